@@ -1,0 +1,65 @@
+/** Environment parsed once. Each entry file reads the part it needs and fails fast if it is wrong. */
+export interface CloudConfig {
+  tableName: string;
+  region: string;
+  publicUrl: string;
+  sessionHours: number;
+}
+
+export function readCloudConfig(env: NodeJS.ProcessEnv): CloudConfig {
+  const tableName = required(env, 'TABLE_NAME');
+  return {
+    tableName,
+    region: env.AWS_REGION ?? 'us-east-1',
+    publicUrl: (env.PUBLIC_URL ?? '').replace(/\/$/, ''),
+    sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
+  };
+}
+
+export interface LocalConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  smtpUrl: string | undefined;
+  mailPort: number;
+  mailSmtpPort: number;
+  sessionHours: number;
+}
+
+/** The local runtime's variables (README "Configuration"). */
+export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
+  const port = positiveInt(env, 'PORT', 3000);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    port,
+    host,
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://${shownHost}:${port}`).replace(/\/$/, ''),
+    dataDir: env.DATA_DIR?.trim() || '.data',
+    adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    demo: !['0', 'false', 'no', 'off'].includes((env.DEMO ?? '1').trim().toLowerCase()),
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    mailPort: positiveInt(env, 'MAIL_PORT', 1080),
+    mailSmtpPort: positiveInt(env, 'MAIL_SMTP_PORT', 1025),
+    sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
+  };
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const v = env[name]?.trim();
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535 * 1000) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}

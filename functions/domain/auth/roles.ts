@@ -1,0 +1,65 @@
+/**
+ * Roles, what each may do, and whose data each may see (POLICIES.md §1: a supervisor sees
+ * and acts on their own subtree; HR, GM and admin see the department).
+ */
+export const ROLES = ['agent', 'team_lead', 'supervisor', 'cs_manager', 'gm', 'hr', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'employees:read',
+  'employees:write',
+  'org:read',
+  'org:write',
+  'users:read',
+  'users:write',
+  'api-keys:write',
+  'audit:read',
+  'policies:read',
+  'policies:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** API key scopes are the same words as permissions; an admin picks them per key. */
+export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write');
+
+const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read'];
+
+const GRANTS: Record<Role, Permission[]> = {
+  agent: EVERYONE,
+  team_lead: EVERYONE,
+  supervisor: EVERYONE,
+  cs_manager: EVERYONE,
+  gm: [...EVERYONE, 'users:read'],
+  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write'],
+  admin: [...PERMISSIONS],
+};
+
+/** Roles whose data scope is the whole organisation rather than their own subtree. */
+const ORGANISATION_WIDE: Role[] = ['gm', 'hr', 'admin'];
+
+export interface Principal {
+  kind: 'user' | 'apiKey';
+  /** user id or API key id */
+  id: string;
+  name: string;
+  roles: Role[];
+  /** API key scopes; undefined for users. */
+  scopes?: Permission[];
+  employeeId: string | null;
+  language: 'zh-CN' | 'en';
+}
+
+export function can(principal: Principal, permission: Permission): boolean {
+  if (principal.kind === 'apiKey') return principal.scopes?.includes(permission) ?? false;
+  return principal.roles.some((role) => GRANTS[role].includes(permission));
+}
+
+/** True when the principal sees every employee; otherwise they see the subtree of their own employee record. */
+export function seesWholeOrganisation(principal: Principal): boolean {
+  return principal.kind === 'apiKey' || principal.roles.some((r) => ORGANISATION_WIDE.includes(r));
+}
+
+/** Whether an employee whose reporting path is `path` lies in a scope rooted at `scopePath` (null = everything). */
+export function inScope(scopePath: string | null, path: string): boolean {
+  return scopePath === null || path.startsWith(scopePath);
+}

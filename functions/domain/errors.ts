@@ -1,0 +1,45 @@
+/**
+ * Coded domain errors. `domain` raises them; the HTTP edge maps each code once to a
+ * status and a zh-CN / en message (functions/http/problem.ts). `field` is the request
+ * path the error is about, so clients can show it on the right input.
+ */
+export type DomainErrorCode =
+  | 'EMPLOYEE.NOT_FOUND'
+  | 'EMPLOYEE.NUMBER_TAKEN'
+  | 'EMPLOYEE.SUPERIOR_NOT_FOUND'
+  | 'EMPLOYEE.SUPERIOR_CYCLE'
+  | 'EMPLOYEE.SUPERIOR_OTHER_DEPARTMENT'
+  | 'EMPLOYEE.SUPERIOR_REQUIRED'
+  | 'EMPLOYEE.TEAM_NOT_FOUND'
+  | 'EMPLOYEE.PROBATION_LENGTH'
+  | 'EMPLOYEE.PROBATION_BEFORE_HIRE'
+  | 'EMPLOYEE.SUBTREE_TOO_LARGE'
+  | 'ORG_UNIT.NOT_FOUND'
+  | 'ORG_UNIT.PARENT_NOT_FOUND'
+  | 'USER.NOT_FOUND'
+  | 'USER.EMAIL_TAKEN'
+  | 'USER.EMPLOYEE_NOT_FOUND'
+  | 'USER.EMPLOYEE_LINKED'
+  | 'USER.PASSWORD_WEAK'
+  | 'API_KEY.NOT_FOUND'
+  | 'POLICY.NOT_FOUND'
+  | 'RECORD.VERSION_CONFLICT'
+  | 'IDEMPOTENCY.KEY_REUSED'
+  | 'AUTH.INVALID_CREDENTIALS'
+  | 'AUTH.UNAUTHENTICATED'
+  | 'AUTH.FORBIDDEN'
+  | 'AUTH.OUT_OF_SCOPE'
+  | 'AUTH.RATE_LIMITED';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly field?: string,
+    readonly params: Record<string, string | number> = {},
+    /** Extra machine-readable data for the client (e.g. the current record on a conflict). */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(field ? `${code} (${field})` : code);
+  }
+}

@@ -1,0 +1,24 @@
+import type { Store } from '../storage/client.js';
+
+export type EngineState = { state: 'up'; detail?: string } | { state: 'down'; detail: string };
+
+/** Everything the HTTP app needs from the outside, wired by an entry file (lambda.ts, infra/local). */
+export interface AppDeps {
+  store: Store;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  /** Public base URL of the console and API (links in emails, cookie security). */
+  publicUrl: string;
+  /** Session lifetime. */
+  sessionHours: number;
+  /** Named liveness checks of the engines the app depends on, reported by /api/health. */
+  health: Record<string, () => Promise<EngineState>>;
+  /** Logger for structured, PII-free lines. */
+  log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export const jsonLogger: AppDeps['log'] = (level, msg, fields) => {
+  const line = JSON.stringify({ level, msg, time: new Date().toISOString(), ...fields });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+};

@@ -1,0 +1,54 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DomainError } from '../domain/errors.js';
+import { can, type Permission, type Principal } from '../domain/auth/roles.js';
+import type { AppDeps } from './deps.js';
+import type { Language } from './messages.js';
+import { fieldErrors, problem, sendProblem } from './problem.js';
+import type { Channel } from '../storage/audit.js';
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    lang: Language;
+    requestId: string;
+    principal: Principal | null;
+    /** How the caller reached us: the console (session cookie) or the API (bearer token / key). */
+    channel: Channel;
+  };
+}
+
+/** One router per resource, each answering schema failures with the same problem+json. */
+export function newRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const lang = c.get('lang');
+        return sendProblem(c, problem(lang, 400, 'REQUEST.INVALID', {}, { errors: fieldErrors(lang, result.error.issues) }));
+      }
+      return undefined;
+    },
+  });
+}
+
+/** The signed-in principal, or a 401. */
+export function principalOf(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p) throw new DomainError('AUTH.UNAUTHENTICATED');
+  return p;
+}
+
+/** The principal if allowed to do `permission`, else 401/403. */
+export function authorize(c: Context<AppEnv>, permission: Permission): Principal {
+  const p = principalOf(c);
+  if (!can(p, permission)) throw new DomainError('AUTH.FORBIDDEN', undefined, { permission });
+  return p;
+}
+
+export function actorOf(p: Principal): { id: string; name: string } {
+  return { id: p.kind === 'apiKey' ? `apiKey:${p.id}` : p.id, name: p.name };
+}
+
+export function nowIso(c: Context<AppEnv>): string {
+  return c.get('deps').now().toISOString();
+}

@@ -1,0 +1,100 @@
+/**
+ * The words the API says to people, zh-CN first. One entry per domain error code; `{x}`
+ * placeholders are filled from the error's params.
+ */
+import type { DomainErrorCode } from '../domain/errors.js';
+
+export type Language = 'zh-CN' | 'en';
+
+type Catalog = Record<DomainErrorCode | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.TOO_LARGE' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.INVALID_CURSOR' | 'REQUEST.NOT_FOUND' | 'SERVER.UNAVAILABLE' | 'SERVER.ERROR', string>;
+
+const zhCN: Catalog = {
+  'EMPLOYEE.NOT_FOUND': '员工不存在或不在您的管理范围内',
+  'EMPLOYEE.NUMBER_TAKEN': '员工编号 {employeeNo} 已被使用',
+  'EMPLOYEE.SUPERIOR_NOT_FOUND': '直属上级不存在',
+  'EMPLOYEE.SUPERIOR_CYCLE': '不能把 {superior} 设为直属上级：他/她是该员工的下属，汇报关系会形成循环',
+  'EMPLOYEE.SUPERIOR_OTHER_DEPARTMENT': '直属上级 {superior} 属于其他部门',
+  'EMPLOYEE.SUPERIOR_REQUIRED': '除总经理外，每位员工都必须有直属上级',
+  'EMPLOYEE.TEAM_NOT_FOUND': '所属团队不存在',
+  'EMPLOYEE.PROBATION_LENGTH': '试用期须为 {min}–{max} 个月（制度 §3）',
+  'EMPLOYEE.PROBATION_BEFORE_HIRE': '试用期截止日期必须晚于入职日期',
+  'EMPLOYEE.SUBTREE_TOO_LARGE': '该员工下属超过 {max} 人，无法一次调整汇报关系',
+  'ORG_UNIT.NOT_FOUND': '组织单元不存在',
+  'ORG_UNIT.PARENT_NOT_FOUND': '上级组织单元不存在',
+  'USER.NOT_FOUND': '用户不存在',
+  'USER.EMAIL_TAKEN': '邮箱 {email} 已有账号',
+  'USER.EMPLOYEE_NOT_FOUND': '关联的员工不存在',
+  'USER.EMPLOYEE_LINKED': '该员工已关联其他账号',
+  'USER.PASSWORD_WEAK': '密码至少 10 位，并包含字母、数字或符号中的两类',
+  'API_KEY.NOT_FOUND': 'API 密钥不存在',
+  'POLICY.NOT_FOUND': '制度不存在',
+  'RECORD.VERSION_CONFLICT': '记录已被他人修改（您编辑的是第 {version} 版），请刷新后重试',
+  'IDEMPOTENCY.KEY_REUSED': '该 Idempotency-Key 已用于另一个不同的请求',
+  'AUTH.INVALID_CREDENTIALS': '邮箱或密码不正确',
+  'AUTH.UNAUTHENTICATED': '请先登录',
+  'AUTH.FORBIDDEN': '您没有执行此操作的权限',
+  'AUTH.OUT_OF_SCOPE': '该记录不在您的管理范围内',
+  'AUTH.RATE_LIMITED': '尝试次数过多，请 {retryAfter} 秒后再试',
+  'REQUEST.INVALID': '请求内容有误',
+  'REQUEST.MALFORMED_JSON': '请求体不是有效的 JSON',
+  'REQUEST.TOO_LARGE': '请求体过大（上限 {limit} 字节）',
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': '请求体必须是 application/json',
+  'REQUEST.INVALID_CURSOR': '分页游标无效或与当前查询不匹配',
+  'REQUEST.NOT_FOUND': '接口不存在',
+  'SERVER.UNAVAILABLE': '服务暂时不可用，请稍后重试',
+  'SERVER.ERROR': '服务器内部错误，请稍后重试',
+};
+
+const en: Catalog = {
+  'EMPLOYEE.NOT_FOUND': 'Employee not found or outside your scope',
+  'EMPLOYEE.NUMBER_TAKEN': 'Employee number {employeeNo} is already in use',
+  'EMPLOYEE.SUPERIOR_NOT_FOUND': 'The superior does not exist',
+  'EMPLOYEE.SUPERIOR_CYCLE': '{superior} reports to this employee: the reporting line would form a cycle',
+  'EMPLOYEE.SUPERIOR_OTHER_DEPARTMENT': 'The superior {superior} is in another department',
+  'EMPLOYEE.SUPERIOR_REQUIRED': 'Everyone except the GM must have a direct superior',
+  'EMPLOYEE.TEAM_NOT_FOUND': 'The team does not exist',
+  'EMPLOYEE.PROBATION_LENGTH': 'Probation must last {min}–{max} months (policy §3)',
+  'EMPLOYEE.PROBATION_BEFORE_HIRE': 'The probation end date must be after the hire date',
+  'EMPLOYEE.SUBTREE_TOO_LARGE': 'More than {max} people report to this employee; the move cannot be made in one step',
+  'ORG_UNIT.NOT_FOUND': 'Organisation unit not found',
+  'ORG_UNIT.PARENT_NOT_FOUND': 'The parent organisation unit does not exist',
+  'USER.NOT_FOUND': 'User not found',
+  'USER.EMAIL_TAKEN': 'An account with {email} already exists',
+  'USER.EMPLOYEE_NOT_FOUND': 'The linked employee does not exist',
+  'USER.EMPLOYEE_LINKED': 'The employee is already linked to another account',
+  'USER.PASSWORD_WEAK': 'Passwords need at least 10 characters of two kinds (letters, digits, symbols)',
+  'API_KEY.NOT_FOUND': 'API key not found',
+  'POLICY.NOT_FOUND': 'Policy not found',
+  'RECORD.VERSION_CONFLICT': 'Someone else changed this record (you edited version {version}); reload and try again',
+  'IDEMPOTENCY.KEY_REUSED': 'This Idempotency-Key was used for a different request',
+  'AUTH.INVALID_CREDENTIALS': 'Wrong email or password',
+  'AUTH.UNAUTHENTICATED': 'Please sign in',
+  'AUTH.FORBIDDEN': 'You are not allowed to do this',
+  'AUTH.OUT_OF_SCOPE': 'This record is outside your scope',
+  'AUTH.RATE_LIMITED': 'Too many attempts; try again in {retryAfter} seconds',
+  'REQUEST.INVALID': 'The request is invalid',
+  'REQUEST.MALFORMED_JSON': 'The request body is not valid JSON',
+  'REQUEST.TOO_LARGE': 'The request body is too large (limit {limit} bytes)',
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 'The request body must be application/json',
+  'REQUEST.INVALID_CURSOR': 'The cursor is invalid or belongs to another query',
+  'REQUEST.NOT_FOUND': 'No such endpoint',
+  'SERVER.UNAVAILABLE': 'The service is temporarily unavailable; try again shortly',
+  'SERVER.ERROR': 'Internal server error; try again shortly',
+};
+
+export type MessageCode = keyof Catalog;
+
+export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };
+
+export function message(lang: Language, code: MessageCode, params: Record<string, string | number> = {}): string {
+  return CATALOGS[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** zh-CN unless the client clearly prefers English. */
+export function pickLanguage(acceptLanguage: string | undefined, fallback: Language = 'zh-CN'): Language {
+  if (!acceptLanguage) return fallback;
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en';
+  if (first.startsWith('zh')) return 'zh-CN';
+  return fallback;
+}

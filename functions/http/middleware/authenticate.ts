@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Principal } from '../../domain/auth/roles.js';
+import { getApiKey } from '../../storage/api-keys.js';
+import { getSession } from '../../storage/sessions.js';
+import { getUser } from '../../storage/users.js';
+import type { AppEnv } from '../env.js';
+import { hashToken, parseApiKey, sameHash } from '../security/tokens.js';
+
+export const SESSION_COOKIE = 'cs_session';
+
+/**
+ * Resolves who is calling from `Authorization: Bearer <session token | API key>` or the
+ * console's session cookie. Anonymous requests pass through with `principal = null`; routes
+ * decide what needs a principal. Two reads at most (session → user, or the key).
+ */
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async function authenticateMiddleware(c, next) {
+    const { store, now } = c.get('deps');
+    const header = c.req.header('authorization');
+    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const token = bearer ?? cookie;
+    if (token) {
+      const principal = await resolve(store, token, Math.floor(now().getTime() / 1000));
+      c.set('principal', principal);
+      c.set('channel', bearer ? 'api' : 'console');
+      if (principal?.kind === 'user' && !c.req.header('accept-language')) c.set('lang', principal.language);
+    }
+    await next();
+  };
+}
+
+async function resolve(store: AppEnv['Variables']['deps']['store'], token: string, nowSeconds: number): Promise<Principal | null> {
+  const apiKey = parseApiKey(token);
+  if (apiKey) {
+    const key = await getApiKey(store, apiKey.id);
+    if (!key || key.revokedAt || !sameHash(key.secretHash, hashToken(apiKey.secret))) return null;
+    return { kind: 'apiKey', id: key.id, name: `API key ${key.name}`, roles: [], scopes: key.scopes, employeeId: null, language: 'zh-CN' };
+  }
+  const session = await getSession(store, hashToken(token), nowSeconds);
+  if (!session) return null;
+  const user = await getUser(store, session.userId);
+  if (!user || user.status !== 'active') return null;
+  return { kind: 'user', id: user.id, name: user.name, roles: user.roles, employeeId: user.employeeId, language: user.language };
+}

@@ -1,0 +1,120 @@
+/**
+ * RFC 9457 problem+json, the one shape of every 4xx/5xx answer. Domain error codes are
+ * mapped to a status once, here; messages come from messages.ts in the caller's language.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
+import type { z } from 'zod';
+import type { DomainErrorCode } from '../domain/errors.js';
+import { message, type Language, type MessageCode } from './messages.js';
+
+export interface FieldError {
+  path: string;
+  message: string;
+  code: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
+  'EMPLOYEE.NOT_FOUND': 404,
+  'ORG_UNIT.NOT_FOUND': 404,
+  'USER.NOT_FOUND': 404,
+  'API_KEY.NOT_FOUND': 404,
+  'POLICY.NOT_FOUND': 404,
+  'EMPLOYEE.NUMBER_TAKEN': 409,
+  'USER.EMAIL_TAKEN': 409,
+  'USER.EMPLOYEE_LINKED': 409,
+  'RECORD.VERSION_CONFLICT': 409,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.FORBIDDEN': 403,
+  'AUTH.OUT_OF_SCOPE': 403,
+  'AUTH.RATE_LIMITED': 429,
+};
+
+export function statusOf(code: DomainErrorCode): ContentfulStatusCode {
+  return STATUS[code] ?? 422;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(
+  lang: Language,
+  status: number,
+  code: MessageCode,
+  params: Record<string, string | number> = {},
+  fields: { field?: string | undefined; errors?: FieldError[]; extra?: Record<string, unknown> | undefined } = {},
+): Problem {
+  const detail = message(lang, code, params);
+  const errors = fields.errors ?? (fields.field ? [{ path: fields.field, message: detail, code }] : undefined);
+  return {
+    type: `urn:cs-department:problem:${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors ? { errors } : {}),
+    ...(fields.extra ?? {}),
+  };
+}
+
+export function sendProblem(c: Context, p: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(p), p.status as ContentfulStatusCode, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+}
+
+const ZOD_LOCALES = { 'zh-CN': zodZhCN(), en: zodEn() };
+
+/** Zod issues → field errors with dotted paths (`scores.interview`, `users[0]`) in the caller's language. */
+export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[], root?: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+    const prefix = root ? (base ? `${root}.${base}` : root) : base;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({
+          path: prefix ? `${prefix}.${key}` : key,
+          code: 'unrecognized_key',
+          message: lang === 'en' ? `Unknown field "${key}"` : `不允许的字段“${key}”`,
+        });
+      }
+      continue;
+    }
+    const localized = ZOD_LOCALES[lang].localeError(issue as never);
+    const text = typeof localized === 'string' ? localized : localized?.message;
+    out.push({ path: prefix || '(body)', code: issue.code, message: issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message });
+  }
+  return out;
+}
+
+/** Schema-level custom messages are kept; zod's own English defaults are replaced by the locale's. */
+function isDefaultMessage(msg: string): boolean {
+  return /^(Invalid|Too (small|big)|Unrecognized|Expected|Required)/.test(msg);
+}

@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { passwordProblems } from '../../domain/auth/password-policy.js';
+import { ROLES } from '../../domain/auth/roles.js';
+import { DomainError } from '../../domain/errors.js';
+import { getEmployee } from '../../storage/employees.js';
+import { newId } from '../../storage/ids.js';
+import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
+import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
+import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { hashPassword } from '../security/passwords.js';
+
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    employeeId: z.string().nullable(),
+    name: z.string(),
+    language: z.enum(['zh-CN', 'en']),
+    status: z.enum(['active', 'disabled']),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('User');
+
+const CreateUserBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    password: z.string().min(1).max(256),
+    roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+    employeeId: z.string().min(1).max(64).nullable().optional(),
+    name: z.string().trim().min(1).max(50).optional().openapi({ description: 'Defaults to the employee’s name' }),
+    language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  })
+  .strict()
+  .openapi('CreateUserRequest');
+
+export function usersRoutes() {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['users'],
+      summary: 'The signed-in user',
+      responses: { 200: json(UserSchema.extend({ kind: z.enum(['user', 'apiKey']) })), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind === 'apiKey') {
+        const at = nowIso(c);
+        return c.json({ id: p.id, email: '', roles: [], employeeId: null, name: p.name, language: p.language, status: 'active' as const, version: 1, createdAt: at, updatedAt: at, kind: 'apiKey' as const }, 200);
+      }
+      const user = await getUser(c.get('deps').store, p.id);
+      if (!user) throw new DomainError('AUTH.UNAUTHENTICATED');
+      return c.json({ ...publicUser(user), kind: 'user' as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['users'],
+      summary: 'Change my preferences (language)',
+      request: { body: jsonBody(z.object({ language: z.enum(['zh-CN', 'en']) }).strict()) },
+      responses: { 204: { description: 'Saved' }, ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      await setUserLanguage(c.get('deps').store, p.id, c.req.valid('json').language, nowIso(c));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['users'],
+      summary: 'Create a user account (admin)',
+      request: { body: jsonBody(CreateUserBody) },
+      responses: { 201: json(UserSchema, 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const p = authorize(c, 'users:write');
+      const { store } = c.get('deps');
+      const body = c.req.valid('json');
+      const weak = passwordProblems(body.password);
+      if (weak) throw new DomainError('USER.PASSWORD_WEAK', 'password');
+      const employee = body.employeeId ? await getEmployee(store, body.employeeId) : null;
+      if (body.employeeId && !employee) throw new DomainError('USER.EMPLOYEE_NOT_FOUND', 'employeeId');
+      if (employee && (await findUserByEmployee(store, employee.id))) throw new DomainError('USER.EMPLOYEE_LINKED', 'employeeId');
+      const at = nowIso(c);
+      const user = {
+        id: newId(),
+        email: body.email,
+        roles: body.roles,
+        employeeId: employee?.id ?? null,
+        name: body.name ?? employee?.name ?? body.email,
+        language: body.language,
+        status: 'active' as const,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        passwordHash: await hashPassword(body.password),
+      };
+      await createUser(store, user, {
+        entityType: 'user', entityId: user.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), before: null, after: null, at,
+      });
+      return c.json(publicUser(user), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['users'],
+      summary: 'List user accounts',
+      request: { query: z.object(LimitCursor) },
+      responses: { 200: json(z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      authorize(c, 'users:read');
+      const q = c.req.valid('query');
+      return c.json(await listUsers(c.get('deps').store, { limit: q.limit, cursor: q.cursor }), 200);
+    },
+  );
+
+  return app;
+}

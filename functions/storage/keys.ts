@@ -1,0 +1,63 @@
+/**
+ * The key design of the single table (physical shape in schema.ts). Every request path
+ * is a GetItem, a Query on a key, or a transaction of known items — never a Scan.
+ *
+ * | entity            | pk                        | sk              | indexes                                                     |
+ * |-------------------|---------------------------|-----------------|-------------------------------------------------------------|
+ * | employee          | EMP#<id>                  | EMP             | gsi1 EMPLOYEES / path          (tree order, subtree scope)  |
+ * |                   |                           |                 | gsi2 EMPLOYEES#STATUS#<s> / path (status filter in scope)   |
+ * |                   |                           |                 | gsi3 EMPLOYEES#SUPERIOR#<id> / employeeNo (direct reports)   |
+ * |                   |                           |                 | gsi4 EMPLOYEES / name#id        (sort by name, name prefix) |
+ * |                   |                           |                 | gsi5 EMPLOYEES / employeeNo     (sort by number, prefix)    |
+ * |                   |                           |                 | gsi6 EMPLOYEES / hireDate#id    (sort by hire date)         |
+ * | employee number   | EMPNO#<employeeNo>        | EMPNO           | — uniqueness guard, written in the same transaction        |
+ * | org unit          | ORG#<id>                  | ORG             | gsi1 ORGUNITS / kind#name                                   |
+ * | user              | USER#<id>                 | USER            | gsi1 USERS / email ; gsi3 USER#EMP#<employeeId> / USER      |
+ * | user email        | USEREMAIL#<email>         | USEREMAIL       | — uniqueness guard and login lookup                         |
+ * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
+ * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
+ * | policy (current)  | POLICY#<name>             | CURRENT         | —                                                           |
+ * | policy (version)  | POLICY#<name>             | V#<000001>      | — history, newest last                                      |
+ * | audit record      | AUDIT#<type>#<id>         | <at>#<auditId>  | gsi1 AUDIT#ACTOR#<actorId> / at#auditId                      |
+ * | rate counter      | RATE#<bucket>#<window>    | RATE            | — TTL expiresAt                                              |
+ * | idempotency       | IDEMP#<principal>#<key>   | IDEMP           | — TTL expiresAt, written with the change it guards           |
+ */
+export const employeeKey = (id: string) => ({ pk: `EMP#${id}`, sk: 'EMP' });
+export const employeeNoKey = (employeeNo: string) => ({ pk: `EMPNO#${employeeNo}`, sk: 'EMPNO' });
+export const EMPLOYEES = 'EMPLOYEES';
+export const employeeStatusPk = (status: string) => `EMPLOYEES#STATUS#${status}`;
+export const employeeSuperiorPk = (superiorId: string) => `EMPLOYEES#SUPERIOR#${superiorId}`;
+
+export const orgUnitKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' });
+export const ORGUNITS = 'ORGUNITS';
+
+export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'USER' });
+export const userEmailKey = (email: string) => ({ pk: `USEREMAIL#${email.toLowerCase()}`, sk: 'USEREMAIL' });
+export const USERS = 'USERS';
+export const userEmployeePk = (employeeId: string) => `USER#EMP#${employeeId}`;
+
+export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const apiKeyKey = (id: string) => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' });
+export const APIKEYS = 'APIKEYS';
+
+export const policyCurrentKey = (name: string) => ({ pk: `POLICY#${name}`, sk: 'CURRENT' });
+export const policyVersionKey = (name: string, version: number) => ({
+  pk: `POLICY#${name}`,
+  sk: `V#${String(version).padStart(6, '0')}`,
+});
+
+export const auditPk = (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`;
+export const auditActorPk = (actorId: string) => `AUDIT#ACTOR#${actorId}`;
+
+export const rateKey = (bucket: string, window: number) => ({ pk: `RATE#${bucket}#${window}`, sk: 'RATE' });
+export const idempotencyKey = (principalId: string, key: string) => ({ pk: `IDEMP#${principalId}#${key}`, sk: 'IDEMP' });
+
+/** Strips storage-only attributes before a record leaves the storage layer. */
+export function stripKeys<T extends Record<string, unknown>>(item: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (k === 'pk' || k === 'sk' || k === 'entity' || /^gsi\dp?[ks]k?$/.test(k) || k.startsWith('gsi')) continue;
+    out[k] = v;
+  }
+  return out as T;
+}

@@ -1,0 +1,129 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors.js';
+import type { Role } from '../domain/auth/roles.js';
+import { auditPut, type AuditInput } from './audit.js';
+import type { Store } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { USERS, stripKeys, userEmailKey, userEmployeePk, userKey } from './keys.js';
+import { transact } from './transact.js';
+
+export interface User {
+  id: string;
+  email: string;
+  roles: Role[];
+  employeeId: string | null;
+  name: string;
+  language: 'zh-CN' | 'en';
+  status: 'active' | 'disabled';
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type StoredUser = User & { passwordHash: string };
+
+function userItem(u: StoredUser): Record<string, unknown> {
+  return {
+    ...userKey(u.id),
+    entity: 'user',
+    ...u,
+    gsi1pk: USERS,
+    gsi1sk: u.email.toLowerCase(),
+    ...(u.employeeId ? { gsi3pk: userEmployeePk(u.employeeId), gsi3sk: 'USER' } : {}),
+  };
+}
+
+export function publicUser(u: StoredUser | User): User {
+  const { passwordHash: _omit, ...rest } = u as StoredUser;
+  return rest;
+}
+
+export async function getUser(store: Store, id: string): Promise<StoredUser | null> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: userKey(id) }));
+  return out.Item ? (stripKeys(out.Item) as StoredUser) : null;
+}
+
+export async function getUserByEmail(store: Store, email: string): Promise<StoredUser | null> {
+  const guard = await store.doc.send(new GetCommand({ TableName: store.table, Key: userEmailKey(email) }));
+  const userId = guard.Item?.userId as string | undefined;
+  return userId ? getUser(store, userId) : null;
+}
+
+export async function findUserByEmployee(store: Store, employeeId: string): Promise<User | null> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': userEmployeePk(employeeId) },
+      Limit: 1,
+    }),
+  );
+  const item = out.Items?.[0];
+  return item ? publicUser(stripKeys(item) as StoredUser) : null;
+}
+
+export async function createUser(store: Store, user: StoredUser, audit: AuditInput): Promise<void> {
+  await transact(store, [
+    {
+      write: {
+        Put: {
+          TableName: store.table,
+          Item: { ...userEmailKey(user.email), userId: user.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => new DomainError('USER.EMAIL_TAKEN', 'email', { email: user.email }),
+    },
+    { write: { Put: { TableName: store.table, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { write: auditPut(store, { ...audit, after: publicUser(user) as unknown as Record<string, unknown> }) },
+  ]);
+}
+
+export async function setUserLanguage(store: Store, id: string, language: 'zh-CN' | 'en', now: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({
+      TableName: store.table,
+      Key: userKey(id),
+      UpdateExpression: 'SET #language = :l, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#language': 'language' },
+      ExpressionAttributeValues: { ':l': language, ':now': now },
+    }),
+  );
+}
+
+export async function listUsers(
+  store: Store,
+  query: { limit: number; cursor?: string | undefined },
+): Promise<{ items: User[]; nextCursor: string | null }> {
+  const fp = { t: 'users' };
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': USERS },
+      Limit: query.limit,
+      ExclusiveStartKey: decodeCursor(query.cursor, fp),
+    }),
+  );
+  return {
+    items: (out.Items ?? []).map((i) => publicUser(stripKeys(i) as StoredUser)),
+    nextCursor: encodeCursor(out.LastEvaluatedKey, fp),
+  };
+}
+
+/** True when at least one user exists (first-start bootstrap). */
+export async function anyUserExists(store: Store): Promise<boolean> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': USERS },
+      Limit: 1,
+    }),
+  );
+  return (out.Items?.length ?? 0) > 0;
+}

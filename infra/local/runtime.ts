@@ -1,0 +1,174 @@
+/**
+ * The no-AWS runtime: the same Hono app wired to local engines — DynamoDB Local, the local
+ * Step Functions endpoint, a mail catcher (or a real SMTP server) — plus the built console.
+ * `npm start` (main.ts) and the tests both start it through here.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { serve, type ServerType } from '@hono/node-server';
+import { smtpMailer, type Mailer } from '../../functions/email/mailer.js';
+import { createApp } from '../../functions/http/app.js';
+import { jsonLogger, type AppDeps } from '../../functions/http/deps.js';
+import { createStore } from '../../functions/storage/client.js';
+import { getMeta, putMeta } from '../../functions/storage/meta.js';
+import { LOCAL_TABLE_NAME } from '../../functions/storage/schema.js';
+import { ensureAdmin, seedPolicies, type AdminResult } from './bootstrap.js';
+import { mountConsole } from './console.js';
+import { seedDemo, type DemoLogin } from './demo.js';
+import { ensureTable, localClientConfig, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
+import { checkJava } from './java.js';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { assertPortFree, httpUrl } from './ports.js';
+import { startStepFunctionsEndpoint, type StepFunctionsEndpoint } from './stepfunctions/server.js';
+
+export interface LocalRuntimeOptions {
+  dataDir: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host: string;
+  publicUrl?: string | undefined;
+  demo: boolean;
+  adminEmail?: string | undefined;
+  adminPassword?: string | undefined;
+  smtpUrl?: string | undefined;
+  /** Mail catcher web inbox / JSON API port (0 = free port). */
+  mailPort?: number;
+  /** Mail catcher SMTP port (0 = free port). */
+  mailSmtpPort?: number;
+  sessionHours?: number;
+  /** Built console directory; default admin/dist. */
+  consoleDir?: string;
+  /** No request logs (tests). */
+  quiet?: boolean;
+  now?: () => Date;
+}
+
+export interface LocalRuntime {
+  url: string;
+  mailUrl: string | null;
+  dynamoEndpoint: string;
+  stepFunctionsEndpoint: string;
+  tableName: string;
+  admin: AdminResult | null;
+  demoLogins: DemoLogin[];
+  firstStart: boolean;
+  stop(): Promise<void>;
+}
+
+export class JavaMissingError extends Error {
+  override readonly name = 'JavaMissingError';
+}
+
+export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const java = checkJava();
+  if (!java.ok) throw new JavaMissingError(java.message);
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
+  if (opts.port) await assertPortFree(opts.port, opts.host, 'API and console', 'PORT');
+  if (!opts.smtpUrl) {
+    if (opts.mailPort) await assertPortFree(opts.mailPort, opts.host, 'mail catcher inbox', 'MAIL_PORT');
+    if (opts.mailSmtpPort) await assertPortFree(opts.mailSmtpPort, opts.host, 'mail catcher SMTP', 'MAIL_SMTP_PORT');
+  }
+
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    const dynamo: DynamoLocal = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), host: '127.0.0.1' });
+    stops.push(() => dynamo.stop());
+    const tableName = LOCAL_TABLE_NAME;
+    const rawClient = new DynamoDBClient(localClientConfig(dynamo.endpoint));
+    const tableState = await ensureTable(rawClient, tableName);
+    const store = createStore({ table: tableName, endpoint: dynamo.endpoint });
+
+    const sfn: StepFunctionsEndpoint = await startStepFunctionsEndpoint({ host: '127.0.0.1' });
+    stops.push(() => sfn.stop());
+    const sfnClient = new SFNClient(localClientConfig(sfn.endpoint));
+
+    let mail: MailCatcher | null = null;
+    let mailer: Mailer;
+    if (opts.smtpUrl) {
+      mailer = smtpMailer(opts.smtpUrl, 'CS Department <no-reply@localhost>');
+    } else {
+      mkdirSync(join(dataDir, 'mail'), { recursive: true });
+      mail = await startMailCatcher({
+        mailDir: join(dataDir, 'mail'),
+        smtpPort: opts.mailSmtpPort ?? 1025,
+        webPort: opts.mailPort ?? 1080,
+        host: opts.host,
+      });
+      stops.push(() => mail!.stop());
+      mailer = smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, '客服部管理系统 <no-reply@cs.localhost>');
+    }
+
+    const now = opts.now ?? (() => new Date());
+    const at = now().toISOString();
+    await seedPolicies(store, at);
+    const admin = await ensureAdmin(store, { email: opts.adminEmail, password: opts.adminPassword, now: at });
+    const firstStart = admin?.created === true;
+    let demoLogins = (await getMeta<DemoLogin[]>(store, 'demo-logins')) ?? [];
+    if (firstStart && opts.demo) {
+      demoLogins = await seedDemo(store, now());
+      await putMeta(store, 'demo-logins', demoLogins);
+    }
+
+    const deps: AppDeps = {
+      store,
+      now,
+      publicUrl: opts.publicUrl ?? '',
+      sessionHours: opts.sessionHours ?? 12,
+      log: opts.quiet ? () => undefined : jsonLogger,
+      health: {
+        dynamodb: async () => {
+          await rawClient.send(new DescribeTableCommand({ TableName: tableName }));
+          return { state: 'up', detail: tableState === 'created' ? 'table created at this start' : 'table reused' };
+        },
+        stepFunctions: async () => {
+          await sfnClient.send(new ListStateMachinesCommand({}));
+          return { state: 'up', detail: sfn.endpoint };
+        },
+        mail: async () => {
+          await mailer.check();
+          return { state: 'up', detail: mail ? `catcher ${mail.webUrl}` : 'SMTP_URL' };
+        },
+      },
+    };
+    const app = createApp(deps);
+    mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
+
+    const server: ServerType = await new Promise((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => ok(s));
+      s.once('error', fail);
+    });
+    stops.push(
+      () =>
+        new Promise<void>((ok) => {
+          server.close(() => ok());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const url = httpUrl(opts.host, port);
+    deps.publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
+
+    return {
+      url,
+      mailUrl: mail?.webUrl ?? null,
+      dynamoEndpoint: dynamo.endpoint,
+      stepFunctionsEndpoint: sfn.endpoint,
+      tableName,
+      admin,
+      demoLogins,
+      firstStart,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
