@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import { rateKey } from './keys.js';
 
@@ -19,4 +19,13 @@ export async function hit(store: Store, bucket: string, windowSeconds: number, n
     }),
   );
   return (out.Attributes?.count as number | undefined) ?? 1;
+}
+
+/** Current counts of several buckets in one read (0 for a bucket with no hits this window). */
+export async function peek(store: Store, buckets: string[], windowSeconds: number, nowSeconds: number): Promise<number[]> {
+  const window = Math.floor(nowSeconds / windowSeconds);
+  const keys = buckets.map((b) => rateKey(b, window));
+  const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys } } }));
+  const found = new Map((out.Responses?.[store.table] ?? []).map((i) => [i.pk as string, (i.count as number) ?? 0]));
+  return keys.map((k) => found.get(k.pk) ?? 0);
 }

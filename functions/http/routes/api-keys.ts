@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../storage/api-keys.js';
 import { newId } from '../../storage/ids.js';
 import { actorOf, authorize, newRouter, nowIso } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { IdParam, json, jsonBody, problemResponses } from '../schemas.js';
 import { API_KEY_PREFIX, hashToken, newToken } from '../security/tokens.js';
 
@@ -42,6 +43,7 @@ export function apiKeysRoutes() {
         201: json(ApiKeySchema.extend({ key: z.string().openapi({ description: 'Send as `Authorization: Bearer <key>`' }) }), 'Created'),
         ...problemResponses(400, 401, 403),
       },
+      middleware: [requires('api-keys:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'api-keys:write');
@@ -73,6 +75,7 @@ export function apiKeysRoutes() {
       tags: ['api-keys'],
       summary: 'List API keys (admin); secrets are never shown again',
       responses: { 200: json(z.object({ items: z.array(ApiKeySchema) })), ...problemResponses(401, 403) },
+      middleware: [requires('api-keys:write')] as const,
     }),
     async (c) => {
       authorize(c, 'api-keys:write');
@@ -88,6 +91,7 @@ export function apiKeysRoutes() {
       summary: 'Revoke an API key (admin)',
       request: { params: IdParam },
       responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403, 404) },
+      middleware: [requires('api-keys:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'api-keys:write');

@@ -3,6 +3,7 @@ import { seesWholeOrganisation } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { listAudit } from '../../storage/audit.js';
 import { authorize, newRouter } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { LimitCursor, json, problemResponses } from '../schemas.js';
 import { visibleEmployee } from './employees.js';
 
@@ -38,6 +39,7 @@ export function auditRoutes() {
         200: json(z.object({ items: z.array(AuditSchema), nextCursor: z.string().nullable() })),
         ...problemResponses(400, 401, 403, 404),
       },
+      middleware: [requires('audit:read')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'audit:read');

@@ -18,6 +18,7 @@ import { newId } from '../../storage/ids.js';
 import { getOrgUnit, listOrgUnits } from '../../storage/org-units.js';
 import { getPolicy } from '../../storage/policies.js';
 import { actorOf, authorize, newRouter, nowIso, type AppEnv } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { DateString, IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 
 /** A transaction holds 100 items; moving a subtree writes the employee, the audit and everyone below. */
@@ -101,6 +102,7 @@ export function employeesRoutes() {
         200: json(z.object({ items: z.array(EmployeeSchema), nextCursor: z.string().nullable() }).openapi('EmployeePage')),
         ...problemResponses(400, 401, 403),
       },
+      middleware: [requires('employees:read')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'employees:read');
@@ -137,6 +139,7 @@ export function employeesRoutes() {
       summary: 'One employee',
       request: { params: IdParam },
       responses: { 200: json(EmployeeSchema), ...problemResponses(401, 403, 404) },
+      middleware: [requires('employees:read')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'employees:read');
@@ -157,6 +160,7 @@ export function employeesRoutes() {
         headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
       },
       responses: { 201: json(EmployeeSchema, 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
+      middleware: [requires('employees:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'employees:write');
@@ -209,6 +213,7 @@ export function employeesRoutes() {
       summary: 'Change an employee (HR, admin); `version` must be the one you read',
       request: { params: IdParam, body: jsonBody(PatchEmployeeBody) },
       responses: { 200: json(EmployeeSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
+      middleware: [requires('employees:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'employees:write');

@@ -4,6 +4,7 @@ import { ORG_UNIT_KINDS, type OrgUnit } from '../../domain/people/model.js';
 import { newId } from '../../storage/ids.js';
 import { createOrgUnit, getOrgUnit, listOrgUnits } from '../../storage/org-units.js';
 import { actorOf, authorize, newRouter, nowIso } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { json, jsonBody, problemResponses } from '../schemas.js';
 
 export const OrgUnitSchema = z
@@ -38,6 +39,7 @@ export function orgUnitsRoutes() {
       tags: ['org'],
       summary: 'Departments and teams (departments, centres and teams of POLICIES.md §1)',
       responses: { 200: json(z.object({ items: z.array(OrgUnitSchema) })), ...problemResponses(401, 403) },
+      middleware: [requires('org:read')] as const,
     }),
     async (c) => {
       authorize(c, 'org:read');
@@ -54,6 +56,7 @@ export function orgUnitsRoutes() {
       summary: 'Create a department or team (HR, admin)',
       request: { body: jsonBody(CreateOrgUnitBody) },
       responses: { 201: json(OrgUnitSchema, 'Created'), ...problemResponses(400, 401, 403, 422) },
+      middleware: [requires('org:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'org:write');

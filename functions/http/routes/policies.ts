@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { POLICY_GAPS, POLICY_NAMES, type PolicyName } from '../../domain/policy/defaults.js';
 import { getPolicy } from '../../storage/policies.js';
 import { authorize, newRouter } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { json, problemResponses } from '../schemas.js';
 
 const PolicySchema = z
@@ -25,6 +26,7 @@ export function policiesRoutes() {
       summary: 'The current version of a policy',
       request: { params: z.object({ name: z.enum(POLICY_NAMES as [PolicyName, ...PolicyName[]]) }) },
       responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403) },
+      middleware: [requires('policies:read')] as const,
     }),
     async (c) => {
       authorize(c, 'policies:read');

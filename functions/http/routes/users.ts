@@ -6,6 +6,7 @@ import { getEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
+import { requires } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
 
@@ -84,6 +85,7 @@ export function usersRoutes() {
       summary: 'Create a user account (admin)',
       request: { body: jsonBody(CreateUserBody) },
       responses: { 201: json(UserSchema, 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
+      middleware: [requires('users:write')] as const,
     }),
     async (c) => {
       const p = authorize(c, 'users:write');
@@ -123,6 +125,7 @@ export function usersRoutes() {
       summary: 'List user accounts',
       request: { query: z.object(LimitCursor) },
       responses: { 200: json(z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403) },
+      middleware: [requires('users:read')] as const,
     }),
     async (c) => {
       authorize(c, 'users:read');

@@ -1,0 +1,111 @@
+import { CfnElement, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge, getAttRef } from './nag.js';
+
+export interface AppFunctionProps {
+  /** Absolute path of the handler module; it must export `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memorySize?: number;
+  /** API functions stay under API Gateway's 30 s integration limit. */
+  readonly timeout?: Duration;
+  readonly environment?: Record<string, string>;
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * Every Lambda of the app, with the defaults decided once: Node.js 22 on ARM64, the AWS SDK
+ * bundled (ESM, minified, source maps), JSON logs into a log group this stack owns (with
+ * retention), X-Ray tracing, and a role holding only what each `bind*`/`grant*` adds.
+ */
+export class AppFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An own role instead of the AWSLambdaBasicExecutionRole managed policy: logs may be
+    // written to this function's log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description} (execution role)`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(29),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      tracing: Tracing.ACTIVE,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // Some CommonJS dependencies call require(); ESM output has no require of its own.
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        // Bundle the AWS SDK instead of using the runtime's copy: the version we test with
+        // is the version that runs.
+        externalModules: [],
+      },
+    });
+
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions; Lambda active tracing needs them on "*".',
+    );
+    acknowledge(
+      this.fn,
+      'AwsSolutions-L1',
+      'Pinned to Node.js 22 on purpose: package.json engines, the local runtime and the tests all run Node 22; move all of them together.',
+    );
+  }
+}
+
+/**
+ * Point a function at a table: the environment variable and the least-privilege grant in
+ * one call (item read/write on the table and its indexes; no table management, no `*`).
+ */
+export function bindTable(target: AppFunction, table: ITableV2, envName: string): void {
+  target.fn.addEnvironment(envName, table.tableName);
+  table.grantReadWriteData(target.fn);
+  const tableResource = table.node.defaultChild;
+  if (CfnElement.isCfnElement(tableResource)) {
+    acknowledge(
+      target.role,
+      `AwsSolutions-IAM5[Resource::${getAttRef(tableResource, 'Arn')}/index/*]`,
+      "Queries on the table's own global secondary indexes (gsi1..gsi6, schema.ts); the wildcard cannot reach another table.",
+    );
+  }
+}
