@@ -21,7 +21,7 @@ import { seedDemo, type DemoLogin } from './demo.js';
 import { ensureTable, localClientConfig, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 import { checkJava } from './java.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
-import { assertPortFree, httpUrl } from './ports.js';
+import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startStepFunctionsEndpoint, type StepFunctionsEndpoint } from './stepfunctions/server.js';
 
 export interface LocalRuntimeOptions {
@@ -34,9 +34,9 @@ export interface LocalRuntimeOptions {
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   smtpUrl?: string | undefined;
-  /** Mail catcher web inbox / JSON API port (0 = free port). */
+  /** Mail catcher web inbox / JSON API port (0 or unset = a free port; `npm start` passes MAIL_PORT). */
   mailPort?: number;
-  /** Mail catcher SMTP port (0 = free port). */
+  /** Mail catcher SMTP port (0 or unset = a free port; `npm start` passes MAIL_SMTP_PORT). */
   mailSmtpPort?: number;
   sessionHours?: number;
   /** Built console directory; default admin/dist. */
@@ -98,8 +98,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       mkdirSync(join(dataDir, 'mail'), { recursive: true });
       mail = await startMailCatcher({
         mailDir: join(dataDir, 'mail'),
-        smtpPort: opts.mailSmtpPort ?? 1025,
-        webPort: opts.mailPort ?? 1080,
+        smtpPort: opts.mailSmtpPort || (await freePort(opts.host)),
+        webPort: opts.mailPort || (await freePort(opts.host)),
         host: opts.host,
       });
       stops.push(() => mail!.stop());

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/ports.js';
+
+/**
+ * `npm start`'s entry (infra/local/main.ts) as a user runs it: a temp DATA_DIR and free
+ * ports, then health, sign-in and the people list; Ctrl-C; a second start on the same data.
+ */
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let base: string;
+
+function start(): Promise<Started> {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'infra/local/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 90 s:\n${out}`)), 90_000);
+    const poll = setInterval(() => {
+      if (/Demo logins|Administrator|is running/.test(out) && /Data\s/.test(out)) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        setTimeout(() => resolve({ child, output: () => out }), 200);
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function stop(s: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    s.child.removeAllListeners('exit');
+    s.child.once('exit', (code) => resolve(code));
+    s.child.kill('SIGINT');
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'cs-npm-start-'));
+  const port = await freePort();
+  env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    MAIL_PORT: String(await freePort()),
+    MAIL_SMTP_PORT: String(await freePort()),
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+  };
+  base = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  let first: Started;
+
+  it('starts every engine, prints the URLs, a one-time admin password and the demo logins', async () => {
+    first = await start();
+    const out = first.output();
+    expect(out).toContain(`Console          ${base}/`);
+    expect(out).toMatch(/Mail catcher\s+http:\/\/127\.0\.0\.1:\d+/);
+    expect(out).toMatch(/Password \(shown once/);
+    expect(out).toMatch(/cs_manager\s+\S+\s+\S+@example\.com/);
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    const body = (await health.json()) as { engines: Record<string, { state: string }> };
+    expect(Object.keys(body.engines).sort()).toEqual(['dynamodb', 'mail', 'stepFunctions']);
+    for (const e of Object.values(body.engines)) expect(e.state).toBe('up');
+  });
+
+  it('serves the console at / and lets a demo manager sign in and list the department in Chinese', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    const manager = first.output().match(/cs_manager\s+\S+\s+(\S+@example\.com)/)![1]!;
+    const password = first.output().match(/password for all: ([^;]+);/)![1]!;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: manager, password }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const people = (await (await fetch(`${base}/api/v1/employees?limit=200`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { name: string; post: string }[] };
+    // The CS manager's subtree: themselves, 3 supervisors, 6 team leads, 40 agents.
+    expect(people.items).toHaveLength(50);
+    expect(people.items.filter((p) => p.post === 'supervisor')).toHaveLength(3);
+    expect(people.items.every((p) => /^\p{Script=Han}{2,3}$/u.test(p.name))).toBe(true);
+  });
+
+  it('stops cleanly on Ctrl-C, and a second start reuses the data', async () => {
+    expect(await stop(first)).toBe(0);
+    await expect(fetch(`${base}/api/health`)).rejects.toThrow();
+    const second = await start();
+    try {
+      expect(second.output()).not.toMatch(/Password \(shown once/);
+      expect(second.output()).toMatch(/Demo logins/);
+      const health = (await (await fetch(`${base}/api/health`)).json()) as { engines: { dynamodb: { detail: string } } };
+      expect(health.engines.dynamodb.detail).toBe('table reused');
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+});
