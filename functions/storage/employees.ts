@@ -100,7 +100,7 @@ export async function updateEmployee(
         },
       },
       onConditionFailed: (current) =>
-        new DomainError('RECORD.VERSION_CONFLICT', 'version', { version: before.version }, {
+        new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: before.version }, {
           current: current ? stripKeys(current) : null,
         }),
     },
@@ -131,7 +131,7 @@ export async function updateEmployee(
           ExpressionAttributeValues: { ':v': d.version - 1 },
         },
       },
-      onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', 'superiorId', { version: before.version }),
+      onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: before.version }),
     });
   }
   await transact(store, items);
@@ -164,7 +164,7 @@ export interface EmployeeQuery {
   superiorId?: string | undefined;
   teamId?: string | undefined;
   post?: Post | undefined;
-  /** Name prefix, or employee-number prefix when it starts with a letter or digit run. */
+  /** Name prefix when it holds Chinese characters, else employee-number prefix. */
   q?: string | undefined;
   sort: EmployeeSort;
   order: 'asc' | 'desc';
@@ -236,7 +236,8 @@ function planQuery(q: EmployeeQuery): Plan {
   let superiorInKey = false;
 
   if (q.q) {
-    const byNumber = /^[A-Za-z]*\d/.test(q.q);
+    // Names are Chinese; employee numbers are letters and digits (docs/data-model.md).
+    const byNumber = !/[^\x00-\x7f]/.test(q.q);
     index = byNumber ? 'gsi5' : 'gsi4';
     keyCondition = `${index}pk = :pk AND begins_with(${index}sk, :q)`;
     values[':pk'] = EMPLOYEES;

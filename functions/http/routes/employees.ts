@@ -80,7 +80,7 @@ const ListQuery = z.object({
   superiorId: z.string().max(64).optional(),
   teamId: z.string().max(64).optional(),
   post: z.enum(POSTS).optional(),
-  q: z.string().trim().min(1).max(50).optional().openapi({ description: 'Name prefix, or employee-number prefix' }),
+  q: z.string().trim().min(1).max(50).optional().openapi({ description: 'Name prefix (when it contains Chinese characters), else employee-number prefix' }),
   ids: z
     .string()
     .max(2000)
@@ -221,7 +221,7 @@ export function employeesRoutes() {
       const { version, ...patch } = c.req.valid('json');
       const current = await visibleEmployee(c, p, c.req.valid('param').id);
       if (current.version !== version) {
-        throw new DomainError('RECORD.VERSION_CONFLICT', 'version', { version }, { current: (await present(c, [current]))[0] });
+        throw new DomainError('RECORD.VERSION_CONFLICT', undefined, { version }, { current: (await present(c, [current]))[0] });
       }
       const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
       const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;

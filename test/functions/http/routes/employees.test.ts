@@ -278,6 +278,9 @@ describe('listing', () => {
     expect((await get('post=supervisor')).map((e) => e.id).sort()).toEqual([org.supA.id, org.supB.id].sort());
     expect((await get(`q=${encodeURIComponent('孙')}`)).map((e) => e.name)).toEqual(['孙主管']);
     expect((await get(`q=${org.agentB1.employeeNo}`)).map((e) => e.id)).toEqual([org.agentB1.id]);
+    const byLetters = await get('q=T');
+    expect(byLetters.length).toBeGreaterThan(5);
+    expect(byLetters.every((e) => e.employeeNo.startsWith('T'))).toBe(true);
     expect((await get(`ids=${org.gm.id},${org.agentB1.id}`)).map((e) => e.id)).toEqual([org.gm.id, org.agentB1.id]);
   });
 

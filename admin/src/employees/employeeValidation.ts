@@ -1,0 +1,29 @@
+import { email, maxLength, regex, required } from 'react-admin';
+
+// The same rules as the API's request schema, so most mistakes are caught before a round trip.
+// Mainland mobiles (138 0013 8000), landlines with area code (010-6552 9988) and
+// international numbers (+852 …): digits with an optional +, spaces and dashes.
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+const EMPLOYEE_NO = /^[A-Za-z0-9_-]+$/;
+
+export const validateEmployeeNo = [required(), maxLength(32), regex(EMPLOYEE_NO, 'app.validation.employee_no')];
+export const validateName = [required(), maxLength(50)];
+export const validateEmail = [required(), email(), maxLength(254)];
+export const validatePhone = [required(), regex(PHONE, 'app.validation.phone')];
+export const validateRequired = required();
+
+// Input-level, not a form-level validate: react-admin ignores every input's validators once
+// the form has one.
+/** Everyone reports to someone, except the GM at the top (POLICIES.md §1). */
+export function superiorUnlessGm(value: unknown, values: Record<string, unknown>): string | undefined {
+  return (value === null || value === undefined || value === '') && values.post !== 'gm' ? 'ra.validation.required' : undefined;
+}
+
+/** Probation ends after the hire date (YYYY-MM-DD strings sort as dates). */
+export function probationAfterHire(value: unknown, values: Record<string, unknown>): string | undefined {
+  const { hireDate } = values;
+  if (typeof value === 'string' && value && typeof hireDate === 'string' && hireDate && value <= hireDate) {
+    return 'app.validation.probation_before_hire';
+  }
+  return undefined;
+}

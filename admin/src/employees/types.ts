@@ -1,0 +1,27 @@
+import type { Level, Post, Status } from './employeeChoices';
+
+/** An employee as the API returns it (GET /api/v1/employees/{id}). */
+export interface Employee {
+  id: string;
+  employeeNo: string;
+  name: string;
+  email: string;
+  phone: string;
+  post: Post;
+  level: Level;
+  status: Status;
+  superiorId: string | null;
+  superiorName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  departmentId: string;
+  /** YYYY-MM-DD */
+  hireDate: string;
+  /** YYYY-MM-DD */
+  probationEndDate: string | null;
+  baseSalary: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-locking version, sent back with every PATCH. */
+  version: number;
+}

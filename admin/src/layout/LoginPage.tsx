@@ -1,0 +1,52 @@
+import { Box, Typography } from '@mui/material';
+import { useEffect } from 'react';
+import {
+  email,
+  LocalesMenuButton,
+  Login,
+  LoginForm,
+  PasswordInput,
+  required,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+
+const validateEmail = [required(), email()];
+const validatePassword = required();
+
+/**
+ * react-admin's login page, asking for an email (the API signs in by email) instead of the
+ * default "username", with the language menu so the page can be read before signing in.
+ */
+export const LoginPage = () => {
+  const translate = useTranslate();
+  useEffect(() => {
+    document.title = translate('app.title');
+  }, [translate]);
+  return (
+    <Login>
+      <Typography variant="h6" align="center" sx={{ mt: 1 }}>
+        {translate('app.title')}
+      </Typography>
+      <LoginForm>
+        <TextInput
+          autoFocus
+          source="email"
+          type="email"
+          label="ra.auth.email"
+          autoComplete="username"
+          validate={validateEmail}
+        />
+        <PasswordInput
+          source="password"
+          label="ra.auth.password"
+          autoComplete="current-password"
+          validate={validatePassword}
+        />
+      </LoginForm>
+      <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
+        <LocalesMenuButton />
+      </Box>
+    </Login>
+  );
+};

@@ -1,0 +1,107 @@
+import type { AuthProvider } from 'react-admin';
+import type { Http } from './http.js';
+
+export type Role = 'agent' | 'team_lead' | 'supervisor' | 'cs_manager' | 'gm' | 'hr' | 'admin';
+export const ROLES: readonly Role[] = ['agent', 'team_lead', 'supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
+
+/** GET /users/me */
+export interface Me {
+  id: string;
+  email: string;
+  roles: Role[];
+  employeeId: string | null;
+  name: string;
+  language: 'zh-CN' | 'en';
+}
+
+/** Who may create and edit people records. The API enforces the same rule; this only hides buttons. */
+export const PEOPLE_EDITORS: readonly Role[] = ['hr', 'admin'];
+
+export function canEditPeople(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (PEOPLE_EDITORS as readonly string[]).includes(role));
+}
+
+// react-admin asks for the identity, the permissions and access on nearly every screen;
+// one /users/me answer serves them all for a short while.
+const ME_TTL_MS = 30_000;
+
+/**
+ * Session-cookie authentication: the API sets an httpOnly cookie at login, so the console
+ * never holds a token. "Am I signed in?" is answered by GET /users/me.
+ */
+export function createAuthProvider(http: Http): AuthProvider {
+  let me: { promise: Promise<Me>; at: number } | undefined;
+
+  function getMe(): Promise<Me> {
+    if (!me || Date.now() - me.at > ME_TTL_MS) {
+      const promise = http<Me>('/users/me').then(({ json }) => json);
+      me = { promise, at: Date.now() };
+      promise.catch(() => {
+        if (me?.promise === promise) me = undefined;
+      });
+    }
+    return me.promise;
+  }
+
+  return {
+    async login(params: { email?: string; username?: string; password: string }) {
+      me = undefined;
+      // A 401 or 429 rejects with the server's localized detail ("邮箱或密码错误"), which the
+      // login form shows.
+      await http('/auth/login', {
+        method: 'POST',
+        body: { email: params.email ?? params.username, password: params.password },
+      });
+    },
+
+    async logout() {
+      me = undefined;
+      try {
+        await http('/auth/logout', { method: 'POST' });
+      } catch {
+        // Already signed out (expired cookie) is fine: the goal state is reached.
+      }
+    },
+
+    async checkAuth() {
+      try {
+        await getMe();
+      } catch {
+        // Not signed in is the normal state on first visit: go to the login page without
+        // an error notification.
+        throw { message: false };
+      }
+    },
+
+    async checkError(error: { status?: number }) {
+      if (error?.status === 401) {
+        me = undefined;
+        throw error; // react-admin logs out and shows the login page
+      }
+      // 403 and the rest: stay signed in; the page shows the server's message.
+    },
+
+    async getIdentity() {
+      const user = await getMe();
+      return {
+        id: user.id,
+        fullName: user.name,
+        email: user.email,
+        roles: user.roles,
+        employeeId: user.employeeId,
+        language: user.language,
+      };
+    },
+
+    async getPermissions() {
+      return (await getMe()).roles;
+    },
+
+    async canAccess({ action, resource }) {
+      if (resource !== 'employees') return true;
+      if (action === 'delete') return false; // people leave through offboarding, never deletion
+      if (action === 'create' || action === 'edit') return canEditPeople((await getMe()).roles);
+      return true;
+    },
+  };
+}

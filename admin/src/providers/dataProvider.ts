@@ -1,0 +1,213 @@
+import { HttpError, type DataProvider } from 'react-admin';
+import { CursorPages } from './cursorPages.js';
+import type { Http, QueryValue } from './http.js';
+
+/**
+ * react-admin's data provider over the public API (/api/v1). One table says how each
+ * resource is served; the methods below are the same for all of them.
+ */
+interface ResourceConfig {
+  path: string;
+  /** Fields the API sorts by; any other sort react-admin asks for is left to the API default. */
+  sortable: readonly string[];
+  /** A small collection the API returns whole: filtered, sorted and paged here. */
+  whole?: boolean;
+  /** Fields the API computes; never sent in a POST or PATCH (its request schemas are strict). */
+  computed?: readonly string[];
+}
+
+const RESOURCES: Record<string, ResourceConfig> = {
+  employees: {
+    path: '/employees',
+    sortable: ['employeeNo', 'name', 'hireDate'],
+    computed: ['id', 'version', 'createdAt', 'updatedAt', 'superiorName', 'teamName', 'departmentId', 'baseSalary'],
+  },
+  'org-units': { path: '/org-units', sortable: [], whole: true },
+  audit: { path: '/audit', sortable: [] },
+};
+
+const GET_MANY_CHUNK = 100;
+
+// The API may answer a filtered query with a short (even empty) page and a cursor to go on:
+// it reads a bounded number of items per request. A console page is filled from further
+// requests, within this bound, so "page 2" is always 25 rows when there are 25 more.
+const MAX_REQUESTS_PER_PAGE = 10;
+/** The API's largest `limit`; a bigger console page takes several requests. */
+const API_MAX_LIMIT = 200;
+
+// react-admin's DataProvider is generic in the record type the *caller* expects; the provider
+// only passes JSON through, so its records are honestly untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any;
+
+interface ListBody<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+export function createDataProvider(http: Http): DataProvider {
+  const pages = new CursorPages();
+
+  function config(resource: string): ResourceConfig {
+    const found = RESOURCES[resource];
+    if (!found) throw new Error(`No API route is configured for resource "${resource}"`);
+    return found;
+  }
+
+  async function fetchWhole(cfg: ResourceConfig): Promise<Row[]> {
+    const { json } = await http<ListBody<Row>>(cfg.path);
+    return json.items;
+  }
+
+  const provider: DataProvider = {
+    async getList(resource, params) {
+      const cfg = config(resource);
+      const { page = 1, perPage = 25 } = params.pagination ?? {};
+      const filter = params.filter ?? {};
+      const sort = params.sort && cfg.sortable.includes(params.sort.field) ? params.sort : undefined;
+
+      if (cfg.whole) {
+        const all = sortLocally(filterLocally(await fetchWhole(cfg), filter), params.sort);
+        return { data: all.slice((page - 1) * perPage, page * perPage), total: all.length };
+      }
+
+      const key = CursorPages.key(resource, filter, sort, perPage);
+      const query = { ...toQuery(filter), sort: sort?.field, order: sort ? sort.order.toLowerCase() : undefined };
+      return pages.getPage(key, page, perPage, async (cursor) => {
+        const items: Row[] = [];
+        let next = cursor;
+        for (let request = 0; request < MAX_REQUESTS_PER_PAGE; request += 1) {
+          const { json } = await http<ListBody<Row>>(cfg.path, {
+            query: { ...query, limit: Math.min(API_MAX_LIMIT, perPage - items.length), cursor: next },
+          });
+          items.push(...json.items);
+          next = json.nextCursor ?? null;
+          if (!next || items.length >= perPage) break;
+        }
+        return { items, nextCursor: next };
+      });
+    },
+
+    async getOne(resource, params) {
+      const cfg = config(resource);
+      const { json } = await http<Row>(`${cfg.path}/${encodeURIComponent(String(params.id))}`);
+      return { data: json };
+    },
+
+    async getMany(resource, params) {
+      const cfg = config(resource);
+      const ids = [...new Set(params.ids.map(String))];
+      if (cfg.whole) {
+        const wanted = new Set(ids);
+        return { data: (await fetchWhole(cfg)).filter((r) => wanted.has(String(r.id))) };
+      }
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += GET_MANY_CHUNK) chunks.push(ids.slice(i, i + GET_MANY_CHUNK));
+      const answers = await Promise.all(
+        chunks.map((chunk) => http<ListBody<Row>>(cfg.path, { query: { ids: chunk, limit: chunk.length } })),
+      );
+      return { data: answers.flatMap(({ json }) => json.items) };
+    },
+
+    async getManyReference(resource, params) {
+      const { target, id, filter, ...rest } = params;
+      return provider.getList(resource, { ...rest, filter: { ...filter, [target]: id } });
+    },
+
+    async create(resource, params) {
+      const cfg = config(resource);
+      const { json } = await http<Row>(cfg.path, {
+        method: 'POST',
+        body: writable(params.data as Record<string, unknown>, cfg.computed ?? []),
+        // Lets the API recognise a resent create (ARCHITECTURE.md: Idempotency-Key on POSTs).
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
+      pages.forget(resource);
+      return { data: json };
+    },
+
+    async update(resource, params) {
+      const cfg = config(resource);
+      const previous = (params.previousData ?? {}) as Record<string, unknown>;
+      const changes = changedFields(params.data as Record<string, unknown>, previous, cfg.computed ?? []);
+      // Optimistic locking: the version of the record the form was loaded from, so a change
+      // made by someone else in between is refused (409) instead of silently overwritten.
+      const version = previous.version ?? (params.data as Record<string, unknown>).version;
+      const { json } = await http<Row>(`${cfg.path}/${encodeURIComponent(String(params.id))}`, {
+        method: 'PATCH',
+        body: { ...changes, version },
+      });
+      return { data: json };
+    },
+
+    async updateMany() {
+      throw notSupported();
+    },
+    async delete() {
+      throw notSupported();
+    },
+    async deleteMany() {
+      throw notSupported();
+    },
+  };
+  return provider;
+}
+
+/** Filter values as query parameters; arrays become comma lists (`ids=a,b`). */
+function toQuery(filter: Record<string, unknown>): Record<string, QueryValue> {
+  const query: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) query[key] = value.map(String);
+    else if (typeof value === 'string') query[key] = value.trim(); // "  " is no search; empty values are dropped
+    else if (typeof value !== 'object') query[key] = value as number | boolean; // nested filters are not part of the API
+  }
+  return query;
+}
+
+function filterLocally(records: Row[], filter: Record<string, unknown>): Row[] {
+  return records.filter((record) =>
+    Object.entries(filter).every(([key, value]) => {
+      if (value === undefined || value === null || value === '') return true;
+      if (key === 'q') {
+        const needle = String(value).toLowerCase();
+        return Object.values(record).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle));
+      }
+      if (Array.isArray(value)) return value.map(String).includes(String(record[key]));
+      return String(record[key]) === String(value);
+    }),
+  );
+}
+
+function sortLocally(records: Row[], sort: { field: string; order: string } | undefined): Row[] {
+  if (!sort?.field) return records;
+  const direction = sort.order === 'DESC' ? -1 : 1;
+  const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true });
+  return [...records].sort((a, b) => direction * collator.compare(String(a[sort.field] ?? ''), String(b[sort.field] ?? '')));
+}
+
+function changedFields(
+  data: Record<string, unknown>,
+  previous: Record<string, unknown>,
+  computed: readonly string[],
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (computed.includes(key)) continue;
+    if (JSON.stringify(value ?? null) !== JSON.stringify(previous[key] ?? null)) changes[key] = value ?? null;
+  }
+  return changes;
+}
+
+/** A create body: no computed fields, and an empty input is an explicit null (`superiorId: null`). */
+function writable(data: Record<string, unknown>, computed: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([key, value]) => value !== undefined && !computed.includes(key))
+      .map(([key, value]) => [key, value === '' ? null : value]),
+  );
+}
+
+function notSupported(): HttpError {
+  return new HttpError('app.errors.not_supported', 405, null);
+}

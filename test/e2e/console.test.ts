@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalRuntime } from '../../infra/local/runtime.js';
+import { hasChromium, launchBrowser, signIn, switchLanguage, warnNoChromium } from './browser.js';
+
+/**
+ * The console in a real browser against the local runtime (DynamoDB Local, demo data): what a
+ * manager and an HR officer do on their first day. Each test has its own browser context, so
+ * its own session cookie and language choice.
+ */
+const HAN = /\p{Script=Han}/u;
+
+if (!hasChromium) warnNoChromium('console e2e');
+
+type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
+type DemoLogin = Runtime['demoLogins'][number];
+
+(hasChromium ? describe : describe.skip)('the admin console', () => {
+  let runtime: Runtime;
+  let browser: Browser;
+  let dataDir: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    // admin/dist is built (when stale) by the global setup, in production mode.
+    dataDir = await mkdtemp(join(tmpdir(), 'cs-console-e2e-'));
+    runtime = await startLocalRuntime({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      adminEmail: 'admin@e2e.example',
+      adminPassword: randomBytes(18).toString('base64url'),
+      quiet: true,
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await runtime?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  function demoLogin(role: string): DemoLogin {
+    const login = runtime.demoLogins.find((l) => l.role === role);
+    if (!login) throw new Error(`the demo data has no ${role} login: ${runtime.demoLogins.map((l) => l.role).join(', ')}`);
+    return login;
+  }
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  it('a CS manager sees the people list in Chinese, switches to English and back, and the choice is remembered', async () => {
+    const page = await newPage();
+    const manager = demoLogin('cs_manager');
+    await signIn(page, runtime.url, manager.email, manager.password);
+
+    await page.goto(`${runtime.url}/#/employees`);
+    await page.getByRole('columnheader', { name: '姓名' }).waitFor();
+    const firstName = page.locator('td.column-name').first();
+    await firstName.waitFor();
+    expect(await firstName.innerText()).toMatch(HAN);
+    // Only HR edits people: no create button for a manager.
+    expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
+
+    await switchLanguage(page, '简体中文', 'English');
+    await page.getByRole('columnheader', { name: 'Name' }).waitFor();
+    expect(await page.getByRole('columnheader', { name: '姓名' }).count()).toBe(0);
+
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Name' }).waitFor();
+
+    await switchLanguage(page, 'English', '简体中文');
+    await page.getByRole('columnheader', { name: '姓名' }).waitFor();
+    await page.getByRole('columnheader', { name: '入职日期' }).waitFor();
+  }, 90_000);
+
+  it('HR opens an employee, changes the phone number and sees the saved value', async () => {
+    const page = await newPage();
+    const hr = demoLogin('hr');
+    await signIn(page, runtime.url, hr.email, hr.password);
+
+    await page.goto(`${runtime.url}/#/employees`);
+    await page.locator('td.column-name').first().click();
+    await page.waitForURL(/#\/employees\/[^/]+$/); // HR lands on the edit form
+
+    const phone = page.getByRole('textbox', { name: '电话' });
+    await phone.waitFor();
+    const newPhone = `139${String(Date.now()).slice(-8)}`;
+    await phone.fill(newPhone);
+    await page.getByRole('button', { name: '保存' }).click();
+
+    await page.waitForURL(/#\/employees\/[^/]+\/show$/);
+    await page.getByText(newPhone, { exact: true }).waitFor();
+
+    // Saved on the server, not just shown: a fresh load shows it too, and the change is in the history.
+    await page.reload();
+    await page.getByText(newPhone, { exact: true }).waitFor();
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    await page.getByText(newPhone, { exact: false }).first().waitFor();
+  }, 90_000);
+
+  it('HR sees the server’s message under the field when an employee number is taken', async () => {
+    const page = await newPage();
+    const hr = demoLogin('hr');
+    await signIn(page, runtime.url, hr.email, hr.password);
+
+    await page.goto(`${runtime.url}/#/employees`);
+    const takenNo = (await page.locator('td.column-employeeNo').first().innerText()).trim();
+
+    await page.goto(`${runtime.url}/#/employees/create`);
+    await page.getByRole('textbox', { name: '工号' }).fill(takenNo);
+    await page.getByRole('textbox', { name: '姓名' }).fill('测试新人');
+    await page.getByRole('textbox', { name: '邮箱' }).fill(`e2e-${Date.now()}@example.com`);
+    await page.getByRole('textbox', { name: '电话' }).fill('13700137000');
+    // Everyone but the GM reports to someone: any listed person will do.
+    await page.getByRole('combobox', { name: '直属上级' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByLabel('入职日期').fill('2025-03-01');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    const employeeNo = page.getByRole('textbox', { name: '工号' });
+    await expect.poll(() => employeeNo.getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toMatch(/#\/employees\/create$/);
+  }, 90_000);
+});
