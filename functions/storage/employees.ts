@@ -237,7 +237,7 @@ function planQuery(q: EmployeeQuery): Plan {
 
   if (q.q) {
     // Names are Chinese; employee numbers are letters and digits (docs/data-model.md).
-    const byNumber = !/[^\x00-\x7f]/.test(q.q);
+    const byNumber = /^[\x20-\x7e]+$/.test(q.q);
     index = byNumber ? 'gsi5' : 'gsi4';
     keyCondition = `${index}pk = :pk AND begins_with(${index}sk, :q)`;
     values[':pk'] = EMPLOYEES;

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     `  Console          ${runtime.url}/`,
     `  API              ${runtime.url}/api/v1   (docs: ${runtime.url}/api/docs, health: ${runtime.url}/api/health)`,
     runtime.mailUrl
-      ? `  Mail catcher     ${runtime.mailUrl}/   (JSON: ${runtime.mailUrl}/api/email; SMTP on port ${config.mailSmtpPort})`
+      ? `  Mail catcher     ${runtime.mailUrl}/   (JSON: ${runtime.mailUrl}/api/email; SMTP on port ${runtime.mailSmtpPort})`
       : `  Mail             sent through SMTP_URL`,
     `  DynamoDB Local   ${runtime.dynamoEndpoint}   (table ${runtime.tableName})`,
     `  Step Functions   ${runtime.stepFunctionsEndpoint}`,

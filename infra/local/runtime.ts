@@ -49,6 +49,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime {
   url: string;
   mailUrl: string | null;
+  mailSmtpPort: number | null;
   dynamoEndpoint: string;
   stepFunctionsEndpoint: string;
   tableName: string;
@@ -159,6 +160,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     return {
       url,
       mailUrl: mail?.webUrl ?? null,
+      mailSmtpPort: mail?.smtpPort ?? null,
       dynamoEndpoint: dynamo.endpoint,
       stepFunctionsEndpoint: sfn.endpoint,
       tableName,

@@ -8,7 +8,6 @@ const NOW = '2026-11-02T00:00:00.000Z';
 const unit = (id: string, kind: OrgUnit['kind'], departmentId: string | null): OrgUnit => ({
   id, name: id, kind, parentId: null, departmentId, version: 1, createdAt: NOW, updatedAt: NOW,
 });
-const CS = unit('cs', 'department', 'cs');
 const TEAM = unit('team', 'team', 'cs');
 const MARKETING = unit('mkt', 'department', 'mkt');
 
