@@ -14,6 +14,10 @@
  * | org unit          | ORG#<id>                  | ORG             | gsi1 ORGUNITS / kind#name                                   |
  * | user              | USER#<id>                 | USER            | gsi1 USERS / email ; gsi3 USER#EMP#<employeeId> / USER      |
  * | user email        | USEREMAIL#<email>         | USEREMAIL       | — uniqueness guard and login lookup                         |
+ * | role membership   | ROLE#<role>               | USER#<userId>   | — "any HR member": who holds a role                         |
+ * | probation review  | PROBATION#<id>            | REVIEW          | gsi1 PROBATION#EMP#<employeeId> / createdAt ; gsi2 PROBATION#STATUS#<s> / createdAt |
+ * | approval step     | STEP#<stepId>             | STEP            | gsi2 STEPS#<requestKind>#<requestId> / createdAt#stepId (timeline) |
+ * | approval task     | APPROVAL#<id>             | APPROVAL        | gsi1 INBOX#<userId>#pending|decided / at#id (the inbox)    |
  * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
  * | policy (current)  | POLICY#<name>             | CURRENT         | —                                                           |
@@ -35,6 +39,16 @@ export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'USER' });
 export const userEmailKey = (email: string) => ({ pk: `USEREMAIL#${email.toLowerCase()}`, sk: 'USEREMAIL' });
 export const USERS = 'USERS';
 export const userEmployeePk = (employeeId: string) => `USER#EMP#${employeeId}`;
+export const roleMemberKey = (role: string, userId: string) => ({ pk: `ROLE#${role}`, sk: `USER#${userId}` });
+
+export const probationReviewKey = (id: string) => ({ pk: `PROBATION#${id}`, sk: 'REVIEW' });
+export const probationByEmployeePk = (employeeId: string) => `PROBATION#EMP#${employeeId}`;
+export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${status}`;
+
+export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });
+export const stepsOfRequestPk = (kind: string, requestId: string) => `STEPS#${kind}#${requestId}`;
+export const approvalTaskKey = (id: string) => ({ pk: `APPROVAL#${id}`, sk: 'APPROVAL' });
+export const inboxPk = (userId: string, state: 'pending' | 'decided') => `INBOX#${userId}#${state}`;
 
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
 export const apiKeyKey = (id: string) => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' });

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/auth/roles.js';
 import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { USERS, stripKeys, userEmailKey, userEmployeePk, userKey } from './keys.js';
+import { USERS, roleMemberKey, stripKeys, userEmailKey, userEmployeePk, userKey } from './keys.js';
 import { transact } from './transact.js';
 
 export interface User {
@@ -76,8 +76,31 @@ export async function createUser(store: Store, user: StoredUser, audit: AuditInp
       onConditionFailed: () => new DomainError('USER.EMAIL_TAKEN', 'email', { email: user.email }),
     },
     { write: { Put: { TableName: store.table, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    // One membership item per role, so "any HR member" is a Query, not a Scan.
+    ...user.roles.map((role) => ({
+      write: { Put: { TableName: store.table, Item: { ...roleMemberKey(role, user.id), entity: 'roleMember', userId: user.id } } },
+    })),
     { write: auditPut(store, { ...audit, after: publicUser(user) as unknown as Record<string, unknown> }) },
   ]);
+}
+
+/** Active users holding a role (or-sign groups such as "any HR member"); at most 100. */
+export async function usersWithRole(store: Store, role: Role): Promise<User[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': roleMemberKey(role, '').pk },
+      Limit: 100,
+    }),
+  );
+  const ids = (out.Items ?? []).map((i) => i.userId as string);
+  if (ids.length === 0) return [];
+  const got = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: ids.map(userKey) } } }));
+  return (got.Responses?.[store.table] ?? [])
+    .map((i) => publicUser(stripKeys(i) as StoredUser))
+    .filter((u) => u.status === 'active')
+    .sort((a, b) => a.email.localeCompare(b.email));
 }
 
 export async function setUserLanguage(store: Store, id: string, language: 'zh-CN' | 'en', now: string): Promise<void> {

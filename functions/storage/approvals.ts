@@ -1,0 +1,276 @@
+/**
+ * Approval steps and tasks. A *step* is one human decision in a workflow: it holds the
+ * Step Functions task token (server-side only) and the ids of its *tasks*, one per person
+ * asked (several for "any HR member", or when a late step is escalated to a superior).
+ * The first decision on any task of a step wins: the step is updated with a condition
+ * `status = pending`, so a second or concurrent decision fails and learns who decided.
+ */
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors.js';
+import { auditPut, type AuditInput, type Channel } from './audit.js';
+import type { Store } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys } from './keys.js';
+import { transact, type TxItem } from './transact.js';
+
+export type Decision = 'approve' | 'reject';
+
+export interface ApprovalStep {
+  id: string;
+  requestKind: string;
+  requestId: string;
+  stepKey: string;
+  status: 'pending' | 'decided' | 'cancelled';
+  /** Step Functions task token of the execution's current wait (ask, remind or escalate). */
+  token: string;
+  attempt: 'ask' | 'remind' | 'escalate';
+  taskIds: string[];
+  dueAt: string;
+  createdAt: string;
+  decision: Decision | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  channel: Channel | null;
+  comment: string | null;
+  /** Set once the decision reached the workflow (SendTaskSuccess); unset = still to resume. */
+  resumedAt: string | null;
+  version: number;
+}
+
+export interface ApprovalTask {
+  id: string;
+  stepId: string;
+  requestKind: string;
+  requestId: string;
+  /** What the request is about, shown in inboxes and emails (e.g. 转正评审：张三). */
+  title: string;
+  subjectEmployeeId: string | null;
+  stepKey: string;
+  approverId: string;
+  approverName: string;
+  requesterId: string | null;
+  requesterName: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'transferred';
+  /** Bound into email links: a new nonce (after a transfer) makes older links superseded. */
+  linkNonce: string;
+  /** Why this person was asked: the step's approver, an escalation, or a transfer. */
+  reason: 'assigned' | 'escalated' | 'transferred';
+  createdAt: string;
+  dueAt: string;
+  decision: Decision | null;
+  decidedAt: string | null;
+  comment: string | null;
+  channel: Channel | null;
+  version: number;
+}
+
+export function taskItem(t: ApprovalTask): Record<string, unknown> {
+  const pending = t.status === 'pending';
+  return {
+    ...approvalTaskKey(t.id),
+    entity: 'approvalTask',
+    ...t,
+    gsi1pk: inboxPk(t.approverId, pending ? 'pending' : 'decided'),
+    gsi1sk: `${pending ? t.createdAt : t.decidedAt ?? t.createdAt}#${t.id}`,
+  };
+}
+
+function stepItem(s: ApprovalStep): Record<string, unknown> {
+  return { ...approvalStepKey(s.id), entity: 'approvalStep', ...s, gsi2pk: stepsOfRequestPk(s.requestKind, s.requestId), gsi2sk: `${s.createdAt}#${s.id}` };
+}
+
+export async function getStep(store: Store, id: string): Promise<ApprovalStep | null> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: approvalStepKey(id), ConsistentRead: true }));
+  return out.Item ? (stripKeys(out.Item) as ApprovalStep) : null;
+}
+
+export async function getTask(store: Store, id: string): Promise<ApprovalTask | null> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: approvalTaskKey(id), ConsistentRead: true }));
+  return out.Item ? (stripKeys(out.Item) as ApprovalTask) : null;
+}
+
+export async function getTasks(store: Store, ids: string[]): Promise<ApprovalTask[]> {
+  if (ids.length === 0) return [];
+  const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: ids.slice(0, 100).map(approvalTaskKey), ConsistentRead: true } } }));
+  return (out.Responses?.[store.table] ?? []).map((i) => stripKeys(i) as ApprovalTask);
+}
+
+/**
+ * Opens a step with its first tasks. Idempotent: step ids are deterministic, so a retried or
+ * replayed workflow task finds the step already open and changes nothing.
+ */
+export async function openStep(store: Store, step: ApprovalStep, tasks: ApprovalTask[], extra: TxItem[] = []): Promise<'opened' | 'exists'> {
+  try {
+    await transact(store, [
+      { write: { Put: { TableName: store.table, Item: stepItem(step), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new StepExists() },
+      ...tasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
+      ...extra,
+    ]);
+    return 'opened';
+  } catch (err) {
+    if (err instanceof StepExists) return 'exists';
+    throw err;
+  }
+}
+
+class StepExists extends Error {}
+
+/** A remind or escalate wait replaces the token; new tasks (the superior) may join the step. */
+export async function renewStep(
+  store: Store,
+  step: ApprovalStep,
+  change: { token: string; attempt: ApprovalStep['attempt']; dueAt: string; addTasks: ApprovalTask[] },
+): Promise<boolean> {
+  try {
+    await transact(store, [
+      {
+        write: {
+          Update: {
+            TableName: store.table,
+            Key: approvalStepKey(step.id),
+            UpdateExpression: 'SET #token = :t, attempt = :a, dueAt = :d, taskIds = list_append(taskIds, :new), version = version + :one',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#token': 'token', '#status': 'status' },
+            ExpressionAttributeValues: { ':t': change.token, ':a': change.attempt, ':d': change.dueAt, ':new': change.addTasks.map((t) => t.id), ':one': 1, ':pending': 'pending' },
+          },
+        },
+        onConditionFailed: () => new StepExists(),
+      },
+      ...change.addTasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } })),
+    ]);
+    return true;
+  } catch (err) {
+    if (err instanceof StepExists) return false;
+    throw err;
+  }
+}
+
+export interface DecideInput {
+  step: ApprovalStep;
+  task: ApprovalTask;
+  others: ApprovalTask[];
+  decision: Decision;
+  comment: string | null;
+  channel: Channel;
+  actor: { id: string; name: string };
+  at: string;
+  audit: Omit<AuditInput, 'at' | 'actor' | 'channel'>;
+  /** The request's own changes (e.g. the review's recorded scores), written atomically with the decision. */
+  extra: TxItem[];
+}
+
+/** Exactly one decision per step: the loser gets 409 naming who decided and when. */
+export async function decideStep(store: Store, d: DecideInput): Promise<void> {
+  const decided = { ...d.task, status: d.decision === 'approve' ? 'approved' : 'rejected', decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
+  const conflict = (current: Record<string, unknown> | undefined) =>
+    new DomainError('APPROVAL.ALREADY_DECIDED', undefined, {
+      decidedBy: String(current?.decidedByName ?? ''),
+      decidedAt: String(current?.decidedAt ?? ''),
+    }, { decidedBy: current?.decidedByName ?? null, decidedAt: current?.decidedAt ?? null, decision: current?.decision ?? null });
+  await transact(store, [
+    {
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: approvalStepKey(d.step.id),
+          UpdateExpression: 'SET #status = :decided, decision = :dec, decidedById = :by, decidedByName = :name, decidedAt = :at, channel = :ch, #comment = :c, version = version + :one',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
+          ExpressionAttributeValues: { ':decided': 'decided', ':dec': d.decision, ':by': d.actor.id, ':name': d.actor.name, ':at': d.at, ':ch': d.channel, ':c': d.comment, ':one': 1, ':pending': 'pending' },
+        },
+      },
+      onConditionFailed: conflict,
+    },
+    {
+      write: {
+        Put: {
+          TableName: store.table,
+          Item: taskItem(decided),
+          ConditionExpression: '#status = :pending AND approverId = :me',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':me': d.task.approverId },
+        },
+      },
+      onConditionFailed: (current) => (current?.status === 'transferred' ? new DomainError('APPROVAL.TRANSFERRED') : conflict(undefined)),
+    },
+    ...d.others
+      .filter((o) => o.status === 'pending')
+      .map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem({ ...o, status: 'cancelled', decidedAt: d.at, version: o.version + 1 }) } } })),
+    ...d.extra,
+    { write: auditPut(store, { ...d.audit, at: d.at, actor: d.actor, channel: d.channel }) },
+  ]);
+}
+
+export async function markResumed(store: Store, stepId: string, at: string): Promise<void> {
+  await store.doc.send(
+    new UpdateCommand({ TableName: store.table, Key: approvalStepKey(stepId), UpdateExpression: 'SET resumedAt = :at', ExpressionAttributeValues: { ':at': at } }),
+  );
+}
+
+/** Moves a pending task to someone else: the old task (and its links) ends as transferred. */
+export async function transferTask(store: Store, from: ApprovalTask, to: ApprovalTask, step: ApprovalStep, audit: AuditInput): Promise<void> {
+  await transact(store, [
+    {
+      write: {
+        Put: {
+          TableName: store.table,
+          Item: taskItem({ ...from, status: 'transferred', decidedAt: audit.at, comment: to.comment, channel: audit.channel, version: from.version + 1 }),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        },
+      },
+      onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
+    },
+    {
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: approvalStepKey(step.id),
+          UpdateExpression: 'SET taskIds = list_append(taskIds, :new), version = version + :one',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':new': [to.id], ':one': 1, ':pending': 'pending' },
+        },
+      },
+      onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
+    },
+    { write: { Put: { TableName: store.table, Item: taskItem(to), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { write: auditPut(store, audit) },
+  ]);
+}
+
+/** The caller's inbox, newest first. */
+export async function listInbox(
+  store: Store,
+  q: { userId: string; state: 'pending' | 'decided'; limit: number; cursor?: string | undefined },
+): Promise<{ items: ApprovalTask[]; nextCursor: string | null }> {
+  const fp = { t: 'inbox', u: q.userId, s: q.state };
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': inboxPk(q.userId, q.state) },
+      ScanIndexForward: false,
+      Limit: q.limit,
+      ExclusiveStartKey: decodeCursor(q.cursor, fp),
+    }),
+  );
+  return { items: (out.Items ?? []).map((i) => stripKeys(i) as ApprovalTask), nextCursor: encodeCursor(out.LastEvaluatedKey, fp) };
+}
+
+/** Every step of one request, in the order they were opened (the timeline). */
+export async function listSteps(store: Store, kind: string, requestId: string): Promise<ApprovalStep[]> {
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': stepsOfRequestPk(kind, requestId) },
+      Limit: 200,
+    }),
+  );
+  return (out.Items ?? []).map((i) => stripKeys(i) as ApprovalStep);
+}
