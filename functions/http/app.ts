@@ -12,6 +12,7 @@ import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
 import { problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
+import { approvalsRoutes } from './routes/approvals.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { employeesRoutes } from './routes/employees.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/audit', auditRoutes());
   app.route('/api/v1/api-keys', apiKeysRoutes());
   app.route('/api/v1/policies', policiesRoutes());
+  app.route('/api/v1/approvals', approvalsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,4 +1,5 @@
 import type { Store } from '../storage/client.js';
+import type { WorkflowDeps } from '../workflow/kinds.js';
 
 export type EngineState = { state: 'up'; detail?: string } | { state: 'down'; detail: string };
 
@@ -13,6 +14,8 @@ export interface AppDeps {
   sessionHours: number;
   /** Named liveness checks of the engines the app depends on, reported by /api/health. */
   health: Record<string, () => Promise<EngineState>>;
+  /** The approval machinery: Step Functions client, mailer, link secret, state machine. */
+  workflow: WorkflowDeps;
   /** Logger for structured, PII-free lines. */
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }

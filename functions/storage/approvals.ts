@@ -43,8 +43,9 @@ export interface ApprovalTask {
   stepId: string;
   requestKind: string;
   requestId: string;
-  /** What the request is about, shown in inboxes and emails (e.g. 转正评审：张三). */
-  title: string;
+  /** What the request is about, shown in inboxes and emails (e.g. 转正评审：张三), per language. */
+  title: Record<'zh-CN' | 'en', string>;
+  stepLabel: Record<'zh-CN' | 'en', string>;
   subjectEmployeeId: string | null;
   stepKey: string;
   approverId: string;

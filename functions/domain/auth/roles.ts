@@ -16,13 +16,17 @@ export const PERMISSIONS = [
   'audit:read',
   'policies:read',
   'policies:write',
+  'approvals:read',
+  'approvals:write',
+  'probation:read',
+  'probation:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** API key scopes are the same words as permissions; an admin picks them per key. */
 export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write');
 
-const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read'];
+const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write'];
 
 const GRANTS: Record<Role, Permission[]> = {
   agent: EVERYONE,

@@ -4,17 +4,64 @@
  * versioned copy. Code reads the stored policy, never these constants directly, except to
  * seed. A value marked `gap` is ours, not the source documents'.
  */
-import type { Level } from '../people/model.js';
+import type { Level, Post } from '../people/model.js';
 
 export interface OrgPolicy {
   /** Monthly base salary per level, CNY (POLICIES.md §1, 003 篇2). */
   levelBaseSalary: Record<Level, number>;
 }
 
+/** What a score band leads to (POLICIES.md §3). `convert_early` converts before the end date. */
+export type ProbationBandOutcome = 'convert_early' | 'convert' | 'extend' | 'end';
+export const PROBATION_BAND_OUTCOMES: readonly ProbationBandOutcome[] = ['convert_early', 'convert', 'extend', 'end'];
+
+/** One row of the score table; rows are ordered highest `min` first and the last starts at 0. */
+export interface ProbationBand {
+  /** Lowest weighted score in the band, inclusive, compared at one decimal. */
+  min: number;
+  outcome: ProbationBandOutcome;
+  /** The source documents say nothing about this range: the outcome is ours (shown as a gap). */
+  gap: boolean;
+}
+
+/** The three parts of the assessment (§3, 000 第四节 5). */
+export type ProbationScoreName = 'dailyPerformance' | 'professionalTest' | 'interview';
+export const PROBATION_SCORE_NAMES: readonly ProbationScoreName[] = ['dailyPerformance', 'professionalTest', 'interview'];
+
+/**
+ * Who decides a step. Resolved against the employee's reporting line (nearest superior
+ * first): `superior` is the direct superior; `post_in_line` the nearest superior holding
+ * `post` (falling back to the direct superior when `fallback` says so); `role` anyone
+ * holding the role, the first to decide deciding for all (`any`, an or-sign).
+ */
+export type ProbationApprover =
+  | { kind: 'superior' }
+  | { kind: 'post_in_line'; post: Post; fallback?: 'superior' }
+  | { kind: 'role'; role: string; mode: 'any' };
+
+export interface ProbationChainStep {
+  key: string;
+  approver: ProbationApprover;
+  /** What the step writes besides its decision: the three scores, the final outcome, or nothing. */
+  records: 'scores' | 'outcome' | null;
+  labelZh: string;
+  labelEn: string;
+}
+
+export interface ProbationAttendanceLimits {
+  /** Most personal-leave occasions during probation (§3: 5). */
+  maxPersonalLeave: number;
+  /** Most late arrivals during probation (§3: 3). */
+  maxLate: number;
+  /** §3: no leaving early, no disciplinary record. */
+  allowEarlyLeave: boolean;
+  allowDisciplinaryRecord: boolean;
+}
+
 export interface ProbationPolicy {
   /** Default probation length in months (§3: 3). */
   defaultMonths: number;
-  /** Allowed probation length in months (§3, 001: 1–6). */
+  /** Allowed probation length in months (§3, 001: 1–6); `maxMonths` also caps extensions. */
   minMonths: number;
   maxMonths: number;
   /** Early conversion not before this many months of service (§3: 1). */
@@ -23,6 +70,19 @@ export interface ProbationPolicy {
   applicationCutoffDay: number;
   /** A scheduled review starts this many days before the end date (gap: 14). */
   reviewLeadDays: number;
+  /** Weight of each score in percent, summing to 100 (gap: 40/30/30). */
+  weights: Record<ProbationScoreName, number>;
+  /** Score bands, highest first (§3; the 70–79 and 60–64 rows are gaps). */
+  bands: ProbationBand[];
+  attendance: ProbationAttendanceLimits;
+  /** Default length of one extension in months (gap: 1). */
+  extensionMonths: number;
+  /** The approval chain, in order (§3, 000 flow chart; 001's chain is another value of this). */
+  chain: ProbationChainStep[];
+  /** Hours an approver has for a step before it is overdue (gap: 48). */
+  stepDueHours: number;
+  /** Days an emailed decision link stays valid (gap: 7). */
+  linkExpiryDays: number;
 }
 
 export interface PolicySet {
@@ -44,13 +104,54 @@ export const DEFAULT_POLICIES: PolicySet = {
     earlyConversionMinMonths: 1,
     applicationCutoffDay: 15,
     reviewLeadDays: 14,
+    weights: { dailyPerformance: 40, professionalTest: 30, interview: 30 },
+    // 000 第四节 6: ≥90 early, ≥80 on time, 65–70 extension, <60 not hired. 70 itself is in
+    // the source's extension range, so the gap above it starts at 70.1 (scores have one decimal).
+    bands: [
+      { min: 90, outcome: 'convert_early', gap: false },
+      { min: 80, outcome: 'convert', gap: false },
+      { min: 70.1, outcome: 'extend', gap: true },
+      { min: 65, outcome: 'extend', gap: false },
+      { min: 60, outcome: 'extend', gap: true },
+      { min: 0, outcome: 'end', gap: false },
+    ],
+    attendance: { maxPersonalLeave: 5, maxLate: 3, allowEarlyLeave: false, allowDisciplinaryRecord: false },
+    extensionMonths: 1,
+    // 000 flow chart: the supervisor assesses and records the scores → the CS manager signs →
+    // the GM signs → HR evaluates and records the outcome.
+    chain: [
+      {
+        key: 'supervisor',
+        approver: { kind: 'post_in_line', post: 'supervisor', fallback: 'superior' },
+        records: 'scores',
+        labelZh: '主管评估',
+        labelEn: 'Supervisor assessment',
+      },
+      {
+        key: 'cs_manager',
+        approver: { kind: 'post_in_line', post: 'cs_manager' },
+        records: null,
+        labelZh: '客服经理评估签字',
+        labelEn: 'CS manager sign-off',
+      },
+      { key: 'gm', approver: { kind: 'role', role: 'gm', mode: 'any' }, records: null, labelZh: '总经理签字', labelEn: 'GM sign-off' },
+      {
+        key: 'hr',
+        approver: { kind: 'role', role: 'hr', mode: 'any' },
+        records: 'outcome',
+        labelZh: '人力资源部评估备案',
+        labelEn: 'HR records the outcome',
+      },
+    ],
+    stepDueHours: 48,
+    linkExpiryDays: 7,
   },
 };
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: [],
-  probation: ['reviewLeadDays'],
+  probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays'],
 };
 
 export interface StoredPolicy<N extends PolicyName = PolicyName> {

@@ -1,0 +1,7 @@
+/** Every mail the system composes: `(data, lang) → { subject, html, text }`, pure. */
+export { approvalRequest } from './approval-request.js';
+export { approvalReminder, type ApprovalReminderData } from './approval-reminder.js';
+export { approvalEscalation, type ApprovalEscalationData } from './approval-escalation.js';
+export { approvalTransferred, type ApprovalTransferredData } from './approval-transferred.js';
+export { requestOutcome, type RequestOutcome, type RequestOutcomeData } from './request-outcome.js';
+export type { ApprovalMailData } from './approval-mail.js';

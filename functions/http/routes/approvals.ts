@@ -1,0 +1,159 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DomainError } from '../../domain/errors.js';
+import { listInbox, listSteps, type ApprovalTask } from '../../storage/approvals.js';
+import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
+import { kindOf } from '../../workflow/kinds.js';
+import { newRouter, principalOf, type AppEnv } from '../env.js';
+import { requires } from '../middleware/requires.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+
+const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const ApprovalSchema = z
+  .object({
+    id: z.string(),
+    requestKind: z.string(),
+    requestId: z.string(),
+    title: z.string(),
+    titles: Localized,
+    stepKey: z.string(),
+    stepLabel: z.string(),
+    approverId: z.string(),
+    approverName: z.string(),
+    requesterName: z.string().nullable(),
+    subjectEmployeeId: z.string().nullable(),
+    status: z.enum(['pending', 'approved', 'rejected', 'cancelled', 'transferred']),
+    reason: z.enum(['assigned', 'escalated', 'transferred']),
+    createdAt: z.string(),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    decision: z.enum(['approve', 'reject']).nullable(),
+    decidedAt: z.string().nullable(),
+    comment: z.string().nullable(),
+    channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
+  })
+  .openapi('ApprovalTask');
+
+const StepSchema = z.object({
+  id: z.string(),
+  stepKey: z.string(),
+  status: z.enum(['pending', 'decided', 'cancelled']),
+  attempt: z.enum(['ask', 'remind', 'escalate']),
+  dueAt: z.string(),
+  createdAt: z.string(),
+  decision: z.enum(['approve', 'reject']).nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
+  comment: z.string().nullable(),
+});
+
+const DecisionBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().max(2000).optional(),
+    scores: z.record(z.string(), z.number()).optional().openapi({ description: 'Probation supervisor step: {dailyPerformance, professionalTest, interview}, 0–100' }),
+    attendance: z.record(z.string(), z.number().int().min(0).max(1000)).optional().openapi({ description: 'Probation supervisor step: {personalLeaveCount, lateCount, earlyLeaveCount}' }),
+    outcome: z.enum(['convert', 'extend', 'end']).optional().openapi({ description: 'Override of the recommended outcome (needs a comment)' }),
+    extensionMonths: z.number().int().min(1).max(6).optional(),
+  })
+  .strict()
+  .openapi('DecisionRequest');
+
+export function present(t: ApprovalTask, lang: 'zh-CN' | 'en', now: Date): z.infer<typeof ApprovalSchema> {
+  return {
+    id: t.id, requestKind: t.requestKind, requestId: t.requestId, title: t.title[lang], titles: t.title, stepKey: t.stepKey,
+    stepLabel: t.stepLabel[lang], approverId: t.approverId, approverName: t.approverName, requesterName: t.requesterName,
+    subjectEmployeeId: t.subjectEmployeeId, status: t.status, reason: t.reason, createdAt: t.createdAt, dueAt: t.dueAt,
+    overdue: t.status === 'pending' && Date.parse(t.dueAt) < now.getTime(), decision: t.decision, decidedAt: t.decidedAt,
+    comment: t.comment, channel: t.channel,
+  };
+}
+
+function actor(c: Context<AppEnv>) {
+  const p = principalOf(c);
+  if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+  return { id: p.id, name: p.name };
+}
+
+export function approvalsRoutes() {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', tags: ['approvals'], summary: 'My approvals inbox (待我审批), newest first',
+      middleware: [requires('approvals:read')] as const,
+      request: { query: z.object({ ...LimitCursor, status: z.enum(['pending', 'decided']).default('pending'), mine: z.enum(['true']).default('true') }) },
+      responses: { 200: json(z.object({ items: z.array(ApprovalSchema), nextCursor: z.string().nullable() }).openapi('ApprovalPage')), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const q = c.req.valid('query');
+      const { store, now } = c.get('deps');
+      const page = await listInbox(store, { userId: me.id, state: q.status, limit: q.limit, cursor: q.cursor });
+      return c.json({ items: page.items.map((t) => present(t, c.get('lang'), now())), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline',
+      middleware: [requires('approvals:read')] as const,
+      request: { params: IdParam },
+      responses: {
+        200: json(ApprovalSchema.extend({ timeline: z.array(StepSchema), fields: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number() })) })),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const task = await loadOwnTask(deps.workflow, c.req.valid('param').id, me.id);
+      const steps = await listSteps(deps.store, task.requestKind, task.requestId);
+      const lang = c.get('lang');
+      const fields = kindOf(task.requestKind).extrasFor(task.stepKey).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
+      return c.json({
+        ...present(task, lang, deps.now()),
+        fields,
+        timeline: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
+      }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/decision', tags: ['approvals'],
+      summary: 'Approve or reject (a reject needs a comment). Exactly one decision per step wins; a late one gets 409 naming who decided.',
+      middleware: [requires('approvals:write')] as const,
+      request: { params: IdParam, body: jsonBody(DecisionBody) },
+      responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const { decision, comment, ...extras } = c.req.valid('json');
+      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), extras });
+      return c.json(present(task, c.get('lang'), deps.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/transfer', tags: ['approvals'], summary: 'Transfer (转交) my task to another person; my links stop working and they are emailed',
+      middleware: [requires('approvals:write')] as const,
+      request: { params: IdParam, body: jsonBody(z.object({ toUserId: z.string().min(1).max(64), comment: z.string().max(2000).optional() }).strict()) },
+      responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const moved = await transfer(deps.workflow, { taskId: c.req.valid('param').id, actor: me, toUserId: body.toUserId, comment: body.comment ?? null, channel: c.get('channel') });
+      return c.json(present(moved, c.get('lang'), deps.now()), 200);
+    },
+  );
+
+  return app;
+}
+

@@ -1,0 +1,86 @@
+/**
+ * The one decision path. The console, the email link page and the API all call `decide`:
+ * checks, then the step's conditional write (exactly one decision wins, audited with its
+ * channel), then the execution resumes.
+ */
+import { DomainError } from '../domain/errors.js';
+import { decideStep, getStep, getTask, getTasks, transferTask, type ApprovalTask, type Decision } from '../storage/approvals.js';
+import type { Channel } from '../storage/audit.js';
+import { getUser } from '../storage/users.js';
+import { kindOf, type WorkflowDeps } from './kinds.js';
+import { mailApprover, newNonce } from './notify.js';
+import { resumeStep } from './resume.js';
+
+export interface DecideRequest {
+  taskId: string;
+  actor: { id: string; name: string };
+  decision: Decision;
+  comment: string | null;
+  channel: Channel;
+  extras: Record<string, unknown>;
+}
+
+export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: string): Promise<ApprovalTask> {
+  const task = await getTask(deps.store, taskId);
+  if (!task || task.approverId !== userId) throw new DomainError('APPROVAL.NOT_FOUND', 'id');
+  return task;
+}
+
+export async function decide(deps: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
+  const task = await loadOwnTask(deps, r.taskId, r.actor.id);
+  const step = await getStep(deps.store, task.stepId);
+  if (task.status === 'transferred') throw new DomainError('APPROVAL.TRANSFERRED');
+  if (!step || step.status !== 'pending' || task.status !== 'pending') {
+    throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' }, {
+      decidedBy: step?.decidedByName ?? null, decidedAt: step?.decidedAt ?? null, decision: step?.decision ?? null,
+    });
+  }
+  const comment = r.comment?.trim() || null;
+  if (r.decision === 'reject' && !comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
+  const at = deps.now().toISOString();
+  const kind = kindOf(task.requestKind);
+  const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, comment, extras: r.extras, actor: r.actor, at });
+  const others = await getTasks(deps.store, step.taskIds.filter((id) => id !== task.id));
+  await decideStep(deps.store, {
+    step, task, others, decision: r.decision, comment, channel: r.channel, actor: r.actor, at, extra,
+    audit: {
+      entityType: 'approvalTask', entityId: task.id, action: r.decision,
+      before: { status: 'pending' },
+      after: { status: r.decision === 'approve' ? 'approved' : 'rejected', comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey, ...(Object.keys(r.extras).length ? { extras: r.extras } : {}) },
+    },
+  });
+  await resumeStep(deps, step.id);
+  return { ...task, status: r.decision === 'approve' ? 'approved' : 'rejected', decision: r.decision, decidedAt: at, comment, channel: r.channel };
+}
+
+/** 转交: the task moves to another eligible person; the old links stop working; they are emailed. */
+export async function transfer(
+  deps: WorkflowDeps,
+  r: { taskId: string; actor: { id: string; name: string }; toUserId: string; comment: string | null; channel: Channel },
+): Promise<ApprovalTask> {
+  const task = await loadOwnTask(deps, r.taskId, r.actor.id);
+  const step = await getStep(deps.store, task.stepId);
+  if (!step || step.status !== 'pending' || task.status !== 'pending') throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' });
+  if (r.toUserId === r.actor.id) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'self' });
+  const target = await getUser(deps.store, r.toUserId);
+  if (!target || target.status !== 'active') throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'not_found' });
+  const siblings = await getTasks(deps.store, step.taskIds);
+  if (siblings.some((t) => t.status === 'pending' && t.approverId === target.id)) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'already_asked' });
+  // The person the request is about never decides on it.
+  const kind = kindOf(task.requestKind);
+  const summary = await kind.describe(deps, task.requestId);
+  if (summary.subjectEmployeeId && target.employeeId === summary.subjectEmployeeId) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'subject' });
+  const at = deps.now().toISOString();
+  const comment = r.comment?.trim() || null;
+  const moved: ApprovalTask = {
+    ...task, id: `${step.id}.${step.taskIds.length}`, approverId: target.id, approverName: target.name, status: 'pending',
+    linkNonce: newNonce(), reason: 'transferred', createdAt: at, decision: null, decidedAt: null, comment, channel: null, version: 1,
+  };
+  await transferTask(deps.store, task, moved, step, {
+    entityType: 'approvalTask', entityId: task.id, action: 'transfer', actor: r.actor, channel: r.channel, at,
+    before: { approverId: task.approverId, approverName: task.approverName }, after: { approverId: target.id, approverName: target.name, taskId: moved.id, comment },
+  });
+  await mailApprover(deps, 'transferred', moved, target, summary, task.stepLabel, { fromName: r.actor.name, comment });
+  return moved;
+}
+

@@ -1,0 +1,86 @@
+/**
+ * What the approval machinery needs to know about one kind of request (probation review now;
+ * recruitment requisitions and disciplinary actions later). The machinery — ASL, steps,
+ * tasks, inbox, decisions, links, reminders — is shared; a kind supplies the chain and what
+ * a decision and the end of the chain mean for its own record.
+ */
+import type { SFNClient } from '@aws-sdk/client-sfn';
+import type { Store } from '../storage/client.js';
+import type { Mailer } from '../email/mailer.js';
+import type { TxItem } from '../storage/transact.js';
+import type { User } from '../storage/users.js';
+
+export interface WorkflowDeps {
+  store: Store;
+  sfn: SFNClient;
+  /** The approval state machine (approval.asl.json) every request kind runs on. */
+  approvalStateMachineArn: string;
+  mailer: Mailer;
+  publicUrl: string;
+  linkSecret: Uint8Array;
+  now: () => Date;
+  log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export type Lang = 'zh-CN' | 'en';
+
+export interface PlannedStep {
+  done: false;
+  stepKey: string;
+  /** Unique per asking of a step (a step asked again after a return gets a new round). */
+  stepId: string;
+  /** Seconds until the step is overdue (policy; the ASL's TimeoutSecondsPath). */
+  dueSeconds: number;
+  /** Seconds between escalations once the reminder period has passed too. */
+  escalationSeconds: number;
+}
+
+export interface StepApprovers {
+  label: Record<Lang, string>;
+  approvers: User[];
+}
+
+export interface RequestSummary {
+  title: Record<Lang, string>;
+  kindLabel: Record<Lang, string>;
+  summary: Record<Lang, [string, string][]>;
+  requester: { id: string; name: string } | null;
+  subjectEmployeeId: string | null;
+  /** Console path of the request, e.g. /#/probation-reviews/<id>/show */
+  consolePath: string;
+}
+
+export interface DecisionExtras {
+  /** Extra form fields a step asks for (e.g. the three probation scores). */
+  fields: { name: string; label: Record<Lang, string>; min: number; max: number }[];
+}
+
+export interface RequestKind {
+  kind: string;
+  nextStep(deps: WorkflowDeps, requestId: string): Promise<PlannedStep | { done: true }>;
+  approversFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepApprovers>;
+  describe(deps: WorkflowDeps, requestId: string): Promise<RequestSummary>;
+  /** Fields the decision form must collect at this step. */
+  extrasFor(stepKey: string): DecisionExtras;
+  /**
+   * Validates a decision's extra input (throws a DomainError naming the field) and returns the
+   * request's own writes, committed in the same transaction as the decision.
+   */
+  onDecision(
+    deps: WorkflowDeps,
+    input: { requestId: string; stepKey: string; decision: 'approve' | 'reject'; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
+  ): Promise<TxItem[]>;
+  finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
+}
+
+const registry = new Map<string, RequestKind>();
+
+export function registerKind(kind: RequestKind): void {
+  registry.set(kind.kind, kind);
+}
+
+export function kindOf(name: string): RequestKind {
+  const kind = registry.get(name);
+  if (!kind) throw new Error(`unknown request kind ${name}`);
+  return kind;
+}

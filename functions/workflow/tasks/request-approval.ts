@@ -1,0 +1,122 @@
+/**
+ * The human step's Task (lambda:invoke.waitForTaskToken). `ask` opens the step for the
+ * approvers the policy names; `remind` (the due time passed) renews the wait and reminds
+ * them; `escalate` (the next period passed too) also asks each approver's superior. The
+ * token is stored on the step, server-side only; emails carry signed links instead.
+ * Idempotent: step and task ids are deterministic, so a retried invocation sends nothing twice.
+ */
+import { getEmployee } from '../../storage/employees.js';
+import { getStep, getTasks, openStep, renewStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
+import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
+import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { mailApprover, mailEscalation, newNonce } from '../notify.js';
+import { resumeStep } from '../resume.js';
+
+export interface RequestApprovalInput {
+  taskToken: string;
+  attempt: 'ask' | 'remind' | 'escalate';
+  requestKind: string;
+  requestId: string;
+  stepKey: string;
+  stepId: string;
+  dueSeconds: number;
+}
+
+export class NoApproverError extends Error {
+  override readonly name = 'NoApprover';
+}
+
+export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInput): Promise<{ status: string }> {
+  const kind = kindOf(p.requestKind);
+  const now = deps.now();
+  const at = now.toISOString();
+  const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
+  const summary = await kind.describe(deps, p.requestId);
+  const { label, approvers } = await kind.approversFor(deps, p.requestId, p.stepKey);
+
+  if (p.attempt === 'ask') {
+    if (approvers.length === 0) throw new NoApproverError(`no approver for step ${p.stepKey} of ${p.requestKind} ${p.requestId}`);
+    const step: ApprovalStep = {
+      id: p.stepId, requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, status: 'pending',
+      token: p.taskToken, attempt: 'ask', taskIds: [], dueAt, createdAt: at, decision: null, decidedById: null,
+      decidedByName: null, decidedAt: null, channel: null, comment: null, resumedAt: null, version: 1,
+    };
+    const tasks = approvers.map((u, i) => newTask(step, u, summary, label, 'assigned', at, dueAt, i));
+    step.taskIds = tasks.map((t) => t.id);
+    if ((await openStep(deps.store, step, tasks)) === 'exists') {
+      await renewOrResume(deps, p, dueAt, []);
+      return { status: 'exists' };
+    }
+    await Promise.all(tasks.map((t, i) => mailApprover(deps, 'request', t, approvers[i]!, summary, label)));
+    return { status: 'asked' };
+  }
+
+  const step = await getStep(deps.store, p.stepId);
+  if (!step) throw new Error(`step ${p.stepId} is missing`);
+  const pending = (await getTasks(deps.store, step.taskIds)).filter((t) => t.status === 'pending');
+  const added: ApprovalTask[] = [];
+  const superiors: [ApprovalTask, User, string][] = [];
+  if (p.attempt === 'escalate') {
+    const asked = new Set(pending.map((t) => t.approverId));
+    for (const t of pending) {
+      const superior = await superiorOf(deps, t.approverId);
+      if (!superior || asked.has(superior.id)) continue;
+      asked.add(superior.id);
+      const task = newTask(step, superior, summary, label, 'escalated', at, dueAt, step.taskIds.length + added.length);
+      added.push(task);
+      superiors.push([task, superior, t.approverName]);
+    }
+  }
+  if (!(await renewOrResume(deps, p, dueAt, added))) return { status: 'already-decided' };
+  for (const t of pending) {
+    const approver = await getUser(deps.store, t.approverId);
+    if (approver) await mailApprover(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt });
+  }
+  for (const [task, superior, approverName] of superiors) {
+    await mailEscalation(deps, task, superior, approverName, summary, label, step.dueAt);
+  }
+  return { status: p.attempt === 'remind' ? 'reminded' : 'escalated' };
+}
+
+/** Renews the step's wait; if the step was decided meanwhile, resumes with the new token. */
+async function renewOrResume(deps: WorkflowDeps, p: RequestApprovalInput, dueAt: string, addTasks: ApprovalTask[]): Promise<boolean> {
+  const renewed = await renewStep(deps.store, { id: p.stepId } as ApprovalStep, { token: p.taskToken, attempt: p.attempt, dueAt, addTasks });
+  if (!renewed) await resumeStep(deps, p.stepId, p.taskToken);
+  return renewed;
+}
+
+function newTask(step: ApprovalStep, approver: User, summary: RequestSummary, label: Record<Lang, string>, reason: ApprovalTask['reason'], at: string, dueAt: string, index: number): ApprovalTask {
+  return {
+    id: `${step.id}.${index}`,
+    stepId: step.id,
+    requestKind: step.requestKind,
+    requestId: step.requestId,
+    title: summary.title,
+    stepLabel: label,
+    subjectEmployeeId: summary.subjectEmployeeId,
+    stepKey: step.stepKey,
+    approverId: approver.id,
+    approverName: approver.name,
+    requesterId: summary.requester?.id ?? null,
+    requesterName: summary.requester?.name ?? null,
+    status: 'pending',
+    linkNonce: newNonce(),
+    reason,
+    createdAt: at,
+    dueAt,
+    decision: null,
+    decidedAt: null,
+    comment: null,
+    channel: null,
+    version: 1,
+  };
+}
+
+/** The user account of an approver's direct superior in the org tree, if any. */
+async function superiorOf(deps: WorkflowDeps, userId: string): Promise<User | null> {
+  const user = await getUser(deps.store, userId);
+  if (!user?.employeeId) return null;
+  const employee = await getEmployee(deps.store, user.employeeId);
+  if (!employee?.superiorId) return null;
+  return findUserByEmployee(deps.store, employee.superiorId);
+}
