@@ -16,6 +16,22 @@ export function readCloudConfig(env: NodeJS.ProcessEnv): CloudConfig {
   };
 }
 
+export interface WorkflowConfig extends CloudConfig {
+  approvalStateMachineArn: string;
+  mailFrom: string;
+  /** HMAC key of the emailed approval links (base64, ≥ 32 bytes). */
+  linkSecret: string;
+}
+
+export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
+  return {
+    ...readCloudConfig(env),
+    approvalStateMachineArn: required(env, 'APPROVAL_STATE_MACHINE_ARN'),
+    mailFrom: required(env, 'MAIL_FROM'),
+    linkSecret: required(env, 'LINK_SECRET'),
+  };
+}
+
 export interface LocalConfig {
   port: number;
   host: string;

@@ -10,15 +10,17 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import type { AppEnv } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
-import { problem, sendProblem, statusOf } from './problem.js';
+import { FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { approvalsRoutes } from './routes/approvals.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { employeesRoutes } from './routes/employees.js';
 import { healthRoutes } from './routes/health.js';
+import { linkRoutes } from './routes/links.js';
 import { orgUnitsRoutes } from './routes/org-units.js';
 import { policiesRoutes } from './routes/policies.js';
+import { probationReviewsRoutes } from './routes/probation-reviews.js';
 import { usersRoutes } from './routes/users.js';
 
 /** Largest JSON body accepted; the biggest legitimate one (a batch import page) fits easily. */
@@ -62,6 +64,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/api-keys', apiKeysRoutes());
   app.route('/api/v1/policies', policiesRoutes());
   app.route('/api/v1/approvals', approvalsRoutes());
+  app.route('/api/v1/probation-reviews', probationReviewsRoutes());
+  app.use('/a/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) }));
+  app.route('/a', linkRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -109,6 +114,7 @@ function toProblem(err: Error, c: Context<AppEnv>): Response {
     if (err.code === 'AUTH.RATE_LIMITED') headers['Retry-After'] = String(err.params.retryAfter ?? 60);
     return sendProblem(c, problem(lang, status, err.code, err.params, { field: err.field, extra: err.extra }), headers);
   }
+  if (err instanceof FieldErrorsProblem) return sendProblem(c, problem(lang, err.status, 'REQUEST.INVALID', {}, { errors: err.errors }));
   if (err instanceof InvalidCursorError) return sendProblem(c, problem(lang, 400, 'REQUEST.INVALID_CURSOR', {}, { field: 'cursor' }));
   if (err instanceof HTTPException && err.status < 500) {
     const malformed = /JSON/i.test(err.message);

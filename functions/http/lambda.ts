@@ -1,21 +1,36 @@
-import { handle } from 'hono/aws-lambda';
-import { createStore } from '../storage/client.js';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { handle } from 'hono/aws-lambda';
+import { readWorkflowConfig } from '../config.js';
+import { linkSecretFromEnv } from '../email/links.js';
+import { sesMailer } from '../email/mailer.js';
+import { createStore } from '../storage/client.js';
+import '../workflow/kinds/probation.js';
 import { createApp } from './app.js';
 import { jsonLogger } from './deps.js';
-import { readCloudConfig } from '../config.js';
 
 // Built once per container, at cold start; a missing variable fails here, loudly.
-const config = readCloudConfig(process.env);
+const config = readWorkflowConfig(process.env);
 const store = createStore({ table: config.tableName, region: config.region });
+const now = () => new Date();
 
 export const handler = handle(
   createApp({
     store,
-    now: () => new Date(),
+    now,
     publicUrl: config.publicUrl,
     sessionHours: config.sessionHours,
     log: jsonLogger,
+    workflow: {
+      store,
+      sfn: new SFNClient({ region: config.region }),
+      approvalStateMachineArn: config.approvalStateMachineArn,
+      mailer: sesMailer(config.mailFrom, config.region),
+      publicUrl: config.publicUrl,
+      linkSecret: linkSecretFromEnv(config.linkSecret),
+      now,
+      log: jsonLogger,
+    },
     health: {
       dynamodb: async () => {
         await store.doc.send(new DescribeTableCommand({ TableName: store.table }));

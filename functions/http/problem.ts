@@ -37,6 +37,7 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'USER.EMPLOYEE_LINKED': 409,
   'RECORD.VERSION_CONFLICT': 409,
   'APPROVAL.NOT_FOUND': 404,
+  'PROBATION.REVIEW_OPEN': 409,
   'APPROVAL.NOT_YOURS': 404,
   'APPROVAL.ALREADY_DECIDED': 409,
   'APPROVAL.TRANSFERRED': 409,
@@ -121,4 +122,12 @@ export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[],
 /** Schema-level custom messages are kept; zod's own English defaults are replaced by the locale's. */
 function isDefaultMessage(msg: string): boolean {
   return /^(Invalid|Too (small|big)|Unrecognized|Expected|Required)/.test(msg);
+}
+
+/** Thrown by a handler that found several field problems at once (e.g. a policy edit). */
+export class FieldErrorsProblem extends Error {
+  override readonly name = 'FieldErrorsProblem';
+  constructor(readonly status: 400 | 422, readonly errors: FieldError[]) {
+    super('field errors');
+  }
 }

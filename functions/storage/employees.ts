@@ -88,6 +88,8 @@ export async function updateEmployee(
   after: StoredEmployee,
   audit: AuditInput,
   movedDescendants: StoredEmployee[] = [],
+  /** Other writes that must land with this change (e.g. the review that decided it). */
+  extra: TxItem[] = [],
 ): Promise<void> {
   const items: TxItem[] = [
     {
@@ -134,7 +136,7 @@ export async function updateEmployee(
       onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: before.version }),
     });
   }
-  await transact(store, items);
+  await transact(store, [...items, ...extra]);
 }
 
 /** Everyone strictly below an employee (bounded: a transaction holds at most 100 items). */

@@ -61,7 +61,7 @@ export interface RequestKind {
   approversFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepApprovers>;
   describe(deps: WorkflowDeps, requestId: string): Promise<RequestSummary>;
   /** Fields the decision form must collect at this step. */
-  extrasFor(stepKey: string): DecisionExtras;
+  extrasFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<DecisionExtras>;
   /**
    * Validates a decision's extra input (throws a DomainError naming the field) and returns the
    * request's own writes, committed in the same transaction as the decision.

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { approvalEscalation, approvalReminder, approvalRequest, approvalTransferred } from '../email/templates/index.js';
-import { signLink } from '../http/security/links.js';
+import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
 import type { User } from '../storage/users.js';
 import type { Lang, RequestSummary, WorkflowDeps } from './kinds.js';

@@ -112,7 +112,7 @@ export function approvalsRoutes() {
       const task = await loadOwnTask(deps.workflow, c.req.valid('param').id, me.id);
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
-      const fields = kindOf(task.requestKind).extrasFor(task.stepKey).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
+      const fields = (await kindOf(task.requestKind).extrasFor(deps.workflow, task.requestId, task.stepKey)).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
       return c.json({
         ...present(task, lang, deps.now()),
         fields,

@@ -1,39 +1,84 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { POLICY_GAPS, POLICY_NAMES, type PolicyName } from '../../domain/policy/defaults.js';
-import { getPolicy } from '../../storage/policies.js';
-import { authorize, newRouter } from '../env.js';
+import { LEVELS } from '../../domain/people/model.js';
+import { validateProbationPolicy, type PolicyIssue } from '../../domain/probation/policy-validation.js';
+import { DomainError } from '../../domain/errors.js';
+import { DEFAULT_POLICIES, POLICY_GAPS, POLICY_NAMES, type PolicyName, type PolicySet } from '../../domain/policy/defaults.js';
+import { getPolicy, savePolicy } from '../../storage/policies.js';
+import { actorOf, authorize, newRouter, nowIso } from '../env.js';
+import { message } from '../messages.js';
 import { requires } from '../middleware/requires.js';
-import { json, problemResponses } from '../schemas.js';
+import { FieldErrorsProblem } from '../problem.js';
+import { json, jsonBody, problemResponses } from '../schemas.js';
 
 const PolicySchema = z
   .object({
     name: z.string(),
     version: z.number().int(),
     values: z.record(z.string(), z.unknown()),
+    defaults: z.record(z.string(), z.unknown()),
     gaps: z.array(z.string()).openapi({ description: 'Values that fill a gap in the source documents (ours, not theirs)' }),
     updatedAt: z.string(),
     updatedBy: z.string().nullable(),
   })
   .openapi('Policy');
 
+const NameParam = z.object({ name: z.enum(POLICY_NAMES as [PolicyName, ...PolicyName[]]) });
+
+/** Policies are data HR edits; each save is a new version and decisions record the one they used. */
 export function policiesRoutes() {
   const app = newRouter();
+
   app.openapi(
     createRoute({
-      method: 'get',
-      path: '/{name}',
-      tags: ['policies'],
-      summary: 'The current version of a policy',
-      request: { params: z.object({ name: z.enum(POLICY_NAMES as [PolicyName, ...PolicyName[]]) }) },
-      responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403) },
+      method: 'get', path: '/{name}', tags: ['policies'], summary: 'The current version of a policy',
       middleware: [requires('policies:read')] as const,
+      request: { params: NameParam },
+      responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       authorize(c, 'policies:read');
       const { name } = c.req.valid('param');
       const policy = await getPolicy(c.get('deps').store, name);
-      return c.json({ ...policy, values: policy.values as unknown as Record<string, unknown>, gaps: POLICY_GAPS[name] }, 200);
+      return c.json({ ...policy, values: policy.values as unknown as Record<string, unknown>, defaults: DEFAULT_POLICIES[name] as unknown as Record<string, unknown>, gaps: POLICY_GAPS[name] }, 200);
     },
   );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/{name}', tags: ['policies'], summary: 'Save a new version of a policy (HR, admin); `version` must be the one you read',
+      middleware: [requires('policies:write')] as const,
+      request: { params: NameParam, body: jsonBody(z.object({ values: z.record(z.string(), z.unknown()), version: z.number().int().min(0) }).strict()) },
+      responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403, 409, 422) },
+    }),
+    async (c) => {
+      const p = authorize(c, 'policies:write');
+      const { name } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const lang = c.get('lang');
+      const issues = name === 'probation' ? validateProbationPolicy(body.values) : validateOrgPolicy(body.values);
+      if (issues.length > 0) {
+        const errors = issues.map((i) => ({ path: `values.${i.path}`, code: i.code, message: message(lang, i.code, i.params ?? {}) }));
+        throw new FieldErrorsProblem(422, errors);
+      }
+      const { store } = c.get('deps');
+      const current = await getPolicy(store, name);
+      if (current.version !== body.version) throw new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: body.version }, { current });
+      const saved = await savePolicy(store, name, body.values as unknown as PolicySet[typeof name], current.version, actorOf(p), nowIso(c), { channel: c.get('channel') }, current.values);
+      return c.json({ ...saved, values: saved.values as unknown as Record<string, unknown>, defaults: DEFAULT_POLICIES[name] as unknown as Record<string, unknown>, gaps: POLICY_GAPS[name] }, 200);
+    },
+  );
+
   return app;
+}
+
+function validateOrgPolicy(values: Record<string, unknown>): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const salary = values.levelBaseSalary as Record<string, unknown> | undefined;
+  if (typeof salary !== 'object' || salary === null) return [{ path: 'levelBaseSalary', code: 'POLICY.REQUIRED' }];
+  for (const level of LEVELS) {
+    const v = salary[level];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) issues.push({ path: `levelBaseSalary.${level}`, code: 'POLICY.INTEGER_RANGE', params: { min: 0, max: 1_000_000 } });
+  }
+  for (const key of Object.keys(values)) if (key !== 'levelBaseSalary') issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: 'levelBaseSalary' } });
+  return issues;
 }

@@ -1,0 +1,157 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { inScope, seesWholeOrganisation } from '../../domain/auth/roles.js';
+import { DomainError } from '../../domain/errors.js';
+import { planReview } from '../../domain/probation/eligibility.js';
+import { listSteps } from '../../storage/approvals.js';
+import { newId } from '../../storage/ids.js';
+import { getPolicy } from '../../storage/policies.js';
+import { createReview, getReview, reviewsByStatus, reviewsOfEmployee, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
+import { companyToday } from '../../workflow/kinds/probation.js';
+import { startApproval } from '../../workflow/start.js';
+import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
+import { requires } from '../middleware/requires.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { scopeOf, visibleEmployee } from './employees.js';
+
+const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
+const OPEN: readonly string[] = ['scheduled', 'in_review'];
+/** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
+const STARTERS = ['team_lead', 'supervisor', 'cs_manager', 'hr', 'admin'];
+
+const StepSchema = z.object({
+  id: z.string(), stepKey: z.string(), status: z.enum(['pending', 'decided', 'cancelled']), attempt: z.enum(['ask', 'remind', 'escalate']),
+  dueAt: z.string(), createdAt: z.string(), decision: z.enum(['approve', 'reject']).nullable(), decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(), channel: z.enum(['console', 'email', 'api', 'system']).nullable(), comment: z.string().nullable(),
+});
+
+export const ReviewSchema = z
+  .object({
+    id: z.string(), employeeId: z.string(), employeeName: z.string(), employeeNo: z.string(),
+    kind: z.enum(['early', 'scheduled']), applicant: z.enum(['employee', 'supervisor', 'system']),
+    requesterName: z.string().nullable(), status: z.enum(STATUSES), startsOn: z.string(), deferred: z.boolean(),
+    policyVersion: z.number().int(),
+    scores: z.record(z.string(), z.number()).nullable(), attendance: z.record(z.string(), z.number()).nullable(),
+    weighted: z.number().nullable(), band: z.record(z.string(), z.unknown()).nullable(),
+    breaches: z.array(z.record(z.string(), z.unknown())),
+    recommendation: z.record(z.string(), z.unknown()).nullable(),
+    override: z.record(z.string(), z.unknown()).nullable(),
+    finalOutcome: z.record(z.string(), z.unknown()).nullable(),
+    chain: z.array(z.object({ key: z.string(), label: z.string(), records: z.string().nullable() })),
+    currentStep: z.string().nullable(),
+    steps: z.array(StepSchema).optional(),
+    createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+    message: z.string().optional().openapi({ description: 'Set when the application joins next month’s round' }),
+  })
+  .openapi('ProbationReview');
+
+function present(r: ProbationReview, lang: 'zh-CN' | 'en'): z.infer<typeof ReviewSchema> {
+  const chain = ((r.policy as { chain?: { key: string; labelZh: string; labelEn: string; records: string | null }[] }).chain ?? []).map((s) => ({
+    key: s.key, label: lang === 'zh-CN' ? s.labelZh : s.labelEn, records: s.records,
+  }));
+  return {
+    id: r.id, employeeId: r.employeeId, employeeName: r.employeeName, employeeNo: r.employeeNo, kind: r.kind, applicant: r.applicant,
+    requesterName: r.requesterName, status: r.status, startsOn: r.startsOn, deferred: r.deferred, policyVersion: r.policyVersion,
+    scores: r.scores, attendance: r.attendance, weighted: r.weighted, band: r.band, breaches: r.breaches, recommendation: r.recommendation,
+    override: r.override, finalOutcome: r.result, chain, currentStep: r.currentStep, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
+  };
+}
+
+export function probationReviewsRoutes() {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/', tags: ['probation'],
+      summary: 'Start a probation review (转正): early application by the employee or their supervisor, or a scheduled one in its window (POLICIES.md §3)',
+      middleware: [requires('probation:write')] as const,
+      request: { body: jsonBody(z.object({ employeeId: z.string().min(1).max(64), kind: z.enum(['early', 'scheduled']) }).strict().openapi('StartProbationReview')) },
+      responses: { 201: json(ReviewSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const employee = await visibleEmployee(c, p, body.employeeId);
+      const self = p.employeeId === employee.id;
+      if (!self && (p.kind !== 'user' || !p.roles.some((r) => STARTERS.includes(r)))) throw new DomainError('AUTH.FORBIDDEN');
+      const [policy, existing] = await Promise.all([getPolicy(deps.store, 'probation'), reviewsOfEmployee(deps.store, employee.id)]);
+      const today = companyToday(deps.now());
+      const plan = planReview({
+        employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', today, policy: policy.values,
+        hasOpenReview: existing.some((r) => OPEN.includes(r.status)),
+      });
+      const at = nowIso(c);
+      const review: ProbationReview = {
+        id: newId(), employeeId: employee.id, employeeName: employee.name, employeeNo: employee.employeeNo, employeePath: employee.path,
+        kind: body.kind, applicant: self ? 'employee' : 'supervisor', requesterId: p.kind === 'user' ? p.id : null, requesterName: p.name,
+        status: plan.deferred ? 'scheduled' : 'in_review', startsOn: plan.startsOn, deferred: plan.deferred,
+        policyVersion: policy.version, policy: policy.values as unknown as Record<string, unknown>,
+        scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
+        decidedSteps: [], currentStep: null, result: null, executionArn: null, createdAt: at, updatedAt: at, version: 1,
+      };
+      await createReview(deps.store, review, {
+        entityType: 'probationReview', entityId: review.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), at,
+        before: null, after: { employeeId: employee.id, kind: body.kind, startsOn: plan.startsOn, policyVersion: policy.version },
+      });
+      // The round starts at 00:00 company time on its first day (Asia/Shanghai, UTC+8).
+      const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
+      const executionArn = await startApproval(deps.workflow, 'probation', review.id, startAt);
+      const saved = { ...review, executionArn, version: review.version + 1 };
+      await saveReview(deps.store, saved, review.version);
+      const lang = c.get('lang');
+      const message = plan.deferred
+        ? lang === 'zh-CN'
+          ? `申请晚于本月 ${policy.values.applicationCutoffDay} 日，已纳入下月评审，将于 ${plan.startsOn} 开始（制度 §3）`
+          : `Applied after the ${policy.values.applicationCutoffDay}th: joins next month’s round, starting ${plan.startsOn} (policy §3)`
+        : undefined;
+      return c.json({ ...present(saved, lang), ...(message ? { message } : {}) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['probation'], summary: 'A probation review with its scores, band, outcomes and step timeline',
+      middleware: [requires('probation:read')] as const,
+      request: { params: IdParam },
+      responses: { 200: json(ReviewSchema), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const review = await getReview(deps.store, c.req.valid('param').id);
+      const scope = await scopeOf(c, p);
+      if (!review || scope === undefined || !inScope(scope, review.employeePath)) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
+      const steps = await listSteps(deps.store, 'probation', review.id);
+      return c.json({
+        ...present(review, c.get('lang')),
+        steps: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
+      }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', tags: ['probation'], summary: 'Probation reviews by status (default in_review) or of one employee',
+      middleware: [requires('probation:read')] as const,
+      request: { query: z.object({ ...LimitCursor, status: z.enum(STATUSES).optional(), employeeId: z.string().max(64).optional() }) },
+      responses: { 200: json(z.object({ items: z.array(ReviewSchema), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const q = c.req.valid('query');
+      const lang = c.get('lang');
+      if (q.employeeId) {
+        await visibleEmployee(c, p, q.employeeId);
+        const items = (await reviewsOfEmployee(deps.store, q.employeeId)).filter((r) => !q.status || r.status === q.status);
+        return c.json({ items: items.map((r) => present(r, lang)), nextCursor: null }, 200);
+      }
+      const scope = seesWholeOrganisation(p) ? null : await scopeOf(c, p);
+      if (scope === undefined) return c.json({ items: [], nextCursor: null }, 200);
+      const page = await reviewsByStatus(deps.store, { status: q.status ?? 'in_review', scopePath: scope, limit: q.limit, cursor: q.cursor });
+      return c.json({ items: page.items.map((r) => present(r, lang)), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,219 @@
+/**
+ * Probation conversion (转正, POLICIES.md §3) on the shared approval machinery: the chain is
+ * the policy snapshot stored on the review; the first step records the three scores (and the
+ * probation attendance counts), which yield the weighted score, band and recommendation;
+ * any approver may override the recommendation with a comment; when the chain completes the
+ * outcome is applied to the employee and the employee is told.
+ */
+import { DomainError } from '../../domain/errors.js';
+import { checkProbationAttendance } from '../../domain/probation/attendance.js';
+import { nextStep, reportingLine, resolveApprover } from '../../domain/probation/chain.js';
+import { planOutcome, recommend, type ProbationOutcome } from '../../domain/probation/outcome.js';
+import { scoreReview } from '../../domain/probation/scoring.js';
+import { PROBATION_SCORE_NAMES, type ProbationChainStep, type ProbationPolicy } from '../../domain/policy/defaults.js';
+import { requestOutcome } from '../../email/templates/index.js';
+import { getEmployee, getEmployees, updateEmployee } from '../../storage/employees.js';
+import { getPolicy } from '../../storage/policies.js';
+import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
+import type { TxItem } from '../../storage/transact.js';
+import { findUserByEmployee, getUser, usersWithRole, type User } from '../../storage/users.js';
+import type { Role } from '../../domain/auth/roles.js';
+import { registerKind, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { send } from '../notify.js';
+
+const SCORE_LABELS: Record<string, Record<Lang, string>> = {
+  dailyPerformance: { 'zh-CN': '日常表现', en: 'Daily performance' },
+  professionalTest: { 'zh-CN': '专业测试', en: 'Professional test' },
+  interview: { 'zh-CN': '面试', en: 'Interview' },
+};
+const ATTENDANCE_FIELDS: [string, Record<Lang, string>][] = [
+  ['personalLeaveCount', { 'zh-CN': '事假次数', en: 'Personal leave (times)' }],
+  ['lateCount', { 'zh-CN': '迟到次数', en: 'Late (times)' }],
+  ['earlyLeaveCount', { 'zh-CN': '早退次数', en: 'Left early (times)' }],
+];
+
+async function load(deps: WorkflowDeps, id: string): Promise<{ review: ProbationReview; policy: ProbationPolicy }> {
+  const review = await getReview(deps.store, id);
+  if (!review) throw new Error(`probation review ${id} is missing`);
+  return { review, policy: review.policy as unknown as ProbationPolicy };
+}
+
+function stepOf(policy: ProbationPolicy, key: string): ProbationChainStep {
+  const step = policy.chain.find((s) => s.key === key);
+  if (!step) throw new Error(`no step ${key} in the review's chain`);
+  return step;
+}
+
+export const probationKind: RequestKind = {
+  kind: 'probation',
+
+  async nextStep(deps, id) {
+    const { review, policy } = await load(deps, id);
+    const step = nextStep(policy.chain, review.decidedSteps);
+    if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
+      await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
+    }
+    if (!step) return { done: true };
+    const due = policy.stepDueHours * 3600;
+    return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${review.decidedSteps.length + 1}`, dueSeconds: due, escalationSeconds: due };
+  },
+
+  async approversFor(deps, id, stepKey) {
+    const { review, policy } = await load(deps, id);
+    const step = stepOf(policy, stepKey);
+    const label = { 'zh-CN': step.labelZh, en: step.labelEn };
+    const employee = await getEmployee(deps.store, review.employeeId);
+    if (!employee) return { label, approvers: [] };
+    const line = await getEmployees(deps.store, reportingLine(employee));
+    const resolved = resolveApprover(step.approver, line);
+    let approvers: User[] = [];
+    if (resolved?.kind === 'employee') {
+      const user = await findUserByEmployee(deps.store, resolved.employeeId);
+      approvers = user && user.status === 'active' ? [user] : [];
+    } else if (resolved?.kind === 'role') {
+      approvers = await usersWithRole(deps.store, resolved.role as Role);
+    }
+    // Nobody decides on their own probation.
+    return { label, approvers: approvers.filter((u) => u.employeeId !== review.employeeId) };
+  },
+
+  async describe(deps, id): Promise<RequestSummary> {
+    const { review } = await load(deps, id);
+    const employee = await getEmployee(deps.store, review.employeeId);
+    const rows = (lang: Lang): [string, string][] => {
+      const zh = lang === 'zh-CN';
+      const out: [string, string][] = [
+        [zh ? '员工' : 'Employee', `${review.employeeName}（${review.employeeNo}）`],
+        [zh ? '入职日期' : 'Hired', employee?.hireDate ?? '—'],
+        [zh ? '试用期截止' : 'Probation ends', employee?.probationEndDate ?? '—'],
+        [zh ? '类型' : 'Kind', review.kind === 'early' ? (zh ? '提前转正' : 'Early conversion') : zh ? '按期转正' : 'Scheduled'],
+      ];
+      if (review.weighted !== null) out.push([zh ? '加权得分' : 'Weighted score', String(review.weighted)]);
+      const rec = review.override?.outcome ?? (review.recommendation?.outcome as string | undefined);
+      if (rec) out.push([zh ? (review.override ? '结果（已调整）' : '建议结果') : review.override ? 'Outcome (overridden)' : 'Recommended', outcomeLabel(rec, lang)]);
+      return out;
+    };
+    return {
+      title: { 'zh-CN': `转正评审：${review.employeeName}`, en: `Probation review: ${review.employeeName}` },
+      kindLabel: { 'zh-CN': '转正评审', en: 'Probation review' },
+      summary: { 'zh-CN': rows('zh-CN'), en: rows('en') },
+      requester: review.requesterId ? { id: review.requesterId, name: review.requesterName ?? '' } : null,
+      subjectEmployeeId: review.employeeId,
+      consolePath: `/#/probation-reviews/${review.id}/show`,
+    };
+  },
+
+  async extrasFor(deps, id, stepKey): Promise<DecisionExtras> {
+    const { policy } = await load(deps, id);
+    if (stepOf(policy, stepKey).records !== 'scores') return { fields: [] };
+    return {
+      fields: [
+        ...PROBATION_SCORE_NAMES.map((n) => ({ name: `scores_${n}`, label: SCORE_LABELS[n]!, min: 0, max: 100 })),
+        ...ATTENDANCE_FIELDS.map(([n, label]) => ({ name: `attendance_${n}`, label, min: 0, max: 100 })),
+      ],
+    };
+  },
+
+  async onDecision(deps, d): Promise<TxItem[]> {
+    const { review, policy } = await load(deps, d.requestId);
+    const step = stepOf(policy, d.stepKey);
+    const next: ProbationReview = { ...review, updatedAt: d.at, version: review.version + 1 };
+    if (d.decision === 'approve') {
+      if (step.records === 'scores') {
+        const scores = d.extras.scores as Record<string, number> | undefined;
+        if (!scores) throw new DomainError('PROBATION.SCORE_RANGE', 'scores', { min: 0, max: 100, decimals: 1 });
+        const { weighted, band } = scoreReview(scores as never, policy);
+        const a = (d.extras.attendance ?? {}) as Record<string, number>;
+        const attendance = { personalLeaveCount: a.personalLeaveCount ?? 0, lateCount: a.lateCount ?? 0, earlyLeaveCount: a.earlyLeaveCount ?? 0, disciplinaryRecords: 0 };
+        const breaches = checkProbationAttendance(attendance, policy);
+        const employee = await getEmployee(deps.store, review.employeeId);
+        if (!employee) throw new DomainError('EMPLOYEE.NOT_FOUND');
+        const recommendation = recommend({ band, breaches, employee, today: companyToday(deps.now()), policy });
+        Object.assign(next, { scores, attendance, weighted, band, breaches, recommendation });
+      }
+      next.decidedSteps = [...review.decidedSteps, d.stepKey];
+    }
+    const outcome = d.extras.outcome as ProbationOutcome | undefined;
+    if (outcome) {
+      if (!d.comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
+      next.override = { outcome, extensionMonths: d.extras.extensionMonths as number | undefined, byId: d.actor.id, byName: d.actor.name, stepKey: d.stepKey, comment: d.comment };
+    }
+    return [reviewPut(deps.store, next, review.version)];
+  },
+
+  async finish(deps, id, outcome, error) {
+    const { review, policy } = await load(deps, id);
+    if (review.result) return review.result; // a retried finish changes nothing
+    const at = deps.now().toISOString();
+    const employee = await getEmployee(deps.store, review.employeeId);
+    if (outcome !== 'approved' || !employee) {
+      const status = outcome === 'rejected' ? 'rejected' : 'failed';
+      const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
+      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review.version);
+      if (status === 'rejected') await tell(deps, review, 'rejected', []);
+      return result;
+    }
+    const chosen = (review.override?.outcome ?? review.recommendation?.outcome ?? 'extend') as ProbationOutcome;
+    const org = await getPolicy(deps.store, 'org');
+    const today = companyToday(deps.now());
+    const change = planOutcome({
+      outcome: chosen, employee, today, policy, levelBaseSalary: org.values.levelBaseSalary,
+      ...(review.override?.extensionMonths ? { extensionMonths: review.override.extensionMonths } : {}),
+      early: Boolean(review.recommendation?.early),
+    });
+    const updated = {
+      ...employee,
+      ...('status' in change ? { status: change.status } : {}),
+      ...('level' in change ? { level: change.level, baseSalary: change.baseSalary } : {}),
+      ...('probationEndDate' in change ? { probationEndDate: change.probationEndDate } : {}),
+      version: employee.version + 1,
+      updatedAt: at,
+    };
+    const status = chosen === 'convert' ? 'converted' : chosen === 'extend' ? 'extended' : 'ended';
+    const result = { outcome: status, ...change };
+    const extra: TxItem[] = [reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review.version)];
+    if (chosen === 'end') {
+      // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
+      extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });
+    }
+    await updateEmployee(deps.store, employee, updated, {
+      entityType: 'employee', entityId: employee.id, action: `probation.${chosen}`, actor: null, channel: 'system', at,
+      before: employee as unknown as Record<string, unknown>, after: updated as unknown as Record<string, unknown>,
+    }, [], extra);
+    await tell(deps, review, status, Object.entries(change).map(([k, v]) => [k, String(v)]));
+    return result;
+  },
+};
+
+registerKind(probationKind);
+
+/** POLICIES.md: rules are evaluated in the company time zone (default Asia/Shanghai). */
+export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function outcomeLabel(outcome: string, lang: Lang): string {
+  const zh: Record<string, string> = { convert: '转正', extend: '延长试用期', end: '不予录用' };
+  const en: Record<string, string> = { convert: 'Convert', extend: 'Extend probation', end: 'End employment' };
+  return (lang === 'zh-CN' ? zh : en)[outcome] ?? outcome;
+}
+
+async function tell(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejected' | 'converted' | 'extended' | 'ended', details: [string, string][]): Promise<void> {
+  const recipients = new Map<string, User>();
+  const employeeUser = await findUserByEmployee(deps.store, review.employeeId);
+  if (employeeUser) recipients.set(employeeUser.id, employeeUser);
+  if (review.requesterId) {
+    const requester = await getUser(deps.store, review.requesterId);
+    if (requester) recipients.set(requester.id, requester);
+  }
+  for (const user of recipients.values()) {
+    const lang = user.language;
+    const content = requestOutcome({
+      recipientName: user.name,
+      requestTitle: lang === 'zh-CN' ? `转正评审：${review.employeeName}` : `Probation review: ${review.employeeName}`,
+      outcome, details, openUrl: `${deps.publicUrl}/#/probation-reviews/${review.id}/show`,
+    }, lang);
+    await send(deps, user.email, content, { reviewId: review.id, kind: 'outcome' });
+  }
+}
+
