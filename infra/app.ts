@@ -10,22 +10,25 @@ import { CsDepartmentStack } from './stacks/cs-department-stack.js';
  *   stackName              CloudFormation stack name (default CsDepartment)
  *   consoleDomain          optional own host name for the console, e.g. cs.example.com
  *   consoleCertificateArn  its ACM certificate in us-east-1 (required with consoleDomain)
+ *   linkSecretVersionId    pin LINK_SECRET to this secret version (after a rotation, docs/deploy.md)
  */
 const app = new App();
 
 const stackName = contextString('stackName') ?? 'CsDepartment';
 const consoleDomain = contextString('consoleDomain');
 const consoleCertificateArn = contextString('consoleCertificateArn');
+const linkSecretVersionId = contextString('linkSecretVersionId');
 if (Boolean(consoleDomain) !== Boolean(consoleCertificateArn)) {
   throw new Error('consoleDomain and consoleCertificateArn go together: set both or neither');
 }
 
 new CsDepartmentStack(app, 'CsDepartmentStack', {
   stackName,
-  description: 'cs-department: customer-service department management (API, console, data, mail)',
+  description: 'cs-department: customer-service department management (API, console, data, approvals, mail)',
   ...(consoleDomain && consoleCertificateArn
     ? { customDomain: { domainName: consoleDomain, certificateArn: consoleCertificateArn } }
     : {}),
+  ...(linkSecretVersionId ? { linkSecretVersionId } : {}),
 });
 Tags.of(app).add('project', 'cs-department');
 

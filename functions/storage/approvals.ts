@@ -5,7 +5,7 @@
  * The first decision on any task of a step wins: the step is updated with a condition
  * `status = pending`, so a second or concurrent decision fails and learns who decided.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
@@ -199,14 +199,27 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
       .filter((o) => o.status === 'pending')
       .map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem({ ...o, status: 'cancelled', decidedAt: d.at, version: o.version + 1 }) } } })),
     ...d.extra,
+    // Until the execution has the decision, the step is listed for the resume sweep.
+    { write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } },
     { write: auditPut(store, { ...d.audit, at: d.at, actor: d.actor, channel: d.channel }) },
   ]);
 }
 
-export async function markResumed(store: Store, stepId: string, at: string): Promise<void> {
-  await store.doc.send(
-    new UpdateCommand({ TableName: store.table, Key: approvalStepKey(stepId), UpdateExpression: 'SET resumedAt = :at', ExpressionAttributeValues: { ':at': at } }),
+const resumeKey = (stepId: string) => ({ pk: 'RESUME', sk: stepId });
+
+/** Decided steps whose decision has not reached the execution yet (at most 100 per sweep). */
+export async function stepsToResume(store: Store): Promise<string[]> {
+  const out = await store.doc.send(
+    new QueryCommand({ TableName: store.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'RESUME' }, Limit: 100 }),
   );
+  return (out.Items ?? []).map((i) => i.stepId as string);
+}
+
+export async function markResumed(store: Store, stepId: string, at: string): Promise<void> {
+  await transact(store, [
+    { write: { Update: { TableName: store.table, Key: approvalStepKey(stepId), UpdateExpression: 'SET resumedAt = :at', ExpressionAttributeValues: { ':at': at } } } },
+    { write: { Delete: { TableName: store.table, Key: resumeKey(stepId) } } },
+  ]);
 }
 
 /** Moves a pending task to someone else: the old task (and its links) ends as transferred. */

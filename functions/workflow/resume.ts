@@ -5,7 +5,7 @@
  * the token, or by the sweep at start.
  */
 import { SendTaskSuccessCommand, TaskTimedOut, InvalidToken, TaskDoesNotExist } from '@aws-sdk/client-sfn';
-import { getStep, markResumed, type ApprovalStep } from '../storage/approvals.js';
+import { getStep, markResumed, stepsToResume, type ApprovalStep } from '../storage/approvals.js';
 import type { WorkflowDeps } from './kinds.js';
 
 export async function resumeStep(deps: WorkflowDeps, stepId: string, tokenOverride?: string): Promise<'resumed' | 'pending' | 'stale-token'> {
@@ -27,4 +27,17 @@ export async function resumeStep(deps: WorkflowDeps, stepId: string, tokenOverri
 /** What the execution sees: ids and the decision only, no personal data (ARCHITECTURE.md). */
 export function decisionOutput(step: ApprovalStep): { decision: string; stepKey: string; stepId: string } {
   return { decision: step.decision ?? 'approve', stepKey: step.stepKey, stepId: step.id };
+}
+
+/** At start (and after an outage): send every recorded-but-unsent decision to its execution. */
+export async function resumeAll(deps: WorkflowDeps): Promise<number> {
+  let resumed = 0;
+  for (const stepId of await stepsToResume(deps.store)) {
+    try {
+      if ((await resumeStep(deps, stepId)) === 'resumed') resumed += 1;
+    } catch (err) {
+      deps.log('warn', 'resume failed', { stepId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return resumed;
 }

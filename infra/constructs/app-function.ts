@@ -1,6 +1,6 @@
 import { CfnElement, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
@@ -108,4 +108,30 @@ export function bindTable(target: AppFunction, table: ITableV2, envName: string)
       "Queries on the table's own global secondary indexes (gsi1..gsi6, schema.ts); the wildcard cannot reach another table.",
     );
   }
+}
+
+/** The task-token calls of the Step Functions API. */
+export type TaskTokenAction = 'states:SendTaskSuccess' | 'states:SendTaskFailure';
+
+/**
+ * Let a function answer waiting `.waitForTaskToken` steps. These actions take a task token,
+ * not a resource: IAM has no resource type or condition key for them, so the statement is
+ * on "*". It gets its own policy (not the role's default one), so that this acknowledgement
+ * covers these actions only and the role's X-Ray acknowledgement cannot hide them.
+ */
+export function grantTaskTokenResults(
+  target: AppFunction,
+  actions: readonly TaskTokenAction[],
+  why: string,
+): void {
+  const policy = new Policy(target, 'TaskTokenPolicy', {
+    roles: [target.role],
+    statements: [new PolicyStatement({ actions: [...actions], resources: ['*'] })],
+  });
+  target.fn.node.addDependency(policy);
+  acknowledge(
+    policy,
+    'AwsSolutions-IAM5[Resource::*]',
+    `${actions.join(' and ')} cannot be scoped to a resource (IAM defines no resource type or condition key for them; the task token is the capability). ${why}`,
+  );
 }

@@ -5,14 +5,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { serve, type ServerType } from '@hono/node-server';
 import { smtpMailer, type Mailer } from '../../functions/email/mailer.js';
 import { createApp } from '../../functions/http/app.js';
 import { jsonLogger, type AppDeps } from '../../functions/http/deps.js';
-import { createStore } from '../../functions/storage/client.js';
+import { createStore, type Store } from '../../functions/storage/client.js';
+import { linkSecretFromEnv } from '../../functions/email/links.js';
 import { getMeta, putMeta } from '../../functions/storage/meta.js';
 import { LOCAL_TABLE_NAME } from '../../functions/storage/schema.js';
 import { ensureAdmin, seedPolicies, type AdminResult } from './bootstrap.js';
@@ -22,7 +23,7 @@ import { ensureTable, localClientConfig, startDynamoLocal, type DynamoLocal } fr
 import { checkJava } from './java.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
-import { startStepFunctionsEndpoint, type StepFunctionsEndpoint } from './stepfunctions/server.js';
+import { startWorkflows } from './workflows.js';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -87,10 +88,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const tableState = await ensureTable(rawClient, tableName);
     const store = createStore({ table: tableName, endpoint: dynamo.endpoint });
 
-    const sfn: StepFunctionsEndpoint = await startStepFunctionsEndpoint({ host: '127.0.0.1' });
-    stops.push(() => sfn.stop());
-    const sfnClient = new SFNClient(localClientConfig(sfn.endpoint));
-
     let mail: MailCatcher | null = null;
     let mailer: Mailer;
     if (opts.smtpUrl) {
@@ -109,6 +106,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
     const now = opts.now ?? (() => new Date());
     const at = now().toISOString();
+    const log = opts.quiet ? () => undefined : jsonLogger;
+    // The API's address is needed before the workflows start (links in emails).
+    const port = opts.port || (await freePort(opts.host));
+    const url = httpUrl(opts.host, port);
+    const publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
+    const linkSecret = await localLinkSecret(store);
+    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, now, log });
+    stops.push(() => workflows.stop());
+    const sfn = workflows.endpoint;
+    const sfnClient = workflows.deps.sfn;
+
     await seedPolicies(store, at);
     const admin = await ensureAdmin(store, { email: opts.adminEmail, password: opts.adminPassword, now: at });
     const firstStart = admin?.created === true;
@@ -121,9 +129,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const deps: AppDeps = {
       store,
       now,
-      publicUrl: opts.publicUrl ?? '',
+      publicUrl,
       sessionHours: opts.sessionHours ?? 12,
-      log: opts.quiet ? () => undefined : jsonLogger,
+      workflow: workflows.deps,
+      log,
       health: {
         dynamodb: async () => {
           await rawClient.send(new DescribeTableCommand({ TableName: tableName }));
@@ -143,7 +152,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
 
     const server: ServerType = await new Promise((ok, fail) => {
-      const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, () => ok(s));
+      const s = serve({ fetch: app.fetch, port, hostname: opts.host }, () => ok(s));
       s.once('error', fail);
     });
     stops.push(
@@ -153,9 +162,6 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
           if ('closeAllConnections' in server) server.closeAllConnections();
         }),
     );
-    const port = (server.address() as AddressInfo).port;
-    const url = httpUrl(opts.host, port);
-    deps.publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
 
     return {
       url,
@@ -173,4 +179,18 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await stopAll();
     throw err;
   }
+}
+
+/**
+ * The HMAC key of emailed approval links: LINK_SECRET if set, else one generated at first start
+ * and kept with the data, so links in mail already sent keep working after a restart.
+ */
+async function localLinkSecret(store: Store): Promise<Uint8Array> {
+  if (process.env.LINK_SECRET) return linkSecretFromEnv(process.env.LINK_SECRET);
+  let secret = await getMeta<string>(store, 'link-secret');
+  if (!secret) {
+    secret = randomBytes(32).toString('base64');
+    await putMeta(store, 'link-secret', secret);
+  }
+  return linkSecretFromEnv(secret);
 }

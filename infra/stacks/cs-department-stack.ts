@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { AppFunction, bindTable } from '../constructs/app-function.js';
+import { AppFunction, bindTable, grantTaskTokenResults } from '../constructs/app-function.js';
 import { ConsoleSite, type CustomDomain } from '../constructs/console-site.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppHttpApi } from '../constructs/http-api.js';
+import { LinkSecret } from '../constructs/link-secret.js';
 import { MailIdentity } from '../constructs/mail-identity.js';
+import { Workflow } from '../constructs/workflow.js';
 
 const repoPath = (relative: string): string =>
   fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -15,21 +18,29 @@ export interface CsDepartmentStackProps extends StackProps {
   readonly customDomain?: CustomDomain;
   /** Defaults to `admin/dist`; a placeholder page is deployed when it holds no build. */
   readonly consoleDir?: string;
+  /** Pin `LINK_SECRET` to this secret version (after putting a new value; docs/deploy.md). */
+  readonly linkSecretVersionId?: string;
 }
 
 /**
  * Everything the department's system needs in one account and region:
  * DynamoDB table ← API Lambda (Hono) ← HTTP API ← CloudFront (also serving the console),
- * plus the SES identity mail is sent from. Parameters: `MailFrom`, `MailDomain`.
+ * the approval state machine and its task Lambda, the approval-link secret, and the SES
+ * identity mail is sent from. Parameters: `MailFrom`, `MailDomain`.
  */
 export class CsDepartmentStack extends Stack {
   readonly api: AppFunction;
+  readonly workflowTasks: AppFunction;
+  readonly approvals: Workflow;
 
   constructor(scope: Construct, id: string, props: CsDepartmentStackProps = {}) {
     super(scope, id, props);
 
     const { table } = new DataTable(this, 'Data');
     const mail = new MailIdentity(this, 'Mail');
+    const linkSecret = new LinkSecret(this, 'LinkSecret', {
+      ...(props.linkSecretVersionId ? { versionId: props.linkSecretVersionId } : {}),
+    });
 
     this.api = new AppFunction(this, 'ApiFunction', {
       entry: repoPath('functions/http/lambda.ts'),
@@ -42,6 +53,42 @@ export class CsDepartmentStack extends Stack {
     });
     bindTable(this.api, table, 'TABLE_NAME');
     mail.grantSend(this.api.fn);
+    linkSecret.bind(this.api);
+
+    // The approval workflow's Task states (plan, ask/remind/escalate, finish) all run one
+    // handler that dispatches on `payload.task`.
+    this.workflowTasks = new AppFunction(this, 'WorkflowFunction', {
+      entry: repoPath('functions/workflow/lambda.ts'),
+      description: 'cs-department approval workflow tasks',
+      // Not behind API Gateway: a step may write several items and send a few mails.
+      timeout: Duration.seconds(60),
+      environment: { NODE_ENV: 'production', MAIL_FROM: mail.mailFrom },
+    });
+    bindTable(this.workflowTasks, table, 'TABLE_NAME');
+    mail.grantSend(this.workflowTasks.fn);
+    linkSecret.bind(this.workflowTasks);
+    grantTaskTokenResults(
+      this.workflowTasks,
+      ['states:SendTaskSuccess'],
+      'requestApproval resumes a step that was decided while its token was being replaced (functions/workflow/resume.ts), with the token it stored itself.',
+    );
+
+    const workflowFn = this.workflowTasks.fn;
+    this.approvals = new Workflow(this, 'Approval', {
+      aslFile: repoPath('functions/workflow/approval.asl.json'),
+      // Named, so the task function can be given the ARN without a dependency cycle.
+      stateMachineName: physicalName(this, 'Approval', 80),
+      tasks: { PlanNextStepFn: workflowFn, RequestApprovalFn: workflowFn, FinishRequestFn: workflowFn },
+    });
+    workflowFn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', this.approvals.arn);
+
+    this.api.fn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', this.approvals.stateMachine.stateMachineArn);
+    this.approvals.stateMachine.grantStartExecution(this.api.fn);
+    grantTaskTokenResults(
+      this.api,
+      ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      'The decision endpoint (console, email link, API) records the decision with a conditional write, then resumes the waiting execution with the token stored on the step item; tokens never leave the server.',
+    );
 
     const httpApi = new AppHttpApi(this, 'Http', { handler: this.api.fn });
     const site = new ConsoleSite(this, 'Console', {
@@ -52,12 +99,7 @@ export class CsDepartmentStack extends Stack {
     // Links in mail and redirects are built from this, not from the Host header (which is
     // the execute-api host behind CloudFront).
     this.api.fn.addEnvironment('PUBLIC_URL', site.url);
-
-    // Workflows: one `new Workflow(this, '<Name>', { aslFile, tasks })`
-    // (infra/constructs/workflow.ts) per functions/workflow/*.asl.json, its task functions
-    // built with AppFunction + bindTable, `stateMachine.grantStartExecution(this.api.fn)`,
-    // and states:SendTaskSuccess/Failure granted to the one small function that sends
-    // decisions (it cannot be scoped to a resource).
+    workflowFn.addEnvironment('PUBLIC_URL', site.url);
 
     new CfnOutput(this, 'ConsoleUrl', { value: site.url, description: 'Admin console' });
     new CfnOutput(this, 'ApiUrl', {
@@ -69,5 +111,25 @@ export class CsDepartmentStack extends Stack {
       description: 'HTTP API endpoint without CloudFront (diagnostics)',
     });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'TABLE_NAME for scripts' });
+    new CfnOutput(this, 'ApprovalStateMachineArn', {
+      value: this.approvals.stateMachine.stateMachineArn,
+      description: 'Approval workflow (Step Functions console: executions, history)',
+    });
+    new CfnOutput(this, 'LinkSecretArn', {
+      value: linkSecret.secret.secretArn,
+      description: 'LINK_SECRET, the approval-link signing key (rotation: docs/deploy.md)',
+    });
   }
+}
+
+/**
+ * `<stackName>-<suffix>`: unique per account and region as the stack name is, and readable
+ * in the console. Shortened with a hash of the full name if it would exceed `maxLength`.
+ */
+function physicalName(stack: Stack, suffix: string, maxLength: number): string {
+  if (Token.isUnresolved(stack.stackName)) throw new Error('physicalName needs a literal stack name');
+  const name = `${stack.stackName}-${suffix}`;
+  if (name.length <= maxLength) return name;
+  const hash = createHash('sha256').update(stack.stackName).digest('hex').slice(0, 8);
+  return `${stack.stackName.slice(0, maxLength - suffix.length - hash.length - 2)}-${hash}-${suffix}`;
 }

@@ -1,11 +1,13 @@
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
+import { linkSecretFromEnv } from '../../functions/email/links.js';
 import { GLOBAL_INDEXES, indexKeys } from '../../functions/storage/schema.js';
 import { CsDepartmentStack } from '../../infra/stacks/cs-department-stack.js';
 
@@ -28,12 +30,27 @@ const logicalIdOf = (type: string): string => {
   return ids[0]!;
 };
 const tableId = logicalIdOf('AWS::DynamoDB::GlobalTable');
+const stateMachineId = logicalIdOf('AWS::StepFunctions::StateMachine');
+const secretId = logicalIdOf('AWS::SecretsManager::Secret');
+const idOf = (construct: IConstruct): string =>
+  stack.resolve(stack.getLogicalId(construct.node.defaultChild as CfnElement)) as string;
+const apiFnId = idOf(stack.api.fn);
+const workflowFnId = idOf(stack.workflowTasks.fn);
+const apiRoleId = idOf(stack.api.role);
+const workflowRoleId = idOf(stack.workflowTasks.role);
+const stateMachineRoleId = idOf(stack.approvals.stateMachine.role);
+const fnArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
-const allStatements = (): Statement[] =>
-  Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-  );
+type PolicyResource = { Properties: { PolicyDocument: { Statement: Statement[] }; Roles: unknown[] } };
+const policies = (): [string, PolicyResource][] =>
+  Object.entries(template.findResources('AWS::IAM::Policy')) as [string, PolicyResource][];
+const allStatements = (): Statement[] => policies().flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+/** Statements of every policy attached to one role. */
+const statementsOf = (roleId: string): Statement[] =>
+  policies()
+    .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
 const actionsOf = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 const resourcesOf = (s: Statement): unknown[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 
@@ -77,6 +94,14 @@ describe('data table', () => {
   });
 });
 
+const linkSecretRef = {
+  'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
+};
+const publicUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }]] };
+const functionProps = (id: string) =>
+  (template.toJSON() as { Resources: Record<string, { Properties: Record<string, unknown> }> }).Resources[id]!
+    .Properties;
+
 describe('API function', () => {
   it('runs Node.js 22 on ARM64 with JSON logs, tracing and its configuration', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -90,14 +115,17 @@ describe('API function', () => {
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: tableId },
-          PUBLIC_URL: Match.anyValue(),
-          MAIL_TRANSPORT: 'ses',
+          PUBLIC_URL: publicUrl,
+          APPROVAL_STATE_MACHINE_ARN: { Ref: stateMachineId },
           MAIL_FROM: { Ref: 'MailFrom' },
+          LINK_SECRET: linkSecretRef,
+          MAIL_TRANSPORT: 'ses',
           NODE_ENV: 'production',
           NODE_OPTIONS: '--enable-source-maps',
         },
       },
     });
+    expect(functionProps(apiFnId)['Description']).toBe('cs-department HTTP API (Hono)');
   });
 
   it('writes to its own log group with a retention', () => {
@@ -105,14 +133,17 @@ describe('API function', () => {
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: Match.absent() }, 0);
   });
 
-  it('is bundled as ESM with the AWS SDK inside and source maps', () => {
-    const fn = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }))[0] as {
+  it('is bundled as ESM with the AWS SDK inside and source maps (both app functions)', () => {
+    const fns = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } })) as {
       Properties: { Code: { S3Key: string } };
-    };
-    const assetDir = join(assemblyDir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
-    const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-    expect(bundle.startsWith('import { createRequire as __createRequire }')).toBe(true);
-    expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    }[];
+    expect(fns).toHaveLength(2);
+    for (const fn of fns) {
+      const assetDir = join(assemblyDir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+      const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+      expect(bundle.startsWith('import { createRequire as __createRequire }')).toBe(true);
+      expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
+    }
   });
 
   it('gets DynamoDB item access on the table and its indexes only, never on "*"', () => {
@@ -129,13 +160,152 @@ describe('API function', () => {
     }
   });
 
-  it('may send mail only through the SES identity, as MailFrom', () => {
+  it('may send mail only through the SES identity, as MailFrom (API and workflow function)', () => {
     const ses = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
-    expect(ses).toHaveLength(1);
-    expect(actionsOf(ses[0]!).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
-    expect(JSON.stringify(ses[0]!.Resource)).toContain(':identity/');
-    expect(resourcesOf(ses[0]!)).not.toContain('*');
-    expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': { Ref: 'MailFrom' } } });
+    expect(ses).toHaveLength(2);
+    for (const roleId of [apiRoleId, workflowRoleId]) {
+      expect(statementsOf(roleId).filter((s) => ses.includes(s))).toHaveLength(1);
+    }
+    for (const statement of ses) {
+      expect(actionsOf(statement).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(JSON.stringify(statement.Resource)).toContain(':identity/');
+      expect(resourcesOf(statement)).not.toContain('*');
+      expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': { Ref: 'MailFrom' } } });
+    }
+  });
+
+  it('may start executions of the approval state machine only', () => {
+    const starts = allStatements().filter((s) => actionsOf(s).some((a) => /^states:(StartExecution|\*)/.test(a)));
+    expect(starts).toHaveLength(1);
+    expect(statementsOf(apiRoleId)).toContainEqual(starts[0]);
+    expect(actionsOf(starts[0]!)).toEqual(['states:StartExecution']);
+    expect(resourcesOf(starts[0]!)).toEqual([{ Ref: stateMachineId }]);
+  });
+});
+
+describe('approval workflow', () => {
+  const machine = () =>
+    functionProps(stateMachineId) as {
+      DefinitionString: string;
+      DefinitionSubstitutions: Record<string, unknown>;
+      StateMachineName: string;
+    };
+
+  it('is a Standard state machine from functions/workflow/approval.asl.json', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      StateMachineName: 'TestStack-Approval',
+    });
+    const file = readFileSync(new URL('../../functions/workflow/approval.asl.json', import.meta.url), 'utf8');
+    expect(machine().DefinitionString).toBe(file);
+  });
+
+  it('resolves every ${Placeholder} to the workflow function', () => {
+    const { DefinitionString, DefinitionSubstitutions } = machine();
+    expect(DefinitionSubstitutions).toEqual({
+      PlanNextStepFn: fnArn(workflowFnId),
+      RequestApprovalFn: fnArn(workflowFnId),
+      FinishRequestFn: fnArn(workflowFnId),
+    });
+    // What CloudFormation does with DefinitionSubstitutions, with a marker for the ARN.
+    const resolved = DefinitionString.replace(/\$\{([^}]+)\}/g, (_, name: string) =>
+      JSON.stringify(DefinitionSubstitutions[name]) === JSON.stringify(fnArn(workflowFnId)) ? 'WORKFLOW_FN_ARN' : `\${${name}}`,
+    );
+    expect(resolved).not.toMatch(/\$\{/);
+    const tasks = Object.values((JSON.parse(resolved) as { States: Record<string, { Type: string; Resource?: string; Parameters?: { FunctionName?: string } }> }).States)
+      .filter((state) => state.Type === 'Task');
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) {
+      expect(task.Resource).toMatch(/^arn:aws:states:::lambda:invoke(\.waitForTaskToken)?$/);
+      expect(task.Parameters?.FunctionName).toBe('WORKFLOW_FN_ARN');
+    }
+  });
+
+  it('logs every event without execution data to its own log group, and traces', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] } } }],
+      },
+      TracingConfiguration: { Enabled: true },
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/vendedlogs/states/TestStack-Approval',
+      RetentionInDays: Match.anyValue(),
+    });
+  });
+
+  it('may invoke the workflow function and no other', () => {
+    const invokes = statementsOf(stateMachineRoleId).filter((s) => actionsOf(s).some((a) => a.startsWith('lambda:')));
+    expect(invokes).toHaveLength(1);
+    expect(actionsOf(invokes[0]!)).toEqual(['lambda:InvokeFunction']);
+    expect(resourcesOf(invokes[0]!)).toEqual([
+      fnArn(workflowFnId),
+      { 'Fn::Join': ['', [fnArn(workflowFnId), ':*']] },
+    ]);
+  });
+
+  it('runs its tasks in the workflow function: Node.js 22, ARM64, JSON logs, tracing, its configuration', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'cs-department approval workflow tasks',
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: Match.objectLike({ LogFormat: 'JSON', LogGroup: Match.anyValue() }),
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: tableId },
+          PUBLIC_URL: publicUrl,
+          // Built from the machine's name: a Ref would be a cycle (machine → function ARN).
+          APPROVAL_STATE_MACHINE_ARN: {
+            'Fn::Join': ['', [
+              'arn:', { Ref: 'AWS::Partition' }, ':states:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+              `:stateMachine:${machine().StateMachineName}`,
+            ]],
+          },
+          MAIL_FROM: { Ref: 'MailFrom' },
+          LINK_SECRET: linkSecretRef,
+          NODE_ENV: 'production',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+    });
+    expect(functionProps(workflowFnId)['Description']).toBe('cs-department approval workflow tasks');
+  });
+
+  it('grants SendTaskSuccess/Failure (resource "*", unscopable) to the two functions that use them, nothing else on states:', () => {
+    const isSendTask = (s: Statement) => actionsOf(s).some((a) => a.startsWith('states:SendTask'));
+    expect(allStatements().filter(isSendTask)).toHaveLength(2);
+    const api = statementsOf(apiRoleId).filter(isSendTask);
+    expect(api).toHaveLength(1);
+    expect(actionsOf(api[0]!).sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
+    expect(api[0]!.Resource).toBe('*');
+    const workflow = statementsOf(workflowRoleId).filter((s) => actionsOf(s).some((a) => a.startsWith('states:')));
+    expect(workflow).toHaveLength(1);
+    expect(actionsOf(workflow[0]!)).toEqual(['states:SendTaskSuccess']);
+    expect(workflow[0]!.Resource).toBe('*');
+  });
+});
+
+describe('link secret', () => {
+  it('is generated in Secrets Manager and reaches both functions as a dynamic reference only', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
+    });
+    for (const id of [apiFnId, workflowFnId]) {
+      const env = (functionProps(id)['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      expect(env['LINK_SECRET']).toEqual(linkSecretRef);
+    }
+  });
+
+  it('generates values the functions accept (≥ 32 bytes as base64)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    for (let i = 0; i < 20; i++) {
+      const value = Array.from({ length: 64 }, () => alphabet[randomInt(alphabet.length)]).join('');
+      expect(linkSecretFromEnv(value).length).toBeGreaterThanOrEqual(32);
+    }
   });
 });
 
@@ -252,10 +422,12 @@ describe('console distribution', () => {
 });
 
 describe('outputs', () => {
-  it('names the console URL, the API URL and the table', () => {
+  it('names the console URL, the API URL, the table, the state machine and the link secret', () => {
     template.hasOutput('ConsoleUrl', {});
     template.hasOutput('ApiUrl', {});
     template.hasOutput('TableName', { Value: { Ref: tableId } });
+    template.hasOutput('ApprovalStateMachineArn', { Value: { Ref: stateMachineId } });
+    template.hasOutput('LinkSecretArn', { Value: { Ref: secretId } });
   });
 });
 
@@ -279,6 +451,16 @@ describe('cdk-nag AwsSolutions', () => {
       // Wildcard findings are acknowledged one finding at a time.
       if (/AwsSolutions-IAM[45]/.test(ack.id)) expect(ack.id).toMatch(/\[.+\]$/);
     }
+  });
+
+  it('acknowledges "*" for task tokens on their own policies only, and the unrotated link secret', () => {
+    const acks = collectAcknowledgements(app);
+    // Stored as `Annotation::<id>`, the form cdk-nag strips before matching.
+    const at = (id: string) => acks.filter((a) => a.id.replace(/^annotation::/i, '') === id).map((a) => a.path);
+    expect(at('AwsSolutions-SMG4')).toEqual(['TestStack/LinkSecret/Secret']);
+    expect(at('AwsSolutions-IAM5[Resource::*]')).toEqual(
+      expect.arrayContaining(['TestStack/ApiFunction/TaskTokenPolicy', 'TestStack/WorkflowFunction/TaskTokenPolicy']),
+    );
   });
 
   it('leaves no CDK warnings or errors on the stack', () => {
