@@ -11,6 +11,7 @@ import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys } from './keys.js';
+import { newId } from './ids.js';
 import { transact, type TxItem } from './transact.js';
 
 export type Decision = 'approve' | 'reject';
@@ -78,7 +79,8 @@ export function taskItem(t: ApprovalTask): Record<string, unknown> {
 }
 
 function stepItem(s: ApprovalStep): Record<string, unknown> {
-  return { ...approvalStepKey(s.id), entity: 'approvalStep', ...s, gsi2pk: stepsOfRequestPk(s.requestKind, s.requestId), gsi2sk: `${s.createdAt}#${s.id}` };
+  // newId() is monotonic: steps opened within one millisecond still list in opening order.
+  return { ...approvalStepKey(s.id), entity: 'approvalStep', ...s, gsi2pk: stepsOfRequestPk(s.requestKind, s.requestId), gsi2sk: `${s.createdAt}#${newId()}` };
 }
 
 export async function getStep(store: Store, id: string): Promise<ApprovalStep | null> {

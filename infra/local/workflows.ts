@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CreateStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, SFNClient, StateMachineAlreadyExists, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import type { Mailer } from '../../functions/email/mailer.js';
 import type { Store } from '../../functions/storage/client.js';
 import { localSubstitutions, taskHandlers } from '../../functions/workflow/handlers.js';
@@ -61,15 +61,18 @@ export async function startWorkflows(opts: {
     onError: (message, error) => opts.log('error', message, { error: error instanceof Error ? error.message : error === undefined ? undefined : String(error) }),
   });
   try {
-    const created = await sfn.send(
-      new CreateStateMachineCommand({
-        name: APPROVAL_STATE_MACHINE,
-        definition: approvalDefinition(),
-        roleArn: 'arn:aws:iam::000000000000:role/cs-approval-local',
-        type: 'STANDARD',
-      }),
-    );
-    deps.approvalStateMachineArn = created.stateMachineArn!;
+    const definition = approvalDefinition();
+    try {
+      const created = await sfn.send(
+        new CreateStateMachineCommand({ name: APPROVAL_STATE_MACHINE, definition, roleArn: 'arn:aws:iam::000000000000:role/cs-approval-local', type: 'STANDARD' }),
+      );
+      deps.approvalStateMachineArn = created.stateMachineArn!;
+    } catch (err) {
+      // The ASL file changed since the data was created: update it, as a deploy would.
+      // Running executions keep the definition they started with.
+      if (!(err instanceof StateMachineAlreadyExists)) throw err;
+      await sfn.send(new UpdateStateMachineCommand({ stateMachineArn: deps.approvalStateMachineArn, definition }));
+    }
     await endpoint.replayRunning();
     await resumeAll(deps);
   } catch (err) {

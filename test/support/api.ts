@@ -1,56 +1,96 @@
 /**
  * Test harness for the HTTP API: a fresh table on the shared DynamoDB Local, the real app
  * driven with app.request(), a controllable clock, and builders for people and sign-ins.
+ * With `{ workflows: true }` it also runs the approval workflows for real: the local Step
+ * Functions endpoint (executions recorded in the same table) and a mail catcher.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { DEFAULT_POLICIES } from '../../functions/domain/policy/defaults.js';
 import type { Role } from '../../functions/domain/auth/roles.js';
+import { smtpMailer } from '../../functions/email/mailer.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { hashPassword } from '../../functions/http/security/passwords.js';
 import { createStore, type Store } from '../../functions/storage/client.js';
 import { newId } from '../../functions/storage/ids.js';
 import { createUser } from '../../functions/storage/users.js';
+import type { WorkflowDeps } from '../../functions/workflow/kinds.js';
+import '../../functions/workflow/kinds/probation.js';
 import { ensureTable, localClientConfig } from '../../infra/local/dynamodb.js';
 import { seedPolicies } from '../../infra/local/bootstrap.js';
+import { startMailCatcher, type MailCatcher } from '../../infra/local/mail-catcher.js';
+import { startWorkflows, type LocalWorkflows } from '../../infra/local/workflows.js';
+import { SFNClient } from '@aws-sdk/client-sfn';
 
 export const TEST_PASSWORD = 'test-pass-2026';
+export const PUBLIC_URL = 'http://127.0.0.1:3999';
 let sharedHash: Promise<string> | undefined;
 
 export interface TestApi {
   store: Store;
   app: ReturnType<typeof createApp>;
   clock: { now: Date };
+  workflow: WorkflowDeps;
+  mail: MailCatcher | null;
   request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** Creates a user with the roles (and optional employee link) and returns a bearer token. */
   signIn(roles: Role[], employeeId?: string | null, email?: string): Promise<string>;
+  stop(): Promise<void>;
 }
 
-export async function testApi(): Promise<TestApi> {
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean } = {}): Promise<TestApi> {
   const endpoint = inject('dynamoEndpoint');
   const table = `t-${newId()}`;
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), table);
   const store = createStore({ table, endpoint });
   const clock = { now: new Date('2026-11-02T02:00:00.000Z') };
-  await seedPolicies(store, clock.now.toISOString());
+  const now = opts.realClock ? () => new Date() : () => clock.now;
+  await seedPolicies(store, now().toISOString());
+  const stops: (() => Promise<void>)[] = [];
+
+  let mail: MailCatcher | null = null;
+  let workflows: LocalWorkflows | null = null;
+  const linkSecret = randomBytes(32);
+  let workflow: WorkflowDeps;
+  if (opts.workflows) {
+    const mailDir = await mkdtemp(join(tmpdir(), 'cs-mail-'));
+    mail = await startMailCatcher({ mailDir, smtpPort: 0, webPort: 0, host: '127.0.0.1' });
+    stops.push(async () => {
+      await mail!.stop();
+      await rm(mailDir, { recursive: true, force: true });
+    });
+    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log: () => undefined });
+    stops.unshift(() => workflows!.stop());
+    workflow = workflows.deps;
+  } else {
+    // No workflow engine: routes that need one are not exercised by such a test.
+    workflow = {
+      store, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
+      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log: () => undefined,
+    };
+  }
   const deps: AppDeps = {
     store,
-    now: () => clock.now,
-    publicUrl: 'http://127.0.0.1:3000',
+    now,
+    publicUrl: PUBLIC_URL,
     sessionHours: 12,
     health: { dynamodb: async () => ({ state: 'up' }) },
+    workflow,
     log: () => undefined,
   };
   const app = createApp(deps);
   sharedHash ??= hashPassword(TEST_PASSWORD);
 
-  const request: TestApi['request'] = async (method, path, opts = {}) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const request: TestApi['request'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = { ...(o.headers ?? {}) };
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
     let body: string | undefined;
-    if (opts.body !== undefined) {
-      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    if (o.body !== undefined) {
+      body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';
       headers['content-length'] ??= String(Buffer.byteLength(body));
     }
@@ -59,7 +99,7 @@ export async function testApi(): Promise<TestApi> {
 
   const signIn: TestApi['signIn'] = async (roles, employeeId = null, email) => {
     const id = newId();
-    const at = clock.now.toISOString();
+    const at = now().toISOString();
     const address = email ?? `${roles.join('-')}-${id}@example.com`;
     await createUser(
       store,
@@ -71,7 +111,10 @@ export async function testApi(): Promise<TestApi> {
     return ((await res.json()) as { token: string }).token;
   };
 
-  return { store, app, clock, request, signIn };
+  return {
+    store, app, clock, workflow, mail, request, signIn,
+    stop: async () => {
+      for (const stop of stops) await stop();
+    },
+  };
 }
-
-export { DEFAULT_POLICIES };

@@ -5,9 +5,9 @@ import { planReview } from '../../domain/probation/eligibility.js';
 import { listSteps } from '../../storage/approvals.js';
 import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
-import { createReview, getReview, reviewsByStatus, reviewsOfEmployee, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
+import { createReview, getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { companyToday } from '../../workflow/kinds/probation.js';
-import { startApproval } from '../../workflow/start.js';
+import { executionArnOf, startApproval } from '../../workflow/start.js';
 import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
@@ -89,15 +89,16 @@ export function probationReviewsRoutes() {
         scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
         decidedSteps: [], currentStep: null, result: null, executionArn: null, createdAt: at, updatedAt: at, version: 1,
       };
+      review.executionArn = executionArnOf(deps.workflow, 'probation', review.id);
       await createReview(deps.store, review, {
         entityType: 'probationReview', entityId: review.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), at,
         before: null, after: { employeeId: employee.id, kind: body.kind, startsOn: plan.startsOn, policyVersion: policy.version },
       });
       // The round starts at 00:00 company time on its first day (Asia/Shanghai, UTC+8).
       const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
-      const executionArn = await startApproval(deps.workflow, 'probation', review.id, startAt);
-      const saved = { ...review, executionArn, version: review.version + 1 };
-      await saveReview(deps.store, saved, review.version);
+      // The execution updates the review as soon as it runs: nothing is written here after the start.
+      await startApproval(deps.workflow, 'probation', review.id, startAt);
+      const saved = review;
       const lang = c.get('lang');
       const message = plan.deferred
         ? lang === 'zh-CN'

@@ -1,12 +1,14 @@
+import type { Engine } from './engine.js';
 import type { JsonObject } from './input.js';
-import type { StateMachineStore } from './state-machines.js';
+import type { Journal } from './journal.js';
 
-/** What actions share: where they are, the clock, and the stores. */
+/** What actions share: where they are, the clock, the records and the running executions. */
 export interface EndpointContext {
   region: string;
   accountId: string;
   now: () => Date;
-  stateMachines: StateMachineStore;
+  journal: Journal;
+  engine: Engine;
 }
 
 export type Action = (input: JsonObject) => unknown;

@@ -1,5 +1,5 @@
 /** Reading a request body the way the service validates it: named fields, clear messages. */
-import { unsupported, validation } from './errors.js';
+import { SfnError, unsupported, validation } from './errors.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -36,4 +36,28 @@ export function onlyFields(action: string, input: JsonObject, supported: readonl
       throw unsupported(`${action} with '${field}'`);
     }
   }
+}
+
+export function optionalBoolean(input: JsonObject, field: string): boolean | undefined {
+  const value = input[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'boolean') throw validation(`'${field}' must be a boolean`);
+  return value;
+}
+
+/** AWS JSON timestamps are epoch seconds. */
+export const epochSeconds = (date: Date | string) => new Date(date).getTime() / 1000;
+
+/** Opaque page tokens: base64url JSON of where the next page starts. */
+export const pageToken = (after: string) => Buffer.from(JSON.stringify({ after })).toString('base64url');
+
+export function readPageToken(token: string | undefined): string | undefined {
+  if (token === undefined) return undefined;
+  try {
+    const { after } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof after === 'string') return after;
+  } catch {
+    // fall through
+  }
+  throw new SfnError('InvalidToken', `Invalid Token: '${token}'`);
 }

@@ -5,23 +5,48 @@
  * the unchanged SDK client.
  *
  * Each action is a function from the parsed body to the response body (see `Action`);
- * they are grouped by resource (state-machines.ts; executions and task tokens come next)
- * and merged in `actionsFor`. An action that is not implemented is an
+ * they are grouped by resource (state-machines.ts, executions.ts, task-tokens.ts) and
+ * merged in `actionsFor`. An action that is not implemented is an
  * UnknownOperationException naming what is supported — never a silent no-op.
+ *
+ * Executions run in-process on aws-local-stepfunctions (engine.ts, run.ts, tasks.ts), their
+ * Task states calling `handlers` by Lambda function name. With `persistence` they are
+ * recorded in DynamoDB (journal-dynamodb.ts) and replayed at start, so a workflow waiting
+ * for a human survives a kill of the runtime.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { httpUrl } from '../ports.js';
+import { Engine } from './engine.js';
 import { SfnError } from './errors.js';
+import { executionActions } from './executions.js';
 import type { JsonObject } from './input.js';
-import { StateMachineStore, stateMachineActions } from './state-machines.js';
+import { DynamoJournal, type Persistence } from './journal-dynamodb.js';
+import { MemoryJournal } from './journal.js';
+import type { TaskHandlers } from './run.js';
+import { stateMachineActions } from './state-machines.js';
+import { taskTokenActions } from './task-tokens.js';
 export type { Action, EndpointContext } from './context.js';
+export type { Persistence } from './journal-dynamodb.js';
+export type { TaskHandlers } from './run.js';
 import type { Action, EndpointContext } from './context.js';
 
 export interface StepFunctionsEndpoint {
   endpoint: string;
   port: number;
+  /** Executions replayed at start (with `persistence`). */
+  replayed: string[];
+  /**
+   * Replays every execution recorded as running and not running here yet; resolves once
+   * each has caught up (its pending tokens answer again). Done at start with
+   * `persistence`; calling it again is harmless.
+   */
+  replayRunning(): Promise<string[]>;
+  /**
+   * Closes the endpoint. Running executions are dropped as by a kill — nothing is recorded
+   * as ended — so with `persistence` the next start replays them.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,6 +58,22 @@ export interface StartStepFunctionsOptions {
   region?: string;
   accountId?: string;
   now?: () => Date;
+  /**
+   * In-process task handlers by Lambda function NAME (the last segment of
+   * `arn:aws:lambda:<region>:<account>:function:<name>`). A task whose function has no
+   * handler fails its execution with States.Runtime.
+   */
+  handlers?: TaskHandlers;
+  /** Record executions in this table (pk/sk strings, keys prefixed `SFN#`) and replay them at start. */
+  persistence?: Persistence;
+  /** Where loud failures go (unsupported resources, missing handlers, replay problems); default console.error. */
+  onError?: (message: string, error?: unknown) => void;
+  /**
+   * The TimeoutSeconds the library runs each Task with (its own timer; see library.ts). Default
+   * 2,000,000 s, under setTimeout's 24.8-day limit. Tests lower it to show that long waits
+   * continue past it.
+   */
+  libraryTaskSeconds?: number;
 }
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
@@ -40,17 +81,23 @@ const CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** A definition may be 1 MiB; leave room for the JSON around it. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+const DEFAULT_LIBRARY_TASK_SECONDS = 2_000_000;
+
 export function actionsFor(ctx: EndpointContext): Map<string, Action> {
-  return new Map(Object.entries({ ...stateMachineActions(ctx) }));
+  return new Map(Object.entries({ ...stateMachineActions(ctx), ...executionActions(ctx), ...taskTokenActions(ctx) }));
 }
 
 export async function startStepFunctionsEndpoint(opts: StartStepFunctionsOptions): Promise<StepFunctionsEndpoint> {
-  const ctx: EndpointContext = {
-    region: opts.region ?? 'us-east-1',
-    accountId: opts.accountId ?? '000000000000',
-    now: opts.now ?? (() => new Date()),
-    stateMachines: new StateMachineStore(),
-  };
+  const region = opts.region ?? 'us-east-1';
+  const now = opts.now ?? (() => new Date());
+  const journal = opts.persistence ? new DynamoJournal(opts.persistence) : new MemoryJournal();
+  const onError = opts.onError ?? ((message: string, error?: unknown) => console.error(`local Step Functions endpoint: ${message}`, ...(error ? [error] : [])));
+  const libraryTaskSeconds = opts.libraryTaskSeconds ?? DEFAULT_LIBRARY_TASK_SECONDS;
+  if (!Number.isInteger(libraryTaskSeconds) || libraryTaskSeconds < 2 || libraryTaskSeconds * 1000 > 2_147_483_647) {
+    throw new Error(`libraryTaskSeconds must be an integer from 2 to 2147483 (setTimeout's limit), not ${libraryTaskSeconds}`);
+  }
+  const engine = await Engine.create({ journal, handlers: opts.handlers ?? {}, now, region, onError, libraryTaskSeconds });
+  const ctx: EndpointContext = { region, accountId: opts.accountId ?? '000000000000', now, journal, engine };
   const actions = actionsFor(ctx);
   const server = createServer((request, response) => {
     handle(actions, request)
@@ -73,15 +120,20 @@ export async function startStepFunctionsEndpoint(opts: StartStepFunctionsOptions
   const port = (server.address() as AddressInfo).port;
 
   let stopping: Promise<void> | undefined;
-  return {
-    endpoint: httpUrl(opts.host, port),
-    port,
-    stop: () =>
-      (stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
-  };
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      engine.detachAll();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }));
+  let replayed: string[] = [];
+  try {
+    if (opts.persistence) replayed = await engine.replayRunning();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { endpoint: httpUrl(opts.host, port), port, replayed, replayRunning: () => engine.replayRunning(), stop };
 }
 
 async function handle(actions: Map<string, Action>, request: IncomingMessage): Promise<unknown> {

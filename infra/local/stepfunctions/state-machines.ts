@@ -1,39 +1,16 @@
 /**
- * State machines: CreateStateMachine, DescribeStateMachine, ListStateMachines. Definitions
- * are held in memory; the local runtime registers its ASL files at every start.
+ * State machines: Create, Update, Describe, List. Records live in the journal, so with
+ * persistence they survive a restart. The local runtime registers its ASL files at every
+ * start: CreateStateMachine with the same definition is idempotent (as on AWS), and a
+ * changed file is an UpdateStateMachine (running executions keep the definition they
+ * started with, as on AWS).
  */
-import { StateMachine } from 'aws-local-stepfunctions';
 import { SfnError, invalidArn, unsupported, validation } from './errors.js';
-import { onlyFields, optionalInteger, optionalString, requireString, type JsonObject } from './input.js';
+import { epochSeconds, onlyFields, optionalInteger, optionalString, pageToken, readPageToken, requireString, type JsonObject } from './input.js';
+import type { StateMachineRecord } from './journal.js';
 import type { Action, EndpointContext } from './context.js';
 
-export interface StateMachineRecord {
-  arn: string;
-  name: string;
-  definition: string;
-  roleArn: string;
-  type: 'STANDARD';
-  creationDate: Date;
-  tags: { key: string; value: string }[];
-}
-
-/** The registry; later the execution actions look definitions up here. */
-export class StateMachineStore {
-  private readonly byArn = new Map<string, StateMachineRecord>();
-
-  get(arn: string): StateMachineRecord | undefined {
-    return this.byArn.get(arn);
-  }
-
-  put(record: StateMachineRecord): void {
-    this.byArn.set(record.arn, record);
-  }
-
-  /** Sorted by name, so a page token can be the last name returned. */
-  list(): StateMachineRecord[] {
-    return [...this.byArn.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  }
-}
+export type { StateMachineRecord };
 
 const NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const DEFAULT_PAGE = 100;
@@ -42,24 +19,19 @@ export function stateMachineArn(ctx: EndpointContext, name: string): string {
   return `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:${name}`;
 }
 
-/** AWS JSON timestamps are epoch seconds. */
-const epochSeconds = (date: Date) => date.getTime() / 1000;
+export async function requireStateMachine(ctx: EndpointContext, arn: string): Promise<StateMachineRecord> {
+  if (!arn.startsWith(`arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:`)) {
+    throw invalidArn(arn, 'Resource type not valid in this context');
+  }
+  if (arn.split(':').length !== 7) throw unsupported(`State machine versions and aliases (${arn})`);
+  const record = await ctx.journal.getStateMachine(arn);
+  if (!record) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  return record;
+}
 
 export function stateMachineActions(ctx: EndpointContext): Record<string, Action> {
-  const { stateMachines } = ctx;
-
-  const describe = (arn: string): StateMachineRecord => {
-    if (!arn.startsWith(`arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:`)) {
-      throw invalidArn(arn, 'Resource type not valid in this context');
-    }
-    if (arn.split(':').length !== 7) throw unsupported(`State machine versions and aliases (${arn})`);
-    const record = stateMachines.get(arn);
-    if (!record) throw new SfnError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
-    return record;
-  };
-
   return {
-    CreateStateMachine(input: JsonObject) {
+    async CreateStateMachine(input: JsonObject) {
       onlyFields('CreateStateMachine', input, ['name', 'definition', 'roleArn', 'type', 'tags']);
       const name = requireString(input, 'name', 80);
       if (!NAME.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}' (letters, digits, - and _ only)`);
@@ -68,25 +40,40 @@ export function stateMachineActions(ctx: EndpointContext): Record<string, Action
       const type = optionalString(input, 'type') ?? 'STANDARD';
       if (type === 'EXPRESS') throw unsupported('EXPRESS state machines (the approvals run on STANDARD)');
       if (type !== 'STANDARD') throw validation(`'type' must be STANDARD or EXPRESS, not '${type}'`);
-      validateDefinition(definition);
+      ctx.engine.compile(definition);
 
-      const arn = stateMachineArn(ctx, name);
-      const existing = stateMachines.get(arn);
-      if (existing) {
-        // Same request again is idempotent, as on AWS; a different one is a conflict.
-        if (existing.definition === definition && existing.roleArn === roleArn) {
-          return { stateMachineArn: arn, creationDate: epochSeconds(existing.creationDate) };
-        }
-        throw new SfnError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
+      const record: StateMachineRecord = {
+        arn: stateMachineArn(ctx, name),
+        name,
+        definition,
+        roleArn,
+        type,
+        creationDate: ctx.now().toISOString(),
+        tags: readTags(input),
+      };
+      const existing = await ctx.journal.createStateMachine(record);
+      // Same request again is idempotent, as on AWS; a different one is a conflict.
+      if (existing && (existing.definition !== definition || existing.roleArn !== roleArn)) {
+        throw new SfnError('StateMachineAlreadyExists', `State Machine Already Exists: '${record.arn}'`);
       }
-      const record: StateMachineRecord = { arn, name, definition, roleArn, type, creationDate: ctx.now(), tags: readTags(input) };
-      stateMachines.put(record);
-      return { stateMachineArn: arn, creationDate: epochSeconds(record.creationDate) };
+      return { stateMachineArn: record.arn, creationDate: epochSeconds((existing ?? record).creationDate) };
     },
 
-    DescribeStateMachine(input: JsonObject) {
+    async UpdateStateMachine(input: JsonObject) {
+      onlyFields('UpdateStateMachine', input, ['stateMachineArn', 'definition', 'roleArn']);
+      const record = await requireStateMachine(ctx, requireString(input, 'stateMachineArn'));
+      const definition = optionalString(input, 'definition');
+      const roleArn = optionalString(input, 'roleArn');
+      if (definition === undefined && roleArn === undefined) throw new SfnError('MissingRequiredParameter', 'Either the definition or the roleArn must be specified');
+      if (definition !== undefined) ctx.engine.compile(definition);
+      const updateDate = ctx.now().toISOString();
+      await ctx.journal.updateStateMachine({ ...record, definition: definition ?? record.definition, roleArn: roleArn ?? record.roleArn, updateDate });
+      return { updateDate: epochSeconds(updateDate) };
+    },
+
+    async DescribeStateMachine(input: JsonObject) {
       onlyFields('DescribeStateMachine', input, ['stateMachineArn']);
-      const record = describe(requireString(input, 'stateMachineArn'));
+      const record = await requireStateMachine(ctx, requireString(input, 'stateMachineArn'));
       return {
         stateMachineArn: record.arn,
         name: record.name,
@@ -100,11 +87,14 @@ export function stateMachineActions(ctx: EndpointContext): Record<string, Action
       };
     },
 
-    ListStateMachines(input: JsonObject) {
+    async ListStateMachines(input: JsonObject) {
       onlyFields('ListStateMachines', input, ['maxResults', 'nextToken']);
       const limit = optionalInteger(input, 'maxResults', 0, 1000) || DEFAULT_PAGE;
       const after = readPageToken(optionalString(input, 'nextToken'));
-      const all = stateMachines.list().filter((record) => after === undefined || record.name > after);
+      // Sorted by name, so a page token can be the last name returned.
+      const all = (await ctx.journal.listStateMachines())
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .filter((record) => after === undefined || record.name > after);
       const page = all.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -114,26 +104,10 @@ export function stateMachineActions(ctx: EndpointContext): Record<string, Action
           type: record.type,
           creationDate: epochSeconds(record.creationDate),
         })),
-        ...(all.length > limit && last ? { nextToken: Buffer.from(JSON.stringify({ after: last.name })).toString('base64url') } : {}),
+        ...(all.length > limit && last ? { nextToken: pageToken(last.name) } : {}),
       };
     },
   };
-}
-
-/** The same checks the execution engine makes, at creation, like AWS's InvalidDefinition. */
-function validateDefinition(definition: string): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(definition);
-  } catch (error) {
-    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${(error as Error).message}'`);
-  }
-  try {
-    new StateMachine(parsed as ConstructorParameters<typeof StateMachine>[0]);
-  } catch (error) {
-    const detail = (error as Error).message.replace(/^State machine definition is invalid, see error\(s\) below:\s*/, '');
-    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: '${detail.trim()}'`);
-  }
 }
 
 function readTags(input: JsonObject): StateMachineRecord['tags'] {
@@ -147,15 +121,4 @@ function readTags(input: JsonObject): StateMachineRecord['tags'] {
     }
     return { key, value: value ?? '' };
   });
-}
-
-function readPageToken(token: string | undefined): string | undefined {
-  if (token === undefined) return undefined;
-  try {
-    const { after } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { after?: unknown };
-    if (typeof after === 'string') return after;
-  } catch {
-    // fall through
-  }
-  throw new SfnError('InvalidToken', `Invalid Token: '${token}'`);
 }

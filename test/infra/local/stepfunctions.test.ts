@@ -1,9 +1,9 @@
 import {
   CreateStateMachineCommand,
   DescribeStateMachineCommand,
+  ListActivitiesCommand,
   ListStateMachinesCommand,
   SFNClient,
-  StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClientConfig } from '../../../infra/local/dynamodb.js';
@@ -118,10 +118,10 @@ describe('local Step Functions endpoint', () => {
       message: expect.stringContaining("'loggingConfiguration'"),
     });
     await expect(
-      sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:x' })),
+      sfn.send(new ListActivitiesCommand({})),
     ).rejects.toMatchObject({
       name: 'UnknownOperationException',
-      message: expect.stringContaining('AWSStepFunctions.StartExecution is not supported'),
+      message: expect.stringContaining('AWSStepFunctions.ListActivities is not supported'),
     });
   });
 
