@@ -7,6 +7,7 @@ import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createReview, getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { companyToday } from '../../workflow/kinds/probation.js';
+import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { executionArnOf, startApproval } from '../../workflow/start.js';
 import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
@@ -127,6 +128,31 @@ export function probationReviewsRoutes() {
         ...present(review, c.get('lang')),
         steps: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
       }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}/execution', tags: ['probation'],
+      summary: 'The review’s workflow: the state machine’s states (from its ASL) and where this execution is',
+      middleware: [requires('probation:read')] as const,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({
+          diagram: z.object({ startAt: z.string(), states: z.array(z.object({ name: z.string(), type: z.string(), comment: z.string().nullable(), next: z.array(z.string()) })) }),
+          execution: z.object({ status: z.string(), currentState: z.string().nullable(), visited: z.array(z.string()), transitions: z.number().int() }).nullable(),
+        }).openapi('WorkflowView')),
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const review = await getReview(deps.store, c.req.valid('param').id);
+      const scope = await scopeOf(c, p);
+      if (!review || scope === undefined || !inScope(scope, review.employeePath)) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
+      const execution = review.executionArn ? await executionView(deps.workflow, review.executionArn) : null;
+      return c.json({ diagram: approvalDiagram(), execution }, 200);
     },
   );
 

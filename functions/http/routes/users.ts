@@ -120,6 +120,26 @@ export function usersRoutes() {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/directory',
+      tags: ['users'],
+      summary: 'The company directory: who can be picked as an approver (names only, for transfers)',
+      middleware: [requires('approvals:write')] as const,
+      request: { query: z.object(LimitCursor) },
+      responses: {
+        200: json(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), employeeId: z.string().nullable(), roles: z.array(z.enum(ROLES)) })), nextCursor: z.string().nullable() })),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await listUsers(c.get('deps').store, { limit: q.limit, cursor: q.cursor });
+      return c.json({ items: page.items.filter((u) => u.status === 'active').map((u) => ({ id: u.id, name: u.name, employeeId: u.employeeId, roles: u.roles })), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/',
       tags: ['users'],
       summary: 'List user accounts',
