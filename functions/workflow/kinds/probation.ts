@@ -54,7 +54,8 @@ export const probationKind: RequestKind = {
       await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
     }
     if (!step) return { done: true };
-    const due = policy.stepDueHours * 3600;
+    // Step Functions timeouts are whole seconds, at least one.
+    const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
     return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${review.decidedSteps.length + 1}`, dueSeconds: due, escalationSeconds: due };
   },
 
