@@ -1,52 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/ports.js';
+import { startMain as start, stopMain as stop, type Started } from '../support/npm-start.js';
 
 /**
  * `npm start`'s entry (infra/local/main.ts) as a user runs it: a temp DATA_DIR and free
  * ports, then health, sign-in and the people list; Ctrl-C; a second start on the same data.
  */
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let base: string;
-
-function start(): Promise<Started> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'infra/local/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up in 90 s:\n${out}`)), 90_000);
-    const poll = setInterval(() => {
-      if (/Demo logins|Administrator|is running/.test(out) && /Data\s/.test(out)) {
-        clearInterval(poll);
-        clearTimeout(timer);
-        setTimeout(() => resolve({ child, output: () => out }), 200);
-      }
-    }, 100);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}:\n${out}`));
-    });
-  });
-}
-
-function stop(s: Started): Promise<number | null> {
-  return new Promise((resolve) => {
-    s.child.removeAllListeners('exit');
-    s.child.once('exit', (code) => resolve(code));
-    s.child.kill('SIGINT');
-  });
-}
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'cs-npm-start-'));
@@ -72,7 +37,7 @@ describe('npm start', () => {
   let first: Started;
 
   it('starts every engine, prints the URLs, a one-time admin password and the demo logins', async () => {
-    first = await start();
+    first = await start(env);
     const out = first.output();
     expect(out).toContain(`Console          ${base}/`);
     expect(out).toMatch(/Mail catcher\s+http:\/\/127\.0\.0\.1:\d+/);
@@ -109,7 +74,7 @@ describe('npm start', () => {
   it('stops cleanly on Ctrl-C, and a second start reuses the data', async () => {
     expect(await stop(first)).toBe(0);
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
-    const second = await start();
+    const second = await start(env);
     try {
       expect(second.output()).not.toMatch(/Password \(shown once/);
       expect(second.output()).toMatch(/Demo logins/);

@@ -3,7 +3,7 @@
  * GetExecutionHistory — request and response shapes as the Step Functions API documents.
  */
 import { randomUUID } from 'node:crypto';
-import { SfnError, executionDoesNotExist, invalidArn, unsupported, validation } from './errors.js';
+import { SfnError, executionDoesNotExist, invalidArn, validation } from './errors.js';
 import { historyPage } from './history.js';
 import { epochSeconds, onlyFields, optionalBoolean, optionalInteger, optionalString, pageToken, readPageToken, requireString, type JsonObject } from './input.js';
 import type { ExecutionRecord, ExecutionStatus } from './journal.js';
@@ -109,10 +109,12 @@ export function executionActions(ctx: EndpointContext): Record<string, Action> {
 
     async GetExecutionHistory(input: JsonObject) {
       onlyFields('GetExecutionHistory', input, ['executionArn', 'maxResults', 'reverseOrder', 'nextToken', 'includeExecutionData']);
-      if (optionalBoolean(input, 'includeExecutionData') === false) throw unsupported('GetExecutionHistory with includeExecutionData false');
+      const withData = optionalBoolean(input, 'includeExecutionData') ?? true;
       const arn = requireString(input, 'executionArn');
       await requireExecution(arn);
-      const events = (await ctx.engine.history(arn)) ?? [];
+      const recorded = (await ctx.engine.history(arn)) ?? [];
+      // As on AWS, includeExecutionData false leaves out every input, output and parameter.
+      const events = withData ? recorded : recorded.map(withoutData);
       const nextToken = optionalString(input, 'nextToken');
       return historyPage(events, {
         maxResults: optionalInteger(input, 'maxResults', 0, 1000) ?? 0,
@@ -121,4 +123,16 @@ export function executionActions(ctx: EndpointContext): Record<string, Action> {
       });
     },
   };
+}
+
+const DATA_FIELDS = new Set(['input', 'output', 'parameters', 'inputDetails', 'outputDetails']);
+
+function withoutData<T>(event: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event as Record<string, unknown>)) {
+    out[key] = key.endsWith('EventDetails') && value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([k]) => !DATA_FIELDS.has(k)))
+      : value;
+  }
+  return out as T;
 }
