@@ -14,6 +14,7 @@ import { planNextStep } from './tasks/plan-next-step.js';
 import { requestApproval, type RequestApprovalInput } from './tasks/request-approval.js';
 import type { WorkflowDeps } from './kinds.js';
 import './kinds/probation.js';
+import { openDueReviews } from './kinds/probation-start.js';
 
 const config = readWorkflowConfig(process.env);
 const deps: WorkflowDeps = {
@@ -35,6 +36,9 @@ export async function handler(event: { task?: string } & Record<string, unknown>
       return requestApproval(deps, event as unknown as RequestApprovalInput);
     case 'finishRequest':
       return finishRequest(deps, event as never);
+    case 'openDueReviews':
+      // The daily schedule (EventBridge Scheduler) invokes this.
+      return { opened: await openDueReviews(deps) };
     default:
       throw new Error(`unknown workflow task ${String(event.task)}`);
   }

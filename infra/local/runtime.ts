@@ -24,6 +24,7 @@ import { checkJava } from './java.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
+import { openDueReviews } from '../../functions/workflow/kinds/probation-start.js';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -115,6 +116,11 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, now, log });
     stops.push(() => workflows.stop());
     const sfn = workflows.endpoint;
+    // The daily job of the cloud (scheduled reviews, POLICIES.md §3) runs hourly here.
+    const runJobs = () => openDueReviews(workflows.deps).catch((err: unknown) => log('error', 'daily job failed', { error: String(err) }));
+    const timer = setInterval(() => void runJobs(), 3600_000);
+    timer.unref();
+    stops.push(async () => clearInterval(timer));
     const sfnClient = workflows.deps.sfn;
 
     await seedPolicies(store, at);
@@ -149,6 +155,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       },
     };
     const app = createApp(deps);
+    void runJobs();
     mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
 
     const server: ServerType = await new Promise((ok, fail) => {

@@ -57,8 +57,9 @@ describe('a waiting approval survives kill -9 of the local runtime', () => {
     const login = await api<{ token: string }>('POST', '/api/v1/auth/login', undefined, { email: supervisorEmail, password });
     const token = login.body.token;
     const today = new Date().toISOString().slice(0, 10);
-    const trainees = await api<{ items: { id: string; name: string; hireDate: string }[] }>('GET', '/api/v1/employees?status=probation&limit=200', token);
-    const trainee = trainees.body.items.find((e) => e.hireDate <= addMonths(today, -1));
+    const trainees = await api<{ items: { id: string; name: string; hireDate: string; probationEndDate: string }[] }>('GET', '/api/v1/employees?status=probation&limit=200', token);
+    // Not one whose end date is near: the daily job has opened a scheduled review for those.
+    const trainee = trainees.body.items.find((e) => e.hireDate <= addMonths(today, -1) && e.probationEndDate > addMonths(today, 1));
     expect(trainee, 'a demo trainee with a month of service in this supervisor’s teams').toBeDefined();
     const started = await api<{ id: string }>('POST', '/api/v1/probation-reviews', token, { employeeId: trainee!.id, kind: 'early' });
     expect(started.status).toBe(201);

@@ -1,21 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { inScope, seesWholeOrganisation } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
-import { planReview } from '../../domain/probation/eligibility.js';
 import { listSteps } from '../../storage/approvals.js';
-import { newId } from '../../storage/ids.js';
-import { getPolicy } from '../../storage/policies.js';
-import { createReview, getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
-import { companyToday } from '../../workflow/kinds/probation.js';
+import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
-import { executionArnOf, startApproval } from '../../workflow/start.js';
-import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
+import { openReview } from '../../workflow/kinds/probation-start.js';
+import { actorOf, newRouter, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employees.js';
 
 const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
-const OPEN: readonly string[] = ['scheduled', 'in_review'];
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
 const STARTERS = ['team_lead', 'supervisor', 'cs_manager', 'hr', 'admin'];
 
@@ -75,36 +70,14 @@ export function probationReviewsRoutes() {
       const employee = await visibleEmployee(c, p, body.employeeId);
       const self = p.employeeId === employee.id;
       if (!self && (p.kind !== 'user' || !p.roles.some((r) => STARTERS.includes(r)))) throw new DomainError('AUTH.FORBIDDEN');
-      const [policy, existing] = await Promise.all([getPolicy(deps.store, 'probation'), reviewsOfEmployee(deps.store, employee.id)]);
-      const today = companyToday(deps.now());
-      const plan = planReview({
-        employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', today, policy: policy.values,
-        hasOpenReview: existing.some((r) => OPEN.includes(r.status)),
+      const { review: saved, plan, cutoffDay } = await openReview(deps.workflow, {
+        employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', requester: actorOf(p), channel: c.get('channel'),
       });
-      const at = nowIso(c);
-      const review: ProbationReview = {
-        id: newId(), employeeId: employee.id, employeeName: employee.name, employeeNo: employee.employeeNo, employeePath: employee.path,
-        kind: body.kind, applicant: self ? 'employee' : 'supervisor', requesterId: p.kind === 'user' ? p.id : null, requesterName: p.name,
-        status: plan.deferred ? 'scheduled' : 'in_review', startsOn: plan.startsOn, deferred: plan.deferred,
-        policyVersion: policy.version, policy: policy.values as unknown as Record<string, unknown>,
-        scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
-        decidedSteps: [], currentStep: null, result: null, executionArn: null, createdAt: at, updatedAt: at, version: 1,
-      };
-      review.executionArn = executionArnOf(deps.workflow, 'probation', review.id);
-      await createReview(deps.store, review, {
-        entityType: 'probationReview', entityId: review.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), at,
-        before: null, after: { employeeId: employee.id, kind: body.kind, startsOn: plan.startsOn, policyVersion: policy.version },
-      });
-      // The round starts at 00:00 company time on its first day (Asia/Shanghai, UTC+8).
-      const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
-      // The execution updates the review as soon as it runs: nothing is written here after the start.
-      await startApproval(deps.workflow, 'probation', review.id, startAt);
-      const saved = review;
       const lang = c.get('lang');
       const message = plan.deferred
         ? lang === 'zh-CN'
-          ? `申请晚于本月 ${policy.values.applicationCutoffDay} 日，已纳入下月评审，将于 ${plan.startsOn} 开始（制度 §3）`
-          : `Applied after the ${policy.values.applicationCutoffDay}th: joins next month’s round, starting ${plan.startsOn} (policy §3)`
+          ? `申请晚于本月 ${cutoffDay} 日，已纳入下月评审，将于 ${plan.startsOn} 开始（制度 §3）`
+          : `Applied after the ${cutoffDay}th: joins next month’s round, starting ${plan.startsOn} (policy §3)`
         : undefined;
       return c.json({ ...present(saved, lang), ...(message ? { message } : {}) }, 201);
     },

@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDueReviews } from '../../../functions/workflow/kinds/probation-start.js';
+import { testApi, type TestApi } from '../../support/api.js';
+import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
+
+/** POLICIES.md §3 (gap: 14 days): a scheduled review opens by itself before the end date. */
+let api: TestApi;
+let org: TestOrg;
+
+beforeAll(async () => {
+  api = await testApi({ workflows: true });
+  org = await buildOrg(api);
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+async function reviewsOf(id: string): Promise<{ kind: string; applicant: string; status: string }[]> {
+  return ((await (await api.request('GET', `/api/v1/probation-reviews?employeeId=${id}`, { token: org.hr })).json()) as { items: { kind: string; applicant: string; status: string }[] }).items;
+}
+
+describe('the daily job for scheduled reviews', () => {
+  it('opens a review 14 days before the end date, not 15, and never twice (POLICIES.md §3, gap)', async () => {
+    // The clock is 2026-11-02 in Asia/Shanghai.
+    const due = await createEmployee(api, org.hr, { name: '到期甲', level: 'trainee', hireDate: '2026-08-16', probationEndDate: '2026-11-16', superiorId: org.leadA.id });
+    const early = await createEmployee(api, org.hr, { name: '未到期乙', level: 'trainee', hireDate: '2026-08-17', probationEndDate: '2026-11-17', superiorId: org.leadA.id });
+    const first = await openDueReviews(api.workflow);
+    expect(first).toHaveLength(1);
+    expect(await reviewsOf(due.id)).toEqual([expect.objectContaining({ kind: 'scheduled', applicant: 'system', status: 'in_review' })]);
+    expect(await reviewsOf(early.id)).toEqual([]);
+    expect(await openDueReviews(api.workflow)).toEqual([]);
+  }, 30_000);
+});
