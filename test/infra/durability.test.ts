@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../functions/domain/people/dates.js';
+import { addDays } from '../../functions/domain/probation/eligibility.js';
 import { freePort } from '../../infra/local/ports.js';
 import { decisionLinks, until, type CaughtMail } from '../support/mail.js';
 import { startMain, stopMain, type Started } from '../support/npm-start.js';
@@ -52,15 +53,23 @@ async function mailsTo(address: string): Promise<CaughtMail[]> {
 describe('a waiting approval survives kill -9 of the local runtime', () => {
   it('is still pending after a restart, its link still works, and deciding it completes the step', async () => {
     running = await startMain(env);
-    const supervisorEmail = running.output().match(/supervisor\s+\S+\s+(\S+@example\.com)/)![1]!;
     const password = running.output().match(/password for all: ([^;]+);/)![1]!;
-    const login = await api<{ token: string }>('POST', '/api/v1/auth/login', undefined, { email: supervisorEmail, password });
-    const token = login.body.token;
     const today = new Date().toISOString().slice(0, 10);
-    const trainees = await api<{ items: { id: string; name: string; hireDate: string; probationEndDate: string }[] }>('GET', '/api/v1/employees?status=probation&limit=200', token);
-    // Not one whose end date is near: the daily job has opened a scheduled review for those.
-    const trainee = trainees.body.items.find((e) => e.hireDate <= addMonths(today, -1) && e.probationEndDate > addMonths(today, 1));
-    expect(trainee, 'a demo trainee with a month of service in this supervisor’s teams').toBeDefined();
+    let supervisorEmail = '';
+    let token = '';
+    let trainee: { id: string; name: string } | undefined;
+    for (const [, email] of running.output().matchAll(/supervisor\s+\S+\s+(\S+@example\.com)/g)) {
+      const login = await api<{ token: string }>('POST', '/api/v1/auth/login', undefined, { email, password });
+      const trainees = await api<{ items: { id: string; name: string; hireDate: string; probationEndDate: string }[] }>('GET', '/api/v1/employees?status=probation&limit=200', login.body.token);
+      // Not one whose end date is near: the daily job has opened a scheduled review for those.
+      trainee = trainees.body.items.find((e) => e.hireDate <= addMonths(today, -1) && e.probationEndDate > addDays(today, 14));
+      if (trainee) {
+        supervisorEmail = email!;
+        token = login.body.token;
+        break;
+      }
+    }
+    expect(trainee, 'a demo trainee with a month of service and no scheduled review yet').toBeDefined();
     const started = await api<{ id: string }>('POST', '/api/v1/probation-reviews', token, { employeeId: trainee!.id, kind: 'early' });
     expect(started.status).toBe(201);
     const mail = await until(async () => (await mailsTo(supervisorEmail)).find((m) => m.subject.includes(trainee!.name)), 'the approval mail');
