@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { CfnElement, CfnOutput, Duration, Stack, TimeZone, Token, type StackProps } from 'aws-cdk-lib';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { AppFunction, bindTable, grantTaskTokenResults } from '../constructs/app-function.js';
 import { ConsoleSite, type CustomDomain } from '../constructs/console-site.js';
@@ -8,6 +10,7 @@ import { DataTable } from '../constructs/data-table.js';
 import { AppHttpApi } from '../constructs/http-api.js';
 import { LinkSecret } from '../constructs/link-secret.js';
 import { MailIdentity } from '../constructs/mail-identity.js';
+import { acknowledge, getAttRef } from '../constructs/nag.js';
 import { Workflow } from '../constructs/workflow.js';
 
 const repoPath = (relative: string): string =>
@@ -89,6 +92,24 @@ export class CsDepartmentStack extends Stack {
       ['states:SendTaskSuccess', 'states:SendTaskFailure'],
       'The decision endpoint (console, email link, API) records the decision with a conditional write, then resumes the waiting execution with the token stored on the step item; tokens never leave the server.',
     );
+
+    // The daily job: scheduled probation reviews open by themselves before the end date
+    // (POLICIES.md §3). 01:00 company time, when nobody is approving.
+    const dailyTarget = new LambdaInvoke(workflowFn, { input: ScheduleTargetInput.fromObject({ task: 'openDueReviews' }), retryAttempts: 2 });
+    new Schedule(this, 'DailyJobs', {
+      description: 'cs-department daily jobs: open scheduled probation reviews',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: dailyTarget,
+    });
+    const fnResource = workflowFn.node.defaultChild;
+    const schedulerRole = this.node.tryFindChild(this.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'))?.node.id ?? '');
+    if (schedulerRole && CfnElement.isCfnElement(fnResource)) {
+      acknowledge(
+        schedulerRole,
+        `AwsSolutions-IAM5[Resource::${getAttRef(fnResource, 'Arn')}:*]`,
+        'The scheduler invokes the workflow function by any of its versions; the wildcard is limited to that one function.',
+      );
+    }
 
     const httpApi = new AppHttpApi(this, 'Http', { handler: this.api.fn });
     const site = new ConsoleSite(this, 'Console', {

@@ -289,6 +289,16 @@ describe('approval workflow', () => {
   });
 });
 
+describe('daily jobs', () => {
+  it('invoke the workflow function every day at 01:00 Asia/Shanghai to open scheduled probation reviews (POLICIES.md §3)', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({ Input: JSON.stringify({ task: 'openDueReviews' }) }),
+    });
+  });
+});
+
 describe('link secret', () => {
   it('is generated in Secrets Manager and reaches both functions as a dynamic reference only', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
