@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApi, type TestApi } from '../../support/api.js';
+import { until } from '../../support/mail.js';
+import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../support/org.js';
+
+/** Outcomes, overrides, deferral, or-sign races and policy versions of probation reviews (POLICIES.md §3). */
+let api: TestApi;
+let org: TestOrg;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  api = await testApi({ workflows: true });
+  org = await buildOrg(api);
+  tokens.supA = await api.signIn(['supervisor'], org.supA.id, 'o.sup@example.com');
+  tokens.manager = await api.signIn(['cs_manager'], org.csManager.id, 'o.manager@example.com');
+  tokens.gm = await api.signIn(['gm'], org.gm.id, 'o.gm@example.com');
+  tokens.hr1 = await api.signIn(['hr'], null, 'o.hr1@example.com');
+  tokens.hr2 = await api.signIn(['hr'], null, 'o.hr2@example.com');
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+interface Task { id: string; requestId: string; stepKey: string; status: string }
+interface Review { id: string; status: string; currentStep: string | null; weighted: number | null; recommendation: { outcome: string } | null; override: { outcome: string } | null; finalOutcome: Record<string, unknown> | null; policyVersion: number; message?: string; startsOn: string; deferred: boolean }
+
+async function taskFor(who: string, requestId: string, stepKey: string): Promise<Task> {
+  return until(async () => {
+    const page = (await (await api.request('GET', '/api/v1/approvals?status=pending', { token: tokens[who] })).json()) as { items: Task[] };
+    return page.items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
+  }, `${who}'s ${stepKey} task`);
+}
+
+async function decide(who: string, task: Task, body: Record<string, unknown>): Promise<Response> {
+  return api.request('POST', `/api/v1/approvals/${task.id}/decision`, { token: tokens[who], body });
+}
+
+async function reviewOf(id: string): Promise<Review> {
+  return (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: org.hr })).json()) as Review;
+}
+
+async function start(name: string, hireDate: string, token = tokens.supA!): Promise<{ employee: Employee; review: Review }> {
+  const employee = await createEmployee(api, org.hr, { name, level: 'trainee', hireDate, superiorId: org.leadA.id, teamId: org.units.center });
+  const res = await api.request('POST', '/api/v1/probation-reviews', { token, body: { employeeId: employee.id, kind: 'early' } });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return { employee, review: (await res.json()) as Review };
+}
+
+async function throughChain(reviewId: string, scores: Record<string, number>, last: Record<string, unknown> = {}): Promise<Review> {
+  expect((await decide('supA', await taskFor('supA', reviewId, 'supervisor'), { decision: 'approve', scores })).status).toBe(200);
+  expect((await decide('manager', await taskFor('manager', reviewId, 'cs_manager'), { decision: 'approve' })).status).toBe(200);
+  expect((await decide('gm', await taskFor('gm', reviewId, 'gm'), { decision: 'approve' })).status).toBe(200);
+  const hr = await taskFor('hr1', reviewId, 'hr');
+  expect((await decide('hr1', hr, { decision: 'approve', ...last })).status).toBe(200);
+  return until(async () => {
+    const r = await reviewOf(reviewId);
+    return r.finalOutcome ? r : undefined;
+  }, 'the outcome');
+}
+
+describe('probation outcomes', () => {
+  it('a weighted 67 recommends an extension, and HR’s approval extends the end date by the policy’s month (§3)', async () => {
+    const { employee, review } = await start('冯延期', '2026-09-10');
+    const done = await throughChain(review.id, { dailyPerformance: 70, professionalTest: 65, interview: 65 });
+    expect(done.weighted).toBe(67);
+    expect(done.status).toBe('extended');
+    const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee;
+    expect(after.status).toBe('probation');
+    expect(after.probationEndDate).toBe('2027-01-10');
+  }, 60_000);
+
+  it('HR may override the recommendation with a comment: a convert becomes an end, the employee is terminated', async () => {
+    const { employee, review } = await start('陈终止', '2026-09-12');
+    const done = await throughChain(review.id, { dailyPerformance: 85, professionalTest: 85, interview: 85 }, { outcome: 'end', comment: '试用期内严重违纪' });
+    expect(done.recommendation?.outcome).toBe('convert');
+    expect(done.override?.outcome).toBe('end');
+    expect(done.status).toBe('ended');
+    const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee;
+    expect(after.status).toBe('terminated');
+  }, 60_000);
+
+  it('an override without a comment is refused (§3: "with a comment")', async () => {
+    const { review } = await start('褚无因', '2026-09-14');
+    const task = await taskFor('supA', review.id, 'supervisor');
+    const res = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 90, professionalTest: 90, interview: 90 }, outcome: 'extend' });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'APPROVAL.COMMENT_REQUIRED', errors: [{ path: 'comment' }] });
+  }, 30_000);
+
+  it('a score outside 0–100 is refused naming the field, and nothing is decided', async () => {
+    const { review } = await start('卫超分', '2026-09-15');
+    const task = await taskFor('supA', review.id, 'supervisor');
+    const res = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 101, professionalTest: 90, interview: 90 } });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ code: 'PROBATION.SCORE_RANGE', errors: [{ path: 'scores.dailyPerformance' }] });
+    expect((await taskFor('supA', review.id, 'supervisor')).status).toBe('pending');
+  }, 30_000);
+
+  it('"any HR member" is an or-sign: both are asked, two HR members deciding at once → exactly one wins', async () => {
+    const { review } = await start('蒋会签', '2026-09-16');
+    expect((await decide('supA', await taskFor('supA', review.id, 'supervisor'), { decision: 'approve', scores: { dailyPerformance: 85, professionalTest: 85, interview: 85 } })).status).toBe(200);
+    expect((await decide('manager', await taskFor('manager', review.id, 'cs_manager'), { decision: 'approve' })).status).toBe(200);
+    expect((await decide('gm', await taskFor('gm', review.id, 'gm'), { decision: 'approve' })).status).toBe(200);
+    const [t1, t2] = await Promise.all([taskFor('hr1', review.id, 'hr'), taskFor('hr2', review.id, 'hr')]);
+    const [a, b] = await Promise.all([decide('hr1', t1, { decision: 'approve' }), decide('hr2', t2, { decision: 'approve' })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const done = await until(async () => {
+      const r = await reviewOf(review.id);
+      return r.finalOutcome ? r : undefined;
+    }, 'the outcome');
+    expect(done.status).toBe('converted');
+  }, 60_000);
+});
+
+describe('application rounds (§3: up to and including the 15th)', () => {
+  it('an employee applying on the 16th joins next month’s round: the review waits, nobody is asked yet, and the response says so', async () => {
+    const local = await testApi({ workflows: true });
+    try {
+      local.clock.now = new Date('2026-11-16T02:00:00.000Z'); // 10:00 on the 16th in Asia/Shanghai
+      const o = await buildOrg(local);
+      const sup = await local.signIn(['supervisor'], o.supA.id);
+      const e = await createEmployee(local, o.hr, { name: '沈月中', level: 'trainee', hireDate: '2026-09-01', superiorId: o.leadA.id });
+      const self = await local.signIn(['agent'], e.id);
+      const res = await local.request('POST', '/api/v1/probation-reviews', { token: self, body: { employeeId: e.id, kind: 'early' } });
+      expect(res.status, await res.clone().text()).toBe(201);
+      const r = (await res.json()) as Review;
+      expect(r).toMatchObject({ status: 'scheduled', deferred: true, startsOn: '2026-12-01' });
+      expect(r.message).toContain('2026-12-01');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const inbox = (await (await local.request('GET', '/api/v1/approvals', { token: sup })).json()) as { items: unknown[] };
+      expect(inbox.items).toEqual([]);
+      // On the 15th the same application starts at once.
+      local.clock.now = new Date('2026-11-15T02:00:00.000Z');
+      const e2 = await createEmployee(local, o.hr, { name: '韩月半', level: 'trainee', hireDate: '2026-09-01', superiorId: o.leadA.id });
+      const self2 = await local.signIn(['agent'], e2.id);
+      const r2 = (await (await local.request('POST', '/api/v1/probation-reviews', { token: self2, body: { employeeId: e2.id, kind: 'early' } })).json()) as Review;
+      expect(r2).toMatchObject({ status: 'in_review', deferred: false, startsOn: '2026-11-15' });
+    } finally {
+      await local.stop();
+    }
+  }, 60_000);
+});
+
+describe('probation policy (versioned data HR edits)', () => {
+  it('rejects invalid values naming each field, refuses a stale version, and new reviews record the new version', async () => {
+    const current = (await (await api.request('GET', '/api/v1/policies/probation', { token: tokens.hr1 })).json()) as { version: number; values: Record<string, unknown>; gaps: string[] };
+    expect(current.gaps).toEqual(expect.arrayContaining(['weights', 'stepDueHours']));
+    const bad = await api.request('PUT', '/api/v1/policies/probation', { token: tokens.hr1, body: { version: current.version, values: { ...current.values, weights: { dailyPerformance: 50, professionalTest: 30, interview: 30 } } } });
+    expect(bad.status).toBe(422);
+    const p = (await bad.json()) as { errors: { path: string; message: string }[] };
+    expect(p.errors.map((e) => e.path)).toContain('values.weights');
+    expect(p.errors[0]!.message).toContain('100');
+    const supervisor = await api.request('PUT', '/api/v1/policies/probation', { token: tokens.supA, body: { version: current.version, values: current.values } });
+    expect(supervisor.status).toBe(403);
+    const ok = await api.request('PUT', '/api/v1/policies/probation', { token: tokens.hr1, body: { version: current.version, values: { ...current.values, stepDueHours: 24 } } });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    const saved = (await ok.json()) as { version: number };
+    expect(saved.version).toBe(current.version + 1);
+    const stale = await api.request('PUT', '/api/v1/policies/probation', { token: tokens.hr1, body: { version: current.version, values: current.values } });
+    expect(stale.status).toBe(409);
+    const { review } = await start('朱新版', '2026-09-18');
+    expect(review.policyVersion).toBe(saved.version);
+  }, 30_000);
+});
