@@ -58,6 +58,13 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 
   let stopping = false;
+  // Work in flight when Ctrl-C arrives (a workflow task, a mail) fails once its engine is
+  // gone; that is expected while stopping and must not turn a clean stop into a crash.
+  process.on('unhandledRejection', (err) => {
+    if (stopping) return;
+    console.error('Unexpected error:', err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -72,7 +72,7 @@ describe('npm start', () => {
   });
 
   it('stops cleanly on Ctrl-C, and a second start reuses the data', async () => {
-    expect(await stop(first)).toBe(0);
+    expect(await stop(first), first.output()).toBe(0);
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
     const second = await start(env);
     try {
@@ -81,7 +81,7 @@ describe('npm start', () => {
       const health = (await (await fetch(`${base}/api/health`)).json()) as { engines: { dynamodb: { detail: string } } };
       expect(health.engines.dynamodb.detail).toBe('table reused');
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await stop(second), second.output()).toBe(0);
     }
   });
 });
