@@ -1,10 +1,10 @@
 /**
  * Sending mail. Composing a message (templates/) and sending it are separate steps, so a
- * retried send never re-decides anything. Two transports: SMTP (the local mail catcher or a
- * company's server via SMTP_URL) and Amazon SES (cloud).
+ * retried send never re-decides anything. Two transports: Amazon SES (cloud, here) and SMTP
+ * (smtp-mailer.ts: the local mail catcher or a company's server via SMTP_URL), kept apart so
+ * the Lambda bundles do not carry an SMTP client.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
   to: string;
@@ -17,18 +17,6 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
   /** Liveness for /api/health. */
   check(): Promise<void>;
-}
-
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
-  return {
-    async send(mail) {
-      await transport.sendMail({ from, ...mail });
-    },
-    async check() {
-      await transport.verify();
-    },
-  };
 }
 
 export function sesMailer(from: string, region?: string): Mailer {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import type { Role } from '../../functions/domain/auth/roles.js';
-import { smtpMailer } from '../../functions/email/mailer.js';
+import { smtpMailer } from '../../functions/email/smtp-mailer.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { hashPassword } from '../../functions/http/security/passwords.js';
