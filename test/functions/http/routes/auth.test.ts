@@ -130,7 +130,11 @@ describe('the API describes itself', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/employees', '/api/v1/employees/{id}', '/api/v1/users', '/api/v1/users/me', '/api/v1/auth/login', '/api/v1/audit']),
+      expect.arrayContaining([
+        '/api/v1/employees', '/api/v1/employees/{id}', '/api/v1/users', '/api/v1/users/me', '/api/v1/auth/login', '/api/v1/audit',
+        '/api/v1/approvals', '/api/v1/approvals/{id}', '/api/v1/approvals/{id}/decision', '/api/v1/approvals/{id}/transfer',
+        '/api/v1/probation-reviews', '/api/v1/probation-reviews/{id}', '/api/v1/probation-reviews/{id}/execution', '/api/v1/policies/{name}',
+      ]),
     );
     expect(Object.keys(doc.paths['/api/v1/employees/{id}']!)).toEqual(expect.arrayContaining(['get', 'patch']));
     const page = await api.request('GET', '/api/docs');
