@@ -1,15 +1,19 @@
 import { Admin, Resource } from 'react-admin';
+import approvals from './approvals';
 import { Dashboard } from './dashboard/Dashboard';
 import employees from './employees';
 import { i18nProvider } from './i18n';
 import { AppTitle } from './layout/AppTitle';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import probationPolicy from './probation-policy';
+import probationReviews from './probation-reviews';
 import { authProvider, dataProvider, store } from './providers';
 
 /**
- * The console's table of contents: every resource it shows. Resources without views are
- * only looked up by others (org-units for team choices, audit for the history tabs).
+ * The console's table of contents: every resource it shows, in menu order (待我审批 first:
+ * it is the daily work). Resources without views are only looked up by others (org-units for
+ * team choices, audit for the history tabs, user-directory for the transfer picker).
  */
 export const App = () => (
   <Admin
@@ -25,8 +29,12 @@ export const App = () => (
     // An HR system does not phone home to the framework vendor.
     disableTelemetry
   >
+    <Resource name="approvals" {...approvals} />
+    <Resource name="probation-reviews" {...probationReviews} />
     <Resource name="employees" {...employees} />
+    <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="org-units" />
     <Resource name="audit" />
+    <Resource name="user-directory" />
   </Admin>
 );

@@ -2,11 +2,17 @@
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
  * (test/admin/i18n.test.ts checks both ways).
+ *
+ * Longer than our usual file on purpose: one catalog per language is what the completeness
+ * test and a translator read side by side; resources keep their own subtree
+ * (`resources.<resource>.*`), so a split per resource stays easy if it ever helps.
  */
 const en = {
   app: {
     title: 'CS Department',
     language: 'Language',
+    /** A value the source documents do not give: ours until the company decides. */
+    policy_gap: 'Policy gap (system default)',
     dashboard: {
       title: 'Home',
       welcome: 'Welcome, %{name}',
@@ -14,11 +20,14 @@ const en = {
       roles: 'Roles',
       my_record: 'My employee record',
       no_record: 'This account is not linked to an employee record.',
-      more_soon: 'Team charts and approvals to do will appear here.',
+      more_soon: 'Team charts will appear here.',
+      pending: 'Waiting for my approval: %{count}',
+      all_approvals: 'Open my approvals',
     },
     tabs: {
       details: 'Details',
       history: 'History',
+      probation: 'Probation reviews',
     },
     history: {
       empty: 'No changes recorded yet.',
@@ -57,7 +66,7 @@ const en = {
     channels: {
       console: 'Console',
       api: 'API',
-      email: 'Email link',
+      email: 'Email',
       workflow: 'Workflow',
       system: 'System',
     },
@@ -121,6 +130,326 @@ const en = {
     },
     audit: {
       name: 'Change |||| Changes',
+    },
+    'user-directory': {
+      name: 'Person |||| Directory',
+      fields: {
+        name: 'Name',
+        roles: 'Roles',
+      },
+    },
+    approvals: {
+      name: 'Approval |||| My approvals',
+      fields: {
+        title: 'Request',
+        stepLabel: 'Step',
+        requesterName: 'Requested by',
+        createdAt: 'Received',
+        dueAt: 'Due',
+        decidedAt: 'Decided',
+        status: 'Status',
+        requestKind: 'Kind of request',
+        comment: 'Comment',
+        outcome: 'Change the recommended outcome',
+        extensionMonths: 'Extend by (months)',
+        toUserId: 'Transfer to',
+        transferComment: 'Note for them',
+        timeline: 'Approval record',
+      },
+      tabs: {
+        pending: 'To do',
+        decided: 'Done',
+      },
+      choices: {
+        status: {
+          pending: 'To do',
+          approved: 'Approved',
+          rejected: 'Rejected',
+          cancelled: 'Closed',
+          transferred: 'Transferred',
+        },
+        reason: {
+          assigned: 'Assigned',
+          escalated: 'Escalated',
+          transferred: 'Transferred to me',
+        },
+        requestKind: {
+          probation: 'Probation review',
+        },
+      },
+      sla: {
+        left: '%{time} left',
+        overdue: 'Overdue by %{time}',
+        days_hours: '%{days} d %{hours} h',
+        hours_minutes: '%{hours} h %{minutes} min',
+        minutes: '%{minutes} min',
+      },
+      attempts: {
+        ask: 'Asked',
+        remind: 'Reminded',
+        escalate: 'Escalated',
+      },
+      decisions: {
+        approve: 'Approved',
+        reject: 'Rejected',
+      },
+      timeline: {
+        waiting: 'Waiting, due %{time}',
+        cancelled: 'Closed (decided by someone else, or transferred)',
+        empty: 'Nothing recorded yet.',
+      },
+      sections: {
+        request: 'Request',
+        decision: 'Decision',
+      },
+      actions: {
+        approve: 'Approve',
+        reject: 'Reject',
+        transfer: 'Transfer',
+        confirm_transfer: 'Transfer',
+        open_request: 'Open the request',
+      },
+      override: {
+        keep: 'Keep the recommendation',
+        recommended: 'Recommended: %{outcome}',
+      },
+      validation: {
+        comment_required: 'A rejection or a changed outcome needs a comment',
+      },
+      notifications: {
+        approved: 'Approved',
+        rejected: 'Rejected',
+        transferred: 'Transferred to %{name}',
+      },
+      conflict: 'Already decided by %{name} at %{time}',
+      transferred_note: 'Transferred to you: %{comment}',
+      decided: {
+        approved: 'You approved this at %{time} (%{channel}).',
+        rejected: 'You rejected this at %{time} (%{channel}).',
+        cancelled: 'This task is closed: someone else decided, or the request ended.',
+        transferred: 'You transferred this task to someone else.',
+      },
+    },
+    'probation-reviews': {
+      name: 'Probation review |||| Probation reviews',
+      fields: {
+        id: 'ID',
+        employeeId: 'Employee',
+        employeeName: 'Employee',
+        employeeNo: 'Employee no.',
+        kind: 'Kind',
+        status: 'Status',
+        currentStep: 'Current step',
+        weighted: 'Weighted score',
+        startsOn: 'Starts on',
+        createdAt: 'Started',
+        applicant: 'Started by',
+        policyVersion: 'Policy version',
+        band: 'Score band',
+        recommendation: 'Recommended outcome',
+        override: 'Changed outcome',
+        finalOutcome: 'Final outcome',
+        scores: 'Scores',
+        attendance: 'Attendance',
+      },
+      choices: {
+        status: {
+          scheduled: 'Waiting for next month’s round',
+          in_review: 'In review',
+          converted: 'Converted',
+          extended: 'Probation extended',
+          ended: 'Not hired',
+          rejected: 'Rejected',
+          failed: 'Workflow error',
+          withdrawn: 'Withdrawn',
+        },
+        kind: {
+          early: 'Early conversion',
+          scheduled: 'Scheduled review',
+        },
+        outcome: {
+          convert: 'Convert',
+          extend: 'Extend probation',
+          end: 'End employment',
+        },
+        band: {
+          convert_early: 'Early conversion',
+          convert: 'Conversion',
+          extend: 'Extension',
+          end: 'Not hired',
+        },
+        applicant: {
+          employee: 'The employee',
+          supervisor: 'A superior',
+          system: 'Scheduled by the system',
+        },
+      },
+      score_names: {
+        dailyPerformance: 'Daily performance',
+        professionalTest: 'Professional test',
+        interview: 'Interview',
+      },
+      attendance_names: {
+        personalLeaveCount: 'Personal leave (times)',
+        lateCount: 'Late (times)',
+        earlyLeaveCount: 'Left early (times)',
+      },
+      breach_rules: {
+        personal_leave: 'Personal leave',
+        late: 'Late arrival',
+        early_leave: 'Leaving early',
+        discipline: 'Disciplinary record',
+      },
+      breach: '%{rule}: %{count} times, the limit is %{limit}',
+      reasons: {
+        band: {
+          convert_early: 'The score is in the early-conversion band',
+          convert: 'The score is in the conversion band',
+          extend: 'The score is in the extension band',
+          end: 'The score is below the hiring line',
+          gap: 'This band is a policy gap (system default)',
+        },
+        attendance: {
+          personal_leave: 'Too much personal leave',
+          late: 'Late too often',
+          early_leave: 'Left early',
+          discipline: 'Has a disciplinary record',
+        },
+        extension_cap: 'Probation is at its longest: no further extension',
+        early: {
+          min_service: 'Less than the minimum service for early conversion',
+        },
+      },
+      early_conversion: 'early',
+      extension_months: 'by %{months} month(s)',
+      override_by: '%{name}: %{comment}',
+      empty: {
+        scores: 'Not scored yet (the first approver records the scores).',
+      },
+      records: {
+        scores: 'Records the scores',
+        outcome: 'Records the outcome',
+        none: 'Nothing',
+      },
+      chain: {
+        not_started: 'Not started yet',
+        skipped: 'Not reached',
+      },
+      sections: {
+        assessment: 'Assessment',
+        chain: 'Approval chain',
+        diagram: 'Workflow',
+      },
+      deferred: 'Applied after the cut-off day: joins next month’s round, starting %{date}.',
+      states: {
+        WaitForStart: 'Wait for the start',
+        PlanNextStep: 'Plan the next step',
+        ChainDone: 'Chain done?',
+        AskApprover: 'Ask the approver',
+        RemindApprover: 'Remind',
+        EscalateApprover: 'Escalate',
+        Decided: 'Approved?',
+        Approved: 'Apply the outcome',
+        Rejected: 'Rejected',
+        MarkFailed: 'Record the error',
+        Failed: 'Failed',
+      },
+      execution: {
+        status: '%{status} · now: %{state} · %{transitions} state transitions',
+        none: 'No workflow run yet.',
+        statuses: {
+          RUNNING: 'Running',
+          SUCCEEDED: 'Finished',
+          FAILED: 'Failed',
+          TIMED_OUT: 'Timed out',
+          ABORTED: 'Aborted',
+        },
+        legend: {
+          current: 'Now',
+          visited: 'Passed',
+          other: 'Not passed',
+        },
+      },
+      start: {
+        action: 'Start probation review',
+        title: 'Start a probation review for %{name}',
+        kind: 'Kind of review',
+        hints: {
+          early: 'For outstanding people, after a month of service',
+          scheduled: 'The review due at the end of probation (in the days before the end date)',
+        },
+        submit: 'Start',
+        started: 'The review has started.',
+        open: 'Open the review',
+      },
+    },
+    'probation-policy': {
+      name: 'Probation policy',
+      fields: {
+        defaultMonths: 'Default probation (months)',
+        minMonths: 'Shortest probation (months)',
+        maxMonths: 'Longest probation, extensions included (months)',
+        earlyConversionMinMonths: 'Service before early conversion (months)',
+        extensionMonths: 'One extension (months)',
+        applicationCutoffDay: 'Monthly application cut-off day',
+        reviewLeadDays: 'Scheduled review opens (days before the end)',
+        weights: {
+          dailyPerformance: 'Daily performance weight (%)',
+          professionalTest: 'Professional test weight (%)',
+          interview: 'Interview weight (%)',
+        },
+        attendance: {
+          maxPersonalLeave: 'Personal leave limit (times)',
+          maxLate: 'Late arrival limit (times)',
+          allowEarlyLeave: 'Leaving early allowed',
+          allowDisciplinaryRecord: 'A disciplinary record allowed',
+        },
+        stepDueHours: 'Time for each step (hours)',
+        linkExpiryDays: 'Email decision links valid for (days)',
+        bands: {
+          min: 'Lowest score',
+          outcome: 'Outcome',
+          gap: 'Policy gap',
+        },
+        chain: {
+          key: 'Step key',
+          labelZh: 'Name (Chinese)',
+          labelEn: 'Name (English)',
+          approverKind: 'Approver',
+          post: 'Post',
+          fallback: 'Direct superior when nobody holds the post',
+          role: 'Role',
+          records: 'The step records',
+        },
+      },
+      sections: {
+        months: 'Probation and applications',
+        weights: 'Score weights',
+        bands: 'Score bands',
+        attendance: 'Attendance',
+        timing: 'Approval timing',
+        chain: 'Approval chain',
+      },
+      choices: {
+        approver: {
+          superior: 'Direct superior',
+          post_in_line: 'Nearest superior holding a post',
+          role: 'Anyone with a role',
+        },
+      },
+      weights_sum: 'Weights add up to %{sum} (must be 100)',
+      bands_hint: 'Highest first; each band starts at its lowest score, the last one at 0.',
+      chain_hint: 'Decided in order; the first step records the scores, the last one the outcome.',
+      role_any: 'Any one person with the role decides',
+      version: 'Version %{version} · saved by %{name} at %{time}',
+      seeded: 'the system (first version)',
+      read_only: 'Only HR and administrators change the policy; you can read it.',
+      actions: {
+        save: 'Save as a new version',
+      },
+      notifications: {
+        saved: 'Saved as version %{version}',
+      },
     },
   },
 };

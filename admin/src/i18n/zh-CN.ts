@@ -5,6 +5,9 @@
  *
  * Chinese has one plural form, so polyglot uses the first form of "a |||| b" strings; they
  * are written once here, with %{smart_count} where the count matters.
+ *
+ * Longer than our usual file on purpose: react-admin's catalog and ours in one tree, the same
+ * shape as en.ts, is what the completeness test and a translator compare.
  */
 const zhCN = {
   ra: {
@@ -221,6 +224,7 @@ const zhCN = {
   app: {
     title: '客服部管理系统',
     language: '语言',
+    policy_gap: '制度空白（本系统默认）',
     dashboard: {
       title: '首页',
       welcome: '欢迎，%{name}',
@@ -228,11 +232,14 @@ const zhCN = {
       roles: '角色',
       my_record: '我的员工档案',
       no_record: '此账号没有关联员工档案。',
-      more_soon: '团队图表和待办审批将显示在这里。',
+      more_soon: '团队图表将显示在这里。',
+      pending: '待我审批：%{count} 项',
+      all_approvals: '进入待我审批',
     },
     tabs: {
       details: '基本信息',
       history: '变更记录',
+      probation: '转正评审',
     },
     history: {
       empty: '暂无变更记录。',
@@ -269,9 +276,9 @@ const zhCN = {
       delete: '删除',
     },
     channels: {
-      console: '管理后台',
+      console: '控制台',
       api: 'API',
-      email: '邮件链接',
+      email: '邮件',
       workflow: '审批流程',
       system: '系统',
     },
@@ -335,6 +342,326 @@ const zhCN = {
     },
     audit: {
       name: '变更记录',
+    },
+    'user-directory': {
+      name: '通讯录',
+      fields: {
+        name: '姓名',
+        roles: '角色',
+      },
+    },
+    approvals: {
+      name: '待我审批',
+      fields: {
+        title: '事项',
+        stepLabel: '审批环节',
+        requesterName: '申请人',
+        createdAt: '收到时间',
+        dueAt: '处理时限',
+        decidedAt: '处理时间',
+        status: '状态',
+        requestKind: '申请类型',
+        comment: '审批意见',
+        outcome: '调整建议结果',
+        extensionMonths: '延长月数',
+        toUserId: '转交给',
+        transferComment: '转交说明',
+        timeline: '审批记录',
+      },
+      tabs: {
+        pending: '待处理',
+        decided: '已处理',
+      },
+      choices: {
+        status: {
+          pending: '待处理',
+          approved: '已同意',
+          rejected: '已驳回',
+          cancelled: '已结束',
+          transferred: '已转交',
+        },
+        reason: {
+          assigned: '指派',
+          escalated: '已升级',
+          transferred: '转交给我',
+        },
+        requestKind: {
+          probation: '转正评审',
+        },
+      },
+      sla: {
+        left: '剩余 %{time}',
+        overdue: '已逾期 %{time}',
+        days_hours: '%{days} 天 %{hours} 小时',
+        hours_minutes: '%{hours} 小时 %{minutes} 分钟',
+        minutes: '%{minutes} 分钟',
+      },
+      attempts: {
+        ask: '首次',
+        remind: '已催办',
+        escalate: '已升级',
+      },
+      decisions: {
+        approve: '同意',
+        reject: '驳回',
+      },
+      timeline: {
+        waiting: '等待处理，截止 %{time}',
+        cancelled: '已结束（他人已处理或已转交）',
+        empty: '暂无记录。',
+      },
+      sections: {
+        request: '申请内容',
+        decision: '审批',
+      },
+      actions: {
+        approve: '同意',
+        reject: '驳回',
+        transfer: '转交',
+        confirm_transfer: '确认转交',
+        open_request: '查看申请详情',
+      },
+      override: {
+        keep: '按建议结果',
+        recommended: '建议结果：%{outcome}',
+      },
+      validation: {
+        comment_required: '驳回或调整建议结果时须填写意见',
+      },
+      notifications: {
+        approved: '已同意',
+        rejected: '已驳回',
+        transferred: '已转交给 %{name}',
+      },
+      conflict: '此审批已由 %{name} 于 %{time} 处理',
+      transferred_note: '转交说明：%{comment}',
+      decided: {
+        approved: '您已于 %{time} 同意（%{channel}）。',
+        rejected: '您已于 %{time} 驳回（%{channel}）。',
+        cancelled: '此任务已结束：他人已处理，或申请已结束。',
+        transferred: '您已将此任务转交他人。',
+      },
+    },
+    'probation-reviews': {
+      name: '转正评审',
+      fields: {
+        id: 'ID',
+        employeeId: '员工',
+        employeeName: '员工',
+        employeeNo: '工号',
+        kind: '类型',
+        status: '状态',
+        currentStep: '当前环节',
+        weighted: '加权得分',
+        startsOn: '开始日期',
+        createdAt: '发起时间',
+        applicant: '发起方',
+        policyVersion: '制度版本',
+        band: '分数段',
+        recommendation: '建议结果',
+        override: '调整后结果',
+        finalOutcome: '最终结果',
+        scores: '评分',
+        attendance: '考勤',
+      },
+      choices: {
+        status: {
+          scheduled: '待开始（下月评审）',
+          in_review: '评审中',
+          converted: '已转正',
+          extended: '已延长试用期',
+          ended: '不予录用',
+          rejected: '已驳回',
+          failed: '流程出错',
+          withdrawn: '已撤回',
+        },
+        kind: {
+          early: '提前转正',
+          scheduled: '按期转正',
+        },
+        outcome: {
+          convert: '转正',
+          extend: '延长试用期',
+          end: '不予录用',
+        },
+        band: {
+          convert_early: '提前转正',
+          convert: '按期转正',
+          extend: '延长试用期',
+          end: '不予录用',
+        },
+        applicant: {
+          employee: '本人申请',
+          supervisor: '上级发起',
+          system: '系统按期发起',
+        },
+      },
+      score_names: {
+        dailyPerformance: '日常表现',
+        professionalTest: '专业测试',
+        interview: '面试',
+      },
+      attendance_names: {
+        personalLeaveCount: '事假次数',
+        lateCount: '迟到次数',
+        earlyLeaveCount: '早退次数',
+      },
+      breach_rules: {
+        personal_leave: '事假',
+        late: '迟到',
+        early_leave: '早退',
+        discipline: '违纪记录',
+      },
+      breach: '%{rule} %{count} 次，上限 %{limit} 次',
+      reasons: {
+        band: {
+          convert_early: '得分在提前转正分数段',
+          convert: '得分在转正分数段',
+          extend: '得分在延期分数段',
+          end: '得分低于录用线',
+          gap: '该分数段为制度空白（本系统默认）',
+        },
+        attendance: {
+          personal_leave: '事假超过上限',
+          late: '迟到超过上限',
+          early_leave: '有早退',
+          discipline: '有违纪记录',
+        },
+        extension_cap: '试用期已达最长期限，不能再延长',
+        early: {
+          min_service: '服务未满提前转正所需月数',
+        },
+      },
+      early_conversion: '提前',
+      extension_months: '延长 %{months} 个月',
+      override_by: '%{name}：%{comment}',
+      empty: {
+        scores: '尚未评分（由第一步审批人录入）。',
+      },
+      records: {
+        scores: '录入评分',
+        outcome: '确定结果',
+        none: '无',
+      },
+      chain: {
+        not_started: '尚未开始',
+        skipped: '未经过',
+      },
+      sections: {
+        assessment: '评分与建议',
+        chain: '审批流程',
+        diagram: '流程图',
+      },
+      deferred: '申请晚于本月截止日，已纳入下月评审，将于 %{date} 开始。',
+      states: {
+        WaitForStart: '等待开始',
+        PlanNextStep: '确定下一步',
+        ChainDone: '流程是否完成',
+        AskApprover: '等待审批',
+        RemindApprover: '催办',
+        EscalateApprover: '升级给上级',
+        Decided: '是否同意',
+        Approved: '执行结果',
+        Rejected: '已驳回',
+        MarkFailed: '记录错误',
+        Failed: '失败',
+      },
+      execution: {
+        status: '%{status} · 当前：%{state} · 状态转换 %{transitions} 次',
+        none: '尚无流程执行记录。',
+        statuses: {
+          RUNNING: '运行中',
+          SUCCEEDED: '已完成',
+          FAILED: '失败',
+          TIMED_OUT: '超时',
+          ABORTED: '已中止',
+        },
+        legend: {
+          current: '当前',
+          visited: '已经过',
+          other: '未经过',
+        },
+      },
+      start: {
+        action: '发起转正评审',
+        title: '为 %{name} 发起转正评审',
+        kind: '评审类型',
+        hints: {
+          early: '入职满一个月、表现优秀者可申请提前转正',
+          scheduled: '试用期结束前的按期评审（结束日前若干天内可发起）',
+        },
+        submit: '发起',
+        started: '已发起转正评审。',
+        open: '查看评审',
+      },
+    },
+    'probation-policy': {
+      name: '转正制度',
+      fields: {
+        defaultMonths: '默认试用期（月）',
+        minMonths: '最短试用期（月）',
+        maxMonths: '最长试用期，含延长（月）',
+        earlyConversionMinMonths: '提前转正最少服务（月）',
+        extensionMonths: '每次延长（月）',
+        applicationCutoffDay: '每月申请截止日',
+        reviewLeadDays: '按期评审提前开放（天）',
+        weights: {
+          dailyPerformance: '日常表现权重（%）',
+          professionalTest: '专业测试权重（%）',
+          interview: '面试权重（%）',
+        },
+        attendance: {
+          maxPersonalLeave: '事假上限（次）',
+          maxLate: '迟到上限（次）',
+          allowEarlyLeave: '允许早退',
+          allowDisciplinaryRecord: '允许有违纪记录',
+        },
+        stepDueHours: '每步处理时限（小时）',
+        linkExpiryDays: '邮件审批链接有效期（天）',
+        bands: {
+          min: '最低分',
+          outcome: '结果',
+          gap: '制度空白',
+        },
+        chain: {
+          key: '步骤标识',
+          labelZh: '名称（中文）',
+          labelEn: '名称（英文）',
+          approverKind: '审批人',
+          post: '岗位',
+          fallback: '无此岗位时由直属上级审批',
+          role: '角色',
+          records: '本步记录',
+        },
+      },
+      sections: {
+        months: '试用期与申请',
+        weights: '评分权重',
+        bands: '分数段',
+        attendance: '考勤要求',
+        timing: '审批时限',
+        chain: '审批流程',
+      },
+      choices: {
+        approver: {
+          superior: '直属上级',
+          post_in_line: '汇报线上最近的某岗位',
+          role: '某角色任一人',
+        },
+      },
+      weights_sum: '权重合计：%{sum}（须为 100）',
+      bands_hint: '从高到低排列；每段从“最低分”起，最后一段须从 0 起。',
+      chain_hint: '按顺序审批；第一步录入评分，最后一步确定结果。',
+      role_any: '该角色任一人审批即可',
+      version: '第 %{version} 版 · %{name} 保存于 %{time}',
+      seeded: '系统初始值',
+      read_only: '仅人力资源部和系统管理员可修改制度；您可以查看。',
+      actions: {
+        save: '保存为新版本',
+      },
+      notifications: {
+        saved: '已保存为第 %{version} 版',
+      },
     },
   },
 };

@@ -21,6 +21,23 @@ export function canEditPeople(roles: readonly string[] | undefined): boolean {
   return !!roles?.some((role) => (PEOPLE_EDITORS as readonly string[]).includes(role));
 }
 
+/** Who may save a new version of a policy (the API's policies:write); others read it. */
+export const POLICY_EDITORS: readonly Role[] = ['hr', 'admin'];
+
+export function canEditPolicy(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (POLICY_EDITORS as readonly string[]).includes(role));
+}
+
+/** Who may start a probation review for someone in their scope, besides the employee (§3). */
+export const REVIEW_STARTERS: readonly Role[] = ['team_lead', 'supervisor', 'cs_manager', 'hr', 'admin'];
+
+export function canStartProbationReview(roles: readonly string[] | undefined, self: boolean): boolean {
+  return self || !!roles?.some((role) => (REVIEW_STARTERS as readonly string[]).includes(role));
+}
+
+/** Resources that are read (and acted on through their own verbs), never created or edited as records. */
+const READ_ONLY_RESOURCES = ['approvals', 'probation-reviews'];
+
 // react-admin asks for the identity, the permissions and access on nearly every screen;
 // one /users/me answer serves them all for a short while.
 const ME_TTL_MS = 30_000;
@@ -98,6 +115,10 @@ export function createAuthProvider(http: Http): AuthProvider {
     },
 
     async canAccess({ action, resource }) {
+      const writes = action === 'create' || action === 'edit' || action === 'delete';
+      if (READ_ONLY_RESOURCES.includes(resource)) return !writes;
+      // One policy page: everyone reads it, HR and admins save it.
+      if (resource === 'probation-policy') return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
       if (resource !== 'employees') return true;
       if (action === 'delete') return false; // people leave through offboarding, never deletion
       if (action === 'create' || action === 'edit') return canEditPeople((await getMe()).roles);

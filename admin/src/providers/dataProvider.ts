@@ -1,4 +1,5 @@
 import { HttpError, type DataProvider } from 'react-admin';
+import { createConsoleMethods, type ConsoleDataProvider } from './consoleMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -12,9 +13,14 @@ interface ResourceConfig {
   sortable: readonly string[];
   /** A small collection the API returns whole: filtered, sorted and paged here. */
   whole?: boolean;
+  /** Query parameters of a whole collection's one request (its page size). */
+  wholeQuery?: Record<string, QueryValue>;
   /** Fields the API computes; never sent in a POST or PATCH (its request schemas are strict). */
   computed?: readonly string[];
 }
+
+/** The API's largest `limit`; a bigger console page takes several requests. */
+const API_MAX_LIMIT = 200;
 
 const RESOURCES: Record<string, ResourceConfig> = {
   employees: {
@@ -24,6 +30,12 @@ const RESOURCES: Record<string, ResourceConfig> = {
   },
   'org-units': { path: '/org-units', sortable: [], whole: true },
   audit: { path: '/audit', sortable: [] },
+  // 待我审批: the caller's own tasks, newest first; filter `status` = pending | decided.
+  approvals: { path: '/approvals', sortable: [] },
+  // 转正评审: by `status` (default in_review) or of one `employeeId`.
+  'probation-reviews': { path: '/probation-reviews', sortable: [] },
+  // Who a task can be transferred to (names only); the API's largest page is the whole list.
+  'user-directory': { path: '/users/directory', sortable: [], whole: true, wholeQuery: { limit: API_MAX_LIMIT } },
 };
 
 const GET_MANY_CHUNK = 100;
@@ -32,8 +44,6 @@ const GET_MANY_CHUNK = 100;
 // it reads a bounded number of items per request. A console page is filled from further
 // requests, within this bound, so "page 2" is always 25 rows when there are 25 more.
 const MAX_REQUESTS_PER_PAGE = 10;
-/** The API's largest `limit`; a bigger console page takes several requests. */
-const API_MAX_LIMIT = 200;
 
 // react-admin's DataProvider is generic in the record type the *caller* expects; the provider
 // only passes JSON through, so its records are honestly untyped.
@@ -45,7 +55,7 @@ interface ListBody<T> {
   nextCursor?: string | null;
 }
 
-export function createDataProvider(http: Http): DataProvider {
+export function createDataProvider(http: Http): ConsoleDataProvider {
   const pages = new CursorPages();
 
   function config(resource: string): ResourceConfig {
@@ -55,7 +65,7 @@ export function createDataProvider(http: Http): DataProvider {
   }
 
   async function fetchWhole(cfg: ResourceConfig): Promise<Row[]> {
-    const { json } = await http<ListBody<Row>>(cfg.path);
+    const { json } = await http<ListBody<Row>>(cfg.path, cfg.wholeQuery ? { query: cfg.wholeQuery } : {});
     return json.items;
   }
 
@@ -150,7 +160,8 @@ export function createDataProvider(http: Http): DataProvider {
       throw notSupported();
     },
   };
-  return provider;
+  // A decision or a new review changes what the lists show: their page cursors start again.
+  return { ...provider, ...createConsoleMethods(http, (resource) => pages.forget(resource)) };
 }
 
 /** Filter values as query parameters; arrays become comma lists (`ids=a,b`). */

@@ -1,0 +1,37 @@
+import { Box, Typography } from '@mui/material';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useNow } from '../components/useNow';
+import { slaOf } from './sla';
+import type { ApprovalTask } from './types';
+
+/**
+ * When a task is due, and for an open one the countdown (剩余 1 天 3 小时), red once overdue.
+ * A decided task shows when it was decided instead.
+ */
+export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; label?: string }) => {
+  const record = useRecordContext<ApprovalTask>({ record: given });
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const now = useNow();
+  if (!record) return null;
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  if (record.status !== 'pending') {
+    return (
+      <Typography variant="body2" component="span" color="text.secondary">
+        {record.decidedAt ? time.format(new Date(record.decidedAt)) : '—'}
+      </Typography>
+    );
+  }
+  const sla = slaOf(record.dueAt, now);
+  const span = translate(`resources.approvals.sla.${sla.key}`, { days: sla.days, hours: sla.hours, minutes: sla.minutes });
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }} data-overdue={sla.overdue || undefined}>
+      <Typography variant="body2" component="span" color={sla.overdue ? 'error' : 'text.primary'} sx={{ fontWeight: sla.overdue ? 600 : 400 }}>
+        {translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span })}
+      </Typography>
+      <Typography variant="caption" component="span" color="text.secondary">
+        {time.format(new Date(record.dueAt))}
+      </Typography>
+    </Box>
+  );
+};

@@ -1,0 +1,119 @@
+import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Show, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Section } from '../components/Section';
+import type { ProbationReview } from '../probation-reviews/types';
+import { ApprovalDecisionPanel } from './ApprovalDecisionPanel';
+import { ApprovalDueField } from './ApprovalDueField';
+import { ApprovalRequestSummary } from './ApprovalRequestSummary';
+import { ApprovalStatusField } from './ApprovalStatusField';
+import { ApprovalTimeline } from './ApprovalTimeline';
+import { ApprovalTransfer } from './ApprovalTransfer';
+import type { ApprovalDetail } from './types';
+
+// No background refetch while a decision is being typed: it would not lose the input (the
+// form keeps its own values), but the 409 path is the one that tells about a colleague's decision.
+const queryOptions = { refetchOnWindowFocus: false } as const;
+
+/**
+ * One task (`/#/approvals/:id/show`, where the emails link): what is asked, what happened so
+ * far, and the decision. On a phone everything is one column with the decision right after the
+ * summary.
+ */
+const ApprovalShow = () => (
+  <Show actions={false} queryOptions={queryOptions}>
+    <ApprovalShowLayout />
+  </Show>
+);
+
+const ApprovalShowLayout = () => {
+  const task = useRecordContext<ApprovalDetail>();
+  const translate = useTranslate();
+  // Kept here, not in the form: the page re-reads the task, which then is no longer open.
+  const [conflict, setConflict] = useState<string | null>(null);
+  const { data: review } = useGetOne<ProbationReview>(
+    'probation-reviews',
+    { id: task?.requestId ?? '' },
+    // The review may be outside my reading scope (a task transferred to me): the task still shows.
+    { enabled: task?.requestKind === 'probation', retry: false },
+  );
+  if (!task) return null;
+  // Opened from the inbox, the list's row is shown first: the step's fields and the timeline
+  // come with the task's own read. No decision form before then (it could miss the scores).
+  const detailed = Array.isArray(task.fields) && Array.isArray(task.timeline);
+  const labels = new Map<string, string>((review?.chain ?? []).map((s) => [s.key, s.label]));
+  labels.set(task.stepKey, task.stepLabel);
+  const labelOf = (key: string) => labels.get(key) ?? key;
+
+  return (
+    <Box
+      sx={{
+        p: { xs: 1.5, sm: 2 },
+        display: 'grid',
+        gap: 3,
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' },
+        gridTemplateAreas: { xs: '"head" "decide" "timeline"', md: '"head decide" "timeline decide"' },
+        gridTemplateRows: { md: 'auto 1fr' },
+        alignItems: 'start',
+      }}
+    >
+      <Stack spacing={2} sx={{ gridArea: 'head' }}>
+        <Box>
+          <Typography variant="h6" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+            {task.title}
+          </Typography>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 0.5 }}>
+            <ApprovalStatusField record={task} />
+            <ApprovalDueField record={task} />
+          </Stack>
+        </Box>
+        <Section title={translate('resources.approvals.sections.request')}>
+          <ApprovalRequestSummary task={task} review={review} />
+        </Section>
+      </Stack>
+      <Section title={translate('resources.approvals.sections.decision')} sx={{ gridArea: 'decide' }} id="decision">
+        {conflict && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="decision-conflict">
+            {conflict}
+          </Alert>
+        )}
+        {!detailed ? (
+          <CircularProgress size={24} />
+        ) : task.status === 'pending' ? (
+          <Stack spacing={2}>
+            {task.reason === 'transferred' && task.comment && (
+              <Alert severity="info">{translate('resources.approvals.transferred_note', { comment: task.comment })}</Alert>
+            )}
+            <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />
+            <ApprovalTransfer task={task} />
+          </Stack>
+        ) : (
+          <DecidedNote task={task} />
+        )}
+      </Section>
+      <Section title={translate('resources.approvals.fields.timeline')} sx={{ gridArea: 'timeline' }}>
+        {detailed ? <ApprovalTimeline steps={task.timeline} labelOf={labelOf} /> : <CircularProgress size={24} />}
+      </Section>
+    </Box>
+  );
+};
+
+/** A task no longer open: what became of it. */
+const DecidedNote = ({ task }: { task: ApprovalDetail }) => {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const when = task.decidedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(task.decidedAt)) : '—';
+  const severity = task.status === 'approved' ? 'success' : task.status === 'rejected' ? 'error' : 'info';
+  return (
+    <Alert severity={severity}>
+      {translate(`resources.approvals.decided.${task.status}`, { time: when, channel: task.channel ? translate(`audit.channels.${task.channel}`) : '—' })}
+      {task.comment && (
+        <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
+          {task.comment}
+        </Typography>
+      )}
+    </Alert>
+  );
+};
+
+export default ApprovalShow;

@@ -1,0 +1,55 @@
+import { Alert, Box, Stack } from '@mui/material';
+import { createContext, useContext } from 'react';
+import { useTranslate } from 'react-admin';
+import { groupErrors, isGap } from './policyForm';
+
+/** What the policy page's inputs need to know besides the form's own state. */
+export interface PolicyFormInfo {
+  /** Paths of values that fill a gap in the source documents. */
+  gaps: readonly string[];
+  readOnly: boolean;
+  /** The last save's server errors that no input shows, by path (`values.weights`). */
+  others: Record<string, string>;
+}
+
+export const PolicyFormContext = createContext<PolicyFormInfo>({ gaps: [], readOnly: true, others: {} });
+export const usePolicyForm = () => useContext(PolicyFormContext);
+
+/** Groups whose section shows their own errors; anything else is listed at the top. */
+export const POLICY_GROUPS = ['values.weights', 'values.attendance', 'values.bands', 'values.chain'];
+
+/** 制度空白（本系统默认）: the marker of a value the source documents do not give. */
+export const GapNote = () => {
+  const translate = useTranslate();
+  return (
+    <Box component="span" sx={{ color: 'warning.dark' }} data-gap="true">
+      {translate('app.policy_gap')}
+    </Box>
+  );
+};
+
+/** helperText for an input at `path`: the gap marker when the value fills a gap, else the given text. */
+export function useGapHelper(): (path: string, otherwise?: string | false) => React.ReactElement | string | false | undefined {
+  const { gaps } = usePolicyForm();
+  return (path, otherwise) => (isGap(path, gaps) ? <GapNote /> : otherwise);
+}
+
+/** The server's errors about a group (`group`), or about nothing any section shows (`rest`). */
+export const GroupErrors = ({ group, rest }: { group?: string; rest?: boolean }) => {
+  const { others } = usePolicyForm();
+  const messages = rest
+    ? Object.entries(others)
+        .filter(([path]) => !POLICY_GROUPS.some((g) => path === g || path.startsWith(`${g}.`)))
+        .map(([, message]) => message)
+    : groupErrors(others, group ?? '');
+  if (messages.length === 0) return null;
+  return (
+    <Stack spacing={1} sx={{ mt: 1 }}>
+      {messages.map((message, i) => (
+        <Alert key={i} severity="error">
+          {message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+};

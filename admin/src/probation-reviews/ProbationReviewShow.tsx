@@ -1,0 +1,87 @@
+import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { LocaleDateField } from '../components/LocaleDateField';
+import { Section } from '../components/Section';
+import { ProbationReviewChain } from './ProbationReviewChain';
+import { ProbationReviewDiagram } from './ProbationReviewDiagram';
+import { ProbationReviewScores } from './ProbationReviewScores';
+import { reviewChoiceKey } from './reviewChoices';
+import type { ProbationReview } from './types';
+
+/** One probation review: who, the assessment, the chain's decisions and the workflow picture. */
+const ProbationReviewShow = () => (
+  <Show actions={false}>
+    <ProbationReviewLayout />
+  </Show>
+);
+
+const Term = ({ label, children }: { label: string; children: ReactNode }) => (
+  <>
+    <Typography variant="body2" color="text.secondary" component="dt">
+      {label}
+    </Typography>
+    <Typography variant="body2" component="dd" sx={{ m: 0 }}>
+      {children}
+    </Typography>
+  </>
+);
+
+const ProbationReviewLayout = () => {
+  const review = useRecordContext<ProbationReview>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  if (!review) return null;
+  const f = (field: string) => translate(`resources.probation-reviews.fields.${field}`);
+  return (
+    <Box
+      sx={{
+        p: { xs: 1.5, sm: 2 },
+        display: 'grid',
+        gap: 3,
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1fr) minmax(0, 1fr)' },
+      }}
+    >
+      <Stack spacing={2}>
+        <Box>
+          <Typography variant="h6" component="h1">
+            <Link to={createPath({ resource: 'employees', id: review.employeeId, type: 'show' })}>
+              {review.employeeName} ({review.employeeNo})
+            </Link>
+          </Typography>
+          <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', rowGap: 1 }}>
+            <Chip size="small" color="primary" label={translate(reviewChoiceKey('status', review.status))} data-testid="review-status" />
+            <Chip size="small" variant="outlined" label={translate(reviewChoiceKey('kind', review.kind))} />
+          </Stack>
+        </Box>
+        {review.deferred && review.status === 'scheduled' && (
+          <Alert severity="info">{translate('resources.probation-reviews.deferred', { date: review.startsOn })}</Alert>
+        )}
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
+          <Term label={f('applicant')}>
+            {translate(reviewChoiceKey('applicant', review.applicant))}
+            {review.requesterName ? ` · ${review.requesterName}` : ''}
+          </Term>
+          <Term label={f('startsOn')}>
+            <LocaleDateField source="startsOn" />
+          </Term>
+          <Term label={f('policyVersion')}>{review.policyVersion}</Term>
+          <Term label={f('createdAt')}>
+            <LocaleDateField source="createdAt" showTime />
+          </Term>
+        </Box>
+        <Section title={translate('resources.probation-reviews.sections.assessment')}>
+          <ProbationReviewScores review={review} />
+        </Section>
+      </Stack>
+      <Section title={translate('resources.probation-reviews.sections.chain')} id="chain">
+        <ProbationReviewChain review={review} />
+      </Section>
+      <Section title={translate('resources.probation-reviews.sections.diagram')} id="diagram" sx={{ gridColumn: '1 / -1' }}>
+        <ProbationReviewDiagram reviewId={String(review.id)} version={review.version} />
+      </Section>
+    </Box>
+  );
+};
+
+export default ProbationReviewShow;

@@ -1,0 +1,14 @@
+import HowToRegIcon from '@mui/icons-material/HowToReg';
+import { lazy } from 'react';
+import type { ProbationReview } from './types';
+
+/**
+ * The probation-reviews resource (转正评审). Reviews are started from an employee's page
+ * (StartProbationReviewButton) and decided through approvals, never edited as records.
+ */
+export default {
+  list: lazy(() => import('./ProbationReviewList')),
+  show: lazy(() => import('./ProbationReviewShow')),
+  icon: HowToRegIcon,
+  recordRepresentation: (record: ProbationReview) => `${record.employeeName} (${record.employeeNo})`,
+};

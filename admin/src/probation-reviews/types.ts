@@ -1,0 +1,39 @@
+import type { ApprovalStep } from '../approvals/types.js';
+
+/** The probation-review API's shapes (GET /api/v1/probation-reviews/{id}), POLICIES.md §3. */
+
+export type ReviewStatus = 'scheduled' | 'in_review' | 'converted' | 'extended' | 'ended' | 'rejected' | 'failed' | 'withdrawn';
+export type ReviewKind = 'early' | 'scheduled';
+export type Outcome = 'convert' | 'extend' | 'end';
+export type BandOutcome = 'convert_early' | 'convert' | 'extend' | 'end';
+
+export interface ProbationReview {
+  id: string;
+  employeeId: string;
+  employeeName: string;
+  employeeNo: string;
+  kind: ReviewKind;
+  applicant: 'employee' | 'supervisor' | 'system';
+  requesterName: string | null;
+  status: ReviewStatus;
+  /** YYYY-MM-DD the first step is (or was) assigned. */
+  startsOn: string;
+  /** Applied after the cut-off day: waits for next month's round. */
+  deferred: boolean;
+  policyVersion: number;
+  scores: Record<string, number> | null;
+  attendance: Record<string, number> | null;
+  weighted: number | null;
+  band: { min: number; outcome: BandOutcome; gap: boolean } | null;
+  breaches: Array<{ rule: string; count: number; limit: number }>;
+  recommendation: { outcome: Outcome; early: boolean; reasons: string[] } | null;
+  override: { outcome: Outcome; extensionMonths?: number; byName: string; stepKey: string; comment: string } | null;
+  /** Set when the review ended: `outcome` is the review's final status plus what changed. */
+  finalOutcome: ({ outcome: string } & Record<string, unknown>) | null;
+  chain: Array<{ key: string; label: string; records: 'scores' | 'outcome' | null }>;
+  currentStep: string | null;
+  steps?: ApprovalStep[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}

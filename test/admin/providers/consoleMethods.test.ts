@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createDataProvider } from '../../../admin/src/providers/dataProvider.js';
+import type { Http, RequestOptions } from '../../../admin/src/providers/http.js';
+
+function fakeHttp(handler: (path: string, options: RequestOptions) => unknown) {
+  const calls: Array<{ path: string; options: RequestOptions }> = [];
+  const http = (async (path: string, options: RequestOptions = {}) => {
+    calls.push({ path, options });
+    return { status: 200, headers: new Headers(), json: handler(path, options) };
+  }) as Http;
+  return { calls, http };
+}
+
+describe('the data provider’s own verbs', () => {
+  it('approve and reject post one decision to the task, with what the form collected', async () => {
+    const { calls, http } = fakeHttp(() => ({ id: 'r1.supervisor.1.0', status: 'approved' }));
+    const provider = createDataProvider(http);
+    await provider.approve('r1.supervisor.1.0', { comment: '好', scores: { interview: 90 } });
+    await provider.reject('t/2', { comment: '不行' });
+    expect(calls.map((c) => [c.path, c.options.method, c.options.body])).toEqual([
+      ['/approvals/r1.supervisor.1.0/decision', 'POST', { decision: 'approve', comment: '好', scores: { interview: 90 } }],
+      ['/approvals/t%2F2/decision', 'POST', { decision: 'reject', comment: '不行' }],
+    ]);
+  });
+
+  it('starting a review returns the review and, apart, the message about next month’s round', async () => {
+    const { calls, http } = fakeHttp(() => ({ id: 'r9', status: 'scheduled', message: '已纳入下月评审' }));
+    const { data, message } = await createDataProvider(http).startProbationReview({ employeeId: 'e1', kind: 'early' });
+    expect(data).toEqual({ id: 'r9', status: 'scheduled' });
+    expect(message).toBe('已纳入下月评审');
+    expect(calls[0]?.options.headers?.['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('transfers, reads the workflow and the policy, and saves the policy with the version read', async () => {
+    const { calls, http } = fakeHttp(() => ({}));
+    const provider = createDataProvider(http);
+    await provider.transfer('t1', { toUserId: 'u2', comment: '出差' });
+    await provider.getExecution('r1');
+    await provider.getPolicy('probation');
+    await provider.savePolicy('probation', { values: { stepDueHours: 24 }, version: 3 });
+    expect(calls.map((c) => [c.options.method ?? 'GET', c.path, c.options.body])).toEqual([
+      ['POST', '/approvals/t1/transfer', { toUserId: 'u2', comment: '出差' }],
+      ['GET', '/probation-reviews/r1/execution', undefined],
+      ['GET', '/policies/probation', undefined],
+      ['PUT', '/policies/probation', { values: { stepDueHours: 24 }, version: 3 }],
+    ]);
+  });
+
+  it('after a decision the inbox is read again from its first page', async () => {
+    let round = 0;
+    const { calls, http } = fakeHttp((path, { query }) => {
+      if (path.endsWith('/decision')) return {};
+      round += 1;
+      return query?.cursor ? { items: [{ id: `b${round}` }], nextCursor: null } : { items: [{ id: `a${round}` }], nextCursor: 'c' };
+    });
+    const provider = createDataProvider(http);
+    const params = { pagination: { page: 2, perPage: 1 }, sort: { field: 'id', order: 'ASC' as const }, filter: { status: 'pending' } };
+    await provider.getList('approvals', { ...params, pagination: { page: 1, perPage: 1 } });
+    await provider.getList('approvals', params);
+    await provider.approve('a1');
+    await provider.getList('approvals', params);
+    // Page 2 after the decision is walked to from page 1 again: the remembered cursor may be stale.
+    const listCalls = calls.filter((c) => c.path === '/approvals');
+    expect(listCalls.map((c) => c.options.query?.cursor ?? null)).toEqual([null, 'c', null, 'c']);
+    expect(listCalls[0]?.options.query).toMatchObject({ status: 'pending', limit: 1 });
+  });
+
+  it('the transfer picker reads the whole directory in one request', async () => {
+    const { calls, http } = fakeHttp(() => ({ items: [{ id: 'u2', name: '李娜' }, { id: 'u1', name: '王芳' }], nextCursor: null }));
+    const { data } = await createDataProvider(http).getList('user-directory', {
+      pagination: { page: 1, perPage: 200 },
+      sort: { field: 'name', order: 'ASC' },
+      filter: { q: '王' },
+    });
+    expect(calls[0]).toMatchObject({ path: '/users/directory', options: { query: { limit: 200 } } });
+    expect(data.map((u) => u.id)).toEqual(['u1']);
+  });
+});

@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalRuntime } from '../../infra/local/runtime.js';
+import { until } from '../support/mail.js';
+import { hasChromium, launchBrowser, signIn, warnNoChromium } from './browser.js';
+
+/**
+ * Approvals in a real browser against the local runtime (DynamoDB Local, the local Step
+ * Functions endpoint, demo data): a supervisor starts an early probation review and scores
+ * it from 待我审批, the CS manager signs it from their inbox, the review page shows the
+ * chain and the workflow diagram; and the decision page works on a 375 px phone.
+ */
+if (!hasChromium) warnNoChromium('approvals e2e');
+
+type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
+type DemoLogin = Runtime['demoLogins'][number];
+
+interface Employee {
+  id: string;
+  name: string;
+  status: string;
+  hireDate: string;
+}
+interface Task {
+  id: string;
+  requestId: string;
+  stepKey: string;
+  title: string;
+}
+interface Review {
+  id: string;
+  status: string;
+  currentStep: string | null;
+}
+
+/** YYYY-MM-DD a month (and a day, for safety at month ends) before today in company time. */
+function monthAgo(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 2, d - 1)).toISOString().slice(0, 10);
+}
+
+(hasChromium ? describe : describe.skip)('approvals in the console', () => {
+  let runtime: Runtime;
+  let browser: Browser;
+  let dataDir: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    // admin/dist is built (when stale) by the global setup, in production mode.
+    dataDir = await mkdtemp(join(tmpdir(), 'cs-approvals-e2e-'));
+    runtime = await startLocalRuntime({
+      dataDir,
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      adminEmail: 'admin@e2e.example',
+      adminPassword: randomBytes(18).toString('base64url'),
+      quiet: true,
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await runtime?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  function demoLogins(role: string): DemoLogin[] {
+    const logins = runtime.demoLogins.filter((l) => l.role === role);
+    if (logins.length === 0) throw new Error(`the demo data has no ${role} login`);
+    return logins;
+  }
+
+  /** The API as that person, by bearer token (what an integration would do). */
+  async function apiAs(login: DemoLogin) {
+    const res = await fetch(`${runtime.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: login.email, password: login.password }),
+    });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    return async <T>(path: string, body?: unknown): Promise<T> => {
+      const answer = await fetch(`${runtime.url}/api/v1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await answer.json()) as T;
+      if (!answer.ok) throw new Error(`${path}: ${answer.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+  }
+
+  /** A trainee in the supervisor's subtree with a month of service and no review yet (§3). */
+  async function traineeOf(api: Awaited<ReturnType<typeof apiAs>>): Promise<Employee> {
+    const { items } = await api<{ items: Employee[] }>('/employees?status=probation&limit=200');
+    const cutoff = monthAgo();
+    for (const e of items.filter((e) => e.hireDate <= cutoff)) {
+      const reviews = await api<{ items: Review[] }>(`/probation-reviews?employeeId=${e.id}`);
+      if (reviews.items.length === 0) return e;
+    }
+    throw new Error(`no trainee with a month of service in this supervisor's subtree: ${items.map((e) => e.hireDate).join(', ')}`);
+  }
+
+  async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport ? { viewport } : {}) });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  /** Opens 待我审批 and waits (re-reading) until the task about `name` is listed, then opens it. */
+  async function openFromInbox(page: Page, name: string): Promise<void> {
+    await page.goto(`${runtime.url}/#/approvals`);
+    const row = page.locator('td.column-title', { hasText: name });
+    await expect
+      .poll(
+        async () => {
+          // The workflow fills the inbox a moment after the start: read it again until then.
+          if ((await row.count()) > 0) return 1;
+          await page.reload();
+          await page.waitForLoadState('networkidle');
+          return row.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
+    await row.first().click();
+    await page.waitForURL(/#\/approvals\/[^/]+\/show$/);
+  }
+
+  it('a supervisor starts an early review and scores it, the CS manager signs it, and the review shows its chain and workflow', async () => {
+    const supervisor = demoLogins('supervisor')[0]!;
+    const manager = demoLogins('cs_manager')[0]!;
+    const supervisorApi = await apiAs(supervisor);
+    const trainee = await traineeOf(supervisorApi);
+
+    // 1. The supervisor starts the review from the trainee's page.
+    const page = await newPage();
+    await signIn(page, runtime.url, supervisor.email, supervisor.password);
+    await page.goto(`${runtime.url}/#/employees/${trainee.id}/show`);
+    await page.getByRole('button', { name: '发起转正评审' }).click();
+    await page.getByRole('radio', { name: /提前转正/ }).check();
+    await page.getByRole('button', { name: '发起', exact: true }).click();
+    await expect.poll(() => page.getByTestId('start-review-result').innerText()).toContain('已发起转正评审');
+    const review = (await supervisorApi<{ items: Review[] }>(`/probation-reviews?employeeId=${trainee.id}`)).items[0]!;
+    expect(review.status).toBe('in_review');
+
+    // 2. It reaches their inbox; they enter the scores and approve.
+    await openFromInbox(page, trainee.name);
+    await page.getByLabel('日常表现', { exact: true }).fill('95');
+    await page.getByLabel('专业测试', { exact: true }).fill('92');
+    await page.getByLabel('面试', { exact: true }).fill('90');
+    await page.getByLabel('事假次数', { exact: true }).fill('1');
+    await page.getByLabel('迟到次数', { exact: true }).fill('0');
+    await page.getByLabel('早退次数', { exact: true }).fill('0');
+    await page.getByLabel('审批意见').fill('表现优秀，同意提前转正');
+    await page.getByRole('button', { name: '同意' }).click();
+    await page.waitForURL(/#\/approvals$/);
+
+    // 3. The CS manager sees it at home and approves from the inbox.
+    const managerPage = await newPage();
+    await signIn(managerPage, runtime.url, manager.email, manager.password);
+    await openFromInbox(managerPage, trainee.name);
+    await managerPage.getByText('92.6').waitFor(); // the weighted score, in the request summary
+    await managerPage.getByRole('button', { name: '同意' }).click();
+    await managerPage.waitForURL(/#\/approvals$/);
+
+    // 4. The review page: both decisions in the chain (through the console), and the workflow
+    // waiting for the GM's decision.
+    await until(async () => {
+      const r = await supervisorApi<Review>(`/probation-reviews/${review.id}`);
+      return r.currentStep === 'gm' ? r : undefined;
+    }, 'the GM step', 30_000);
+    await page.goto(`${runtime.url}/#/probation-reviews/${review.id}/show`);
+    const supervisorStep = page.locator('[data-chain-step="supervisor"]');
+    await expect.poll(() => supervisorStep.innerText()).toContain('同意');
+    expect(await supervisorStep.innerText()).toContain('控制台');
+    expect(await supervisorStep.innerText()).toContain('表现优秀，同意提前转正');
+    expect(await page.locator('[data-chain-step="cs_manager"]').innerText()).toContain(manager.name);
+    expect(await page.locator('[data-chain-step="gm"]').getAttribute('data-active')).toBe('true');
+
+    const current = page.locator('[data-testid="workflow-diagram"] [data-current="true"]');
+    await expect
+      .poll(
+        async () => {
+          if ((await current.count()) === 0) {
+            await page.reload();
+            await page.waitForLoadState('networkidle');
+          }
+          return (await current.count()) > 0 ? current.getAttribute('data-state') : null;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe('AskApprover');
+    expect(await page.locator('[data-testid="workflow-diagram"] [data-state="WaitForStart"]').getAttribute('data-visited')).toBe('true');
+  }, 180_000);
+
+  it('on a 375 px phone the decision page fits the screen and its approve button works', async () => {
+    // Another supervisor, another trainee: independent of the test above.
+    const supervisor = demoLogins('supervisor')[1]!;
+    const api = await apiAs(supervisor);
+    const trainee = await traineeOf(api);
+    const review = await api<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
+    const task = await until(async () => {
+      const { items } = await api<{ items: Task[] }>('/approvals?status=pending');
+      return items.find((t) => t.requestId === review.id);
+    }, 'the supervisor task', 30_000);
+
+    const page = await newPage({ width: 375, height: 812 });
+    await signIn(page, runtime.url, supervisor.email, supervisor.password);
+    await page.goto(`${runtime.url}/#/approvals/${encodeURIComponent(task.id)}/show`);
+    const approve = page.getByRole('button', { name: '同意' });
+    await approve.waitFor();
+    // A string: the test's TypeScript has no DOM types.
+    const noSideScroll = () => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+    expect(await noSideScroll()).toBe(true);
+
+    for (const [label, value] of [['日常表现', '85'], ['专业测试', '80'], ['面试', '82'], ['事假次数', '0'], ['迟到次数', '0'], ['早退次数', '0']]) {
+      await page.getByLabel(label!, { exact: true }).fill(value!);
+    }
+    await approve.scrollIntoViewIfNeeded();
+    const box = await approve.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    expect(box!.height).toBeGreaterThanOrEqual(44); // a thumb-sized target
+    expect(await noSideScroll()).toBe(true);
+    await approve.click();
+    await page.waitForURL(/#\/approvals$/);
+    await until(async () => {
+      const r = await api<Review>(`/probation-reviews/${review.id}`);
+      return r.currentStep === 'cs_manager' ? r : undefined;
+    }, 'the decision to be recorded', 30_000);
+  }, 120_000);
+});
