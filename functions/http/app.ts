@@ -21,6 +21,7 @@ import { linkRoutes } from './routes/links.js';
 import { orgUnitsRoutes } from './routes/org-units.js';
 import { policiesRoutes } from './routes/policies.js';
 import { probationReviewsRoutes } from './routes/probation-reviews.js';
+import { requestsRoutes } from './routes/requests.js';
 import { usersRoutes } from './routes/users.js';
 
 /** Largest JSON body accepted; the biggest legitimate one (a batch import page) fits easily. */
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/policies', policiesRoutes());
   app.route('/api/v1/approvals', approvalsRoutes());
   app.route('/api/v1/probation-reviews', probationReviewsRoutes());
+  app.route('/api/v1/requests', requestsRoutes());
   app.use('/a/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) }));
   app.route('/a', linkRoutes());
 

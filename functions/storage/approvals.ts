@@ -64,6 +64,8 @@ export interface ApprovalTask {
   decidedAt: string | null;
   comment: string | null;
   channel: Channel | null;
+  /** Last 催办 (remind) of this task, to keep reminders at most one per policy interval. */
+  lastRemindedAt?: string | null;
   version: number;
 }
 
@@ -167,7 +169,9 @@ export interface DecideInput {
 export async function decideStep(store: Store, d: DecideInput): Promise<void> {
   const decided = { ...d.task, status: d.decision === 'approve' ? 'approved' : 'rejected', decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
-    new DomainError('APPROVAL.ALREADY_DECIDED', undefined, {
+    current?.status === 'cancelled'
+      ? new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: 'withdrawn' })
+      : new DomainError('APPROVAL.ALREADY_DECIDED', undefined, {
       decidedBy: String(current?.decidedByName ?? ''),
       decidedAt: String(current?.decidedAt ?? ''),
     }, { decidedBy: current?.decidedByName ?? null, decidedAt: current?.decidedAt ?? null, decision: current?.decision ?? null });
@@ -289,4 +293,67 @@ export async function listSteps(store: Store, kind: string, requestId: string): 
     }),
   );
   return (out.Items ?? []).map((i) => stripKeys(i) as ApprovalStep);
+}
+
+/** 催办: records the reminder unless one was sent after `notBefore`; false when too soon. */
+export async function markReminded(store: Store, task: ApprovalTask, at: string, notBefore: string, audit: AuditInput): Promise<boolean> {
+  try {
+    await transact(store, [
+      {
+        write: {
+          Update: {
+            TableName: store.table,
+            Key: approvalTaskKey(task.id),
+            UpdateExpression: 'SET lastRemindedAt = :at',
+            ConditionExpression: '#status = :pending AND (attribute_not_exists(lastRemindedAt) OR lastRemindedAt = :null OR lastRemindedAt < :notBefore)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': at, ':pending': 'pending', ':notBefore': notBefore, ':null': null },
+          },
+        },
+        onConditionFailed: () => new StepExists(),
+      },
+      { write: auditPut(store, audit) },
+    ]);
+    return true;
+  } catch (err) {
+    if (err instanceof StepExists) return false;
+    throw err;
+  }
+}
+
+/**
+ * 撤回: every pending step of the request is cancelled with its pending tasks, together with
+ * the request's own change. A step decided at the same moment makes the whole write fail:
+ * exactly one of the two wins.
+ */
+export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: ApprovalTask[], at: string, extra: TxItem[], audit: AuditInput): Promise<void> {
+  await transact(store, [
+    ...steps.map((step) => ({
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: approvalStepKey(step.id),
+          UpdateExpression: 'SET #status = :cancelled, version = version + :one',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':one': 1 },
+        },
+      },
+      onConditionFailed: () => new DomainError('WORKFLOW.REQUEST_CHANGED'),
+    })),
+    ...tasks.map((t) => ({
+      write: {
+        Put: {
+          TableName: store.table,
+          Item: taskItem({ ...t, status: 'cancelled', decidedAt: at, version: t.version + 1 }),
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending' },
+        },
+      },
+      onConditionFailed: () => new DomainError('WORKFLOW.REQUEST_CHANGED'),
+    })),
+    ...extra,
+    { write: auditPut(store, audit) },
+  ]);
 }

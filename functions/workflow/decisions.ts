@@ -30,6 +30,7 @@ export async function decide(deps: WorkflowDeps, r: DecideRequest): Promise<Appr
   const task = await loadOwnTask(deps, r.taskId, r.actor.id);
   const step = await getStep(deps.store, task.stepId);
   if (task.status === 'transferred') throw new DomainError('APPROVAL.TRANSFERRED');
+  if (step?.status === 'cancelled') throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: 'withdrawn' });
   if (!step || step.status !== 'pending' || task.status !== 'pending') {
     throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' }, {
       decidedBy: step?.decidedByName ?? null, decidedAt: step?.decidedAt ?? null, decision: step?.decision ?? null,

@@ -71,6 +71,11 @@ export interface RequestKind {
     input: { requestId: string; stepKey: string; decision: 'approve' | 'reject'; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
   ): Promise<TxItem[]>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
+  /**
+   * 撤回: checks that `actor` is the requester and the request is still open, and returns the
+   * request's own writes (its status → withdrawn) and its execution.
+   */
+  prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }>;
 }
 
 const registry = new Map<string, RequestKind>();

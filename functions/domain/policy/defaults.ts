@@ -85,15 +85,23 @@ export interface ProbationPolicy {
   linkExpiryDays: number;
 }
 
+/** Rules of the approval machinery shared by every workflow (approval verbs issue). */
+export interface ApprovalsPolicy {
+  /** A pending approver can be nudged (催办) at most once per this many hours (gap: 4). */
+  remindIntervalHours: number;
+}
+
 export interface PolicySet {
   org: OrgPolicy;
   probation: ProbationPolicy;
+  approvals: ApprovalsPolicy;
 }
 
 export type PolicyName = keyof PolicySet;
-export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation'];
+export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals'];
 
 export const DEFAULT_POLICIES: PolicySet = {
+  approvals: { remindIntervalHours: 4 },
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
   },
@@ -151,6 +159,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: [],
+  approvals: ['remindIntervalHours'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays'],
 };
 

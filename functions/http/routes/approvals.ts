@@ -3,6 +3,9 @@ import type { Context } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { listInbox, listSteps, type ApprovalTask } from '../../storage/approvals.js';
 import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
+import { batchApprove, remind } from '../../workflow/verbs.js';
+import { message } from '../messages.js';
+import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
@@ -151,6 +154,45 @@ export function approvalsRoutes() {
       const body = c.req.valid('json');
       const moved = await transfer(deps.workflow, { taskId: c.req.valid('param').id, actor: me, toUserId: body.toUserId, comment: body.comment ?? null, channel: c.get('channel') });
       return c.json(present(moved, c.get('lang'), deps.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/batch-decision', tags: ['approvals'],
+      summary: 'Approve several of my tasks with one comment; each is decided and audited on its own, and one failure undoes none of the others',
+      middleware: [requires('approvals:write')] as const,
+      request: { body: jsonBody(z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(50), decision: z.literal('approve'), comment: z.string().max(2000).optional() }).strict().openapi('BatchDecisionRequest')) },
+      responses: {
+        200: json(z.object({ results: z.array(z.object({ id: z.string(), status: z.number().int(), code: z.string().optional(), detail: z.string().optional() })) }).openapi('BatchDecisionResult')),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const body = c.req.valid('json');
+      const lang = c.get('lang');
+      const results = await batchApprove(c.get('deps').workflow, { ids: body.ids, actor: me, comment: body.comment ?? null, channel: c.get('channel') }, (err) => ({
+        status: statusOf(err.code), detail: message(lang, err.code, err.params),
+      }));
+      return c.json({ results }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/remind', tags: ['approvals'],
+      summary: '催办: the requester or someone above the approver nudges them (at most once per policy interval); the approver is emailed',
+      middleware: [requires('approvals:write')] as const,
+      request: { params: IdParam },
+      responses: { 200: json(ApprovalSchema), ...problemResponses(401, 403, 404, 409, 429) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const deps = c.get('deps');
+      const task = await remind(deps.workflow, { taskId: c.req.valid('param').id, actor: { id: p.id, name: p.name, employeeId: p.employeeId }, channel: c.get('channel') });
+      return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );
 

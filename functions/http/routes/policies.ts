@@ -55,7 +55,7 @@ export function policiesRoutes() {
       const { name } = c.req.valid('param');
       const body = c.req.valid('json');
       const lang = c.get('lang');
-      const issues = name === 'probation' ? validateProbationPolicy(body.values) : validateOrgPolicy(body.values);
+      const issues = name === 'probation' ? validateProbationPolicy(body.values) : name === 'approvals' ? validateApprovalsPolicy(body.values) : validateOrgPolicy(body.values);
       if (issues.length > 0) {
         const errors = issues.map((i) => ({ path: `values.${i.path}`, code: i.code, message: message(lang, i.code, i.params ?? {}) }));
         throw new FieldErrorsProblem(422, errors);
@@ -80,5 +80,13 @@ function validateOrgPolicy(values: Record<string, unknown>): PolicyIssue[] {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) issues.push({ path: `levelBaseSalary.${level}`, code: 'POLICY.INTEGER_RANGE', params: { min: 0, max: 1_000_000 } });
   }
   for (const key of Object.keys(values)) if (key !== 'levelBaseSalary') issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: 'levelBaseSalary' } });
+  return issues;
+}
+
+function validateApprovalsPolicy(values: Record<string, unknown>): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
+  const v = values.remindIntervalHours;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 168) issues.push({ path: 'remindIntervalHours', code: 'POLICY.INTEGER_RANGE', params: { min: 1, max: 168 } });
+  for (const key of Object.keys(values)) if (key !== 'remindIntervalHours') issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: 'remindIntervalHours' } });
   return issues;
 }

@@ -142,6 +142,8 @@ export const probationKind: RequestKind = {
     return [reviewPut(deps.store, next, review.version)];
   },
 
+  prepareWithdraw: (deps, id, actor, at) => prepareWithdraw(deps, id, actor, at),
+
   async finish(deps, id, outcome, error) {
     const { review, policy } = await load(deps, id);
     if (review.result) return review.result; // a retried finish changes nothing
@@ -187,6 +189,16 @@ export const probationKind: RequestKind = {
 };
 
 registerKind(probationKind);
+
+async function prepareWithdraw(deps: WorkflowDeps, id: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }> {
+  const review = await getReview(deps.store, id);
+  if (!review) throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+  if (review.requesterId !== actor.id) throw new DomainError('WORKFLOW.NOT_REQUESTER');
+  if (review.status !== 'scheduled' && review.status !== 'in_review') throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: review.status });
+  const next: ProbationReview = { ...review, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: review.version + 1 };
+  return { executionArn: review.executionArn, writes: [reviewPut(deps.store, next, review.version)] };
+}
+
 
 /** POLICIES.md: rules are evaluated in the company time zone (default Asia/Shanghai). */
 export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {

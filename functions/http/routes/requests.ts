@@ -1,0 +1,30 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '../../domain/errors.js';
+import { withdraw } from '../../workflow/verbs.js';
+import { newRouter, principalOf } from '../env.js';
+import { requires } from '../middleware/requires.js';
+import { json, problemResponses } from '../schemas.js';
+
+const KINDS = ['probation'] as const;
+
+/** Verbs on a whole request, whatever its kind. */
+export function requestsRoutes() {
+  const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{kind}/{id}/withdraw', tags: ['approvals'],
+      summary: '撤回: the requester withdraws an unfinished request; pending tasks are cancelled and their links say so; the execution ends',
+      middleware: [requires('approvals:write')] as const,
+      request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }) },
+      responses: { 200: json(z.object({ status: z.literal('withdrawn') })), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const { kind, id } = c.req.valid('param');
+      await withdraw(c.get('deps').workflow, { kind, requestId: id, actor: { id: p.id, name: p.name }, channel: c.get('channel') });
+      return c.json({ status: 'withdrawn' as const }, 200);
+    },
+  );
+  return app;
+}

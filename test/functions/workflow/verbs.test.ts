@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApi, type TestApi } from '../../support/api.js';
+import { decisionLinks, inbox as mailbox, until, waitForMail } from '../../support/mail.js';
+import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
+
+/** Approval verbs: 撤回 withdraw, 催办 remind, batch approve (approval verbs issue). */
+let api: TestApi;
+let org: TestOrg;
+const tokens: Record<string, string> = {};
+const path = (url: string) => new URL(url).pathname;
+
+beforeAll(async () => {
+  api = await testApi({ workflows: true });
+  org = await buildOrg(api);
+  tokens.supA = await api.signIn(['supervisor'], org.supA.id, 'v.sup@example.com');
+  tokens.lead = await api.signIn(['team_lead'], org.leadA.id, 'v.lead@example.com');
+  tokens.manager = await api.signIn(['cs_manager'], org.csManager.id, 'v.manager@example.com');
+  tokens.agent = await api.signIn(['agent'], org.agentB1.id, 'v.agent@example.com');
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+interface Task { id: string; requestId: string; stepKey: string; status: string }
+
+async function startReview(name: string, by = 'lead'): Promise<string> {
+  const e = await createEmployee(api, org.hr, { name, level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
+  const res = await api.request('POST', '/api/v1/probation-reviews', { token: tokens[by], body: { employeeId: e.id, kind: 'early' } });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function taskOf(who: string, requestId: string, stepKey = 'supervisor'): Promise<Task> {
+  return until(async () => {
+    const page = (await (await api.request('GET', '/api/v1/approvals?status=pending', { token: tokens[who] })).json()) as { items: Task[] };
+    return page.items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
+  }, `${who}'s task`);
+}
+
+const scores = { dailyPerformance: 88, professionalTest: 86, interview: 90 };
+
+describe('撤回 withdraw', () => {
+  it('the requester withdraws: tasks are cancelled, the link says withdrawn, the execution ends; others may not', async () => {
+    const id = await startReview('欧撤回');
+    await taskOf('supA', id);
+    const mail = await waitForMail(api.mail!, 'v.sup@example.com', /欧撤回/);
+    expect((await api.request('POST', `/api/v1/requests/probation/${id}/withdraw`, { token: tokens.supA })).status).toBe(403);
+    const res = await api.request('POST', `/api/v1/requests/probation/${id}/withdraw`, { token: tokens.lead });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const review = (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: org.hr })).json()) as { status: string };
+    expect(review.status).toBe('withdrawn');
+    const decided = (await (await api.request('GET', '/api/v1/approvals?status=decided', { token: tokens.supA })).json()) as { items: Task[] };
+    expect(decided.items.find((t) => t.requestId === id)?.status).toBe('cancelled');
+    const page = await api.request('GET', path(decisionLinks(mail).approve));
+    expect(page.status).toBe(410);
+    expect(await page.text()).toMatch(/撤回/);
+    const view = await until(async () => {
+      const v = (await (await api.request('GET', `/api/v1/probation-reviews/${id}/execution`, { token: org.hr })).json()) as { execution: { status: string } };
+      return v.execution.status === 'ABORTED' ? v : undefined;
+    }, 'the execution to end');
+    expect(view.execution.status).toBe('ABORTED');
+    const again = await api.request('POST', `/api/v1/requests/probation/${id}/withdraw`, { token: tokens.lead });
+    expect(again.status).toBe(409);
+  }, 30_000);
+
+  it('withdraw and approve at the same moment: exactly one wins, the loser gets a clear 409', async () => {
+    const id = await startReview('方竞争');
+    const task = await taskOf('supA', id);
+    const [w, a] = await Promise.all([
+      api.request('POST', `/api/v1/requests/probation/${id}/withdraw`, { token: tokens.lead }),
+      api.request('POST', `/api/v1/approvals/${task.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores } }),
+    ]);
+    expect([w.status, a.status].sort()).toEqual([200, 409]);
+    const loser = (await (w.status === 409 ? w : a).json()) as { code: string };
+    expect(['WORKFLOW.REQUEST_CHANGED', 'WORKFLOW.REQUEST_CLOSED']).toContain(loser.code);
+  }, 30_000);
+});
+
+describe('催办 remind', () => {
+  it('the requester or the approver’s superior may nudge, at most once per 4 hours (policy, gap); the approver is emailed again', async () => {
+    const id = await startReview('宋催办');
+    const task = await taskOf('supA', id);
+    expect((await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.agent })).status).toBe(403);
+    const first = await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.lead });
+    expect(first.status, await first.clone().text()).toBe(200);
+    await waitForMail(api.mail!, 'v.sup@example.com', /【催办】.*宋催办/);
+    const tooSoon = await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.manager });
+    expect(tooSoon.status).toBe(429);
+    expect(((await tooSoon.json()) as { code: string }).code).toBe('APPROVAL.REMIND_TOO_SOON');
+    api.clock.now = new Date(api.clock.now.getTime() + 4 * 3600_000 + 1000);
+    const later = await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.manager });
+    expect(later.status, await later.clone().text()).toBe(200);
+    const reminders = (await mailbox(api.mail!, 'v.sup@example.com')).filter((m) => m.subject.includes('【催办】') && m.subject.includes('宋催办'));
+    expect(reminders).toHaveLength(2);
+    const audit = (await (await api.request('GET', `/api/v1/audit?entityType=approvalTask&entityId=${task.id}`, { token: org.hr })).json()) as { items: { action: string }[] };
+    expect(audit.items.filter((x) => x.action === 'remind')).toHaveLength(2);
+  }, 30_000);
+});
+
+describe('batch approve', () => {
+  it('approves several tasks one by one; a failing one (an unknown id, someone else’s task) undoes none of the others', async () => {
+    const ids = [await startReview('邱批一'), await startReview('邱批二'), await startReview('邱批三')];
+    for (const id of ids.slice(0, 2)) {
+      const t = await taskOf('supA', id);
+      expect((await api.request('POST', `/api/v1/approvals/${t.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores } })).status).toBe(200);
+    }
+    const managerTasks = await Promise.all(ids.slice(0, 2).map((id) => taskOf('manager', id, 'cs_manager')));
+    const supervisorTask = await taskOf('supA', ids[2]!);
+    const res = await api.request('POST', '/api/v1/approvals/batch-decision', { token: tokens.manager, body: { ids: [...managerTasks.map((t) => t.id), 'no-such-task', supervisorTask.id], decision: 'approve', comment: '批量同意' } });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: { id: string; status: number; code?: string }[] };
+    expect(results.map((r) => r.status)).toEqual([200, 200, 404, 404]);
+    for (const t of managerTasks) {
+      const decided = (await (await api.request('GET', `/api/v1/approvals/${t.id}`, { token: tokens.manager })).json()) as { status: string; comment: string };
+      expect(decided).toMatchObject({ status: 'approved', comment: '批量同意' });
+    }
+  }, 60_000);
+});
