@@ -105,7 +105,11 @@ export function approvalsRoutes() {
       middleware: [requires('approvals:read')] as const,
       request: { params: IdParam },
       responses: {
-        200: json(ApprovalSchema.extend({ timeline: z.array(StepSchema), fields: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number() })) })),
+        200: json(ApprovalSchema.extend({
+          summary: z.array(z.tuple([z.string(), z.string()])).openapi({ description: 'What the request is about, as the approval email shows it' }),
+          timeline: z.array(StepSchema),
+          fields: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number() })),
+        })),
         ...problemResponses(401, 403, 404),
       },
     }),
@@ -115,9 +119,12 @@ export function approvalsRoutes() {
       const task = await loadOwnTask(deps.workflow, c.req.valid('param').id, me.id);
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
-      const fields = (await kindOf(task.requestKind).extrasFor(deps.workflow, task.requestId, task.stepKey)).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
+      const kind = kindOf(task.requestKind);
+      const [extras, described] = await Promise.all([kind.extrasFor(deps.workflow, task.requestId, task.stepKey), kind.describe(deps.workflow, task.requestId)]);
+      const fields = extras.fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
       return c.json({
         ...present(task, lang, deps.now()),
+        summary: described.summary[lang],
         fields,
         timeline: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
       }, 200);
