@@ -9,6 +9,7 @@ import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
+import { StepSchema, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -38,19 +39,6 @@ export const ApprovalSchema = z
   })
   .openapi('ApprovalTask');
 
-const StepSchema = z.object({
-  id: z.string(),
-  stepKey: z.string(),
-  status: z.enum(['pending', 'decided', 'cancelled']),
-  attempt: z.enum(['ask', 'remind', 'escalate']),
-  dueAt: z.string(),
-  createdAt: z.string(),
-  decision: z.enum(['approve', 'reject']).nullable(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
-  comment: z.string().nullable(),
-});
 
 const DecisionBody = z
   .object({
@@ -126,7 +114,7 @@ export function approvalsRoutes() {
         ...present(task, lang, deps.now()),
         summary: described.summary[lang],
         fields,
-        timeline: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
+        timeline: steps.map(presentStep),
       }, 200);
     },
   );

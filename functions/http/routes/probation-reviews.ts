@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { inScope, seesWholeOrganisation } from '../../domain/auth/roles.js';
+import type { Context } from 'hono';
+import { inScope, seesWholeOrganisation, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { listSteps } from '../../storage/approvals.js';
 import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
-import { actorOf, newRouter, principalOf } from '../env.js';
+import { actorOf, newRouter, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
+import { StepSchema, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employees.js';
 
@@ -14,11 +16,6 @@ const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'r
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
 const STARTERS = ['team_lead', 'supervisor', 'cs_manager', 'hr', 'admin'];
 
-const StepSchema = z.object({
-  id: z.string(), stepKey: z.string(), status: z.enum(['pending', 'decided', 'cancelled']), attempt: z.enum(['ask', 'remind', 'escalate']),
-  dueAt: z.string(), createdAt: z.string(), decision: z.enum(['approve', 'reject']).nullable(), decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(), channel: z.enum(['console', 'email', 'api', 'system']).nullable(), comment: z.string().nullable(),
-});
 
 export const ReviewSchema = z
   .object({
@@ -93,13 +90,11 @@ export function probationReviewsRoutes() {
     async (c) => {
       const p = principalOf(c);
       const deps = c.get('deps');
-      const review = await getReview(deps.store, c.req.valid('param').id);
-      const scope = await scopeOf(c, p);
-      if (!review || scope === undefined || !inScope(scope, review.employeePath)) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
+      const review = await visibleReview(c, p, c.req.valid('param').id);
       const steps = await listSteps(deps.store, 'probation', review.id);
       return c.json({
         ...present(review, c.get('lang')),
-        steps: steps.map((s) => ({ id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt, decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment })),
+        steps: steps.map(presentStep),
       }, 200);
     },
   );
@@ -121,9 +116,7 @@ export function probationReviewsRoutes() {
     async (c) => {
       const p = principalOf(c);
       const deps = c.get('deps');
-      const review = await getReview(deps.store, c.req.valid('param').id);
-      const scope = await scopeOf(c, p);
-      if (!review || scope === undefined || !inScope(scope, review.employeePath)) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
+      const review = await visibleReview(c, p, c.req.valid('param').id);
       const execution = review.executionArn ? await executionView(deps.workflow, review.executionArn) : null;
       return c.json({ diagram: approvalDiagram(), execution }, 200);
     },
@@ -154,4 +147,11 @@ export function probationReviewsRoutes() {
   );
 
   return app;
+}
+
+/** A review the principal may see (its employee is in their scope), or 404. */
+async function visibleReview(c: Context<AppEnv>, p: Principal, id: string): Promise<ProbationReview> {
+  const [review, scope] = await Promise.all([getReview(c.get('deps').store, id), scopeOf(c, p)]);
+  if (!review || scope === undefined || !inScope(scope, review.employeePath)) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
+  return review;
 }
