@@ -14,7 +14,8 @@ import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys 
 import { newId } from './ids.js';
 import { transact, type TxItem } from './transact.js';
 
-export type Decision = 'approve' | 'reject';
+/** `return` (退回) sends the request back to an earlier step, which is asked again. */
+export type Decision = 'approve' | 'reject' | 'return';
 
 export interface ApprovalStep {
   id: string;
@@ -34,6 +35,8 @@ export interface ApprovalStep {
   decidedAt: string | null;
   channel: Channel | null;
   comment: string | null;
+  /** With a `return` decision: the earlier step asked again. */
+  returnTo?: string | null;
   /** Set once the decision reached the workflow (SendTaskSuccess); unset = still to resume. */
   resumedAt: string | null;
   version: number;
@@ -53,7 +56,7 @@ export interface ApprovalTask {
   approverName: string;
   requesterId: string | null;
   requesterName: string | null;
-  status: 'pending' | 'approved' | 'rejected' | 'cancelled' | 'transferred';
+  status: 'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred';
   /** Bound into email links: a new nonce (after a transfer) makes older links superseded. */
   linkNonce: string;
   /** Why this person was asked: the step's approver, an escalation, or a transfer. */
@@ -156,6 +159,7 @@ export interface DecideInput {
   task: ApprovalTask;
   others: ApprovalTask[];
   decision: Decision;
+  returnTo?: string | null;
   comment: string | null;
   channel: Channel;
   actor: { id: string; name: string };
@@ -165,9 +169,11 @@ export interface DecideInput {
   extra: TxItem[];
 }
 
+const TASK_STATUS: Record<Decision, ApprovalTask['status']> = { approve: 'approved', reject: 'rejected', return: 'returned' };
+
 /** Exactly one decision per step: the loser gets 409 naming who decided and when. */
 export async function decideStep(store: Store, d: DecideInput): Promise<void> {
-  const decided = { ...d.task, status: d.decision === 'approve' ? 'approved' : 'rejected', decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
+  const decided = { ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
     current?.status === 'cancelled'
       ? new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: 'withdrawn' })
@@ -181,10 +187,10 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
         Update: {
           TableName: store.table,
           Key: approvalStepKey(d.step.id),
-          UpdateExpression: 'SET #status = :decided, decision = :dec, decidedById = :by, decidedByName = :name, decidedAt = :at, channel = :ch, #comment = :c, version = version + :one',
+          UpdateExpression: 'SET #status = :decided, decision = :dec, decidedById = :by, decidedByName = :name, decidedAt = :at, channel = :ch, #comment = :c, returnTo = :rt, version = version + :one',
           ConditionExpression: '#status = :pending',
           ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
-          ExpressionAttributeValues: { ':decided': 'decided', ':dec': d.decision, ':by': d.actor.id, ':name': d.actor.name, ':at': d.at, ':ch': d.channel, ':c': d.comment, ':one': 1, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':decided': 'decided', ':dec': d.decision, ':by': d.actor.id, ':name': d.actor.name, ':at': d.at, ':ch': d.channel, ':c': d.comment, ':rt': d.returnTo ?? null, ':one': 1, ':pending': 'pending' },
         },
       },
       onConditionFailed: conflict,

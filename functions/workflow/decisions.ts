@@ -37,21 +37,21 @@ export async function decide(deps: WorkflowDeps, r: DecideRequest): Promise<Appr
     });
   }
   const comment = r.comment?.trim() || null;
-  if (r.decision === 'reject' && !comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
+  if (r.decision !== 'approve' && !comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
   const at = deps.now().toISOString();
   const kind = kindOf(task.requestKind);
   const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, comment, extras: r.extras, actor: r.actor, at });
   const others = await getTasks(deps.store, step.taskIds.filter((id) => id !== task.id));
   await decideStep(deps.store, {
-    step, task, others, decision: r.decision, comment, channel: r.channel, actor: r.actor, at, extra,
+    step, task, others, decision: r.decision, returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra,
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },
-      after: { status: r.decision === 'approve' ? 'approved' : 'rejected', comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey, ...(Object.keys(r.extras).length ? { extras: r.extras } : {}) },
+      after: { status: r.decision, comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey, ...(Object.keys(r.extras).length ? { extras: r.extras } : {}) },
     },
   });
   await resumeStep(deps, step.id);
-  return { ...task, status: r.decision === 'approve' ? 'approved' : 'rejected', decision: r.decision, decidedAt: at, comment, channel: r.channel };
+  return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }
 
 /** 转交: the task moves to another eligible person; the old links stop working; they are emailed. */

@@ -9,6 +9,7 @@ import type { Store } from '../storage/client.js';
 import type { Mailer } from '../email/mailer.js';
 import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
+import type { Decision } from '../storage/approvals.js';
 
 export interface WorkflowDeps {
   store: Store;
@@ -68,7 +69,7 @@ export interface RequestKind {
    */
   onDecision(
     deps: WorkflowDeps,
-    input: { requestId: string; stepKey: string; decision: 'approve' | 'reject'; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
+    input: { requestId: string; stepKey: string; decision: Decision; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
   ): Promise<TxItem[]>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
   /**

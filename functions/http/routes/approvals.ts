@@ -27,12 +27,12 @@ export const ApprovalSchema = z
     approverName: z.string(),
     requesterName: z.string().nullable(),
     subjectEmployeeId: z.string().nullable(),
-    status: z.enum(['pending', 'approved', 'rejected', 'cancelled', 'transferred']),
+    status: z.enum(['pending', 'approved', 'rejected', 'returned', 'cancelled', 'transferred']),
     reason: z.enum(['assigned', 'escalated', 'transferred']),
     createdAt: z.string(),
     dueAt: z.string(),
     overdue: z.boolean(),
-    decision: z.enum(['approve', 'reject']).nullable(),
+    decision: z.enum(['approve', 'reject', 'return']).nullable(),
     decidedAt: z.string().nullable(),
     comment: z.string().nullable(),
     channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
@@ -132,6 +132,23 @@ export function approvalsRoutes() {
       const deps = c.get('deps');
       const { decision, comment, ...extras } = c.req.valid('json');
       const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), extras });
+      return c.json(present(task, c.get('lang'), deps.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/return', tags: ['approvals'],
+      summary: '退回: send the request back to an earlier step (mandatory comment); that step is asked again and the chain continues from there',
+      middleware: [requires('approvals:write')] as const,
+      request: { params: IdParam, body: jsonBody(z.object({ toStep: z.string().min(1).max(40), comment: z.string().max(2000) }).strict().openapi('ReturnRequest')) },
+      responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision: 'return', comment: body.comment, channel: c.get('channel'), extras: { returnTo: body.toStep } });
       return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );

@@ -84,7 +84,7 @@ async function whyNot(c: Context<AppEnv>, task: ApprovalTask): Promise<{ reason:
     reason: 'used',
     ...(step?.decidedByName ? { decidedBy: step.decidedByName } : {}),
     ...(step?.decidedAt ? { decidedAt: step.decidedAt } : {}),
-    ...(step?.decision ? { decision: step.decision } : {}),
+    ...(step?.decision && step.decision !== 'return' ? { decision: step.decision } : {}),
   };
 }
 

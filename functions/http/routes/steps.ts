@@ -10,7 +10,8 @@ export const StepSchema = z
     attempt: z.enum(['ask', 'remind', 'escalate']),
     dueAt: z.string(),
     createdAt: z.string(),
-    decision: z.enum(['approve', 'reject']).nullable(),
+    decision: z.enum(['approve', 'reject', 'return']).nullable(),
+    returnTo: z.string().nullable(),
     decidedByName: z.string().nullable(),
     decidedAt: z.string().nullable(),
     channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
@@ -21,6 +22,6 @@ export const StepSchema = z
 export function presentStep(s: ApprovalStep): z.infer<typeof StepSchema> {
   return {
     id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt,
-    decision: s.decision, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment,
+    decision: s.decision, returnTo: s.returnTo ?? null, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment,
   };
 }

@@ -12,6 +12,7 @@ import { planOutcome, recommend, type ProbationOutcome } from '../../domain/prob
 import { scoreReview } from '../../domain/probation/scoring.js';
 import { PROBATION_SCORE_NAMES, type ProbationChainStep, type ProbationPolicy } from '../../domain/policy/defaults.js';
 import { requestOutcome } from '../../email/templates/index.js';
+import { listSteps } from '../../storage/approvals.js';
 import { getEmployee, getEmployees, updateEmployee } from '../../storage/employees.js';
 import { getPolicy } from '../../storage/policies.js';
 import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
@@ -56,7 +57,11 @@ export const probationKind: RequestKind = {
     if (!step) return { done: true };
     // Step Functions timeouts are whole seconds, at least one.
     const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
-    return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${review.decidedSteps.length + 1}`, dueSeconds: due, escalationSeconds: due };
+    // A step asked again after a return (退回) is a new round with its own id; a pending one
+    // (a retried plan) is reused.
+    const earlier = (await listSteps(deps.store, 'probation', id)).filter((s) => s.stepKey === step.key);
+    const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
+    return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
   },
 
   async approversFor(deps, id, stepKey) {
@@ -119,6 +124,14 @@ export const probationKind: RequestKind = {
     const { review, policy } = await load(deps, d.requestId);
     const step = stepOf(policy, d.stepKey);
     const next: ProbationReview = { ...review, updatedAt: d.at, version: review.version + 1 };
+    if (d.decision === 'return') {
+      // 退回: back to an earlier step; it and every step after it are asked again.
+      const to = String(d.extras.returnTo ?? '');
+      const index = review.decidedSteps.indexOf(to);
+      if (index < 0) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: review.decidedSteps.join(', ') || '—' });
+      next.decidedSteps = review.decidedSteps.slice(0, index);
+      return [reviewPut(deps.store, next, review.version)];
+    }
     if (d.decision === 'approve') {
       if (step.records === 'scores') {
         const scores = d.extras.scores as Record<string, number> | undefined;

@@ -77,6 +77,41 @@ describe('撤回 withdraw', () => {
   }, 30_000);
 });
 
+describe('退回 return', () => {
+  it('sends the request back to an earlier step with a comment; that step is asked again and the chain continues; the timeline shows the loop', async () => {
+    const id = await startReview('何退回');
+    const first = await taskOf('supA', id);
+    expect((await api.request('POST', `/api/v1/approvals/${first.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores } })).status).toBe(200);
+    const managerTask = await taskOf('manager', id, 'cs_manager');
+    const noComment = await api.request('POST', `/api/v1/approvals/${managerTask.id}/return`, { token: tokens.manager, body: { toStep: 'supervisor', comment: '' } });
+    expect(noComment.status).toBe(422);
+    const forward = await api.request('POST', `/api/v1/approvals/${managerTask.id}/return`, { token: tokens.manager, body: { toStep: 'gm', comment: '不行' } });
+    expect(forward.status).toBe(422);
+    expect(await forward.json()).toMatchObject({ code: 'APPROVAL.INVALID_RETURN', errors: [{ path: 'toStep' }] });
+    const back = await api.request('POST', `/api/v1/approvals/${managerTask.id}/return`, { token: tokens.manager, body: { toStep: 'supervisor', comment: '面试分偏高，请复核' } });
+    expect(back.status, await back.clone().text()).toBe(200);
+    expect(((await back.json()) as { status: string }).status).toBe('returned');
+
+    const again = await until(async () => {
+      const t = await taskOf('supA', id);
+      return t.id !== first.id ? t : undefined;
+    }, 'the supervisor to be asked again');
+    expect((await api.request('POST', `/api/v1/approvals/${again.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores: { ...scores, interview: 80 } } })).status).toBe(200);
+    await until(async () => {
+      const t = await taskOf('manager', id, 'cs_manager');
+      return t.id !== managerTask.id ? t : undefined;
+    }, 'the CS manager to be asked again');
+    const review = (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: org.hr })).json()) as { weighted: number; steps: { stepKey: string; decision: string | null; returnTo: string | null }[] };
+    expect(review.steps.map((s) => [s.stepKey, s.decision, s.returnTo])).toEqual([
+      ['supervisor', 'approve', null],
+      ['cs_manager', 'return', 'supervisor'],
+      ['supervisor', 'approve', null],
+      ['cs_manager', null, null],
+    ]);
+    expect(review.weighted).toBe(0.4 * 88 + 0.3 * 86 + 0.3 * 80);
+  }, 60_000);
+});
+
 describe('催办 remind', () => {
   it('the requester or the approver’s superior may nudge, at most once per 4 hours (policy, gap); the approver is emailed again', async () => {
     const id = await startReview('宋催办');

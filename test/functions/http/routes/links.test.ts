@@ -93,7 +93,7 @@ describe('approval links', () => {
     const token = path(r.reject).slice(3);
     const res = await api.request('POST', path(r.reject), form(token, { comment: '' }));
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('驳回时必须填写意见');
+    expect(await res.text()).toContain('必须填写意见');
     await stillPending(r.taskId);
     const ok = await api.request('POST', path(r.reject), form(token));
     expect(ok.status).toBe(200);
