@@ -1,6 +1,6 @@
 /** The approvals API's shapes (GET /api/v1/approvals, /approvals/{id}). */
 
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled' | 'transferred';
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred';
 export type Channel = 'console' | 'email' | 'api' | 'system';
 
 /** One task in someone's inbox (待我审批). */
@@ -22,7 +22,7 @@ export interface ApprovalTask {
   createdAt: string;
   dueAt: string;
   overdue: boolean;
-  decision: 'approve' | 'reject' | null;
+  decision: 'approve' | 'reject' | 'return' | null;
   decidedAt: string | null;
   comment: string | null;
   channel: Channel | null;
@@ -39,7 +39,7 @@ export interface ApprovalStep {
   attempt: 'ask' | 'remind' | 'escalate';
   dueAt: string;
   createdAt: string;
-  decision: 'approve' | 'reject' | null;
+  decision: 'approve' | 'reject' | 'return' | null;
   decidedByName: string | null;
   decidedAt: string | null;
   channel: Channel | null;

@@ -165,6 +165,7 @@ const en = {
           pending: 'To do',
           approved: 'Approved',
           rejected: 'Rejected',
+          returned: 'Returned',
           cancelled: 'Closed',
           transferred: 'Transferred',
         },
@@ -192,6 +193,7 @@ const en = {
       decisions: {
         approve: 'Approved',
         reject: 'Rejected',
+        return: 'Returned',
       },
       timeline: {
         waiting: 'Waiting, due %{time}',

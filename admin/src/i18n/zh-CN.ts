@@ -377,6 +377,7 @@ const zhCN = {
           pending: '待处理',
           approved: '已同意',
           rejected: '已驳回',
+          returned: '已退回',
           cancelled: '已结束',
           transferred: '已转交',
         },
@@ -404,6 +405,7 @@ const zhCN = {
       decisions: {
         approve: '同意',
         reject: '驳回',
+        return: '退回',
       },
       timeline: {
         waiting: '等待处理，截止 %{time}',
