@@ -6,6 +6,7 @@ const COLORS: Record<ApprovalStatus, ChipProps['color']> = {
   pending: 'warning',
   approved: 'success',
   rejected: 'error',
+  returned: 'secondary',
   cancelled: 'default',
   transferred: 'info',
 };
