@@ -114,7 +114,7 @@ export function approvalsRoutes() {
         ...present(task, lang, deps.now()),
         summary: described.summary[lang],
         fields,
-        timeline: steps.map(presentStep),
+        timeline: steps.map((s) => presentStep(s)),
       }, 200);
     },
   );

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { inScope, seesWholeOrganisation, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
-import { listSteps } from '../../storage/approvals.js';
+import { getTasks, listSteps } from '../../storage/approvals.js';
 import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
@@ -92,9 +92,11 @@ export function probationReviewsRoutes() {
       const deps = c.get('deps');
       const review = await visibleReview(c, p, c.req.valid('param').id);
       const steps = await listSteps(deps.store, 'probation', review.id);
+      // The pending step's tasks (a handful), so the requester can see who is asked and remind them.
+      const tasks = await getTasks(deps.store, steps.filter((s) => s.status === 'pending').flatMap((s) => s.taskIds));
       return c.json({
         ...present(review, c.get('lang')),
-        steps: steps.map(presentStep),
+        steps: steps.map((s) => presentStep(s, tasks)),
       }, 200);
     },
   );
