@@ -3,6 +3,7 @@ import { DataTable, List, Pagination, SimpleList, useListContext, useTranslate }
 import { LocaleDateField } from '../components/LocaleDateField';
 import { ApprovalDueField } from './ApprovalDueField';
 import { ApprovalStatusField } from './ApprovalStatusField';
+import { BatchApproveButton } from './BatchApproveButton';
 import type { ApprovalTask } from './types';
 
 const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
@@ -47,7 +48,7 @@ const ApprovalTabs = () => {
           tertiaryText={(r) => <ApprovalDueField record={r} />}
         />
       ) : (
-        <DataTable<ApprovalTask> rowClick="show" bulkActionButtons={false}>
+        <DataTable<ApprovalTask> rowClick="show" bulkActionButtons={status === 'pending' ? <BatchApproveButton /> : false}>
           <DataTable.Col source="title" disableSort />
           <DataTable.Col source="stepLabel" disableSort />
           <DataTable.Col source="requesterName" disableSort />

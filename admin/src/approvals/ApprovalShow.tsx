@@ -6,9 +6,11 @@ import type { ProbationReview } from '../probation-reviews/types';
 import { ApprovalDecisionPanel } from './ApprovalDecisionPanel';
 import { ApprovalDueField } from './ApprovalDueField';
 import { ApprovalRequestSummary } from './ApprovalRequestSummary';
+import { ApprovalReturn } from './ApprovalReturn';
 import { ApprovalStatusField } from './ApprovalStatusField';
 import { ApprovalTimeline } from './ApprovalTimeline';
 import { ApprovalTransfer } from './ApprovalTransfer';
+import { returnableSteps } from './returnSteps';
 import type { ApprovalDetail } from './types';
 
 // No background refetch while a decision is being typed: it would not lose the input (the
@@ -85,6 +87,7 @@ const ApprovalShowLayout = () => {
               <Alert severity="info">{translate('resources.approvals.transferred_note', { comment: task.comment })}</Alert>
             )}
             <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />
+            <ApprovalReturn task={task} steps={returnableSteps(task.timeline, task.stepKey, labelOf)} />
             <ApprovalTransfer task={task} />
           </Stack>
         ) : (

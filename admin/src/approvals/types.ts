@@ -44,6 +44,18 @@ export interface ApprovalStep {
   decidedAt: string | null;
   channel: Channel | null;
   comment: string | null;
+  /** On a pending step of a probation review: who is asked (催办 reminds them). */
+  tasks?: PendingApprover[];
+}
+
+/** One approver asked at a pending step (GET /probation-reviews/{id}, `steps[].tasks`). */
+export interface PendingApprover {
+  id: string;
+  approverId: string;
+  approverName: string;
+  status: ApprovalStatus;
+  reason: 'assigned' | 'escalated' | 'transferred';
+  lastRemindedAt: string | null;
 }
 
 /** An extra number the step asks for, e.g. `scores_interview` (0–100). */

@@ -154,6 +154,8 @@ const en = {
         extensionMonths: 'Extend by (months)',
         toUserId: 'Transfer to',
         transferComment: 'Note for them',
+        toStep: 'Return to',
+        returnComment: 'Why it goes back',
         timeline: 'Approval record',
       },
       tabs: {
@@ -209,6 +211,8 @@ const en = {
         reject: 'Reject',
         transfer: 'Transfer',
         confirm_transfer: 'Transfer',
+        return: 'Return',
+        confirm_return: 'Return to that step',
         open_request: 'Open the request',
       },
       override: {
@@ -222,6 +226,17 @@ const en = {
         approved: 'Approved',
         rejected: 'Rejected',
         transferred: 'Transferred to %{name}',
+        returned: 'Returned to %{step}',
+      },
+      batch: {
+        action: 'Approve selected',
+        title: 'Approve %{count} selected',
+        comment: 'Comment (optional, for all of them)',
+        hint: 'Each task is approved on its own; those that cannot be are listed afterwards with the reason.',
+        submit: 'Approve',
+        summary: '%{ok} approved, %{failed} failed',
+        failures: 'Not approved',
+        no_answer: 'No answer from the server',
       },
       conflict: 'Already decided by %{name} at %{time}',
       transferred_note: 'Transferred to you: %{comment}',
@@ -230,6 +245,7 @@ const en = {
         rejected: 'You rejected this at %{time} (%{channel}).',
         cancelled: 'This task is closed: someone else decided, or the request ended.',
         transferred: 'You transferred this task to someone else.',
+        returned: 'You returned this to an earlier step at %{time} (%{channel}).',
       },
     },
     'probation-reviews': {
@@ -336,6 +352,20 @@ const en = {
       chain: {
         not_started: 'Not started yet',
         skipped: 'Not reached',
+      },
+      withdraw: {
+        action: 'Withdraw',
+        title: 'Withdraw the review?',
+        content: 'The probation review of %{name} stops and its open approvals close. Only whoever started it may withdraw it.',
+        confirm: 'Withdraw',
+        done: 'Review withdrawn',
+      },
+      remind: {
+        action: 'Remind',
+        done: '%{name} has been reminded',
+        last: 'Last reminded %{time}',
+        never: 'Not reminded yet',
+        waiting_for: 'Waiting for',
       },
       sections: {
         assessment: 'Assessment',

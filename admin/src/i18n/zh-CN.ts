@@ -366,6 +366,8 @@ const zhCN = {
         extensionMonths: '延长月数',
         toUserId: '转交给',
         transferComment: '转交说明',
+        toStep: '退回至',
+        returnComment: '退回原因',
         timeline: '审批记录',
       },
       tabs: {
@@ -421,6 +423,8 @@ const zhCN = {
         reject: '驳回',
         transfer: '转交',
         confirm_transfer: '确认转交',
+        return: '退回',
+        confirm_return: '确认退回',
         open_request: '查看申请详情',
       },
       override: {
@@ -434,6 +438,17 @@ const zhCN = {
         approved: '已同意',
         rejected: '已驳回',
         transferred: '已转交给 %{name}',
+        returned: '已退回至 %{step}',
+      },
+      batch: {
+        action: '批量同意',
+        title: '批量同意所选 %{count} 项',
+        comment: '审批意见（选填，用于全部所选）',
+        hint: '逐项同意；未能同意的事项会在之后列出原因。',
+        submit: '同意',
+        summary: '%{ok} 项已同意，%{failed} 项失败',
+        failures: '未能同意的事项',
+        no_answer: '服务器未返回结果',
       },
       conflict: '此审批已由 %{name} 于 %{time} 处理',
       transferred_note: '转交说明：%{comment}',
@@ -442,6 +457,7 @@ const zhCN = {
         rejected: '您已于 %{time} 驳回（%{channel}）。',
         cancelled: '此任务已结束：他人已处理，或申请已结束。',
         transferred: '您已将此任务转交他人。',
+        returned: '您已于 %{time} 退回至之前的环节（%{channel}）。',
       },
     },
     'probation-reviews': {
@@ -548,6 +564,20 @@ const zhCN = {
       chain: {
         not_started: '尚未开始',
         skipped: '未经过',
+      },
+      withdraw: {
+        action: '撤回',
+        title: '撤回转正评审？',
+        content: '%{name} 的转正评审将停止，未处理的审批随之关闭。仅发起人可以撤回。',
+        confirm: '确认撤回',
+        done: '已撤回转正评审',
+      },
+      remind: {
+        action: '催办',
+        done: '已催办 %{name}',
+        last: '上次催办：%{time}',
+        never: '尚未催办',
+        waiting_for: '待处理人',
       },
       sections: {
         assessment: '评分与建议',

@@ -5,9 +5,11 @@ import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { ProbationReviewChain } from './ProbationReviewChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
+import { ProbationReviewReminders } from './ProbationReviewReminders';
 import { ProbationReviewScores } from './ProbationReviewScores';
 import { reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview } from './types';
+import { WithdrawReviewButton } from './WithdrawReviewButton';
 
 /** One probation review: who, the assessment, the chain's decisions and the workflow picture. */
 const ProbationReviewShow = () => (
@@ -52,6 +54,7 @@ const ProbationReviewLayout = () => {
           <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', rowGap: 1 }}>
             <Chip size="small" color="primary" label={translate(reviewChoiceKey('status', review.status))} data-testid="review-status" />
             <Chip size="small" variant="outlined" label={translate(reviewChoiceKey('kind', review.kind))} />
+            <WithdrawReviewButton review={review} />
           </Stack>
         </Box>
         {review.deferred && review.status === 'scheduled' && (
@@ -75,7 +78,10 @@ const ProbationReviewLayout = () => {
         </Section>
       </Stack>
       <Section title={translate('resources.probation-reviews.sections.chain')} id="chain">
-        <ProbationReviewChain review={review} />
+        <Stack spacing={2}>
+          <ProbationReviewReminders review={review} />
+          <ProbationReviewChain review={review} />
+        </Stack>
       </Section>
       <Section title={translate('resources.probation-reviews.sections.diagram')} id="diagram" sx={{ gridColumn: '1 / -1' }}>
         <ProbationReviewDiagram reviewId={String(review.id)} version={review.version} />

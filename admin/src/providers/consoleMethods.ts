@@ -24,6 +24,21 @@ export interface TransferInput {
   comment?: string;
 }
 
+/** POST /approvals/{id}/return: back to an earlier step of the request, with why. */
+export interface ReturnInput {
+  toStep: string;
+  comment: string;
+}
+
+/** One task's answer in POST /approvals/batch-decision. */
+export interface BatchDecisionResult {
+  id: string;
+  /** The HTTP status this task's decision would have had on its own: 200 when approved. */
+  status: number;
+  code?: string;
+  detail?: string;
+}
+
 export interface StartProbationReviewInput {
   employeeId: string;
   kind: 'early' | 'scheduled';
@@ -56,6 +71,14 @@ export interface ConsoleMethods {
   approve(id: string, input?: DecisionInput): Promise<{ data: Json }>;
   reject(id: string, input: DecisionInput): Promise<{ data: Json }>;
   transfer(id: string, input: TransferInput): Promise<{ data: Json }>;
+  /** 退回: the task (status `returned`); 422 APPROVAL.INVALID_RETURN names `toStep`. */
+  returnTask(id: string, input: ReturnInput): Promise<{ data: Json }>;
+  /** 催办: remind the approver of a pending task (429 when reminded too recently). */
+  remind(taskId: string): Promise<{ data: Json }>;
+  /** 批量同意: one answer per task; a failure on one does not stop the others. */
+  batchApprove(ids: readonly string[], comment?: string): Promise<{ data: BatchDecisionResult[] }>;
+  /** 撤回: the requester takes their probation review back (403 WORKFLOW.NOT_REQUESTER otherwise). */
+  withdrawProbationReview(reviewId: string): Promise<{ data: Json }>;
   /** `message` is set when the application joins next month's round (§3). */
   startProbationReview(input: StartProbationReviewInput): Promise<{ data: Json; message: string | null }>;
   getExecution(reviewId: string): Promise<{ data: WorkflowView }>;
@@ -81,6 +104,37 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
 
     async transfer(id, input) {
       const { json } = await http<Json>(`/approvals/${segment(id)}/transfer`, { method: 'POST', body: input });
+      onChange('approvals');
+      return { data: json };
+    },
+
+    async returnTask(id, input) {
+      const { json } = await http<Json>(`/approvals/${segment(id)}/return`, { method: 'POST', body: input });
+      onChange('approvals');
+      onChange('probation-reviews');
+      return { data: json };
+    },
+
+    async remind(taskId) {
+      const { json } = await http<Json>(`/approvals/${segment(taskId)}/remind`, { method: 'POST' });
+      onChange('probation-reviews');
+      return { data: json };
+    },
+
+    async batchApprove(ids, comment) {
+      const trimmed = comment?.trim();
+      const { json } = await http<{ results?: BatchDecisionResult[] }>('/approvals/batch-decision', {
+        method: 'POST',
+        body: { ids: [...ids], decision: 'approve', ...(trimmed ? { comment: trimmed } : {}) },
+      });
+      onChange('approvals');
+      onChange('probation-reviews');
+      return { data: json?.results ?? [] };
+    },
+
+    async withdrawProbationReview(reviewId) {
+      const { json } = await http<Json>(`/requests/probation/${segment(reviewId)}/withdraw`, { method: 'POST' });
+      onChange('probation-reviews');
       onChange('approvals');
       return { data: json };
     },

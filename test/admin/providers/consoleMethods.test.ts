@@ -46,6 +46,26 @@ describe('the data provider’s own verbs', () => {
     ]);
   });
 
+  it('returns, reminds, withdraws and approves in a batch on their own endpoints', async () => {
+    const { calls, http } = fakeHttp((path) =>
+      path === '/approvals/batch-decision' ? { results: [{ id: 'a', status: 200 }, { id: 'b', status: 409, code: 'X', detail: 'no' }] } : {},
+    );
+    const provider = createDataProvider(http);
+    await provider.returnTask('t/1', { toStep: 'team_lead', comment: '补充材料' });
+    await provider.remind('t2');
+    await provider.withdrawProbationReview('r1');
+    const { data } = await provider.batchApprove(['a', 'b'], '  同意 ');
+    await provider.batchApprove(['c'], '   ');
+    expect(data).toEqual([{ id: 'a', status: 200 }, { id: 'b', status: 409, code: 'X', detail: 'no' }]);
+    expect(calls.map((c) => [c.options.method ?? 'GET', c.path, c.options.body])).toEqual([
+      ['POST', '/approvals/t%2F1/return', { toStep: 'team_lead', comment: '补充材料' }],
+      ['POST', '/approvals/t2/remind', undefined],
+      ['POST', '/requests/probation/r1/withdraw', undefined],
+      ['POST', '/approvals/batch-decision', { ids: ['a', 'b'], decision: 'approve', comment: '同意' }],
+      ['POST', '/approvals/batch-decision', { ids: ['c'], decision: 'approve' }],
+    ]);
+  });
+
   it('after a decision the inbox is read again from its first page', async () => {
     let round = 0;
     const { calls, http } = fakeHttp((path, { query }) => {

@@ -1,0 +1,58 @@
+import UndoIcon from '@mui/icons-material/Undo';
+import { useState } from 'react';
+import { Button, Confirm, HttpError, useDataProvider, useGetIdentity, useNotify, useRefresh } from 'react-admin';
+import { canStartProbationReview } from '../providers/authProvider';
+import type { ConsoleDataProvider } from '../providers/consoleMethods';
+import type { ProbationReview } from './types';
+
+/**
+ * 撤回: the requester takes an open review back. The review names its requester only by name,
+ * so the button shows to everyone who may start a review for this employee; the API answers
+ * anyone else with 403 WORKFLOW.NOT_REQUESTER, shown as the notification.
+ */
+export const WithdrawReviewButton = ({ review }: { review: ProbationReview }) => {
+  const { identity } = useGetIdentity();
+  const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (!identity || !['scheduled', 'in_review'].includes(review.status)) return null;
+  const self = identity.employeeId === review.employeeId;
+  if (!canStartProbationReview(identity.roles as string[] | undefined, self)) return null;
+
+  async function withdraw() {
+    setBusy(true);
+    try {
+      await dataProvider.withdrawProbationReview(String(review.id));
+      notify('resources.probation-reviews.withdraw.done', { type: 'success' });
+      setOpen(false);
+      refresh();
+    } catch (error) {
+      setOpen(false);
+      notify((error as HttpError).message, { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Button label="resources.probation-reviews.withdraw.action" onClick={() => setOpen(true)} color="warning" data-testid="withdraw-review">
+        <UndoIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={busy}
+        title="resources.probation-reviews.withdraw.title"
+        content="resources.probation-reviews.withdraw.content"
+        translateOptions={{ name: review.employeeName }}
+        confirm="resources.probation-reviews.withdraw.confirm"
+        confirmColor="warning"
+        onConfirm={withdraw}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
+};
