@@ -89,6 +89,11 @@ export interface ProbationPolicy {
 export interface ApprovalsPolicy {
   /** A pending approver can be nudged (催办) at most once per this many hours (gap: 4). */
   remindIntervalHours: number;
+  /**
+   * When the same person is asked again later in one chain (e.g. a CS manager who is also the
+   * direct supervisor), their earlier approval counts for the later step (gap: true).
+   */
+  sameApproverDecidesOnce: boolean;
 }
 
 export interface PolicySet {
@@ -101,7 +106,7 @@ export type PolicyName = keyof PolicySet;
 export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals'];
 
 export const DEFAULT_POLICIES: PolicySet = {
-  approvals: { remindIntervalHours: 4 },
+  approvals: { remindIntervalHours: 4, sameApproverDecidesOnce: true },
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
   },
@@ -159,7 +164,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: [],
-  approvals: ['remindIntervalHours'],
+  approvals: ['remindIntervalHours', 'sameApproverDecidesOnce'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays'],
 };
 

@@ -87,6 +87,8 @@ function validateApprovalsPolicy(values: Record<string, unknown>): PolicyIssue[]
   const issues: PolicyIssue[] = [];
   const v = values.remindIntervalHours;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 168) issues.push({ path: 'remindIntervalHours', code: 'POLICY.INTEGER_RANGE', params: { min: 1, max: 168 } });
-  for (const key of Object.keys(values)) if (key !== 'remindIntervalHours') issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: 'remindIntervalHours' } });
+  if (typeof values.sameApproverDecidesOnce !== 'boolean') issues.push({ path: 'sameApproverDecidesOnce', code: 'POLICY.ONE_OF', params: { allowed: 'true, false' } });
+  const known = ['remindIntervalHours', 'sameApproverDecidesOnce'];
+  for (const key of Object.keys(values)) if (!known.includes(key)) issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: known.join(', ') } });
   return issues;
 }

@@ -12,7 +12,7 @@ import { planOutcome, recommend, type ProbationOutcome } from '../../domain/prob
 import { scoreReview } from '../../domain/probation/scoring.js';
 import { PROBATION_SCORE_NAMES, type ProbationChainStep, type ProbationPolicy } from '../../domain/policy/defaults.js';
 import { requestOutcome } from '../../email/templates/index.js';
-import { listSteps } from '../../storage/approvals.js';
+import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { getEmployee, getEmployees, updateEmployee } from '../../storage/employees.js';
 import { getPolicy } from '../../storage/policies.js';
 import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
@@ -49,19 +49,26 @@ export const probationKind: RequestKind = {
   kind: 'probation',
 
   async nextStep(deps, id) {
-    const { review, policy } = await load(deps, id);
-    const step = nextStep(policy.chain, review.decidedSteps);
-    if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
-      await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
+    // A step whose only approver already approved an earlier step counts as decided by that
+    // approval (policy approvals.sameApproverDecidesOnce); the loop is bounded by the chain.
+    for (let guard = 0; guard <= 20; guard++) {
+      const { review, policy } = await load(deps, id);
+      const step = nextStep(policy.chain, review.decidedSteps);
+      if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
+        await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
+      }
+      if (!step) return { done: true };
+      const steps = await listSteps(deps.store, 'probation', id);
+      if (step.records === null && (await decidedOnceBefore(deps, id, step, steps))) continue;
+      // Step Functions timeouts are whole seconds, at least one.
+      const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
+      // A step asked again after a return (退回) is a new round with its own id; a pending one
+      // (a retried plan) is reused.
+      const earlier = steps.filter((s) => s.stepKey === step.key);
+      const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
+      return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
     }
-    if (!step) return { done: true };
-    // Step Functions timeouts are whole seconds, at least one.
-    const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
-    // A step asked again after a return (退回) is a new round with its own id; a pending one
-    // (a retried plan) is reused.
-    const earlier = (await listSteps(deps.store, 'probation', id)).filter((s) => s.stepKey === step.key);
-    const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
-    return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
+    throw new Error(`probation review ${id}: the chain does not converge`);
   },
 
   async approversFor(deps, id, stepKey) {
@@ -243,3 +250,34 @@ async function tell(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejec
   }
 }
 
+
+/**
+ * 同一审批人只审一次: records `step` as approved, with the earlier approval's author, when its one
+ * approver already approved an earlier step of this review. Returns whether it did.
+ */
+async function decidedOnceBefore(deps: WorkflowDeps, id: string, step: ProbationChainStep, steps: ApprovalStep[]): Promise<boolean> {
+  const approvals = await getPolicy(deps.store, 'approvals');
+  if (!approvals.values.sameApproverDecidesOnce) return false;
+  const { approvers, label } = await probationKind.approversFor(deps, id, step.key);
+  const [only] = approvers;
+  const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only?.id);
+  if (approvers.length !== 1 || !only || !earlier) return false;
+  const { review } = await load(deps, id);
+  const summary = await probationKind.describe(deps, id);
+  const at = deps.now().toISOString();
+  const comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
+  const stepId = `${id}.${step.key}.auto`;
+  const decided: ApprovalStep = {
+    id: stepId, requestKind: 'probation', requestId: id, stepKey: step.key, status: 'decided', token: '', attempt: 'ask', taskIds: [`${stepId}.0`],
+    dueAt: at, createdAt: at, decision: 'approve', decidedById: only.id, decidedByName: only.name, decidedAt: at, channel: 'system',
+    comment, resumedAt: at, version: 1,
+  };
+  const task: ApprovalTask = {
+    id: `${stepId}.0`, stepId, requestKind: 'probation', requestId: id, title: summary.title, stepLabel: label, subjectEmployeeId: review.employeeId,
+    stepKey: step.key, approverId: only.id, approverName: only.name, requesterId: review.requesterId, requesterName: review.requesterName,
+    status: 'approved', linkNonce: '', reason: 'assigned', createdAt: at, dueAt: at, decision: 'approve', decidedAt: at, comment, channel: 'system', version: 1,
+  };
+  const next: ProbationReview = { ...review, decidedSteps: [...review.decidedSteps, step.key], updatedAt: at, version: review.version + 1 };
+  await openStep(deps.store, decided, [task], [reviewPut(deps.store, next, review.version)]);
+  return true;
+}

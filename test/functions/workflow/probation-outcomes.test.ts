@@ -113,6 +113,25 @@ describe('probation outcomes', () => {
   }, 60_000);
 });
 
+describe('the same approver twice in one chain (policy approvals.sameApproverDecidesOnce, gap)', () => {
+  it('decides once: a trainee reporting straight to the CS manager is scored by them, and their later signature step is recorded from that approval', async () => {
+    const employee = await createEmployee(api, org.hr, { name: '孔直属', level: 'trainee', hireDate: '2026-09-20', superiorId: org.csManager.id, teamId: org.units.cs });
+    const res = await api.request('POST', '/api/v1/probation-reviews', { token: tokens.manager, body: { employeeId: employee.id, kind: 'early' } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const review = (await res.json()) as Review;
+    const first = await taskFor('manager', review.id, 'supervisor');
+    expect((await decide('manager', first, { decision: 'approve', scores: { dailyPerformance: 85, professionalTest: 85, interview: 85 } })).status).toBe(200);
+    await taskFor('gm', review.id, 'gm');
+    const now = (await (await api.request('GET', `/api/v1/probation-reviews/${review.id}`, { token: org.hr })).json()) as { steps: { stepKey: string; decision: string; channel: string; decidedByName: string }[] };
+    expect(now.steps.map((s) => [s.stepKey, s.decision, s.channel])).toEqual([
+      ['supervisor', 'approve', 'api'],
+      ['cs_manager', 'approve', 'system'],
+      ['gm', null, null],
+    ]);
+    expect(now.steps[1]!.decidedByName).toBe(now.steps[0]!.decidedByName);
+  }, 60_000);
+});
+
 describe('application rounds (§3: up to and including the 15th)', () => {
   it('an employee applying on the 16th joins next month’s round: the review waits, nobody is asked yet, and the response says so', async () => {
     const local = await testApi({ workflows: true });

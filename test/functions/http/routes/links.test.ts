@@ -121,10 +121,11 @@ describe('approval links', () => {
       decision: 'approve', comment: '', scores_dailyPerformance: '80', scores_professionalTest: '80', scores_interview: '80',
     }));
     expect(done.status, await done.clone().text()).toBe(200);
-    await until(async () => {
-      const review = (await (await api.request('GET', `/api/v1/probation-reviews/${r.reviewId}`, { token: org.hr })).json()) as { currentStep: string; weighted: number | null };
-      return review.currentStep === 'cs_manager' && review.weighted === 80 ? review : undefined;
+    const decided = await until(async () => {
+      const review = (await (await api.request('GET', `/api/v1/probation-reviews/${r.reviewId}`, { token: org.hr })).json()) as { weighted: number | null; steps: { stepKey: string; channel: string | null }[] };
+      return review.weighted === 80 ? review : undefined;
     }, 'the transferred decision to take effect');
+    expect(decided.steps[0]).toMatchObject({ stepKey: 'supervisor', channel: 'email' });
     const timeline = (await (await api.request('GET', `/api/v1/audit?entityType=approvalTask&entityId=${r.taskId}`, { token: org.hr })).json()) as { items: { action: string }[] };
     expect(timeline.items.map((a) => a.action)).toContain('transfer');
   }, 30_000);
