@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime.js';
 import { until } from '../support/mail.js';
-import { hasChromium, launchBrowser, signIn, warnNoChromium } from './browser.js';
+import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 
 /**
  * Approvals in a real browser against the local runtime (DynamoDB Local, the local Step
@@ -16,8 +12,7 @@ import { hasChromium, launchBrowser, signIn, warnNoChromium } from './browser.js
  */
 if (!hasChromium) warnNoChromium('approvals e2e');
 
-type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
-type DemoLogin = Runtime['demoLogins'][number];
+type DemoLogin = LocalRuntime['demoLogins'][number];
 
 interface Employee {
   id: string;
@@ -45,42 +40,17 @@ function monthAgo(): string {
 }
 
 (hasChromium ? describe : describe.skip)('approvals in the console', () => {
-  let runtime: Runtime;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // admin/dist is built (when stale) by the global setup, in production mode.
-    dataDir = await mkdtemp(join(tmpdir(), 'cs-approvals-e2e-'));
-    runtime = await startLocalRuntime({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      demo: true,
-      adminEmail: 'admin@e2e.example',
-      adminPassword: randomBytes(18).toString('base64url'),
-      quiet: true,
-    });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await runtime?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  const harness = useConsoleRuntime('approvals');
 
   function demoLogins(role: string): DemoLogin[] {
-    const logins = runtime.demoLogins.filter((l) => l.role === role);
+    const logins = harness.runtime.demoLogins.filter((l) => l.role === role);
     if (logins.length === 0) throw new Error(`the demo data has no ${role} login`);
     return logins;
   }
 
   /** The API as that person, by bearer token (what an integration would do). */
   async function apiAs(login: DemoLogin) {
-    const res = await fetch(`${runtime.url}/api/v1/auth/login`, {
+    const res = await fetch(`${harness.runtime.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: login.email, password: login.password }),
@@ -88,7 +58,7 @@ function monthAgo(): string {
     expect(res.status).toBe(200);
     const { token } = (await res.json()) as { token: string };
     return async <T>(path: string, body?: unknown): Promise<T> => {
-      const answer = await fetch(`${runtime.url}/api/v1${path}`, {
+      const answer = await fetch(`${harness.runtime.url}/api/v1${path}`, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -110,17 +80,11 @@ function monthAgo(): string {
     throw new Error(`no trainee with a month of service in this supervisor's subtree: ${items.map((e) => e.hireDate).join(', ')}`);
   }
 
-  async function newPage(viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport ? { viewport } : {}) });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = harness.newPage;
 
   /** Opens 待我审批 and waits (re-reading) until the task about `name` is listed, then opens it. */
   async function openFromInbox(page: Page, name: string): Promise<void> {
-    await page.goto(`${runtime.url}/#/approvals`);
+    await page.goto(`${harness.runtime.url}/#/approvals`);
     const row = page.locator('td.column-title', { hasText: name });
     await expect
       .poll(
@@ -146,8 +110,8 @@ function monthAgo(): string {
 
     // 1. The supervisor starts the review from the trainee's page.
     const page = await newPage();
-    await signIn(page, runtime.url, supervisor.email, supervisor.password);
-    await page.goto(`${runtime.url}/#/employees/${trainee.id}/show`);
+    await signIn(page, harness.runtime.url, supervisor.email, supervisor.password);
+    await page.goto(`${harness.runtime.url}/#/employees/${trainee.id}/show`);
     await page.getByRole('button', { name: '发起转正评审' }).click();
     await page.getByRole('radio', { name: /提前转正/ }).check();
     await page.getByRole('button', { name: '发起', exact: true }).click();
@@ -169,7 +133,7 @@ function monthAgo(): string {
 
     // 3. The CS manager sees it at home and approves from the inbox.
     const managerPage = await newPage();
-    await signIn(managerPage, runtime.url, manager.email, manager.password);
+    await signIn(managerPage, harness.runtime.url, manager.email, manager.password);
     await openFromInbox(managerPage, trainee.name);
     await managerPage.getByText('92.6').waitFor(); // the weighted score, in the request summary
     await managerPage.getByRole('button', { name: '同意' }).click();
@@ -181,7 +145,7 @@ function monthAgo(): string {
       const r = await supervisorApi<Review>(`/probation-reviews/${review.id}`);
       return r.currentStep === 'gm' ? r : undefined;
     }, 'the GM step', 30_000);
-    await page.goto(`${runtime.url}/#/probation-reviews/${review.id}/show`);
+    await page.goto(`${harness.runtime.url}/#/probation-reviews/${review.id}/show`);
     const supervisorStep = page.locator('[data-chain-step="supervisor"]');
     await expect.poll(() => supervisorStep.innerText()).toContain('同意');
     expect(await supervisorStep.innerText()).toContain('控制台');
@@ -217,8 +181,8 @@ function monthAgo(): string {
     }, 'the supervisor task', 30_000);
 
     const page = await newPage({ width: 375, height: 812 });
-    await signIn(page, runtime.url, supervisor.email, supervisor.password);
-    await page.goto(`${runtime.url}/#/approvals/${encodeURIComponent(task.id)}/show`);
+    await signIn(page, harness.runtime.url, supervisor.email, supervisor.password);
+    await page.goto(`${harness.runtime.url}/#/approvals/${encodeURIComponent(task.id)}/show`);
     const approve = page.getByRole('button', { name: '同意' });
     await approve.waitFor();
     // A string: the test's TypeScript has no DOM types.

@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime.js';
 
 /** Debian's chromium (apt-get install chromium); playwright-core ships no browser of its own. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,4 +55,50 @@ export async function switchLanguage(page: Page, from: string, to: string): Prom
   await page.getByRole('button', { name: from }).click();
   await page.getByRole('menuitem', { name: to }).click();
   await page.getByRole('button', { name: to }).waitFor();
+}
+
+/**
+ * What every console test file shares: the local runtime on a temp data dir with the demo
+ * department (admin/dist is built, when stale, by the global setup), one browser, and a fresh
+ * context per page (its own cookie and language), all closed after the file. Call inside a
+ * `describe`; read `runtime` in tests, not at collection time.
+ */
+export function useConsoleRuntime(name: string): {
+  readonly runtime: LocalRuntime;
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+} {
+  let runtime: LocalRuntime | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), `cs-${name}-e2e-`));
+    runtime = await startLocalRuntime({
+      dataDir, port: 0, host: '127.0.0.1', demo: true,
+      adminEmail: 'admin@e2e.example', adminPassword: randomBytes(18).toString('base64url'), quiet: true,
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    await browser?.close();
+    await runtime?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  return {
+    get runtime() {
+      if (!runtime) throw new Error('the console runtime is not started yet');
+      return runtime;
+    },
+    async newPage(viewport) {
+      const context = await browser!.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(viewport ? { viewport } : {}) });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+  };
 }

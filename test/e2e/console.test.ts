@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalRuntime } from '../../infra/local/runtime.js';
-import { hasChromium, launchBrowser, signIn, switchLanguage, warnNoChromium } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime.js';
+import { hasChromium, signIn, useConsoleRuntime, switchLanguage, warnNoChromium } from './browser.js';
 
 /**
  * The console in a real browser against the local runtime (DynamoDB Local, demo data): what a
@@ -16,57 +11,25 @@ const HAN = /\p{Script=Han}/u;
 
 if (!hasChromium) warnNoChromium('console e2e');
 
-type Runtime = Awaited<ReturnType<typeof startLocalRuntime>>;
-type DemoLogin = Runtime['demoLogins'][number];
+type DemoLogin = LocalRuntime['demoLogins'][number];
 
 (hasChromium ? describe : describe.skip)('the admin console', () => {
-  let runtime: Runtime;
-  let browser: Browser;
-  let dataDir: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // admin/dist is built (when stale) by the global setup, in production mode.
-    dataDir = await mkdtemp(join(tmpdir(), 'cs-console-e2e-'));
-    runtime = await startLocalRuntime({
-      dataDir,
-      port: 0,
-      host: '127.0.0.1',
-      demo: true,
-      adminEmail: 'admin@e2e.example',
-      adminPassword: randomBytes(18).toString('base64url'),
-      quiet: true,
-    });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await runtime?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  const harness = useConsoleRuntime('console');
 
   function demoLogin(role: string): DemoLogin {
-    const login = runtime.demoLogins.find((l) => l.role === role);
-    if (!login) throw new Error(`the demo data has no ${role} login: ${runtime.demoLogins.map((l) => l.role).join(', ')}`);
+    const login = harness.runtime.demoLogins.find((l) => l.role === role);
+    if (!login) throw new Error(`the demo data has no ${role} login: ${harness.runtime.demoLogins.map((l) => l.role).join(', ')}`);
     return login;
   }
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = harness.newPage;
 
   it('a CS manager sees the people list in Chinese, switches to English and back, and the choice is remembered', async () => {
     const page = await newPage();
     const manager = demoLogin('cs_manager');
-    await signIn(page, runtime.url, manager.email, manager.password);
+    await signIn(page, harness.runtime.url, manager.email, manager.password);
 
-    await page.goto(`${runtime.url}/#/employees`);
+    await page.goto(`${harness.runtime.url}/#/employees`);
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
     const firstName = page.locator('td.column-name').first();
     await firstName.waitFor();
@@ -89,9 +52,9 @@ type DemoLogin = Runtime['demoLogins'][number];
   it('HR opens an employee, changes the phone number and sees the saved value', async () => {
     const page = await newPage();
     const hr = demoLogin('hr');
-    await signIn(page, runtime.url, hr.email, hr.password);
+    await signIn(page, harness.runtime.url, hr.email, hr.password);
 
-    await page.goto(`${runtime.url}/#/employees`);
+    await page.goto(`${harness.runtime.url}/#/employees`);
     await page.locator('td.column-name').first().click();
     await page.waitForURL(/#\/employees\/[^/]+$/); // HR lands on the edit form
 
@@ -114,12 +77,12 @@ type DemoLogin = Runtime['demoLogins'][number];
   it('HR sees the server’s message under the field when an employee number is taken', async () => {
     const page = await newPage();
     const hr = demoLogin('hr');
-    await signIn(page, runtime.url, hr.email, hr.password);
+    await signIn(page, harness.runtime.url, hr.email, hr.password);
 
-    await page.goto(`${runtime.url}/#/employees`);
+    await page.goto(`${harness.runtime.url}/#/employees`);
     const takenNo = (await page.locator('td.column-employeeNo').first().innerText()).trim();
 
-    await page.goto(`${runtime.url}/#/employees/create`);
+    await page.goto(`${harness.runtime.url}/#/employees/create`);
     await page.getByRole('textbox', { name: '工号' }).fill(takenNo);
     await page.getByRole('textbox', { name: '姓名' }).fill('测试新人');
     await page.getByRole('textbox', { name: '邮箱' }).fill(`e2e-${Date.now()}@example.com`);
