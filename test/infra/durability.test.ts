@@ -94,8 +94,13 @@ describe('a waiting approval survives kill -9 of the local runtime', () => {
       return r.body.currentStep === 'cs_manager' ? r.body : undefined;
     }, 'the workflow to move on after the restart', 20_000);
     expect(moved.weighted).toBe(87.7);
-    const view = await api<{ execution: { status: string; currentState: string } }>('GET', `/api/v1/probation-reviews/${started.body.id}/execution`, token);
-    expect(view.body.execution, JSON.stringify(view.body)).toMatchObject({ status: 'RUNNING', currentState: 'AskApprover' });
+    // The review names the next step from inside PlanNextStep, a moment before the execution
+    // enters AskApprover: wait for the execution to get there.
+    const view = await until(async () => {
+      const v = await api<{ execution: { status: string; currentState: string } }>('GET', `/api/v1/probation-reviews/${started.body.id}/execution`, token);
+      return v.body.execution?.currentState === 'AskApprover' ? v.body : undefined;
+    }, 'the execution to wait for the CS manager');
+    expect(view.execution).toMatchObject({ status: 'RUNNING', currentState: 'AskApprover' });
     expect(await stopMain(running)).toBe(0);
     running = undefined;
   }, 180_000);
