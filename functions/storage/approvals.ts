@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys } from './keys.js';
+import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys, type InboxState } from './keys.js';
 import { newId } from './ids.js';
 import { transact, type TxItem } from './transact.js';
 
@@ -35,11 +35,24 @@ export interface ApprovalStep {
   decidedAt: string | null;
   channel: Channel | null;
   comment: string | null;
-  /** With a `return` decision: the earlier step asked again. */
+  /** With a `return` decision: the earlier step asked again (or `requester`). */
   returnTo?: string | null;
+  /**
+   * 加签 / 会签: the step's approvers in the order they decide, one stage at a time. A stage
+   * with mode `any` (或签) completes on its first approval, `all` (会签) on every member's.
+   * Absent on steps opened before stages existed: one `any` stage of every task.
+   */
+  stages?: ApprovalStage[];
+  /** Index into `stages` of the stage being asked now. */
+  activeStage?: number;
   /** Set once the decision reached the workflow (SendTaskSuccess); unset = still to resume. */
   resumedAt: string | null;
   version: number;
+}
+
+export interface ApprovalStage {
+  taskIds: string[];
+  mode: 'any' | 'all';
 }
 
 export interface ApprovalTask {
@@ -56,11 +69,24 @@ export interface ApprovalTask {
   approverName: string;
   requesterId: string | null;
   requesterName: string | null;
-  status: 'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred';
+  /**
+   * `waiting`: in a later stage of its step (or its stage waits for people added before it);
+   * `cc`: a read-only 抄送 notice, never decided.
+   */
+  status: 'pending' | 'waiting' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred' | 'cc';
   /** Bound into email links: a new nonce (after a transfer) makes older links superseded. */
   linkNonce: string;
-  /** Why this person was asked: the step's approver, an escalation, or a transfer. */
-  reason: 'assigned' | 'escalated' | 'transferred';
+  /**
+   * Why this person was asked: the step's approver, an escalation, a transfer, added by an
+   * approver (加签), a delegate (代理), the superior of an approver who left, or a CC notice.
+   */
+  reason: 'assigned' | 'escalated' | 'transferred' | 'added' | 'delegated' | 'approver_left' | 'cc';
+  /** 代理: the person this task is decided on behalf of (the absent approver). */
+  onBehalfOfId?: string | null;
+  onBehalfOfName?: string | null;
+  /** Who added this person (加签) or sent the CC notice, and when relevant why. */
+  addedById?: string | null;
+  addedByName?: string | null;
   createdAt: string;
   dueAt: string;
   decision: Decision | null;
@@ -73,13 +99,13 @@ export interface ApprovalTask {
 }
 
 export function taskItem(t: ApprovalTask): Record<string, unknown> {
-  const pending = t.status === 'pending';
+  const state: InboxState = t.status === 'pending' || t.status === 'waiting' || t.status === 'cc' ? t.status : 'decided';
   return {
     ...approvalTaskKey(t.id),
     entity: 'approvalTask',
     ...t,
-    gsi1pk: inboxPk(t.approverId, pending ? 'pending' : 'decided'),
-    gsi1sk: `${pending ? t.createdAt : t.decidedAt ?? t.createdAt}#${t.id}`,
+    gsi1pk: inboxPk(t.approverId, state),
+    gsi1sk: `${state === 'decided' ? t.decidedAt ?? t.createdAt : t.createdAt}#${t.id}`,
   };
 }
 
@@ -234,17 +260,28 @@ export async function markResumed(store: Store, stepId: string, at: string): Pro
   ]);
 }
 
-/** Moves a pending task to someone else: the old task (and its links) ends as transferred. */
+/** The step's stages, reading a step opened before stages existed as one 或签 stage. */
+export function stagesOf(step: ApprovalStep): { stages: ApprovalStage[]; active: number } {
+  return { stages: step.stages ?? [{ taskIds: step.taskIds, mode: 'any' }], active: step.activeStage ?? 0 };
+}
+
+/**
+ * Moves a pending or waiting task to someone else, in the same place of the step's stages:
+ * the old task (and its links) ends as transferred. Conditional on the step's version, so a
+ * concurrent decision or 加签 on the step makes this fail rather than lose either change.
+ */
 export async function transferTask(store: Store, from: ApprovalTask, to: ApprovalTask, step: ApprovalStep, audit: AuditInput): Promise<void> {
+  const { stages } = stagesOf(step);
+  const nextStages = stages.map((st) => ({ ...st, taskIds: st.taskIds.map((id) => (id === from.id ? to.id : id)) }));
   await transact(store, [
     {
       write: {
         Put: {
           TableName: store.table,
           Item: taskItem({ ...from, status: 'transferred', decidedAt: audit.at, comment: to.comment, channel: audit.channel, version: from.version + 1 }),
-          ConditionExpression: '#status = :pending',
+          ConditionExpression: '#status = :status',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
+          ExpressionAttributeValues: { ':status': from.status },
         },
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
@@ -254,10 +291,10 @@ export async function transferTask(store: Store, from: ApprovalTask, to: Approva
         Update: {
           TableName: store.table,
           Key: approvalStepKey(step.id),
-          UpdateExpression: 'SET taskIds = list_append(taskIds, :new), version = version + :one',
-          ConditionExpression: '#status = :pending',
+          UpdateExpression: 'SET taskIds = list_append(taskIds, :new), stages = :stages, version = version + :one',
+          ConditionExpression: '#status = :pending AND version = :v',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':new': [to.id], ':one': 1, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':new': [to.id], ':stages': nextStages, ':one': 1, ':pending': 'pending', ':v': step.version },
         },
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
@@ -270,7 +307,7 @@ export async function transferTask(store: Store, from: ApprovalTask, to: Approva
 /** The caller's inbox, newest first. */
 export async function listInbox(
   store: Store,
-  q: { userId: string; state: 'pending' | 'decided'; limit: number; cursor?: string | undefined },
+  q: { userId: string; state: InboxState; limit: number; cursor?: string | undefined },
 ): Promise<{ items: ApprovalTask[]; nextCursor: string | null }> {
   const fp = { t: 'inbox', u: q.userId, s: q.state };
   const out = await store.doc.send(

@@ -50,7 +50,8 @@ export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${statu
 export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });
 export const stepsOfRequestPk = (kind: string, requestId: string) => `STEPS#${kind}#${requestId}`;
 export const approvalTaskKey = (id: string) => ({ pk: `APPROVAL#${id}`, sk: 'APPROVAL' });
-export const inboxPk = (userId: string, state: 'pending' | 'decided') => `INBOX#${userId}#${state}`;
+export type InboxState = 'pending' | 'waiting' | 'decided' | 'cc';
+export const inboxPk = (userId: string, state: InboxState) => `INBOX#${userId}#${state}`;
 
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
 export const apiKeyKey = (id: string) => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' });

@@ -15,9 +15,22 @@ export interface User {
   name: string;
   language: 'zh-CN' | 'en';
   status: 'active' | 'disabled';
+  /** 代理: while today is within [from, to] (company dates), new tasks go to the delegate. */
+  delegation?: Delegation | null;
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface Delegation {
+  delegateId: string;
+  delegateName: string;
+  /** Company-time dates, inclusive: YYYY-MM-DD. */
+  from: string;
+  to: string;
+  setById: string;
+  setByName: string;
+  setAt: string;
 }
 
 export type StoredUser = User & { passwordHash: string };

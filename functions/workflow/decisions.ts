@@ -4,7 +4,8 @@
  * channel), then the execution resumes.
  */
 import { DomainError } from '../domain/errors.js';
-import { decideStep, getStep, getTask, getTasks, transferTask, type ApprovalTask, type Decision } from '../storage/approvals.js';
+import { decideStep, getStep, getTask, getTasks, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
+import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
 import { getUser } from '../storage/users.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
@@ -65,23 +66,38 @@ export async function transfer(
   if (r.toUserId === r.actor.id) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'self' });
   const target = await getUser(deps.store, r.toUserId);
   if (!target || target.status !== 'active') throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'not_found' });
+  const [who] = await assign(deps, [target]);
+  return moveTask(deps, { task, step, to: who!, reason: 'transferred', actor: r.actor, channel: r.channel, comment: r.comment?.trim() || null });
+}
+
+/**
+ * Moves a pending (or waiting) task to someone else — 转交, a delegate taking over existing
+ * tasks, an approver who left — keeping its place in the step. The old task ends as
+ * `transferred` (its links say so); the new one is emailed when it is pending.
+ */
+export async function moveTask(
+  deps: WorkflowDeps,
+  r: { task: ApprovalTask; step: ApprovalStep; to: Assignee; reason: ApprovalTask['reason']; actor: { id: string; name: string } | null; channel: Channel; comment: string | null },
+): Promise<ApprovalTask> {
+  const { task, step, to } = r;
+  const target = to.user;
+  if (target.id === task.approverId) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'self' });
   const siblings = await getTasks(deps.store, step.taskIds);
-  if (siblings.some((t) => t.status === 'pending' && t.approverId === target.id)) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'already_asked' });
+  if (siblings.some((t) => (t.status === 'pending' || t.status === 'waiting') && t.approverId === target.id)) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'already_asked' });
   // The person the request is about never decides on it.
   const kind = kindOf(task.requestKind);
   const summary = await kind.describe(deps, task.requestId);
   if (summary.subjectEmployeeId && target.employeeId === summary.subjectEmployeeId) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'subject' });
   const at = deps.now().toISOString();
-  const comment = r.comment?.trim() || null;
   const moved: ApprovalTask = {
-    ...task, id: `${step.id}.${step.taskIds.length}`, approverId: target.id, approverName: target.name, status: 'pending',
-    linkNonce: newNonce(), reason: 'transferred', createdAt: at, decision: null, decidedAt: null, comment, channel: null, version: 1,
+    ...task, id: `${step.id}.${step.taskIds.length}`, approverId: target.id, approverName: target.name, status: task.status,
+    onBehalfOfId: to.onBehalfOf?.id ?? null, onBehalfOfName: to.onBehalfOf?.name ?? null,
+    linkNonce: newNonce(), reason: to.reason ?? r.reason, createdAt: at, decision: null, decidedAt: null, comment: r.comment, channel: null, lastRemindedAt: null, version: 1,
   };
   await transferTask(deps.store, task, moved, step, {
-    entityType: 'approvalTask', entityId: task.id, action: 'transfer', actor: r.actor, channel: r.channel, at,
-    before: { approverId: task.approverId, approverName: task.approverName }, after: { approverId: target.id, approverName: target.name, taskId: moved.id, comment },
+    entityType: 'approvalTask', entityId: task.id, action: r.reason === 'transferred' ? 'transfer' : r.reason, actor: r.actor, channel: r.channel, at,
+    before: { approverId: task.approverId, approverName: task.approverName }, after: { approverId: target.id, approverName: target.name, taskId: moved.id, comment: r.comment },
   });
-  await mailApprover(deps, 'transferred', moved, target, summary, task.stepLabel, { fromName: r.actor.name, comment });
+  if (moved.status === 'pending') await mailApprover(deps, 'transferred', moved, target, summary, task.stepLabel, { fromName: r.actor?.name ?? task.approverName, comment: r.comment });
   return moved;
 }
-

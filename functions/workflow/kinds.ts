@@ -39,6 +39,8 @@ export interface PlannedStep {
 export interface StepApprovers {
   label: Record<Lang, string>;
   approvers: User[];
+  /** 或签 (`any`, the default): the first decision decides; 会签 (`all`): everyone must approve. */
+  mode?: 'any' | 'all';
 }
 
 export interface RequestSummary {

@@ -31,13 +31,14 @@ export const PROBATION_SCORE_NAMES: readonly ProbationScoreName[] = ['dailyPerfo
 /**
  * Who decides a step. Resolved against the employee's reporting line (nearest superior
  * first): `superior` is the direct superior; `post_in_line` the nearest superior holding
- * `post` (falling back to the direct superior when `fallback` says so); `role` anyone
- * holding the role, the first to decide deciding for all (`any`, an or-sign).
+ * `post` (falling back to the direct superior when `fallback` says so); `role` everyone
+ * holding the role: the first to decide decides for all (`any`, 或签) or every one of them
+ * must approve (`all`, 会签).
  */
 export type ProbationApprover =
   | { kind: 'superior' }
   | { kind: 'post_in_line'; post: Post; fallback?: 'superior' }
-  | { kind: 'role'; role: string; mode: 'any' };
+  | { kind: 'role'; role: string; mode: 'any' | 'all' };
 
 export interface ProbationChainStep {
   key: string;
@@ -94,6 +95,17 @@ export interface ApprovalsPolicy {
    * direct supervisor), their earlier approval counts for the later step (gap: true).
    */
   sameApproverDecidesOnce: boolean;
+  /**
+   * When a step's approver is the requester: `self` they decide it like anyone else, `skip`
+   * the step counts as approved (a step that records scores or an outcome is still asked),
+   * `superior` their direct superior is asked instead (gap: self, as DingTalk's default).
+   */
+  requesterIsApprover: 'self' | 'skip' | 'superior';
+  /**
+   * An approver who has left: their pending tasks, and steps that would name them, go to
+   * their direct superior (`superior`) or to HR (`hr`) (gap: superior).
+   */
+  approverLeft: 'superior' | 'hr';
 }
 
 export interface PolicySet {
@@ -106,7 +118,7 @@ export type PolicyName = keyof PolicySet;
 export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals'];
 
 export const DEFAULT_POLICIES: PolicySet = {
-  approvals: { remindIntervalHours: 4, sameApproverDecidesOnce: true },
+  approvals: { remindIntervalHours: 4, sameApproverDecidesOnce: true, requesterIsApprover: 'self', approverLeft: 'superior' },
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
   },
@@ -164,7 +176,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: [],
-  approvals: ['remindIntervalHours', 'sameApproverDecidesOnce'],
+  approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays'],
 };
 

@@ -22,7 +22,7 @@ export function reportingLine(employee: Pick<Employee, 'id' | 'path'>): string[]
 
 export type ResolvedApprover =
   | { kind: 'employee'; employeeId: string }
-  | { kind: 'role'; role: string; mode: 'any' };
+  | { kind: 'role'; role: string; mode: 'any' | 'all' };
 
 /**
  * Who decides a step for this employee. `line` is the superiors loaded for

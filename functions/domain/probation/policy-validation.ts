@@ -133,6 +133,6 @@ function checkApprover(is: Issues, approver: unknown, at: string): void {
     is.oneOf(approver.fallback, [undefined, 'superior'], `${at}.fallback`);
   } else if (approver.kind === 'role') {
     if (!isText(approver.role)) is.add(`${at}.role`, 'POLICY.REQUIRED');
-    is.oneOf(approver.mode, ['any'], `${at}.mode`);
+    is.oneOf(approver.mode, ['any', 'all'], `${at}.mode`);
   }
 }

@@ -27,8 +27,10 @@ export const ApprovalSchema = z
     approverName: z.string(),
     requesterName: z.string().nullable(),
     subjectEmployeeId: z.string().nullable(),
-    status: z.enum(['pending', 'approved', 'rejected', 'returned', 'cancelled', 'transferred']),
-    reason: z.enum(['assigned', 'escalated', 'transferred']),
+    status: z.enum(['pending', 'waiting', 'approved', 'rejected', 'returned', 'cancelled', 'transferred', 'cc']).openapi({ description: '`waiting`: a later stage of its step (加签); `cc`: a read-only 抄送 notice' }),
+    reason: z.enum(['assigned', 'escalated', 'transferred', 'added', 'delegated', 'approver_left', 'cc']),
+    onBehalfOfName: z.string().nullable().openapi({ description: '代理: the approver this task is decided on behalf of' }),
+    addedByName: z.string().nullable().openapi({ description: '加签 / 抄送: who added this person' }),
     createdAt: z.string(),
     dueAt: z.string(),
     overdue: z.boolean(),
@@ -56,7 +58,7 @@ export function present(t: ApprovalTask, lang: 'zh-CN' | 'en', now: Date): z.inf
   return {
     id: t.id, requestKind: t.requestKind, requestId: t.requestId, title: t.title[lang], titles: t.title, stepKey: t.stepKey,
     stepLabel: t.stepLabel[lang], approverId: t.approverId, approverName: t.approverName, requesterName: t.requesterName,
-    subjectEmployeeId: t.subjectEmployeeId, status: t.status, reason: t.reason, createdAt: t.createdAt, dueAt: t.dueAt,
+    subjectEmployeeId: t.subjectEmployeeId, status: t.status, reason: t.reason, onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, createdAt: t.createdAt, dueAt: t.dueAt,
     overdue: t.status === 'pending' && Date.parse(t.dueAt) < now.getTime(), decision: t.decision, decidedAt: t.decidedAt,
     comment: t.comment, channel: t.channel,
   };

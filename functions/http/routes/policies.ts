@@ -88,7 +88,9 @@ function validateApprovalsPolicy(values: Record<string, unknown>): PolicyIssue[]
   const v = values.remindIntervalHours;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 168) issues.push({ path: 'remindIntervalHours', code: 'POLICY.INTEGER_RANGE', params: { min: 1, max: 168 } });
   if (typeof values.sameApproverDecidesOnce !== 'boolean') issues.push({ path: 'sameApproverDecidesOnce', code: 'POLICY.ONE_OF', params: { allowed: 'true, false' } });
-  const known = ['remindIntervalHours', 'sameApproverDecidesOnce'];
+  if (!['self', 'skip', 'superior'].includes(values.requesterIsApprover as string)) issues.push({ path: 'requesterIsApprover', code: 'POLICY.ONE_OF', params: { allowed: 'self, skip, superior' } });
+  if (!['superior', 'hr'].includes(values.approverLeft as string)) issues.push({ path: 'approverLeft', code: 'POLICY.ONE_OF', params: { allowed: 'superior, hr' } });
+  const known = ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'];
   for (const key of Object.keys(values)) if (!known.includes(key)) issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: known.join(', ') } });
   return issues;
 }

@@ -87,7 +87,7 @@ export const probationKind: RequestKind = {
       approvers = await usersWithRole(deps.store, resolved.role as Role);
     }
     // Nobody decides on their own probation.
-    return { label, approvers: approvers.filter((u) => u.employeeId !== review.employeeId) };
+    return { label, approvers: approvers.filter((u) => u.employeeId !== review.employeeId), mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
   },
 
   async describe(deps, id): Promise<RequestSummary> {

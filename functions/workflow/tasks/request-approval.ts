@@ -9,6 +9,7 @@ import { getEmployee } from '../../storage/employees.js';
 import { getStep, getTasks, openStep, renewStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
 import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { assign, type Assignee } from '../assignees.js';
 import { mailApprover, mailEscalation, newNonce } from '../notify.js';
 import { resumeStep } from '../resume.js';
 
@@ -32,7 +33,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
   const summary = await kind.describe(deps, p.requestId);
-  const { label, approvers } = await kind.approversFor(deps, p.requestId, p.stepKey);
+  const { label, approvers, mode } = await kind.approversFor(deps, p.requestId, p.stepKey);
 
   if (p.attempt === 'ask') {
     if (approvers.length === 0) throw new NoApproverError(`no approver for step ${p.stepKey} of ${p.requestKind} ${p.requestId}`);
@@ -41,13 +42,16 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
       token: p.taskToken, attempt: 'ask', taskIds: [], dueAt, createdAt: at, decision: null, decidedById: null,
       decidedByName: null, decidedAt: null, channel: null, comment: null, resumedAt: null, version: 1,
     };
-    const tasks = approvers.map((u, i) => newTask(step, u, summary, label, 'assigned', at, dueAt, i));
+    const assignees = await assign(deps, approvers);
+    const tasks = assignees.map((a, i) => newTask(step, a, summary, label, 'assigned', at, dueAt, i));
     step.taskIds = tasks.map((t) => t.id);
+    step.stages = [{ taskIds: step.taskIds, mode: mode ?? 'any' }];
+    step.activeStage = 0;
     if ((await openStep(deps.store, step, tasks)) === 'exists') {
       await renewOrResume(deps, p, dueAt, []);
       return { status: 'exists' };
     }
-    await Promise.all(tasks.map((t, i) => mailApprover(deps, 'request', t, approvers[i]!, summary, label)));
+    await Promise.all(tasks.map((t, i) => mailApprover(deps, 'request', t, assignees[i]!.user, summary, label)));
     return { status: 'asked' };
   }
 
@@ -60,11 +64,13 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     const asked = new Set(pending.map((t) => t.approverId));
     for (const t of pending) {
       const superior = await superiorOf(deps, t.approverId);
-      if (!superior || asked.has(superior.id)) continue;
-      asked.add(superior.id);
-      const task = newTask(step, superior, summary, label, 'escalated', at, dueAt, step.taskIds.length + added.length);
+      if (!superior) continue;
+      const [who] = await assign(deps, [superior]);
+      if (!who || asked.has(who.user.id)) continue;
+      asked.add(who.user.id);
+      const task = newTask(step, who, summary, label, 'escalated', at, dueAt, step.taskIds.length + added.length);
       added.push(task);
-      superiors.push([task, superior, t.approverName]);
+      superiors.push([task, who.user, t.approverName]);
     }
   }
   if (!(await renewOrResume(deps, p, dueAt, added))) return { status: 'already-decided' };
@@ -85,8 +91,11 @@ async function renewOrResume(deps: WorkflowDeps, p: RequestApprovalInput, dueAt:
   return renewed;
 }
 
-function newTask(step: ApprovalStep, approver: User, summary: RequestSummary, label: Record<Lang, string>, reason: ApprovalTask['reason'], at: string, dueAt: string, index: number): ApprovalTask {
+export function newTask(step: ApprovalStep, who: Assignee, summary: RequestSummary, label: Record<Lang, string>, reason: ApprovalTask['reason'], at: string, dueAt: string, index: number): ApprovalTask {
+  const approver = who.user;
   return {
+    onBehalfOfId: who.onBehalfOf?.id ?? null,
+    onBehalfOfName: who.onBehalfOf?.name ?? null,
     id: `${step.id}.${index}`,
     stepId: step.id,
     requestKind: step.requestKind,
@@ -101,7 +110,7 @@ function newTask(step: ApprovalStep, approver: User, summary: RequestSummary, la
     requesterName: summary.requester?.name ?? null,
     status: 'pending',
     linkNonce: newNonce(),
-    reason,
+    reason: who.reason && reason === 'assigned' ? who.reason : reason,
     createdAt: at,
     dueAt,
     decision: null,
