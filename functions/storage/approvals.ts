@@ -5,7 +5,7 @@
  * The first decision on any task of a step wins: the step is updated with a condition
  * `status = pending`, so a second or concurrent decision fails and learns who decided.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
@@ -124,10 +124,19 @@ export async function getTask(store: Store, id: string): Promise<ApprovalTask | 
   return out.Item ? (stripKeys(out.Item) as ApprovalTask) : null;
 }
 
+/** Tasks by id, in the order asked (BatchGet, 100 keys per call; a request has a bounded number of tasks). */
 export async function getTasks(store: Store, ids: string[]): Promise<ApprovalTask[]> {
-  if (ids.length === 0) return [];
-  const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: ids.slice(0, 100).map(approvalTaskKey), ConsistentRead: true } } }));
-  return (out.Responses?.[store.table] ?? []).map((i) => stripKeys(i) as ApprovalTask);
+  const unique = [...new Set(ids)];
+  const found = new Map<string, ApprovalTask>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(approvalTaskKey);
+    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
+      for (const item of out.Responses?.[store.table] ?? []) found.set(item.id as string, stripKeys(item) as ApprovalTask);
+      keys = out.UnprocessedKeys?.[store.table]?.Keys;
+    }
+  }
+  return unique.flatMap((id) => found.get(id) ?? []);
 }
 
 /**
@@ -183,8 +192,13 @@ export async function renewStep(
 export interface DecideInput {
   step: ApprovalStep;
   task: ApprovalTask;
-  others: ApprovalTask[];
+  /** Other tasks of the step whose status changes with this decision (cancelled, or the next stage asked). */
+  changed: ApprovalTask[];
   decision: Decision;
+  /** The step is decided by this decision (the last stage completed, or a reject/return). */
+  complete: boolean;
+  stages: ApprovalStage[];
+  activeStage: number;
   returnTo?: string | null;
   comment: string | null;
   channel: Channel;
@@ -195,30 +209,41 @@ export interface DecideInput {
   extra: TxItem[];
 }
 
+/** The step changed under a decision (another 会签 member, a 加签): read it again and retry. */
+export class StepChanged extends Error {}
+
 const TASK_STATUS: Record<Decision, ApprovalTask['status']> = { approve: 'approved', reject: 'rejected', return: 'returned' };
 
-/** Exactly one decision per step: the loser gets 409 naming who decided and when. */
+/**
+ * Exactly one decision per step: the loser gets 409 naming who decided and when. Conditional
+ * on the step's version, so two members of a 会签 stage deciding at once both count: the
+ * second sees StepChanged and retries on the fresh step.
+ */
 export async function decideStep(store: Store, d: DecideInput): Promise<void> {
   const decided = { ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
-    current?.status === 'cancelled'
+    current?.status === 'pending'
+      ? new StepChanged()
+      : current?.status === 'cancelled'
       ? new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: 'withdrawn' })
       : new DomainError('APPROVAL.ALREADY_DECIDED', undefined, {
       decidedBy: String(current?.decidedByName ?? ''),
       decidedAt: String(current?.decidedAt ?? ''),
     }, { decidedBy: current?.decidedByName ?? null, decidedAt: current?.decidedAt ?? null, decision: current?.decision ?? null });
+  const stepUpdate: { UpdateExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> } = d.complete
+    ? {
+        UpdateExpression: 'SET #status = :decided, decision = :dec, decidedById = :by, decidedByName = :name, decidedAt = :at, channel = :ch, #comment = :c, returnTo = :rt, stages = :st, activeStage = :as, version = version + :one',
+        ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
+        ExpressionAttributeValues: { ':decided': 'decided', ':dec': d.decision, ':by': d.actor.id, ':name': d.actor.name, ':at': d.at, ':ch': d.channel, ':c': d.comment, ':rt': d.returnTo ?? null, ':st': d.stages, ':as': d.activeStage, ':one': 1, ':pending': 'pending', ':v': d.step.version },
+      }
+    : {
+        UpdateExpression: 'SET stages = :st, activeStage = :as, version = version + :one',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':st': d.stages, ':as': d.activeStage, ':one': 1, ':pending': 'pending', ':v': d.step.version },
+      };
   await transact(store, [
     {
-      write: {
-        Update: {
-          TableName: store.table,
-          Key: approvalStepKey(d.step.id),
-          UpdateExpression: 'SET #status = :decided, decision = :dec, decidedById = :by, decidedByName = :name, decidedAt = :at, channel = :ch, #comment = :c, returnTo = :rt, version = version + :one',
-          ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
-          ExpressionAttributeValues: { ':decided': 'decided', ':dec': d.decision, ':by': d.actor.id, ':name': d.actor.name, ':at': d.at, ':ch': d.channel, ':c': d.comment, ':rt': d.returnTo ?? null, ':one': 1, ':pending': 'pending' },
-        },
-      },
+      write: { Update: { TableName: store.table, Key: approvalStepKey(d.step.id), ConditionExpression: '#status = :pending AND version = :v', ...stepUpdate } },
       onConditionFailed: conflict,
     },
     {
@@ -233,13 +258,51 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
       },
       onConditionFailed: (current) => (current?.status === 'transferred' ? new DomainError('APPROVAL.TRANSFERRED') : conflict(undefined)),
     },
-    ...d.others
-      .filter((o) => o.status === 'pending')
-      .map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem({ ...o, status: 'cancelled', decidedAt: d.at, version: o.version + 1 }) } } })),
+    ...d.changed.map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem(o) } } })),
     ...d.extra,
     // Until the execution has the decision, the step is listed for the resume sweep.
-    { write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } },
+    ...(d.complete ? [{ write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } }] : []),
     { write: auditPut(store, { ...d.audit, at: d.at, actor: d.actor, channel: d.channel }) },
+  ]);
+}
+
+/**
+ * 加签: writes the step's new stages and the added tasks (and the actor's stage waiting, for
+ * `before`), conditional on the step's version and the actor's task still pending.
+ */
+export async function addTasksToStep(
+  store: Store,
+  r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: ApprovalTask[]; audit: AuditInput },
+): Promise<void> {
+  await transact(store, [
+    {
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: approvalStepKey(r.step.id),
+          UpdateExpression: 'SET taskIds = list_append(taskIds, :new), stages = :st, activeStage = :as, version = version + :one',
+          ConditionExpression: '#status = :pending AND version = :v',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':new': r.added.map((t) => t.id), ':st': r.stages, ':as': r.activeStage, ':one': 1, ':pending': 'pending', ':v': r.step.version },
+        },
+      },
+      onConditionFailed: (current) => (current?.status === 'pending' ? new StepChanged() : new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: String(current?.decidedByName ?? ''), decidedAt: String(current?.decidedAt ?? '') })),
+    },
+    {
+      write: {
+        ConditionCheck: {
+          TableName: store.table,
+          Key: approvalTaskKey(r.actorTask.id),
+          ConditionExpression: '#status = :pending AND approverId = :me',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ':me': r.actorTask.approverId },
+        },
+      },
+      onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: '', decidedAt: '' }),
+    },
+    ...r.added.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } })),
+    ...r.changed.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
+    { write: auditPut(store, r.audit) },
   ]);
 }
 

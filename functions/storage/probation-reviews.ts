@@ -33,6 +33,8 @@ export interface ProbationReview {
   recommendation: Record<string, unknown> | null;
   override: { outcome: string; extensionMonths?: number | undefined; byId: string; byName: string; stepKey: string; comment: string } | null;
   decidedSteps: string[];
+  /** 退回给发起人: the requester is asked to resubmit; the chain then starts again from its first step. */
+  returnedToRequester?: boolean;
   currentStep: string | null;
   result: Record<string, unknown> | null;
   executionArn: string | null;

@@ -129,6 +129,43 @@ export async function setUserLanguage(store: Store, id: string, language: 'zh-CN
   );
 }
 
+/**
+ * Sets (or clears, with null) a user's 代理 delegation. Conditional on the version read, so a
+ * concurrent change to the account fails with 409 instead of being overwritten; audited in
+ * the same transaction.
+ */
+export async function setDelegation(
+  store: Store,
+  user: User,
+  delegation: Delegation | null,
+  audit: Omit<AuditInput, 'entityType' | 'entityId' | 'before' | 'after'>,
+): Promise<User> {
+  const next: User = { ...publicUser(user), delegation, version: user.version + 1, updatedAt: audit.at };
+  await transact(store, [
+    {
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: userKey(user.id),
+          UpdateExpression: 'SET #delegation = :d, version = :next, updatedAt = :at',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#delegation': 'delegation' },
+          ExpressionAttributeValues: { ':d': delegation, ':next': next.version, ':at': audit.at, ':v': user.version },
+        },
+      },
+      onConditionFailed: (current) =>
+        current ? new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: user.version }) : new DomainError('USER.NOT_FOUND', 'id'),
+    },
+    {
+      write: auditPut(store, {
+        ...audit, entityType: 'user', entityId: user.id,
+        before: { delegation: user.delegation ?? null }, after: { delegation },
+      }),
+    },
+  ]);
+  return next;
+}
+
 export async function listUsers(
   store: Store,
   query: { limit: number; cursor?: string | undefined },

@@ -4,7 +4,8 @@
  * channel), then the execution resumes.
  */
 import { DomainError } from '../domain/errors.js';
-import { decideStep, getStep, getTask, getTasks, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
+import { advance, type TaskStatus } from '../domain/approvals/stages.js';
+import { decideStep, getStep, getTask, getTasks, StepChanged, stagesOf, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
 import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
 import { getUser } from '../storage/users.js';
@@ -28,30 +29,77 @@ export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: st
 }
 
 export async function decide(deps: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
+  // A 会签 member deciding at the same moment as another changes the step under us: retry on
+  // the fresh step (bounded; each retry means someone else's decision landed).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await decideOnce(deps, r);
+    } catch (err) {
+      if (!(err instanceof StepChanged) || attempt >= 8) throw err;
+      await new Promise((res) => setTimeout(res, 10 + Math.random() * 30));
+    }
+  }
+}
+
+async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
   const task = await loadOwnTask(deps, r.taskId, r.actor.id);
   const step = await getStep(deps.store, task.stepId);
   if (task.status === 'transferred') throw new DomainError('APPROVAL.TRANSFERRED');
+  if (task.status === 'cc') throw new DomainError('APPROVAL.READ_ONLY');
   if (step?.status === 'cancelled') throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: 'withdrawn' });
+  const siblings = step ? await getTasks(deps.store, step.taskIds.filter((id) => id !== task.id)) : [];
+  if (step?.status === 'pending' && task.status === 'waiting') {
+    const { stages, active } = stagesOf(step);
+    const asked = siblings.filter((t) => t.status === 'pending' && stages[active]?.taskIds.includes(t.id)).map((t) => t.approverName);
+    throw new DomainError('APPROVAL.WAITING', undefined, { names: asked.join('、') || '—' });
+  }
   if (!step || step.status !== 'pending' || task.status !== 'pending') {
-    throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' }, {
-      decidedBy: step?.decidedByName ?? null, decidedAt: step?.decidedAt ?? null, decision: step?.decision ?? null,
+    const decider = step?.decidedByName ?? siblings.find((t) => t.status === 'approved')?.approverName ?? '';
+    const decidedAt = step?.decidedAt ?? siblings.find((t) => t.status === 'approved')?.decidedAt ?? '';
+    throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: decider, decidedAt }, {
+      decidedBy: decider || null, decidedAt: decidedAt || null, decision: step?.decision ?? null,
     });
   }
   const comment = r.comment?.trim() || null;
   if (r.decision !== 'approve' && !comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
   const at = deps.now().toISOString();
+  const { stages, active } = stagesOf(step);
+  const statuses = new Map<string, TaskStatus>([[task.id, task.status], ...siblings.map((t) => [t.id, t.status] as [string, TaskStatus])]);
+  const next = advance({ stages, active }, statuses, task.id, r.decision);
   const kind = kindOf(task.requestKind);
-  const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, comment, extras: r.extras, actor: r.actor, at });
-  const others = await getTasks(deps.store, step.taskIds.filter((id) => id !== task.id));
+  const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment, extras: r.extras, actor: r.actor, at });
+  const byId = new Map(siblings.map((t) => [t.id, t]));
+  const changed = next.changes.flatMap(({ id, status }) => {
+    const t = byId.get(id);
+    if (!t) return [];
+    return [status === 'pending'
+      ? { ...t, status, createdAt: at, version: t.version + 1 }
+      : { ...t, status, decidedAt: at, version: t.version + 1 }];
+  });
   await decideStep(deps.store, {
-    step, task, others, decision: r.decision, returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra,
+    step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
+    returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra,
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },
-      after: { status: r.decision, comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey, ...(Object.keys(r.extras).length ? { extras: r.extras } : {}) },
+      after: {
+        status: r.decision, comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey,
+        ...(task.onBehalfOfName ? { onBehalfOf: task.onBehalfOfName } : {}),
+        ...(next.complete ? {} : { stepDecided: false }),
+        ...(Object.keys(r.extras).length ? { extras: r.extras } : {}),
+      },
     },
   });
-  await resumeStep(deps, step.id);
+  if (next.complete) {
+    await resumeStep(deps, step.id);
+  } else if (next.activated.length) {
+    // The next stage (people added after, or the approvers who waited for those added before) is asked now.
+    const summary = await kind.describe(deps, task.requestId);
+    for (const t of changed.filter((c) => next.activated.includes(c.id))) {
+      const user = await getUser(deps.store, t.approverId);
+      if (user) await mailApprover(deps, 'request', t, user, summary, t.stepLabel);
+    }
+  }
   return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }
 

@@ -25,6 +25,10 @@ export interface WorkflowDeps {
 
 export type Lang = 'zh-CN' | 'en';
 
+/** The step key of 退回给发起人: the requester resubmits (approve) and the chain starts again. */
+export const REQUESTER_STEP = 'requester';
+export const REQUESTER_STEP_LABEL: Record<Lang, string> = { 'zh-CN': '发起人修改后重新提交', en: 'Requester resubmits' };
+
 export interface PlannedStep {
   done: false;
   stepKey: string;
@@ -71,7 +75,7 @@ export interface RequestKind {
    */
   onDecision(
     deps: WorkflowDeps,
-    input: { requestId: string; stepKey: string; decision: Decision; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
+    input: { requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
   ): Promise<TxItem[]>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
   /**

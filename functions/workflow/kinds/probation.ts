@@ -19,7 +19,7 @@ import { getReview, reviewPut, saveReview, type ProbationReview } from '../../st
 import type { TxItem } from '../../storage/transact.js';
 import { findUserByEmployee, getUser, usersWithRole, type User } from '../../storage/users.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { registerKind, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { REQUESTER_STEP, REQUESTER_STEP_LABEL, registerKind, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
 import { send } from '../notify.js';
 
 const SCORE_LABELS: Record<string, Record<Lang, string>> = {
@@ -53,13 +53,13 @@ export const probationKind: RequestKind = {
     // approval (policy approvals.sameApproverDecidesOnce); the loop is bounded by the chain.
     for (let guard = 0; guard <= 20; guard++) {
       const { review, policy } = await load(deps, id);
-      const step = nextStep(policy.chain, review.decidedSteps);
+      const step = review.returnedToRequester ? REQUESTER_CHAIN_STEP : nextStep(policy.chain, review.decidedSteps);
       if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
         await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
       }
       if (!step) return { done: true };
       const steps = await listSteps(deps.store, 'probation', id);
-      if (step.records === null && (await decidedOnceBefore(deps, id, step, steps))) continue;
+      if (step !== REQUESTER_CHAIN_STEP && step.records === null && (await decidedOnceBefore(deps, id, step, steps))) continue;
       // Step Functions timeouts are whole seconds, at least one.
       const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
       // A step asked again after a return (退回) is a new round with its own id; a pending one
@@ -73,6 +73,10 @@ export const probationKind: RequestKind = {
 
   async approversFor(deps, id, stepKey) {
     const { review, policy } = await load(deps, id);
+    if (stepKey === REQUESTER_STEP) {
+      const requester = review.requesterId ? await getUser(deps.store, review.requesterId) : null;
+      return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
+    }
     const step = stepOf(policy, stepKey);
     const label = { 'zh-CN': step.labelZh, en: step.labelEn };
     const employee = await getEmployee(deps.store, review.employeeId);
@@ -87,7 +91,9 @@ export const probationKind: RequestKind = {
       approvers = await usersWithRole(deps.store, resolved.role as Role);
     }
     // Nobody decides on their own probation.
-    return { label, approvers: approvers.filter((u) => u.employeeId !== review.employeeId), mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
+    approvers = approvers.filter((u) => u.employeeId !== review.employeeId);
+    approvers = await requesterAsApprover(deps, approvers, review.requesterId);
+    return { label, approvers, mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
   },
 
   async describe(deps, id): Promise<RequestSummary> {
@@ -118,6 +124,7 @@ export const probationKind: RequestKind = {
 
   async extrasFor(deps, id, stepKey): Promise<DecisionExtras> {
     const { policy } = await load(deps, id);
+    if (stepKey === REQUESTER_STEP) return { fields: [] };
     if (stepOf(policy, stepKey).records !== 'scores') return { fields: [] };
     return {
       fields: [
@@ -129,16 +136,29 @@ export const probationKind: RequestKind = {
 
   async onDecision(deps, d): Promise<TxItem[]> {
     const { review, policy } = await load(deps, d.requestId);
-    const step = stepOf(policy, d.stepKey);
     const next: ProbationReview = { ...review, updatedAt: d.at, version: review.version + 1 };
+    if (d.stepKey === REQUESTER_STEP) {
+      // The requester resubmits: the chain starts again from its first step.
+      if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
+      if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
+      return [reviewPut(deps.store, next, review.version)];
+    }
+    const step = stepOf(policy, d.stepKey);
     if (d.decision === 'return') {
-      // 退回: back to an earlier step; it and every step after it are asked again.
+      // 退回: back to an earlier step (it and every step after it are asked again), or to the
+      // requester, who resubmits before the chain starts again from the first step.
       const to = String(d.extras.returnTo ?? '');
+      const allowed = [...(review.requesterId ? [REQUESTER_STEP] : []), ...review.decidedSteps];
+      if (to === REQUESTER_STEP && review.requesterId) {
+        Object.assign(next, { returnedToRequester: true, decidedSteps: [] });
+        return [reviewPut(deps.store, next, review.version)];
+      }
       const index = review.decidedSteps.indexOf(to);
-      if (index < 0) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: review.decidedSteps.join(', ') || '—' });
+      if (index < 0) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: allowed.join(', ') || '—' });
       next.decidedSteps = review.decidedSteps.slice(0, index);
       return [reviewPut(deps.store, next, review.version)];
     }
+    let changed = false;
     if (d.decision === 'approve') {
       if (step.records === 'scores') {
         const scores = d.extras.scores as Record<string, number> | undefined;
@@ -151,15 +171,22 @@ export const probationKind: RequestKind = {
         if (!employee) throw new DomainError('EMPLOYEE.NOT_FOUND');
         const recommendation = recommend({ band, breaches, employee, today: companyToday(deps.now()), policy });
         Object.assign(next, { scores, attendance, weighted, band, breaches, recommendation });
+        changed = true;
       }
-      next.decidedSteps = [...review.decidedSteps, d.stepKey];
+      // With 会签 or people added after (加签), the step is done only when its last approval lands.
+      if (d.completesStep) {
+        next.decidedSteps = [...review.decidedSteps, d.stepKey];
+        changed = true;
+      }
     }
     const outcome = d.extras.outcome as ProbationOutcome | undefined;
     if (outcome) {
       if (!d.comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
       next.override = { outcome, extensionMonths: d.extras.extensionMonths as number | undefined, byId: d.actor.id, byName: d.actor.name, stepKey: d.stepKey, comment: d.comment };
+      changed = true;
     }
-    return [reviewPut(deps.store, next, review.version)];
+    // A reject ends the chain; the review's status is set when the execution finishes it.
+    return changed ? [reviewPut(deps.store, next, review.version)] : [];
   },
 
   prepareWithdraw: (deps, id, actor, at) => prepareWithdraw(deps, id, actor, at),
@@ -252,21 +279,28 @@ async function tell(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejec
 
 
 /**
- * 同一审批人只审一次: records `step` as approved, with the earlier approval's author, when its one
- * approver already approved an earlier step of this review. Returns whether it did.
+ * Records `step` as approved without asking when policy says so: 同一审批人只审一次 (its one
+ * approver already approved an earlier step) or 审批人即发起人 with requesterIsApprover `skip`.
+ * Returns whether it did.
  */
 async function decidedOnceBefore(deps: WorkflowDeps, id: string, step: ProbationChainStep, steps: ApprovalStep[]): Promise<boolean> {
   const approvals = await getPolicy(deps.store, 'approvals');
-  if (!approvals.values.sameApproverDecidesOnce) return false;
   const { approvers, label } = await probationKind.approversFor(deps, id, step.key);
   const [only] = approvers;
-  const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only?.id);
-  if (approvers.length !== 1 || !only || !earlier) return false;
+  if (approvers.length !== 1 || !only) return false;
   const { review } = await load(deps, id);
+  let comment: string | null = null;
+  if (approvals.values.requesterIsApprover === 'skip' && only.id === review.requesterId) {
+    comment = '审批人即发起人，按制度自动跳过 / The approver is the requester: skipped by policy';
+  } else if (approvals.values.sameApproverDecidesOnce) {
+    const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
+    if (earlier) comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
+  }
+  if (!comment) return false;
   const summary = await probationKind.describe(deps, id);
   const at = deps.now().toISOString();
-  const comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
-  const stepId = `${id}.${step.key}.auto`;
+  // One id per round, so a step skipped again after a 退回 is recorded again.
+  const stepId = `${id}.${step.key}.auto${steps.filter((s) => s.stepKey === step.key).length + 1}`;
   const decided: ApprovalStep = {
     id: stepId, requestKind: 'probation', requestId: id, stepKey: step.key, status: 'decided', token: '', attempt: 'ask', taskIds: [`${stepId}.0`],
     dueAt: at, createdAt: at, decision: 'approve', decidedById: only.id, decidedByName: only.name, decidedAt: at, channel: 'system',
@@ -280,4 +314,27 @@ async function decidedOnceBefore(deps: WorkflowDeps, id: string, step: Probation
   const next: ProbationReview = { ...review, decidedSteps: [...review.decidedSteps, step.key], updatedAt: at, version: review.version + 1 };
   await openStep(deps.store, decided, [task], [reviewPut(deps.store, next, review.version)]);
   return true;
+}
+
+/** The step of 退回给发起人, planned like a chain step (it records nothing). */
+const REQUESTER_CHAIN_STEP: ProbationChainStep = {
+  key: REQUESTER_STEP, approver: { kind: 'superior' }, records: null, labelZh: REQUESTER_STEP_LABEL['zh-CN'], labelEn: REQUESTER_STEP_LABEL.en,
+};
+
+/**
+ * Policy approvals.requesterIsApprover: when the requester is among a step's approvers and
+ * others are too, the others decide (`skip`, `superior`); when the requester is the only one,
+ * `superior` asks the requester's direct superior instead, and `skip` is applied by nextStep
+ * (a step that records data is still asked of the requester).
+ */
+async function requesterAsApprover(deps: WorkflowDeps, approvers: User[], requesterId: string | null): Promise<User[]> {
+  if (!requesterId || !approvers.some((u) => u.id === requesterId)) return approvers;
+  const { values } = await getPolicy(deps.store, 'approvals');
+  if (values.requesterIsApprover === 'self') return approvers;
+  const others = approvers.filter((u) => u.id !== requesterId);
+  if (others.length > 0 || values.requesterIsApprover === 'skip') return others.length > 0 ? others : approvers;
+  const requester = await getUser(deps.store, requesterId);
+  const employee = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
+  const superior = employee?.superiorId ? await findUserByEmployee(deps.store, employee.superiorId) : null;
+  return superior && superior.status === 'active' ? [superior] : approvers;
 }
