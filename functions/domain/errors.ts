@@ -21,6 +21,10 @@ export type DomainErrorCode =
   | 'USER.EMPLOYEE_NOT_FOUND'
   | 'USER.EMPLOYEE_LINKED'
   | 'USER.PASSWORD_WEAK'
+  // 代理 delegation (approval verbs issue).
+  | 'USER.DELEGATE_SELF'
+  | 'USER.DELEGATE_UNAVAILABLE'
+  | 'USER.DELEGATION_RANGE'
   | 'API_KEY.NOT_FOUND'
   | 'POLICY.NOT_FOUND'
   // Policy values HR submits (validateProbationPolicy); each names the offending path.

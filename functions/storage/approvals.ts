@@ -463,3 +463,12 @@ export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: Ap
     { write: auditPut(store, audit) },
   ]);
 }
+
+/** 抄送 notices: read-only tasks in each recipient's "CC'd to me" inbox, written with their audit record. */
+export async function putNotices(store: Store, notices: ApprovalTask[], audit: AuditInput): Promise<void> {
+  if (notices.length === 0) return;
+  await transact(store, [
+    ...notices.map((n) => ({ write: { Put: { TableName: store.table, Item: taskItem(n), ConditionExpression: 'attribute_not_exists(pk)' } } })),
+    { write: auditPut(store, audit) },
+  ]);
+}

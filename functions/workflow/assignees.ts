@@ -4,9 +4,9 @@
  * Every way a task is created — a step opening, an escalation, a transfer, 加签 — goes through
  * `assign`, so the rules hold everywhere.
  *
- * Cost per named person is fixed: one GetItem for their employee record, then either two
- * GetItems (the delegate and the delegate's employee) or one BatchGet of the reporting line
- * and at most MAX_SUPERIOR_TRIES user lookups (someone who left). The policy and the HR
+ * Cost per named person is fixed: one GetItem for their employee record; with a delegation in
+ * force two GetItems (the delegate and the delegate's employee); for someone who left one
+ * BatchGet of the reporting line and at most MAX_SUPERIOR_TRIES user lookups. The policy and the HR
  * members are read at most once per call.
  */
 import { reportingLine } from '../domain/probation/chain.js';
@@ -37,13 +37,13 @@ const SIGNING = ['probation', 'regular'];
  * person named directly keeps their own task even when they also act for someone else.
  */
 export async function assign(deps: WorkflowDeps, users: User[]): Promise<Assignee[]> {
-  const ctx = new Resolver(deps);
+  const resolver = new Resolver(deps);
   const resolved: Assignee[] = [];
   const named = new Set<string>();
   for (const user of users) {
     if (named.has(user.id)) continue;
     named.add(user.id);
-    resolved.push(...(await ctx.resolve(user)));
+    resolved.push(...(await resolver.resolve(user)));
   }
   const direct = new Set(resolved.filter((a) => a.reason === null).map((a) => a.user.id));
   const seen = new Set<string>();
@@ -76,6 +76,10 @@ class Resolver {
   async resolve(user: User): Promise<Assignee[]> {
     const employee = user.employeeId ? await getEmployee(this.deps.store, user.employeeId) : null;
     const onBehalfOf = { id: user.id, name: user.name };
+    // A delegation in force wins even for someone who left: it is the one explicit instruction
+    // (HR sets it for a leaver to hand their work to a named person), the policy the default.
+    const delegate = await this.delegateOf(user);
+    if (delegate) return [{ user: delegate, onBehalfOf, reason: 'delegated' }];
     if (user.status !== 'active' || employee?.status === 'terminated') {
       const instead = await this.replacementsFor(user, employee?.path ?? null);
       if (instead.length > 0) return instead.map((u) => ({ user: u, onBehalfOf, reason: 'approver_left' as const }));
@@ -84,8 +88,7 @@ class Resolver {
       this.deps.log('warn', 'no stand-in for an approver who left', { userId: user.id });
       return [{ user, onBehalfOf: null, reason: null }];
     }
-    const delegate = await this.delegateOf(user);
-    return delegate ? [{ user: delegate, onBehalfOf, reason: 'delegated' }] : [{ user, onBehalfOf: null, reason: null }];
+    return [{ user, onBehalfOf: null, reason: null }];
   }
 
   /** The delegate while today is within the delegation's dates; one hop only (a delegate's own delegation is not followed). */

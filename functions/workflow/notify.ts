@@ -3,7 +3,7 @@
  * from deciding: a mail that fails to send is logged and never undoes or repeats a decision.
  */
 import { randomBytes } from 'node:crypto';
-import { approvalEscalation, approvalReminder, approvalRequest, approvalTransferred } from '../email/templates/index.js';
+import { approvalCc, approvalEscalation, approvalReminder, approvalRequest, approvalTransferred, type Handover } from '../email/templates/index.js';
 import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
 import type { User } from '../storage/users.js';
@@ -23,7 +23,7 @@ export function decisionLinks(deps: WorkflowDeps, task: ApprovalTask, linkDays =
   return { approveUrl: link('approve'), rejectUrl: link('reject') };
 }
 
-type Kind = 'request' | 'reminder' | 'transferred';
+type Kind = 'request' | 'reminder' | Handover;
 
 export async function mailApprover(
   deps: WorkflowDeps,
@@ -51,8 +51,19 @@ export async function mailApprover(
       ? approvalRequest(data, lang)
       : kind === 'reminder'
         ? approvalReminder({ ...data, overdueSince: extra.overdueSince ?? task.dueAt }, lang)
-        : approvalTransferred({ ...data, fromName: extra.fromName ?? '', comment: extra.comment ?? '' }, lang);
+        : approvalTransferred({ ...data, fromName: extra.fromName ?? '', comment: extra.comment ?? '', via: kind }, lang);
   await send(deps, approver.email, content, { taskId: task.id, kind });
+}
+
+/** 抄送: a read-only notice; the console page of the notice shows the request and its timeline. */
+export async function mailCc(deps: WorkflowDeps, notice: ApprovalTask, to: User, summary: RequestSummary, fromName: string | null, comment: string | null): Promise<void> {
+  const lang = to.language;
+  const content = approvalCc({
+    approverName: to.name, requestTitle: summary.title[lang], requestKindLabel: summary.kindLabel[lang], stepLabel: notice.stepLabel[lang],
+    requesterName: summary.requester?.name ?? '—', dueAt: notice.createdAt, summary: summary.summary[lang],
+    openUrl: `${deps.publicUrl}/#/approvals/${notice.id}/show`, fromName, ...(comment ? { comment } : {}),
+  }, lang);
+  await send(deps, to.email, content, { taskId: notice.id, kind: 'cc' });
 }
 
 export async function mailEscalation(

@@ -12,7 +12,13 @@ import { getTask } from '../storage/approvals.js';
 import { getUser } from '../storage/users.js';
 import { decide } from './decisions.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
-import { mailApprover } from './notify.js';
+import { mailApprover, mailCc } from './notify.js';
+import { addToStages, type Position, type StageMode } from '../domain/approvals/stages.js';
+import { addTasksToStep, getStep, putNotices, stagesOf, StepChanged } from '../storage/approvals.js';
+import { newId } from '../storage/ids.js';
+import { assign } from './assignees.js';
+import { loadOwnTask } from './decisions.js';
+import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
 
@@ -95,4 +101,114 @@ export async function batchApprove(
     }
   }
   return results;
+}
+
+/**
+ * 加签: the approver of a pending task adds people before themselves, after themselves or in
+ * parallel, deciding as any one (或签) or all (会签). Every added person is resolved through
+ * delegation; the step's order lives on the step (stages), so the workflow waits on the same
+ * task token until the last stage completes.
+ */
+export async function addApprovers(
+  deps: WorkflowDeps,
+  r: { taskId: string; actor: Actor; userIds: string[]; position: Position; mode: StageMode; comment: string | null; channel: Channel },
+): Promise<ApprovalTask[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await addApproversOnce(deps, r);
+    } catch (err) {
+      if (!(err instanceof StepChanged) || attempt >= 5) throw err;
+    }
+  }
+}
+
+async function addApproversOnce(
+  deps: WorkflowDeps,
+  r: { taskId: string; actor: Actor; userIds: string[]; position: Position; mode: StageMode; comment: string | null; channel: Channel },
+): Promise<ApprovalTask[]> {
+  const task = await loadOwnTask(deps, r.taskId, r.actor.id);
+  const step = await getStep(deps.store, task.stepId);
+  if (task.status === 'waiting') throw new DomainError('APPROVAL.WAITING', undefined, { names: '—' });
+  if (!step || step.status !== 'pending' || task.status !== 'pending') {
+    throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' });
+  }
+  const state = stagesOf(step);
+  if (!state.stages[state.active]?.taskIds.includes(task.id)) throw new DomainError('APPROVAL.INVALID_ADD', 'id', { reason: 'escalated' });
+  const ids = [...new Set(r.userIds)];
+  if (ids.includes(r.actor.id)) throw new DomainError('APPROVAL.INVALID_ADD', 'users', { reason: 'self' });
+  const named = await getUsers(deps, ids);
+  const missing = ids.findIndex((id) => !named.some((u) => u.id === id && u.status === 'active'));
+  if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
+  const kind = kindOf(task.requestKind);
+  const summary = await kind.describe(deps, task.requestId);
+  const assignees = await assign(deps, named);
+  const siblings = await getTasks(deps.store, step.taskIds);
+  for (const [i, a] of assignees.entries()) {
+    if (a.user.id === r.actor.id) throw new DomainError('APPROVAL.INVALID_ADD', `users[${i}]`, { reason: 'self' });
+    if (summary.subjectEmployeeId && a.user.employeeId === summary.subjectEmployeeId) throw new DomainError('APPROVAL.INVALID_ADD', `users[${i}]`, { reason: 'subject' });
+    if (siblings.some((t) => (t.status === 'pending' || t.status === 'waiting') && t.approverId === a.user.id)) throw new DomainError('APPROVAL.INVALID_ADD', `users[${i}]`, { reason: 'already_asked' });
+  }
+  const at = deps.now().toISOString();
+  const comment = r.comment?.trim() || null;
+  const tasks = assignees.map((a, i) => ({
+    ...newTask(step, a, summary, task.stepLabel, 'added', at, step.dueAt, step.taskIds.length + i),
+    addedById: r.actor.id, addedByName: r.actor.name, comment,
+  }));
+  const next = addToStages(state, task.id, tasks.map((t) => t.id), r.position, r.mode);
+  for (const t of tasks) t.status = next.addedStatus;
+  const changed = siblings.filter((t) => next.waiting.includes(t.id) && t.status === 'pending').map((t) => ({ ...t, status: 'waiting' as const, version: t.version + 1 }));
+  await addTasksToStep(deps.store, {
+    step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed,
+    audit: {
+      entityType: 'approvalTask', entityId: task.id, action: 'add_approvers', actor: r.actor, channel: r.channel, at, before: null,
+      after: { position: r.position, mode: r.mode, approvers: tasks.map((t) => t.approverName), taskIds: tasks.map((t) => t.id), comment },
+    },
+  });
+  for (const t of tasks.filter((x) => x.status === 'pending')) {
+    const user = assignees.find((a) => a.user.id === t.approverId)!.user;
+    await mailApprover(deps, 'added', t, user, summary, t.stepLabel, { fromName: r.actor.name, comment });
+  }
+  return tasks;
+}
+
+async function getUsers(deps: WorkflowDeps, ids: string[]) {
+  return (await Promise.all(ids.map((id) => getUser(deps.store, id)))).filter((u): u is NonNullable<typeof u> => u !== null);
+}
+
+/**
+ * 抄送: the requester, or anyone who has a task on the request, sends a read-only notice to
+ * others: it lands in their "CC'd to me" inbox and mailbox, and never decides anything.
+ * Also used for the CC recipients a policy names (actor null).
+ */
+export async function carbonCopy(
+  deps: WorkflowDeps,
+  r: { kind: string; requestId: string; actor: Actor | null; userIds: string[]; comment: string | null; channel: Channel },
+): Promise<ApprovalTask[]> {
+  const kind = kindOf(r.kind);
+  const summary = await kind.describe(deps, r.requestId);
+  const steps = await listSteps(deps.store, r.kind, r.requestId);
+  const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
+  if (r.actor && summary.requester?.id !== r.actor.id && !tasks.some((t) => t.approverId === r.actor!.id && t.status !== 'cc')) {
+    throw new DomainError('APPROVAL.NOT_PARTICIPANT');
+  }
+  const ids = [...new Set(r.userIds)];
+  const users = await getUsers(deps, ids);
+  const missing = ids.findIndex((id) => !users.some((u) => u.id === id && u.status === 'active'));
+  if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
+  const current = steps.at(-1);
+  const at = deps.now().toISOString();
+  const comment = r.comment?.trim() || null;
+  const label = current ? tasks.find((t) => t.stepId === current.id)?.stepLabel : undefined;
+  const notices: ApprovalTask[] = users.map((u) => ({
+    id: `${r.kind}.${r.requestId}.cc.${newId()}`, stepId: current?.id ?? '', requestKind: r.kind, requestId: r.requestId, title: summary.title,
+    stepLabel: label ?? summary.kindLabel, subjectEmployeeId: summary.subjectEmployeeId, stepKey: current?.stepKey ?? '', approverId: u.id, approverName: u.name,
+    requesterId: summary.requester?.id ?? null, requesterName: summary.requester?.name ?? null, status: 'cc', linkNonce: '', reason: 'cc',
+    addedById: r.actor?.id ?? null, addedByName: r.actor?.name ?? null, createdAt: at, dueAt: at, decision: null, decidedAt: null, comment, channel: r.channel, version: 1,
+  }));
+  await putNotices(deps.store, notices, {
+    entityType: r.kind === 'probation' ? 'probationReview' : r.kind, entityId: r.requestId, action: 'cc', actor: r.actor, channel: r.channel, at,
+    before: null, after: { to: users.map((u) => u.name), comment },
+  });
+  for (const [i, n] of notices.entries()) await mailCc(deps, n, users[i]!, summary, r.actor?.name ?? null, comment);
+  return notices;
 }

@@ -2,6 +2,7 @@
 export { approvalRequest } from './approval-request.js';
 export { approvalReminder, type ApprovalReminderData } from './approval-reminder.js';
 export { approvalEscalation, type ApprovalEscalationData } from './approval-escalation.js';
-export { approvalTransferred, type ApprovalTransferredData } from './approval-transferred.js';
+export { approvalTransferred, type ApprovalTransferredData, type Handover } from './approval-transferred.js';
+export { approvalCc, type ApprovalCcData } from './approval-cc.js';
 export { requestOutcome, type RequestOutcome, type RequestOutcomeData } from './request-outcome.js';
 export type { ApprovalMailData } from './approval-mail.js';

@@ -5,7 +5,7 @@
 import { escapeHtml, formatDateTime, safeUrl, type Lang } from '../../email/render.js';
 import { renderPage } from './page-layout.js';
 
-export type LinkProblemReason = 'tampered' | 'malformed' | 'expired' | 'used' | 'superseded' | 'withdrawn' | 'not_found';
+export type LinkProblemReason = 'tampered' | 'malformed' | 'expired' | 'used' | 'superseded' | 'withdrawn' | 'returned' | 'waiting' | 'not_found';
 
 export interface LinkProblem {
   lang: Lang;
@@ -27,14 +27,16 @@ export function linkProblemStatus(reason: LinkProblemReason): 400 | 404 | 409 | 
     case 'not_found':
       return 404;
     case 'used':
+    case 'waiting':
       return 409;
     default:
       return 410;
   }
 }
 
-type Words = Record<Exclude<LinkProblemReason, 'used'>, { title: string; text: string }> & {
+type Words = Record<Exclude<LinkProblemReason, 'used' | 'returned'>, { title: string; text: string }> & {
   used: { title: string; text: (p: LinkProblem) => string };
+  returned: { title: string; text: (p: LinkProblem) => string };
   open: string;
 };
 
@@ -54,6 +56,11 @@ const W: Record<Lang, Words> = {
     },
     superseded: { title: '审批已转交', text: '此审批已转交给其他审批人，您收到的链接已失效，无需再处理。' },
     withdrawn: { title: '申请已撤回', text: '申请人已撤回此申请，无需再审批。' },
+    returned: {
+      title: '申请已退回',
+      text: (p) => `此申请已${p.decidedBy ? `由 ${p.decidedBy} ` : ''}${p.decidedAt ? `于 ${formatDateTime(p.decidedAt, 'zh-CN')} ` : ''}退回，此链接已失效。重新轮到您时会另发邮件。`,
+    },
+    waiting: { title: '请稍候', text: '您已加签其他人先审批，他们处理后会再发邮件通知您，届时请使用新邮件中的链接。' },
     not_found: { title: '找不到此审批', text: '找不到此链接对应的审批，它可能已被删除。' },
     open: '在系统中打开',
   },
@@ -72,6 +79,11 @@ const W: Record<Lang, Words> = {
     },
     superseded: { title: 'Approval transferred', text: 'This approval was transferred to another approver, so your link no longer works and nothing more is needed from you.' },
     withdrawn: { title: 'Request withdrawn', text: 'The request was withdrawn, so there is nothing to decide.' },
+    returned: {
+      title: 'Request returned',
+      text: (p) => `The request was returned${p.decidedBy ? ` by ${p.decidedBy}` : ''}${p.decidedAt ? ` on ${formatDateTime(p.decidedAt, 'en')}` : ''}, so this link no longer works. If it comes back to you, you will get a new email.`,
+    },
+    waiting: { title: 'Not your turn yet', text: 'People were added to decide before you. You will get a new email when it is your turn; use the link in that email.' },
     not_found: { title: 'Approval not found', text: 'No approval matches this link; it may have been deleted.' },
     open: 'Open in the console',
   },
@@ -79,7 +91,7 @@ const W: Record<Lang, Words> = {
 
 export function renderLinkProblem(p: LinkProblem): string {
   const w = W[p.lang];
-  const { title, text } = p.reason === 'used' ? { title: w.used.title, text: w.used.text(p) } : w[p.reason];
+  const { title, text } = p.reason === 'used' || p.reason === 'returned' ? { title: w[p.reason].title, text: w[p.reason].text(p) } : w[p.reason];
   const open = p.openUrl ? `<p><a href="${escapeHtml(safeUrl(p.openUrl, true))}">${escapeHtml(w.open)}</a></p>` : '';
   return renderPage(p.lang, title, `<h1>${escapeHtml(title)}</h1>
 <p data-reason="${p.reason}">${escapeHtml(text)}</p>

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DomainError } from '../../domain/errors.js';
-import { listInbox, listSteps, type ApprovalTask } from '../../storage/approvals.js';
+import { getTasks, listInbox, listSteps, type ApprovalTask } from '../../storage/approvals.js';
 import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
-import { batchApprove, remind } from '../../workflow/verbs.js';
+import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
@@ -77,14 +77,21 @@ export function approvalsRoutes() {
     createRoute({
       method: 'get', path: '/', tags: ['approvals'], summary: 'My approvals inbox (待我审批), newest first',
       middleware: [requires('approvals:read')] as const,
-      request: { query: z.object({ ...LimitCursor, status: z.enum(['pending', 'decided']).default('pending'), mine: z.enum(['true']).default('true') }) },
+      request: {
+        query: z.object({
+          ...LimitCursor,
+          status: z.enum(['pending', 'waiting', 'decided']).default('pending').openapi({ description: '`waiting`: tasks in a later stage of their step (加签 after, or waiting for people added before)' }),
+          cc: z.enum(['true', 'false']).default('false').openapi({ description: '`true`: the read-only notices CC’d to me (抄送我的), instead of tasks' }),
+          mine: z.enum(['true']).default('true'),
+        }),
+      },
       responses: { 200: json(z.object({ items: z.array(ApprovalSchema), nextCursor: z.string().nullable() }).openapi('ApprovalPage')), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const me = actor(c);
       const q = c.req.valid('query');
       const { store, now } = c.get('deps');
-      const page = await listInbox(store, { userId: me.id, state: q.status, limit: q.limit, cursor: q.cursor });
+      const page = await listInbox(store, { userId: me.id, state: q.cc === 'true' ? 'cc' : q.status, limit: q.limit, cursor: q.cursor });
       return c.json({ items: page.items.map((t) => present(t, c.get('lang'), now())), nextCursor: page.nextCursor }, 200);
     },
   );
@@ -96,6 +103,7 @@ export function approvalsRoutes() {
       request: { params: IdParam },
       responses: {
         200: json(ApprovalSchema.extend({
+          requesterId: z.string().nullable(),
           summary: z.array(z.tuple([z.string(), z.string()])).openapi({ description: 'What the request is about, as the approval email shows it' }),
           timeline: z.array(StepSchema),
           fields: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number() })),
@@ -110,13 +118,18 @@ export function approvalsRoutes() {
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
       const kind = kindOf(task.requestKind);
-      const [extras, described] = await Promise.all([kind.extrasFor(deps.workflow, task.requestId, task.stepKey), kind.describe(deps.workflow, task.requestId)]);
+      const [extras, described, tasks] = await Promise.all([
+        task.status === 'cc' ? { fields: [] } : kind.extrasFor(deps.workflow, task.requestId, task.stepKey),
+        kind.describe(deps.workflow, task.requestId),
+        getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
+      ]);
       const fields = extras.fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
       return c.json({
         ...present(task, lang, deps.now()),
+        requesterId: task.requesterId,
         summary: described.summary[lang],
         fields,
-        timeline: steps.map((s) => presentStep(s)),
+        timeline: steps.map((s) => presentStep(s, tasks)),
       }, 200);
     },
   );
@@ -168,6 +181,32 @@ export function approvalsRoutes() {
       const body = c.req.valid('json');
       const moved = await transfer(deps.workflow, { taskId: c.req.valid('param').id, actor: me, toUserId: body.toUserId, comment: body.comment ?? null, channel: c.get('channel') });
       return c.json(present(moved, c.get('lang'), deps.now()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/add-approvers', tags: ['approvals'],
+      summary: '加签: add people before me, after me or in parallel with me; the added group decides as any one (或签) or all (会签)',
+      description: '`before`: they are asked now and the step comes back to me after them; `after`: they are asked once I approve; `parallel`: they join my stage and `mode` applies to all of us. A reject or return by anyone decides the whole step.',
+      middleware: [requires('approvals:write')] as const,
+      request: {
+        params: IdParam,
+        body: jsonBody(z.object({
+          users: z.array(z.string().min(1).max(64)).min(1).max(10),
+          position: z.enum(['before', 'after', 'parallel']),
+          mode: z.enum(['any', 'all']).default('any'),
+          comment: z.string().max(2000).optional(),
+        }).strict().openapi('AddApproversRequest')),
+      },
+      responses: { 200: json(z.object({ items: z.array(ApprovalSchema) })), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const added = await addApprovers(deps.workflow, { taskId: c.req.valid('param').id, actor: me, userIds: body.users, position: body.position, mode: body.mode, comment: body.comment ?? null, channel: c.get('channel') });
+      return c.json({ items: added.map((t) => present(t, c.get('lang'), deps.now())) }, 200);
     },
   );
 

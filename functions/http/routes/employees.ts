@@ -17,6 +17,7 @@ import { findIdempotent, IdempotentReplay, requestHash } from '../../storage/ide
 import { newId } from '../../storage/ids.js';
 import { getOrgUnit, listOrgUnits } from '../../storage/org-units.js';
 import { getPolicy } from '../../storage/policies.js';
+import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
 import { actorOf, authorize, newRouter, nowIso, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { DateString, IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
@@ -211,6 +212,7 @@ export function employeesRoutes() {
       path: '/{id}',
       tags: ['employees'],
       summary: 'Change an employee (HR, admin); `version` must be the one you read',
+      description: 'Setting `status` to `terminated` (离职) also moves the open approval tasks of their account to their stand-in (policy `approvals.approverLeft`: the nearest superior, or HR); a task that cannot move is logged and stays.',
       request: { params: IdParam, body: jsonBody(PatchEmployeeBody) },
       responses: { 200: json(EmployeeSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
       middleware: [requires('employees:write')] as const,
@@ -245,12 +247,26 @@ export function employeesRoutes() {
         { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
         moved,
       );
+      if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
       const [shown] = await present(c, [next], { superior, team });
       return c.json(shown!, 200);
     },
   );
 
   return app;
+}
+
+/**
+ * 离职: the leaver's open approval tasks go to their stand-in (policy approvals.approverLeft).
+ * The employee change is already saved; a task that cannot move is logged, never an error here.
+ */
+async function handOverTasks(c: Context<AppEnv>, employeeId: string, actor: { id: string; name: string }): Promise<void> {
+  const deps = c.get('deps');
+  try {
+    await reassignTasksOfLeaver(deps.workflow, employeeId, actor, c.get('channel'));
+  } catch (err) {
+    deps.log('error', 'tasks of an approver who left not moved', { requestId: c.get('requestId'), employeeId, error: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ export function linkRoutes() {
         taskId: task.id, actor: { id: approver.id, name: approver.name }, decision: claims.action, comment, channel: 'email', extras,
       });
     } catch (err) {
-      if (err instanceof DomainError && err.code !== 'APPROVAL.ALREADY_DECIDED' && err.code !== 'APPROVAL.TRANSFERRED') {
+      if (err instanceof DomainError && !['APPROVAL.ALREADY_DECIDED', 'APPROVAL.TRANSFERRED', 'APPROVAL.WAITING', 'WORKFLOW.REQUEST_CLOSED'].includes(err.code)) {
         const error = message(approver.language, err.code, err.params);
         return c.body(await form(c, loaded, error, values), 422, LINK_PAGE_HEADERS);
       }
@@ -80,11 +80,13 @@ async function whyNot(c: Context<AppEnv>, task: ApprovalTask): Promise<{ reason:
   if (fresh.status === 'transferred') return { reason: 'superseded' };
   const step = await getStep(c.get('deps').store, task.stepId);
   if (step?.status === 'cancelled') return { reason: 'withdrawn' };
+  if (fresh.status === 'waiting' && step?.status === 'pending') return { reason: 'waiting' };
+  if (step?.decision === 'return') return { reason: 'returned', ...(step.decidedByName ? { decidedBy: step.decidedByName } : {}), ...(step.decidedAt ? { decidedAt: step.decidedAt } : {}) };
   return {
     reason: 'used',
     ...(step?.decidedByName ? { decidedBy: step.decidedByName } : {}),
     ...(step?.decidedAt ? { decidedAt: step.decidedAt } : {}),
-    ...(step?.decision && step.decision !== 'return' ? { decision: step.decision } : {}),
+    ...(step?.decision ? { decision: step.decision } : {}),
   };
 }
 

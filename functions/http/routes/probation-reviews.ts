@@ -93,7 +93,7 @@ export function probationReviewsRoutes() {
       const review = await visibleReview(c, p, c.req.valid('param').id);
       const steps = await listSteps(deps.store, 'probation', review.id);
       // The pending step's tasks (a handful), so the requester can see who is asked and remind them.
-      const tasks = await getTasks(deps.store, steps.filter((s) => s.status === 'pending').flatMap((s) => s.taskIds));
+      const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
       return c.json({
         ...present(review, c.get('lang')),
         steps: steps.map((s) => presentStep(s, tasks)),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { ApprovalStep, ApprovalTask } from '../../storage/approvals.js';
+import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 
 /** One step of a request's timeline, as the approvals and the request pages show it. */
 export const StepSchema = z
@@ -17,16 +17,32 @@ export const StepSchema = z
     channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
     comment: z.string().nullable(),
     tasks: z
-      .array(z.object({ id: z.string(), approverId: z.string(), approverName: z.string(), status: z.string(), reason: z.string(), lastRemindedAt: z.string().nullable() }))
+      .array(z.object({
+        id: z.string(), approverId: z.string(), approverName: z.string(), status: z.string(), reason: z.string(), lastRemindedAt: z.string().nullable(),
+        stage: z.number().int().nullable().openapi({ description: 'Index into `stages`; null for an escalation to a superior' }),
+        onBehalfOfName: z.string().nullable(), addedByName: z.string().nullable(), decidedAt: z.string().nullable(), comment: z.string().nullable(), channel: z.string().nullable(),
+      }))
       .optional()
-      .openapi({ description: 'Who is asked at a pending step (task ids for 催办 remind)' }),
+      .openapi({ description: 'Everyone asked at the step, with their own decision (task ids for 催办 remind)' }),
+    stages: z.array(z.object({ mode: z.enum(['any', 'all']), size: z.number().int() })).openapi({ description: '加签 / 会签: the order the step’s people decide in; `any` 或签, `all` 会签' }),
+    activeStage: z.number().int(),
   })
   .openapi('ApprovalStep');
 
 export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = []): z.infer<typeof StepSchema> {
-  const mine = tasks.filter((t) => t.stepId === s.id);
+  const mine = tasks.filter((t) => t.stepId === s.id && t.status !== 'cc');
+  const { stages, active } = stagesOf(s);
+  const stageOf = (id: string) => {
+    const i = stages.findIndex((st) => st.taskIds.includes(id));
+    return i < 0 ? null : i;
+  };
   return {
-    ...(mine.length ? { tasks: mine.map((t) => ({ id: t.id, approverId: t.approverId, approverName: t.approverName, status: t.status, reason: t.reason, lastRemindedAt: t.lastRemindedAt ?? null })) } : {}),
+    ...(mine.length ? { tasks: mine.map((t) => ({
+      id: t.id, approverId: t.approverId, approverName: t.approverName, status: t.status, reason: t.reason, lastRemindedAt: t.lastRemindedAt ?? null,
+      stage: stageOf(t.id), onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, decidedAt: t.decidedAt, comment: t.comment, channel: t.channel,
+    })) } : {}),
+    stages: stages.map((st) => ({ mode: st.mode, size: st.taskIds.length })),
+    activeStage: active,
     id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt,
     decision: s.decision, returnTo: s.returnTo ?? null, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment,
   };

@@ -9,6 +9,7 @@ import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
+import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
 
 export const UserSchema = z
   .object({
@@ -19,6 +20,7 @@ export const UserSchema = z
     name: z.string(),
     language: z.enum(['zh-CN', 'en']),
     status: z.enum(['active', 'disabled']),
+    delegation: DelegationSchema.nullable().optional().openapi({ description: '代理: the out-of-office delegate, if one is set (see /users/{id}/delegation)' }),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -153,6 +155,8 @@ export function usersRoutes() {
       return c.json(await listUsers(c.get('deps').store, { limit: q.limit, cursor: q.cursor }), 200);
     },
   );
+
+  app.route('/', userDelegationRoutes());
 
   return app;
 }

@@ -106,6 +106,6 @@ describe('the reminder, escalation and transfer mails', () => {
 
   it('a transfer without a comment has no empty quote', () => {
     const mail = approvalTransferred({ ...approvalData('zh-CN'), fromName: '钱七', comment: '  ' }, 'zh-CN');
-    expect(mail.text).not.toContain('转交说明');
+    expect(mail.text).not.toContain('的说明');
   });
 });
