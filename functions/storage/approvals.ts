@@ -274,6 +274,7 @@ export async function addTasksToStep(
   store: Store,
   r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: ApprovalTask[]; audit: AuditInput },
 ): Promise<void> {
+  const actorChange = r.changed.find((t) => t.id === r.actorTask.id);
   await transact(store, [
     {
       write: {
@@ -288,20 +289,17 @@ export async function addTasksToStep(
       },
       onConditionFailed: (current) => (current?.status === 'pending' ? new StepChanged() : new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: String(current?.decidedByName ?? ''), decidedAt: String(current?.decidedAt ?? '') })),
     },
+    // The actor's task must still be theirs and pending (for `before` it is written as waiting).
     {
       write: {
-        ConditionCheck: {
-          TableName: store.table,
-          Key: approvalTaskKey(r.actorTask.id),
-          ConditionExpression: '#status = :pending AND approverId = :me',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending', ':me': r.actorTask.approverId },
-        },
+        ...(actorChange
+          ? { Put: { TableName: store.table, Item: taskItem(actorChange), ConditionExpression: '#status = :pending AND approverId = :me', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pending': 'pending', ':me': r.actorTask.approverId } } }
+          : { ConditionCheck: { TableName: store.table, Key: approvalTaskKey(r.actorTask.id), ConditionExpression: '#status = :pending AND approverId = :me', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pending': 'pending', ':me': r.actorTask.approverId } } }),
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: '', decidedAt: '' }),
     },
     ...r.added.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } })),
-    ...r.changed.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
+    ...r.changed.filter((t) => t.id !== r.actorTask.id).map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
     { write: auditPut(store, r.audit) },
   ]);
 }
