@@ -15,7 +15,7 @@ import { getEmployee, getEmployees } from '../storage/employees.js';
 import { getPolicy } from '../storage/policies.js';
 import { findUserByEmployee, getUser, publicUser, usersWithRole, type User } from '../storage/users.js';
 import type { WorkflowDeps } from './kinds.js';
-import { companyToday } from './kinds/probation.js';
+import { companyToday } from '../domain/people/dates.js';
 
 export interface Assignee {
   /** Who gets the task. */

@@ -146,6 +146,10 @@ export async function moveTask(
     entityType: 'approvalTask', entityId: task.id, action: r.reason === 'transferred' ? 'transfer' : r.reason, actor: r.actor, channel: r.channel, at,
     before: { approverId: task.approverId, approverName: task.approverName }, after: { approverId: target.id, approverName: target.name, taskId: moved.id, comment: r.comment },
   });
-  if (moved.status === 'pending') await mailApprover(deps, moved.reason === 'delegated' || moved.reason === 'approver_left' ? moved.reason : 'transferred', moved, target, summary, task.stepLabel, { fromName: r.actor?.name ?? task.approverName, comment: r.comment });
+  if (moved.status === 'pending') await mailApprover(deps, moved.reason === 'delegated' || moved.reason === 'approver_left' ? moved.reason : 'transferred', moved, target, summary, task.stepLabel, {
+    // A delegate or a leaver's stand-in is told whose task it is, not who arranged it.
+    fromName: moved.reason === 'delegated' || moved.reason === 'approver_left' ? (to.onBehalfOf?.name ?? task.approverName) : r.actor?.name ?? task.approverName,
+    comment: r.comment,
+  });
   return moved;
 }

@@ -27,3 +27,8 @@ export function isValidDate(date: string): boolean {
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+/** POLICIES.md: rules are evaluated in the company time zone (default Asia/Shanghai). */
+export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

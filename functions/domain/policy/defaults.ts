@@ -84,6 +84,11 @@ export interface ProbationPolicy {
   stepDueHours: number;
   /** Days an emailed decision link stays valid (gap: 7). */
   linkExpiryDays: number;
+  /**
+   * 抄送: who gets a read-only notice when the review ends, besides the employee and the
+   * requester (who are told anyway) (gap: the employee's direct superior).
+   */
+  cc: ProbationApprover[];
 }
 
 /** Rules of the approval machinery shared by every workflow (approval verbs issue). */
@@ -170,6 +175,7 @@ export const DEFAULT_POLICIES: PolicySet = {
     ],
     stepDueHours: 48,
     linkExpiryDays: 7,
+    cc: [{ kind: 'superior' }],
   },
 };
 
@@ -177,7 +183,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: [],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'],
-  probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays'],
+  probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };
 
 export interface StoredPolicy<N extends PolicyName = PolicyName> {

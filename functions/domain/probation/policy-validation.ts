@@ -63,6 +63,7 @@ export function validateProbationPolicy(values: unknown): PolicyIssue[] {
   checkAttendance(is, values.attendance);
   checkBands(is, values.bands);
   checkChain(is, values.chain);
+  checkCc(is, values.cc);
   return is.list;
 }
 
@@ -123,6 +124,12 @@ function checkChain(is: Issues, chain: unknown): void {
     if ((i === 0) !== (step.records === 'scores')) is.add(`${at}.records`, 'POLICY.CHAIN_SCORES_FIRST');
     if ((i === last) !== (step.records === 'outcome')) is.add(`${at}.records`, 'POLICY.CHAIN_OUTCOME_LAST');
   });
+}
+
+function checkCc(is: Issues, cc: unknown): void {
+  if (!Array.isArray(cc)) return is.add('cc', 'POLICY.REQUIRED');
+  if (cc.length > 10) return is.add('cc', 'POLICY.INTEGER_RANGE', { min: 0, max: 10 });
+  cc.forEach((approver: unknown, i) => checkApprover(is, approver, `cc[${i}]`));
 }
 
 function checkApprover(is: Issues, approver: unknown, at: string): void {

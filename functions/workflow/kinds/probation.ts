@@ -21,6 +21,9 @@ import { findUserByEmployee, getUser, usersWithRole, type User } from '../../sto
 import type { Role } from '../../domain/auth/roles.js';
 import { REQUESTER_STEP, REQUESTER_STEP_LABEL, registerKind, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
 import { send } from '../notify.js';
+import { companyToday } from '../../domain/people/dates.js';
+export { companyToday };
+import { carbonCopy } from '../verbs.js';
 
 const SCORE_LABELS: Record<string, Record<Lang, string>> = {
   dailyPerformance: { 'zh-CN': '日常表现', en: 'Daily performance' },
@@ -200,7 +203,10 @@ export const probationKind: RequestKind = {
       const status = outcome === 'rejected' ? 'rejected' : 'failed';
       const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
       await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review.version);
-      if (status === 'rejected') await tell(deps, review, 'rejected', []);
+      if (status === 'rejected') {
+        await tell(deps, review, 'rejected', []);
+        await copyOnFinish(deps, review, policy);
+      }
       return result;
     }
     const chosen = (review.override?.outcome ?? review.recommendation?.outcome ?? 'extend') as ProbationOutcome;
@@ -231,6 +237,7 @@ export const probationKind: RequestKind = {
       before: employee as unknown as Record<string, unknown>, after: updated as unknown as Record<string, unknown>,
     }, [], extra);
     await tell(deps, review, status, Object.entries(change).map(([k, v]) => [k, String(v)]));
+    await copyOnFinish(deps, review, policy);
     return result;
   },
 };
@@ -247,10 +254,6 @@ async function prepareWithdraw(deps: WorkflowDeps, id: string, actor: { id: stri
 }
 
 
-/** POLICIES.md: rules are evaluated in the company time zone (default Asia/Shanghai). */
-export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function outcomeLabel(outcome: string, lang: Lang): string {
   const zh: Record<string, string> = { convert: '转正', extend: '延长试用期', end: '不予录用' };
@@ -337,4 +340,33 @@ async function requesterAsApprover(deps: WorkflowDeps, approvers: User[], reques
   const employee = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
   const superior = employee?.superiorId ? await findUserByEmployee(deps.store, employee.superiorId) : null;
   return superior && superior.status === 'active' ? [superior] : approvers;
+}
+
+/**
+ * 抄送 by policy (probation.cc): when the review ends, the people it names get a read-only
+ * notice. The employee and the requester are told by their own email and are not copied.
+ * A notice that cannot be sent is logged; it never undoes the outcome.
+ */
+async function copyOnFinish(deps: WorkflowDeps, review: ProbationReview, policy: ProbationPolicy): Promise<void> {
+  const names = policy.cc ?? [];
+  if (names.length === 0) return;
+  try {
+    const employee = await getEmployee(deps.store, review.employeeId);
+    if (!employee) return;
+    const line = await getEmployees(deps.store, reportingLine(employee));
+    const users = new Map<string, User>();
+    for (const approver of names) {
+      const resolved = resolveApprover(approver, line);
+      if (resolved?.kind === 'employee') {
+        const user = await findUserByEmployee(deps.store, resolved.employeeId);
+        if (user?.status === 'active') users.set(user.id, user);
+      } else if (resolved?.kind === 'role') {
+        for (const user of await usersWithRole(deps.store, resolved.role as Role)) users.set(user.id, user);
+      }
+    }
+    const userIds = [...users.values()].filter((u) => u.id !== review.requesterId && u.employeeId !== review.employeeId).map((u) => u.id).slice(0, 20);
+    if (userIds.length > 0) await carbonCopy(deps, { kind: 'probation', requestId: review.id, actor: null, userIds, comment: null, channel: 'system' });
+  } catch (err) {
+    deps.log('error', 'policy CC not sent', { reviewId: review.id, error: err instanceof Error ? err.message : String(err) });
+  }
 }

@@ -264,6 +264,22 @@ describe('抄送 CC', () => {
   }, 60_000);
 });
 
+describe('抄送 by policy (probation.cc)', () => {
+  it('when the review ends, the employee’s direct superior gets a read-only notice (default cc: superior)', async () => {
+    const id = await startReview('吕抄送', 'supA');
+    expect((await approve('supA', (await taskOf('supA', id, 'supervisor')).id, { scores })).status).toBe(200);
+    expect((await approve('manager', (await taskOf('manager', id, 'cs_manager')).id)).status).toBe(200);
+    expect((await approve('gm', (await taskOf('gm', id, 'gm')).id)).status).toBe(200);
+    expect((await approve('hr1', (await taskOf('hr1', id, 'hr')).id)).status).toBe(200);
+    const notice = await until(async () => (await inbox('lead', 'cc=true')).find((t) => t.requestId === id), 'the superior’s CC notice');
+    expect(notice).toMatchObject({ status: 'cc', addedByName: null });
+    const mail = await waitForMail(api.mail!, email('lead'), /【抄送】转正评审：吕抄送/);
+    expect(mail.text).toContain('按制度');
+    // The requester is told by their own outcome email, not copied.
+    expect((await inbox('supA', 'cc=true')).some((t) => t.requestId === id)).toBe(false);
+  }, 60_000);
+});
+
 describe('退回给发起人 return to the requester', () => {
   it('the requester resubmits and the chain starts again from its first step', async () => {
     const { id, task } = await atManagerStep('秦发起');

@@ -67,7 +67,7 @@ describe('a probation policy HR submits (POLICIES.md §3)', () => {
   it('each step names a known approver and carries both labels', () => {
     const bad = [
       { ...step('a', 'scores'), approver: { kind: 'post_in_line', post: 'boss' }, labelEn: '' },
-      { ...step('b', null), approver: { kind: 'role', role: ' ', mode: 'all' } },
+      { ...step('b', null), approver: { kind: 'role', role: ' ', mode: 'some' } },
       { ...step('Bad Key', null), approver: { kind: 'someone' } },
       step('d', 'outcome'),
     ];
