@@ -262,6 +262,23 @@ describe('抄送 CC', () => {
     const outsider = await api.request('POST', `/api/v1/requests/probation/${id}/cc`, { token: tokens.supB, body: { users: [ids.peer1] } });
     expect(outsider.status).toBe(403);
   }, 60_000);
+
+  it('a retried verb with the same Idempotency-Key replays the first answer and sends nothing twice', async () => {
+    const id = await startReview('孔重试');
+    await taskOf('supA', id, 'supervisor');
+    const send = (users: string[]) =>
+      api.request('POST', `/api/v1/requests/probation/${id}/cc`, { token: tokens.lead, body: { users }, headers: { 'idempotency-key': `cc-${id}` } });
+    const first = await send([ids.peer1]);
+    expect(first.status).toBe(200);
+    const again = await send([ids.peer1]);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect((await inbox('peer1', 'cc=true')).filter((t) => t.requestId === id)).toHaveLength(1);
+    const other = await send([ids.peer2]);
+    expect(other.status).toBe(422);
+    expect(await other.json()).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED' });
+  }, 30_000);
 });
 
 describe('抄送 by policy (probation.cc)', () => {
