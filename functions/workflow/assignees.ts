@@ -36,8 +36,8 @@ const SIGNING = ['probation', 'regular'];
  * Resolves each named person to the one who acts for them today; duplicates are dropped. A
  * person named directly keeps their own task even when they also act for someone else.
  */
-export async function assign(deps: WorkflowDeps, users: User[]): Promise<Assignee[]> {
-  const resolver = new Resolver(deps);
+export async function assign(deps: WorkflowDeps, users: User[], opts: { subjectEmployeeId?: string | null } = {}): Promise<Assignee[]> {
+  const resolver = new Resolver(deps, opts.subjectEmployeeId ?? null);
   const resolved: Assignee[] = [];
   const named = new Set<string>();
   for (const user of users) {
@@ -69,7 +69,8 @@ class Resolver {
   private hr: Promise<User[]> | undefined;
   private readonly today: string;
 
-  constructor(private readonly deps: WorkflowDeps) {
+  /** The person the request is about never decides on it, not even as a delegate or stand-in. */
+  constructor(private readonly deps: WorkflowDeps, private readonly subjectEmployeeId: string | null) {
     this.today = companyToday(deps.now());
   }
 
@@ -78,10 +79,11 @@ class Resolver {
     const onBehalfOf = { id: user.id, name: user.name };
     // A delegation in force wins even for someone who left: it is the one explicit instruction
     // (HR sets it for a leaver to hand their work to a named person), the policy the default.
-    const delegate = await this.delegateOf(user);
+    const found = await this.delegateOf(user);
+    const delegate = found && found.employeeId !== this.subjectEmployeeId ? found : null;
     if (delegate) return [{ user: delegate, onBehalfOf, reason: 'delegated' }];
     if (user.status !== 'active' || employee?.status === 'terminated') {
-      const instead = await this.replacementsFor(user, employee?.path ?? null);
+      const instead = (await this.replacementsFor(user, employee?.path ?? null)).filter((u) => !this.subjectEmployeeId || u.employeeId !== this.subjectEmployeeId);
       if (instead.length > 0) return instead.map((u) => ({ user: u, onBehalfOf, reason: 'approver_left' as const }));
       // Nobody to stand in: the task stays with them so the step still has an approver;
       // escalation reaches their superior, and HR can transfer it.

@@ -141,7 +141,7 @@ async function addApproversOnce(
   if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
   const kind = kindOf(task.requestKind);
   const summary = await kind.describe(deps, task.requestId);
-  const assignees = await assign(deps, named);
+  const assignees = await assign(deps, named, { subjectEmployeeId: summary.subjectEmployeeId });
   const siblings = await getTasks(deps.store, step.taskIds);
   for (const [i, a] of assignees.entries()) {
     if (a.user.id === r.actor.id) throw new DomainError('APPROVAL.INVALID_ADD', `users[${i}]`, { reason: 'self' });

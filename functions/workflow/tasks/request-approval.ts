@@ -42,7 +42,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
       token: p.taskToken, attempt: 'ask', taskIds: [], dueAt, createdAt: at, decision: null, decidedById: null,
       decidedByName: null, decidedAt: null, channel: null, comment: null, resumedAt: null, version: 1,
     };
-    const assignees = await assign(deps, approvers);
+    const assignees = await assign(deps, approvers, { subjectEmployeeId: summary.subjectEmployeeId });
     const tasks = assignees.map((a, i) => newTask(step, a, summary, label, 'assigned', at, dueAt, i));
     step.taskIds = tasks.map((t) => t.id);
     step.stages = [{ taskIds: step.taskIds, mode: mode ?? 'any' }];
@@ -65,7 +65,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     for (const t of pending) {
       const superior = await superiorOf(deps, t.approverId);
       if (!superior) continue;
-      const [who] = await assign(deps, [superior]);
+      const [who] = await assign(deps, [superior], { subjectEmployeeId: summary.subjectEmployeeId });
       if (!who || asked.has(who.user.id)) continue;
       asked.add(who.user.id);
       const task = newTask(step, who, summary, label, 'escalated', at, dueAt, step.taskIds.length + added.length);

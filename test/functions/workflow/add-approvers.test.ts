@@ -12,7 +12,7 @@ import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
 let api: TestApi;
 let org: TestOrg;
 const tokens: Record<string, string> = {};
-const ids: Record<string, string> = {};
+const ids: Record<string, string> = {} as Record<string, string>;
 const path = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
@@ -266,7 +266,7 @@ describe('抄送 CC', () => {
   it('a retried verb with the same Idempotency-Key replays the first answer and sends nothing twice', async () => {
     const id = await startReview('孔重试');
     await taskOf('supA', id, 'supervisor');
-    const send = (users: string[]) =>
+    const send = (users: (string | undefined)[]) =>
       api.request('POST', `/api/v1/requests/probation/${id}/cc`, { token: tokens.lead, body: { users }, headers: { 'idempotency-key': `cc-${id}` } });
     const first = await send([ids.peer1]);
     expect(first.status).toBe(200);
