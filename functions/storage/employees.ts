@@ -51,6 +51,12 @@ export async function getEmployees(store: Store, ids: string[]): Promise<StoredE
   return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
+/** The id of the employee holding this number (the uniqueness guard), or null. */
+export async function employeeIdByNumber(store: Store, employeeNo: string): Promise<string | null> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: employeeNoKey(employeeNo), ConsistentRead: true }));
+  return (out.Item?.employeeId as string | undefined) ?? null;
+}
+
 export async function createEmployee(
   store: Store,
   employee: StoredEmployee,

@@ -12,6 +12,7 @@ import {
   listEmployees,
   updateEmployee,
   type StoredEmployee,
+  employeeIdByNumber,
 } from '../../storage/employees.js';
 import { findIdempotent, IdempotentReplay, requestHash } from '../../storage/idempotency.js';
 import { newId } from '../../storage/ids.js';
@@ -20,6 +21,8 @@ import { getPolicy } from '../../storage/policies.js';
 import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
 import { actorOf, authorize, newRouter, nowIso, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
+import { message, type MessageCode } from '../messages.js';
+import { fieldErrors, statusOf, type FieldError } from '../problem.js';
 import { DateString, IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 
 /** A transaction holds 100 items; moving a subtree writes the employee, the audit and everyone below. */
@@ -174,15 +177,7 @@ export function employeesRoutes() {
         const earlier = await findIdempotent(store, p.id, idemKey, at);
         if (earlier) return replay(earlier, hash);
       }
-      const [superior, team, org, probation] = await Promise.all([
-        body.superiorId ? getEmployee(store, body.superiorId) : null,
-        body.teamId ? getOrgUnit(store, body.teamId) : null,
-        getPolicy(store, 'org'),
-        getPolicy(store, 'probation'),
-      ]);
-      const employee = newEmployee(newId(), body, { superior, team, org: org.values, probation: probation.values, now: at });
-      const scopePath = await scopeOf(c, p);
-      if (superior && (scopePath === undefined || !inScope(scopePath, superior.path))) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorId');
+      const { employee, superior, team } = await prepareCreate(c, p, body, at);
       const [shown] = await present(c, [employee], { superior, team });
       try {
         await createEmployee(
@@ -219,41 +214,185 @@ export function employeesRoutes() {
     }),
     async (c) => {
       const p = authorize(c, 'employees:write');
-      const { store } = c.get('deps');
-      const { version, ...patch } = c.req.valid('json');
-      const current = await visibleEmployee(c, p, c.req.valid('param').id);
-      if (current.version !== version) {
-        throw new DomainError('RECORD.VERSION_CONFLICT', undefined, { version }, { current: (await present(c, [current]))[0] });
-      }
-      const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
-      const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
-      const [superior, team, org, probation] = await Promise.all([
-        superiorId ? getEmployee(store, superiorId) : null,
-        teamId ? getOrgUnit(store, teamId) : null,
-        getPolicy(store, 'org'),
-        getPolicy(store, 'probation'),
-      ]);
-      const at = nowIso(c);
-      const next = changeEmployee(current, patch, { superior, team, org: org.values, probation: probation.values, now: at });
-      let moved: StoredEmployee[] = [];
-      if (next.path !== current.path) {
-        const below = await getDescendants(store, current.path, MAX_MOVED_SUBTREE);
-        moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
-      }
-      await updateEmployee(
-        store,
-        current,
-        next,
-        { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
-        moved,
-      );
-      if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
-      const [shown] = await present(c, [next], { superior, team });
-      return c.json(shown!, 200);
+      const body = c.req.valid('json');
+      const shown = await writePatch(c, p, await preparePatch(c, p, c.req.valid('param').id, body, nowIso(c)));
+      return c.json(shown, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/batch',
+      tags: ['employees'],
+      summary: 'Create and change many employees at once (paste, import); each row is validated and written on its own and reported',
+      description:
+        'A row with `id` is a change (it needs `version`), without one a new employee. `superiorNo` may name the superior by employee number instead of `superiorId` (also a row earlier in the same batch). ' +
+        'Each row is checked like a single POST/PATCH and written in its own transaction with its audit record, so one bad row never stops or undoes the others; ' +
+        '`results[i]` says what happened to `items[i]` (`status` 200/201, or the problem’s status, code, message and field errors with paths relative to the row). ' +
+        '`dryRun: true` checks every row (including taken employee numbers) and writes nothing: the import preview.',
+      request: { body: jsonBody(BatchBody) },
+      responses: { 200: json(BatchResult), ...problemResponses(400, 401, 403) },
+      middleware: [requires('employees:write')] as const,
+    }),
+    async (c) => {
+      const p = authorize(c, 'employees:write');
+      const { items, dryRun } = c.req.valid('json');
+      const results = await runBatch(c, p, items, dryRun);
+      return c.json({
+        results,
+        created: results.filter((r) => r.status === 201).length,
+        updated: results.filter((r) => r.status === 200).length,
+        failed: results.filter((r) => r.status >= 400).length,
+      }, 200);
     },
   );
 
   return app;
+}
+
+type Ctx = Context<AppEnv>;
+type CreateBody = z.infer<typeof CreateEmployeeBody>;
+type PatchBody = z.infer<typeof PatchEmployeeBody>;
+interface PreparedPatch {
+  current: StoredEmployee;
+  next: StoredEmployee;
+  moved: StoredEmployee[];
+  superior: StoredEmployee | null;
+  team: Awaited<ReturnType<typeof getOrgUnit>>;
+  at: string;
+}
+
+/** Every check of a new employee, no write: the record to create and what it refers to. */
+async function prepareCreate(c: Ctx, p: Principal, body: CreateBody, at: string) {
+  const { store } = c.get('deps');
+  const [superior, team, org, probation] = await Promise.all([
+    body.superiorId ? getEmployee(store, body.superiorId) : null,
+    body.teamId ? getOrgUnit(store, body.teamId) : null,
+    getPolicy(store, 'org'),
+    getPolicy(store, 'probation'),
+  ]);
+  const employee = newEmployee(newId(), body, { superior, team, org: org.values, probation: probation.values, now: at });
+  const scopePath = await scopeOf(c, p);
+  if (superior && (scopePath === undefined || !inScope(scopePath, superior.path))) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorId');
+  return { employee, superior, team };
+}
+
+/** Every check of a change, no write: the changed record and, when the line moved, everyone below. */
+async function preparePatch(c: Ctx, p: Principal, id: string, body: PatchBody, at: string): Promise<PreparedPatch> {
+  const { store } = c.get('deps');
+  const { version, ...patch } = body;
+  const current = await visibleEmployee(c, p, id);
+  if (current.version !== version) {
+    throw new DomainError('RECORD.VERSION_CONFLICT', undefined, { version }, { current: (await present(c, [current]))[0] });
+  }
+  const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
+  const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
+  const [superior, team, org, probation] = await Promise.all([
+    superiorId ? getEmployee(store, superiorId) : null,
+    teamId ? getOrgUnit(store, teamId) : null,
+    getPolicy(store, 'org'),
+    getPolicy(store, 'probation'),
+  ]);
+  const next = changeEmployee(current, patch, { superior, team, org: org.values, probation: probation.values, now: at });
+  let moved: StoredEmployee[] = [];
+  if (next.path !== current.path) {
+    const below = await getDescendants(store, current.path, MAX_MOVED_SUBTREE);
+    moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
+  }
+  return { current, next, moved, superior, team, at };
+}
+
+async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promise<z.infer<typeof EmployeeSchema>> {
+  const { current, next, moved, at } = r;
+  await updateEmployee(
+    c.get('deps').store,
+    current,
+    next,
+    { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
+    moved,
+  );
+  if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
+  const [shown] = await present(c, [next], { superior: r.superior, team: r.team });
+  return shown!;
+}
+
+const MAX_BATCH = 500;
+const BatchRow = z.record(z.string(), z.unknown());
+const BatchBody = z
+  .object({ items: z.array(BatchRow).min(1).max(MAX_BATCH), dryRun: z.boolean().default(false) })
+  .strict()
+  .openapi('EmployeeBatchRequest');
+const BatchRowResult = z.object({
+  index: z.number().int(),
+  status: z.number().int(),
+  id: z.string().nullable(),
+  item: EmployeeSchema.nullable(),
+  code: z.string().optional(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
+});
+const BatchResult = z
+  .object({ results: z.array(BatchRowResult), created: z.number().int(), updated: z.number().int(), failed: z.number().int() })
+  .openapi('EmployeeBatchResult');
+
+/**
+ * Rows one by one, in order (a row may name a superior created by an earlier row). A row's
+ * failure is its own result; only a fault of the system (5xx) stops the batch.
+ */
+async function runBatch(c: Ctx, p: Principal, rows: Record<string, unknown>[], dryRun: boolean): Promise<z.infer<typeof BatchRowResult>[]> {
+  const { store } = c.get('deps');
+  const lang = c.get('lang');
+  const at = nowIso(c);
+  const numbers = new Map<string, string>(); // employeeNo → id, for rows of this batch
+  const numbersSeen = new Set<string>();
+  const results: z.infer<typeof BatchRowResult>[] = [];
+  for (const [index, raw] of rows.entries()) {
+    const fail = (status: number, code: MessageCode, detail: string, errors?: FieldError[]) => results.push({ index, status, id: typeof raw.id === 'string' ? raw.id : null, item: null, code, detail, ...(errors ? { errors } : {}) });
+    try {
+      const { superiorNo, ...row } = raw;
+      if (superiorNo !== undefined) {
+        if (typeof superiorNo !== 'string' || !superiorNo.trim()) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorNo');
+        row.superiorId = numbers.get(superiorNo.trim()) ?? (await employeeIdByNumber(store, superiorNo.trim()));
+        if (!row.superiorId) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorNo');
+      }
+      if (typeof row.id === 'string') {
+        const { id, ...rest } = row;
+        const parsed = PatchEmployeeBody.safeParse(rest);
+        if (!parsed.success) {
+          fail(400, 'REQUEST.INVALID', message(lang, 'REQUEST.INVALID'), fieldErrors(lang, parsed.error.issues));
+          continue;
+        }
+        const prepared = await preparePatch(c, p, id, parsed.data, at);
+        const shown = dryRun ? (await present(c, [prepared.next], { superior: prepared.superior, team: prepared.team }))[0]! : await writePatch(c, p, prepared);
+        results.push({ index, status: 200, id, item: shown });
+        continue;
+      }
+      const parsed = CreateEmployeeBody.safeParse(row);
+      if (!parsed.success) {
+        fail(400, 'REQUEST.INVALID', message(lang, 'REQUEST.INVALID'), fieldErrors(lang, parsed.error.issues));
+        continue;
+      }
+      const { employee, superior, team } = await prepareCreate(c, p, parsed.data, at);
+      if (numbersSeen.has(employee.employeeNo) || (dryRun && (await employeeIdByNumber(store, employee.employeeNo)))) {
+        throw new DomainError('EMPLOYEE.NUMBER_TAKEN', 'employeeNo', { employeeNo: employee.employeeNo });
+      }
+      if (!dryRun) {
+        await createEmployee(store, employee, {
+          entityType: 'employee', entityId: employee.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), before: null, after: employee as unknown as Record<string, unknown>, at,
+        });
+      }
+      numbersSeen.add(employee.employeeNo);
+      numbers.set(employee.employeeNo, employee.id);
+      const [shown] = await present(c, [employee], { superior, team });
+      results.push({ index, status: 201, id: dryRun ? null : employee.id, item: shown! });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const detail = message(lang, err.code, err.params);
+      fail(statusOf(err.code), err.code, detail, err.field ? [{ path: err.field, message: detail, code: err.code }] : undefined);
+    }
+  }
+  return results;
 }
 
 /**
