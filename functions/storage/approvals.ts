@@ -12,6 +12,7 @@ import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys, type InboxState } from './keys.js';
 import { newId } from './ids.js';
+import { move, type CountDelta } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
 /** `return` (退回) sends the request back to an earlier step, which is asked again. */
@@ -98,6 +99,20 @@ export interface ApprovalTask {
   version: number;
 }
 
+/** Dashboard bucket of an open task (by kind, step and the day it was asked), null when not open. */
+function pendingBucket(t: ApprovalTask | null): string | null {
+  return t?.status === 'pending' ? `${t.requestKind}|${t.stepKey}|${t.createdAt.slice(0, 10)}` : null;
+}
+
+/** Counter changes of a task going from `before` (null: new) to `after`. */
+export function taskCounts(before: ApprovalTask | null, after: ApprovalTask): CountDelta[] {
+  const decided = after.decision && after.channel && before?.decision == null && after.status !== 'cc';
+  return [
+    ...move('approvals.pending', pendingBucket(before), pendingBucket(after)),
+    ...(decided ? move('approvals.decisions', null, `${after.channel}|${(after.decidedAt ?? after.createdAt).slice(0, 7)}`) : []),
+  ];
+}
+
 export function taskItem(t: ApprovalTask): Record<string, unknown> {
   const state: InboxState = t.status === 'pending' || t.status === 'waiting' || t.status === 'cc' ? t.status : 'decided';
   return {
@@ -147,7 +162,7 @@ export async function openStep(store: Store, step: ApprovalStep, tasks: Approval
   try {
     await transact(store, [
       { write: { Put: { TableName: store.table, Item: stepItem(step), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new StepExists() },
-      ...tasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
+      ...tasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } }, counts: taskCounts(null, t) })),
       ...extra,
     ]);
     return 'opened';
@@ -180,7 +195,7 @@ export async function renewStep(
         },
         onConditionFailed: () => new StepExists(),
       },
-      ...change.addTasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } })),
+      ...change.addTasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, t) })),
     ]);
     return true;
   } catch (err) {
@@ -193,7 +208,7 @@ export interface DecideInput {
   step: ApprovalStep;
   task: ApprovalTask;
   /** Other tasks of the step whose status changes with this decision (cancelled, or the next stage asked). */
-  changed: ApprovalTask[];
+  changed: { before: ApprovalTask; after: ApprovalTask }[];
   decision: Decision;
   /** The step is decided by this decision (the last stage completed, or a reject/return). */
   complete: boolean;
@@ -257,8 +272,9 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
         },
       },
       onConditionFailed: (current) => (current?.status === 'transferred' ? new DomainError('APPROVAL.TRANSFERRED') : conflict(undefined)),
+      counts: taskCounts(d.task, decided),
     },
-    ...d.changed.map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem(o) } } })),
+    ...d.changed.map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem(o.after) } }, counts: taskCounts(o.before, o.after) })),
     ...d.extra,
     // Until the execution has the decision, the step is listed for the resume sweep.
     ...(d.complete ? [{ write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } }] : []),
@@ -272,9 +288,9 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
  */
 export async function addTasksToStep(
   store: Store,
-  r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: ApprovalTask[]; audit: AuditInput },
+  r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: { before: ApprovalTask; after: ApprovalTask }[]; audit: AuditInput },
 ): Promise<void> {
-  const actorChange = r.changed.find((t) => t.id === r.actorTask.id);
+  const actorChange = r.changed.find((t) => t.after.id === r.actorTask.id)?.after;
   await transact(store, [
     {
       write: {
@@ -297,9 +313,10 @@ export async function addTasksToStep(
           : { ConditionCheck: { TableName: store.table, Key: approvalTaskKey(r.actorTask.id), ConditionExpression: '#status = :pending AND approverId = :me', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':pending': 'pending', ':me': r.actorTask.approverId } } }),
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: '', decidedAt: '' }),
+      counts: actorChange ? taskCounts(r.actorTask, actorChange) : [],
     },
-    ...r.added.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } } })),
-    ...r.changed.filter((t) => t.id !== r.actorTask.id).map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t) } } })),
+    ...r.added.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, t) })),
+    ...r.changed.filter((t) => t.after.id !== r.actorTask.id).map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t.after) } }, counts: taskCounts(t.before, t.after) })),
     { write: auditPut(store, r.audit) },
   ]);
 }
@@ -346,6 +363,7 @@ export async function transferTask(store: Store, from: ApprovalTask, to: Approva
         },
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
+      counts: taskCounts(from, { ...from, status: 'transferred' }),
     },
     {
       write: {
@@ -360,7 +378,7 @@ export async function transferTask(store: Store, from: ApprovalTask, to: Approva
       },
       onConditionFailed: () => new DomainError('APPROVAL.ALREADY_DECIDED'),
     },
-    { write: { Put: { TableName: store.table, Item: taskItem(to), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { write: { Put: { TableName: store.table, Item: taskItem(to), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, to) },
     { write: auditPut(store, audit) },
   ]);
 }
@@ -456,6 +474,7 @@ export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: Ap
         },
       },
       onConditionFailed: () => new DomainError('WORKFLOW.REQUEST_CHANGED'),
+      counts: taskCounts(t, { ...t, status: 'cancelled' }),
     })),
     ...extra,
     { write: auditPut(store, audit) },

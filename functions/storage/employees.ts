@@ -6,6 +6,7 @@ import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { idempotencyPut, type IdempotencyRecord } from './idempotency.js';
 import { EMPLOYEES, employeeKey, employeeNoKey, employeeStatusPk, employeeSuperiorPk, stripKeys } from './keys.js';
+import { move } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
 export type StoredEmployee = Employee & { baseSalary: number };
@@ -28,6 +29,11 @@ export function employeeItem(e: StoredEmployee): Record<string, unknown> {
     gsi6pk: EMPLOYEES,
     gsi6sk: `${e.hireDate}#${e.id}`,
   };
+}
+
+/** Dashboard bucket (storage/counters.ts): team, level and status. */
+export function headcountBucket(e: Pick<StoredEmployee, 'teamId' | 'level' | 'status'>): string {
+  return `${e.teamId ?? '-'}|${e.level}|${e.status}`;
 }
 
 export async function getEmployee(store: Store, id: string): Promise<StoredEmployee | null> {
@@ -76,6 +82,7 @@ export async function createEmployee(
     },
     {
       write: { Put: { TableName: store.table, Item: employeeItem(employee), ConditionExpression: 'attribute_not_exists(pk)' } },
+      counts: move('people.headcount', null, headcountBucket(employee)),
     },
     { write: auditPut(store, audit) },
   ];
@@ -111,6 +118,7 @@ export async function updateEmployee(
         new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: before.version }, {
           current: current ? stripKeys(current) : null,
         }),
+      counts: move('people.headcount', headcountBucket(before), headcountBucket(after)),
     },
     { write: auditPut(store, audit) },
   ];

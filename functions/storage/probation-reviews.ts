@@ -4,6 +4,7 @@ import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { probationByEmployeePk, probationByStatusPk, probationReviewKey, stripKeys } from './keys.js';
+import { move } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
 export type ReviewStatus = 'scheduled' | 'in_review' | 'converted' | 'extended' | 'ended' | 'rejected' | 'failed' | 'withdrawn';
@@ -62,14 +63,16 @@ export async function getReview(store: Store, id: string): Promise<ProbationRevi
 
 export async function createReview(store: Store, review: ProbationReview, audit: AuditInput): Promise<void> {
   await transact(store, [
-    { write: { Put: { TableName: store.table, Item: reviewItem(review), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { write: { Put: { TableName: store.table, Item: reviewItem(review), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: move('probation.reviews', null, review.status) },
     { write: auditPut(store, audit) },
   ]);
 }
 
-/** A transaction item replacing the review if it is still at `expectedVersion`. */
-export function reviewPut(store: Store, next: ProbationReview, expectedVersion: number): TxItem {
+/** A transaction item replacing the review if it is still as `previous` was read (its version). */
+export function reviewPut(store: Store, next: ProbationReview, previous: Pick<ProbationReview, 'version' | 'status'>): TxItem {
+  const expectedVersion = previous.version;
   return {
+    counts: move('probation.reviews', previous.status, next.status),
     write: {
       Put: {
         TableName: store.table,
@@ -82,8 +85,8 @@ export function reviewPut(store: Store, next: ProbationReview, expectedVersion: 
   };
 }
 
-export async function saveReview(store: Store, next: ProbationReview, expectedVersion: number, extra: TxItem[] = []): Promise<void> {
-  await transact(store, [reviewPut(store, next, expectedVersion), ...extra]);
+export async function saveReview(store: Store, next: ProbationReview, previous: Pick<ProbationReview, 'version' | 'status'>, extra: TxItem[] = []): Promise<void> {
+  await transact(store, [reviewPut(store, next, previous), ...extra]);
 }
 
 /** Reviews of one employee, newest first (few per person: one Query). */

@@ -2,11 +2,14 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Store } from './client.js';
+import { counterUpdates, type CountDelta } from './counters.js';
 
 type TxWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface TxItem {
   write: TxWrite;
+  /** Dashboard counter changes this write makes (storage/counters.ts); merged into one update per metric. */
+  counts?: CountDelta[];
   /** Builds the error to throw when this item's condition fails; gets the item as it is now. */
   onConditionFailed?: (current: Record<string, unknown> | undefined) => Error;
 }
@@ -16,7 +19,10 @@ export interface TxItem {
  * callers learn *which* rule stopped the write (a taken employee number, a stale version).
  */
 export async function transact(store: Store, items: TxItem[]): Promise<void> {
-  const TransactItems = items.map(({ write }) => withFailureValues(write));
+  const TransactItems = [
+    ...items.map(({ write }) => withFailureValues(write)),
+    ...(counterUpdates(store, items.flatMap((i) => i.counts ?? [])) as TxWrite[]),
+  ];
   for (let attempt = 0; ; attempt++) {
     try {
       await store.doc.send(new TransactWriteCommand({ TransactItems }));

@@ -72,9 +72,10 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   const changed = next.changes.flatMap(({ id, status }) => {
     const t = byId.get(id);
     if (!t) return [];
-    return [status === 'pending'
+    const after: ApprovalTask = status === 'pending'
       ? { ...t, status, createdAt: at, version: t.version + 1 }
-      : { ...t, status, decidedAt: at, version: t.version + 1 }];
+      : { ...t, status, decidedAt: at, version: t.version + 1 };
+    return [{ before: t, after }];
   });
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
@@ -95,7 +96,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   } else if (next.activated.length) {
     // The next stage (people added after, or the approvers who waited for those added before) is asked now.
     const summary = await kind.describe(deps, task.requestId);
-    for (const t of changed.filter((c) => next.activated.includes(c.id))) {
+    for (const t of changed.map((c) => c.after).filter((c) => next.activated.includes(c.id))) {
       const user = await getUser(deps.store, t.approverId);
       if (user) await mailApprover(deps, 'request', t, user, summary, t.stepLabel);
     }

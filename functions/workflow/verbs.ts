@@ -156,7 +156,7 @@ async function addApproversOnce(
   }));
   const next = addToStages(state, task.id, tasks.map((t) => t.id), r.position, r.mode);
   for (const t of tasks) t.status = next.addedStatus;
-  const changed = siblings.filter((t) => next.waiting.includes(t.id) && t.status === 'pending').map((t) => ({ ...t, status: 'waiting' as const, version: t.version + 1 }));
+  const changed = siblings.filter((t) => next.waiting.includes(t.id) && t.status === 'pending').map((t) => ({ before: t, after: { ...t, status: 'waiting' as const, version: t.version + 1 } }));
   await addTasksToStep(deps.store, {
     step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed,
     audit: {

@@ -58,7 +58,7 @@ export const probationKind: RequestKind = {
       const { review, policy } = await load(deps, id);
       const step = review.returnedToRequester ? REQUESTER_CHAIN_STEP : nextStep(policy.chain, review.decidedSteps);
       if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
-        await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review.version);
+        await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review);
       }
       if (!step) return { done: true };
       const steps = await listSteps(deps.store, 'probation', id);
@@ -144,7 +144,7 @@ export const probationKind: RequestKind = {
       // The requester resubmits: the chain starts again from its first step.
       if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
       if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
-      return [reviewPut(deps.store, next, review.version)];
+      return [reviewPut(deps.store, next, review)];
     }
     const step = stepOf(policy, d.stepKey);
     if (d.decision === 'return') {
@@ -154,12 +154,12 @@ export const probationKind: RequestKind = {
       const allowed = [...(review.requesterId ? [REQUESTER_STEP] : []), ...review.decidedSteps];
       if (to === REQUESTER_STEP && review.requesterId) {
         Object.assign(next, { returnedToRequester: true, decidedSteps: [] });
-        return [reviewPut(deps.store, next, review.version)];
+        return [reviewPut(deps.store, next, review)];
       }
       const index = review.decidedSteps.indexOf(to);
       if (index < 0) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: allowed.join(', ') || '—' });
       next.decidedSteps = review.decidedSteps.slice(0, index);
-      return [reviewPut(deps.store, next, review.version)];
+      return [reviewPut(deps.store, next, review)];
     }
     let changed = false;
     if (d.decision === 'approve') {
@@ -189,7 +189,7 @@ export const probationKind: RequestKind = {
       changed = true;
     }
     // A reject ends the chain; the review's status is set when the execution finishes it.
-    return changed ? [reviewPut(deps.store, next, review.version)] : [];
+    return changed ? [reviewPut(deps.store, next, review)] : [];
   },
 
   prepareWithdraw: (deps, id, actor, at) => prepareWithdraw(deps, id, actor, at),
@@ -202,7 +202,7 @@ export const probationKind: RequestKind = {
     if (outcome !== 'approved' || !employee) {
       const status = outcome === 'rejected' ? 'rejected' : 'failed';
       const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
-      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review.version);
+      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review);
       if (status === 'rejected') {
         await tell(deps, review, 'rejected', []);
         await copyOnFinish(deps, review, policy);
@@ -227,7 +227,7 @@ export const probationKind: RequestKind = {
     };
     const status = chosen === 'convert' ? 'converted' : chosen === 'extend' ? 'extended' : 'ended';
     const result = { outcome: status, ...change };
-    const extra: TxItem[] = [reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review.version)];
+    const extra: TxItem[] = [reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review)];
     if (chosen === 'end') {
       // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
       extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });
@@ -250,7 +250,7 @@ async function prepareWithdraw(deps: WorkflowDeps, id: string, actor: { id: stri
   if (review.requesterId !== actor.id) throw new DomainError('WORKFLOW.NOT_REQUESTER');
   if (review.status !== 'scheduled' && review.status !== 'in_review') throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: review.status });
   const next: ProbationReview = { ...review, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: review.version + 1 };
-  return { executionArn: review.executionArn, writes: [reviewPut(deps.store, next, review.version)] };
+  return { executionArn: review.executionArn, writes: [reviewPut(deps.store, next, review)] };
 }
 
 
@@ -315,7 +315,7 @@ async function decidedOnceBefore(deps: WorkflowDeps, id: string, step: Probation
     status: 'approved', linkNonce: '', reason: 'assigned', createdAt: at, dueAt: at, decision: 'approve', decidedAt: at, comment, channel: 'system', version: 1,
   };
   const next: ProbationReview = { ...review, decidedSteps: [...review.decidedSteps, step.key], updatedAt: at, version: review.version + 1 };
-  await openStep(deps.store, decided, [task], [reviewPut(deps.store, next, review.version)]);
+  await openStep(deps.store, decided, [task], [reviewPut(deps.store, next, review)]);
   return true;
 }
 

@@ -1,0 +1,89 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { seesWholeOrganisation } from '../../domain/auth/roles.js';
+import { DomainError } from '../../domain/errors.js';
+import { REQUESTER_STEP_LABEL } from '../../workflow/kinds.js';
+import { readCounts } from '../../storage/counters.js';
+import { listOrgUnits } from '../../storage/org-units.js';
+import { getPolicy } from '../../storage/policies.js';
+import { authorize, newRouter } from '../env.js';
+import { requires } from '../middleware/requires.js';
+import { json, problemResponses } from '../schemas.js';
+
+/** Age buckets of open approval tasks, in whole days since they were asked (company dashboards). */
+const AGE_BUCKETS = [
+  { key: 'lt1d', maxDays: 1 },
+  { key: 'd1to3', maxDays: 3 },
+  { key: 'd3to7', maxDays: 7 },
+  { key: 'gt7d', maxDays: Infinity },
+] as const;
+
+const Ages = z.object(Object.fromEntries(AGE_BUCKETS.map((b) => [b.key, z.number().int()])) as Record<(typeof AGE_BUCKETS)[number]['key'], z.ZodNumber>);
+
+const Dashboard = z
+  .object({
+    pendingApprovals: z.array(z.object({ requestKind: z.string(), stepKey: z.string(), stepLabel: z.string(), total: z.number().int(), ages: Ages })),
+    probation: z.record(z.string(), z.number().int()).openapi({ description: 'Reviews by status: scheduled (due), in_review, converted, extended, ended, rejected, withdrawn, failed' }),
+    headcount: z.array(z.object({ teamId: z.string().nullable(), teamName: z.string().nullable(), level: z.string(), status: z.string(), count: z.number().int() })),
+    decisions: z.array(z.object({ month: z.string(), channel: z.string(), count: z.number().int() })),
+  })
+  .openapi('Dashboard');
+
+/**
+ * The department's numbers for the console's dashboards, from counters the writes keep
+ * (storage/counters.ts): a fixed number of reads whatever the size of the company.
+ */
+export function dashboardRoutes() {
+  const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', tags: ['dashboard'],
+      summary: 'Pending approvals by step and age, the probation pipeline, headcount by team and level, decisions by channel (GM, HR, admin, CS manager)',
+      middleware: [requires('employees:read')] as const,
+      responses: { 200: json(Dashboard), ...problemResponses(401, 403) },
+    }),
+    async (c) => {
+      const p = authorize(c, 'employees:read');
+      // Company-wide totals: for the roles that see the whole organisation and the CS manager,
+      // who runs the department the product serves.
+      if (!seesWholeOrganisation(p) && !(p.kind === 'user' && p.roles.includes('cs_manager'))) throw new DomainError('AUTH.FORBIDDEN');
+      const { store, now } = c.get('deps');
+      const lang = c.get('lang');
+      const [pending, decisions, headcount, reviews, units, probation] = await Promise.all([
+        readCounts(store, 'approvals.pending'),
+        readCounts(store, 'approvals.decisions'),
+        readCounts(store, 'people.headcount'),
+        readCounts(store, 'probation.reviews'),
+        listOrgUnits(store),
+        getPolicy(store, 'probation'),
+      ]);
+      const labels = new Map(probation.values.chain.map((s) => [s.key, lang === 'zh-CN' ? s.labelZh : s.labelEn]));
+      labels.set('requester', REQUESTER_STEP_LABEL[lang]);
+      const today = Date.parse(now().toISOString().slice(0, 10));
+      const steps = new Map<string, z.infer<typeof Dashboard>['pendingApprovals'][number]>();
+      for (const [key, count] of Object.entries(pending)) {
+        const [requestKind = '', stepKey = '', day = ''] = key.split('|');
+        const id = `${requestKind}|${stepKey}`;
+        const row = steps.get(id) ?? { requestKind, stepKey, stepLabel: labels.get(stepKey) ?? stepKey, total: 0, ages: { lt1d: 0, d1to3: 0, d3to7: 0, gt7d: 0 } };
+        const days = Math.max(0, Math.round((today - Date.parse(day)) / 86_400_000));
+        const bucket = AGE_BUCKETS.find((b) => days < b.maxDays) ?? AGE_BUCKETS[3];
+        row.ages[bucket.key] += count;
+        row.total += count;
+        steps.set(id, row);
+      }
+      const teamNames = new Map(units.map((u) => [u.id, u.name]));
+      return c.json({
+        pendingApprovals: [...steps.values()],
+        probation: reviews,
+        headcount: Object.entries(headcount).map(([key, count]) => {
+          const [teamId = '-', level = '', status = ''] = key.split('|');
+          return { teamId: teamId === '-' ? null : teamId, teamName: teamId === '-' ? null : teamNames.get(teamId) ?? null, level, status, count };
+        }),
+        decisions: Object.entries(decisions).map(([key, count]) => {
+          const [channel = '', month = ''] = key.split('|');
+          return { month, channel, count };
+        }).sort((a, b) => a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel)),
+      }, 200);
+    },
+  );
+  return app;
+}
