@@ -1,6 +1,8 @@
 import { Admin, Resource } from 'react-admin';
 import approvals from './approvals';
+import approvalsPolicy from './approvals-policy';
 import { Dashboard } from './dashboard/Dashboard';
+import delegation from './delegation';
 import employees from './employees';
 import { i18nProvider } from './i18n';
 import { AppTitle } from './layout/AppTitle';
@@ -12,8 +14,9 @@ import { authProvider, dataProvider, store } from './providers';
 
 /**
  * The console's table of contents: every resource it shows, in menu order (待我审批 first:
- * it is the daily work). Resources without views are only looked up by others (org-units for
- * team choices, audit for the history tabs, user-directory for the transfer picker).
+ * it is the daily work; 我的代理 last, also in the user menu). Resources without views are only
+ * looked up by others (org-units for team choices, audit for the history tabs, user-directory
+ * for the people pickers).
  */
 export const App = () => (
   <Admin
@@ -33,6 +36,8 @@ export const App = () => (
     <Resource name="probation-reviews" {...probationReviews} />
     <Resource name="employees" {...employees} />
     <Resource name="probation-policy" {...probationPolicy} />
+    <Resource name="approvals-policy" {...approvalsPolicy} />
+    <Resource name="delegation" {...delegation} />
     <Resource name="org-units" />
     <Resource name="audit" />
     <Resource name="user-directory" />

@@ -24,7 +24,7 @@ import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { outcomeChoices, reviewChoiceKey } from '../probation-reviews/reviewChoices';
 import type { ProbationReview } from '../probation-reviews/types';
 import { decisionBody, fieldPath, type DecisionFormValues } from './decisionBody';
-import type { ApprovalDetail } from './types';
+import { REQUESTER_STEP, type ApprovalDetail } from './types';
 
 type Decision = 'approve' | 'reject';
 
@@ -34,6 +34,8 @@ const empty = (value: unknown) => value === null || value === undefined || Strin
  * 审批: comment, the numbers this step records (the supervisor's scores), an optional change of
  * the recommended outcome, and the two big buttons. Server validation lands on the inputs
  * (`scores.interview`, `comment`); a decision someone else made first (409) says who and when.
+ * A request returned to its requester (退回给发起人) has one button, 重新提交: approving the
+ * requester's task restarts the chain.
  */
 export const ApprovalDecisionPanel = ({
   task,
@@ -53,6 +55,7 @@ export const ApprovalDecisionPanel = ({
   const [locale] = useLocaleState();
   const decision = useRef<Decision>('approve');
   const [submitting, setSubmitting] = useState(false);
+  const resubmit = task.stepKey === REQUESTER_STEP;
 
   // Input-level rules that depend on which button was pressed (react-admin ignores input
   // validators once a form has its own validate).
@@ -72,8 +75,10 @@ export const ApprovalDecisionPanel = ({
     setSubmitting(true);
     try {
       await dataProvider[chosen](task.id, decisionBody(chosen, values, task.fields));
-      notify(`resources.approvals.notifications.${chosen}d`, { type: 'success' });
+      notify(`resources.approvals.notifications.${resubmit ? 'resubmitted' : `${chosen}d`}`, { type: 'success' });
       redirect('list', 'approvals');
+      // Every page read before shows the task (and its request) as it was: read them again.
+      refresh();
       return undefined;
     } catch (error) {
       const e = error as HttpError;
@@ -112,11 +117,11 @@ export const ApprovalDecisionPanel = ({
               ))}
             </Box>
           )}
-          {task.requestKind === 'probation' && (
+          {task.requestKind === 'probation' && !resubmit && (
             <OverrideInputs recommended={recommended ? translate(reviewChoiceKey('outcome', recommended)) : null} />
           )}
           <TextInput source="comment" label="resources.approvals.fields.comment" multiline minRows={3} validate={rules.comment} />
-          <DecisionButtons disabled={submitting} onPress={(d) => (decision.current = d)} />
+          <DecisionButtons disabled={submitting} resubmit={resubmit} onPress={(d) => (decision.current = d)} />
         </Stack>
       </Form>
     </Box>
@@ -149,18 +154,20 @@ const OverrideInputs = ({ recommended }: { recommended: string | null }) => {
   );
 };
 
-/** 同意 / 驳回: big, side by side on a desk, stacked on a phone. */
-const DecisionButtons = ({ onPress, disabled }: { onPress: (decision: Decision) => void; disabled: boolean }) => {
+/** 同意 / 驳回 (or 重新提交 alone): big, side by side on a desk, stacked on a phone. */
+const DecisionButtons = ({ onPress, disabled, resubmit }: { onPress: (decision: Decision) => void; disabled: boolean; resubmit: boolean }) => {
   const translate = useTranslate();
   const press = (d: Decision) => () => onPress(d);
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1 }}>
       <Button type="submit" variant="contained" color="success" size="large" startIcon={<CheckIcon />} disabled={disabled} onClick={press('approve')} sx={{ minHeight: 48, flex: { sm: 1 } }}>
-        {translate('resources.approvals.actions.approve')}
+        {translate(resubmit ? 'resources.approvals.actions.resubmit' : 'resources.approvals.actions.approve')}
       </Button>
-      <Button type="submit" variant="outlined" color="error" size="large" startIcon={<CloseIcon />} disabled={disabled} onClick={press('reject')} sx={{ minHeight: 48, flex: { sm: 1 } }}>
-        {translate('resources.approvals.actions.reject')}
-      </Button>
+      {!resubmit && (
+        <Button type="submit" variant="outlined" color="error" size="large" startIcon={<CloseIcon />} disabled={disabled} onClick={press('reject')} sx={{ minHeight: 48, flex: { sm: 1 } }}>
+          {translate('resources.approvals.actions.reject')}
+        </Button>
+      )}
     </Stack>
   );
 };

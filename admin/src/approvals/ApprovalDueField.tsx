@@ -5,8 +5,9 @@ import { slaOf } from './sla';
 import type { ApprovalTask } from './types';
 
 /**
- * When a task is due, and for an open one the countdown (剩余 1 天 3 小时), red once overdue.
- * A decided task shows when it was decided instead.
+ * When a task is due, and for an open one (pending, or waiting its turn) the countdown
+ * (剩余 1 天 3 小时), red once overdue. A decided task shows when it was decided instead, a
+ * CC notice when it was sent.
  */
 export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; label?: string }) => {
   const record = useRecordContext<ApprovalTask>({ record: given });
@@ -15,10 +16,11 @@ export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; lab
   const now = useNow();
   if (!record) return null;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  if (record.status !== 'pending') {
+  if (record.status !== 'pending' && record.status !== 'waiting') {
+    const at = record.status === 'cc' ? record.createdAt : record.decidedAt;
     return (
       <Typography variant="body2" component="span" color="text.secondary">
-        {record.decidedAt ? time.format(new Date(record.decidedAt)) : '—'}
+        {at ? time.format(new Date(at)) : '—'}
       </Typography>
     );
   }

@@ -10,7 +10,14 @@ const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
 // The inbox fills while it is open (a colleague's decision, an escalation): re-read it now and then.
 const queryOptions = { refetchInterval: 60_000 } as const;
 
-/** 待我审批: my open tasks (the home of anyone who has some) and the ones I decided. */
+/**
+ * The inbox's tabs, one `status` filter (the data provider turns `cc` into the API's `cc=true`):
+ * 待我审批 to decide now, 等待中 my turn after others' (加签), 抄送我的 read-only notices, 已处理.
+ */
+export const INBOX_TABS = ['pending', 'waiting', 'cc', 'decided'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+/** 待我审批: my open tasks (the home of anyone who has some), those waiting their turn, what I was CC'd and what I decided. */
 const ApprovalList = () => (
   <List
     filterDefaultValues={{ status: 'pending' }}
@@ -28,39 +35,47 @@ const ApprovalTabs = () => {
   const translate = useTranslate();
   const { filterValues, setFilters, displayedFilters } = useListContext<ApprovalTask>();
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  const status = filterValues.status === 'decided' ? 'decided' : 'pending';
+  const tab: InboxTab = INBOX_TABS.find((t) => t === filterValues.status) ?? 'pending';
   return (
     <>
       <Tabs
-        value={status}
+        value={tab}
         onChange={(_event, value: string) => setFilters({ ...filterValues, status: value }, displayedFilters)}
-        variant={small ? 'fullWidth' : 'standard'}
+        variant={small ? 'scrollable' : 'standard'}
+        allowScrollButtonsMobile
       >
-        <Tab value="pending" label={translate('resources.approvals.tabs.pending')} />
-        <Tab value="decided" label={translate('resources.approvals.tabs.decided')} />
+        {INBOX_TABS.map((t) => (
+          <Tab key={t} value={t} label={translate(`resources.approvals.tabs.${t}`)} />
+        ))}
       </Tabs>
       <Divider />
       {small ? (
         <SimpleList<ApprovalTask>
           rowClick="show"
           primaryText={(r) => r.title}
-          secondaryText={(r) => [r.stepLabel, r.requesterName].filter(Boolean).join(' · ')}
+          secondaryText={(r) => [r.stepLabel, tab === 'cc' ? r.addedByName : r.requesterName].filter(Boolean).join(' · ')}
           tertiaryText={(r) => <ApprovalDueField record={r} />}
         />
       ) : (
-        <DataTable<ApprovalTask> rowClick="show" bulkActionButtons={status === 'pending' ? <BatchApproveButton /> : false}>
+        <DataTable<ApprovalTask> rowClick="show" bulkActionButtons={tab === 'pending' ? <BatchApproveButton /> : false}>
           <DataTable.Col source="title" disableSort />
           <DataTable.Col source="stepLabel" disableSort />
           <DataTable.Col source="requesterName" disableSort />
-          <DataTable.Col source="createdAt" disableSort>
-            <LocaleDateField source="createdAt" showTime />
-          </DataTable.Col>
-          <DataTable.Col source={status === 'pending' ? 'dueAt' : 'decidedAt'} disableSort>
+          {tab === 'cc' ? (
+            <DataTable.Col source="addedByName" label="resources.approvals.fields.ccBy" disableSort />
+          ) : (
+            <DataTable.Col source="createdAt" disableSort>
+              <LocaleDateField source="createdAt" showTime />
+            </DataTable.Col>
+          )}
+          <DataTable.Col source={tab === 'decided' ? 'decidedAt' : tab === 'cc' ? 'createdAt' : 'dueAt'} label={tab === 'cc' ? 'resources.approvals.fields.ccAt' : undefined} disableSort>
             <ApprovalDueField />
           </DataTable.Col>
-          <DataTable.Col source="status" disableSort>
-            <ApprovalStatusField />
-          </DataTable.Col>
+          {tab !== 'cc' && (
+            <DataTable.Col source="status" disableSort>
+              <ApprovalStatusField />
+            </DataTable.Col>
+          )}
         </DataTable>
       )}
     </>

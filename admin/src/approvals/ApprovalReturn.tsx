@@ -1,8 +1,8 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { Box, Button, Collapse, Stack } from '@mui/material';
 import { useState } from 'react';
-import { Form, HttpError, SelectInput, TextInput, required, useDataProvider, useNotify, useRedirect, useTranslate } from 'react-admin';
-import { splitFormErrors } from '../components/formErrors';
+import { Form, SelectInput, TextInput, required, useDataProvider, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { useFormVerb } from '../components/useFormVerb';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import type { ReturnChoice } from './returnSteps';
 import type { ApprovalDetail } from './types';
@@ -12,36 +12,26 @@ const notBlank = (value: unknown) => (typeof value === 'string' && value.trim() 
 const validateComment = [required(), notBlank];
 
 /**
- * 退回: send the request back to one of its earlier, approved steps, saying why. The step list
- * comes from the timeline (`returnSteps.ts`); the API refuses a step it cannot return to
- * (422 APPROVAL.INVALID_RETURN on `toStep`), which shows under the picker.
+ * 退回: send the request back to one of its earlier, approved steps, or to its requester
+ * (发起人), saying why. The choices come from the timeline (`returnSteps.ts`); the API refuses
+ * a step it cannot return to (422 APPROVAL.INVALID_RETURN on `toStep`), which shows under the picker.
  */
 export const ApprovalReturn = ({ task, steps }: { task: ApprovalDetail; steps: readonly ReturnChoice[] }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
+  const { submit, submitting } = useFormVerb(async (values: { toStep?: string; comment?: string }) => {
+    const toStep = String(values.toStep);
+    await dataProvider.returnTask(task.id, { toStep, comment: String(values.comment ?? '').trim() });
+    const step = steps.find((s) => s.id === toStep)?.name ?? toStep;
+    notify('resources.approvals.notifications.returned', { type: 'success', messageArgs: { step } });
+    redirect('list', 'approvals');
+    refresh();
+  }, ['toStep', 'comment']);
   if (steps.length === 0) return null;
-
-  async function submit(values: { toStep?: string; comment?: string }) {
-    setSubmitting(true);
-    try {
-      const toStep = String(values.toStep);
-      await dataProvider.returnTask(task.id, { toStep, comment: String(values.comment ?? '').trim() });
-      const step = steps.find((s) => s.id === toStep)?.name ?? toStep;
-      notify('resources.approvals.notifications.returned', { type: 'success', messageArgs: { step } });
-      redirect('list', 'approvals');
-      return undefined;
-    } catch (error) {
-      const e = error as HttpError;
-      notify(e.message, { type: 'error' });
-      return splitFormErrors((e.body as { errors?: unknown } | null)?.errors, (path) => path === 'toStep' || path === 'comment').inputs;
-    } finally {
-      setSubmitting(false);
-    }
-  }
 
   return (
     <Box>

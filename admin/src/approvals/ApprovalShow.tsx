@@ -1,17 +1,20 @@
 import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Show, useGetOne, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useGetIdentity, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
 import type { ProbationReview } from '../probation-reviews/types';
+import { ApprovalAddApprovers } from './ApprovalAddApprovers';
+import { ApprovalCcButton } from './ApprovalCcButton';
 import { ApprovalDecisionPanel } from './ApprovalDecisionPanel';
 import { ApprovalDueField } from './ApprovalDueField';
+import { ApprovalStateNote } from './ApprovalNotes';
 import { ApprovalRequestSummary } from './ApprovalRequestSummary';
 import { ApprovalReturn } from './ApprovalReturn';
 import { ApprovalStatusField } from './ApprovalStatusField';
 import { ApprovalTimeline } from './ApprovalTimeline';
 import { ApprovalTransfer } from './ApprovalTransfer';
 import { returnableSteps } from './returnSteps';
-import type { ApprovalDetail } from './types';
+import { REQUESTER_STEP, type ApprovalDetail } from './types';
 
 // No background refetch while a decision is being typed: it would not lose the input (the
 // form keeps its own values), but the 409 path is the one that tells about a colleague's decision.
@@ -19,8 +22,8 @@ const queryOptions = { refetchOnWindowFocus: false } as const;
 
 /**
  * One task (`/#/approvals/:id/show`, where the emails link): what is asked, what happened so
- * far, and the decision. On a phone everything is one column with the decision right after the
- * summary.
+ * far, and the decision. A task waiting its turn (加签) or a CC notice says so and offers no
+ * decision. On a phone everything is one column with the decision right after the summary.
  */
 const ApprovalShow = () => (
   <Show actions={false} queryOptions={queryOptions}>
@@ -31,6 +34,7 @@ const ApprovalShow = () => (
 const ApprovalShowLayout = () => {
   const task = useRecordContext<ApprovalDetail>();
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
   // Kept here, not in the form: the page re-reads the task, which then is no longer open.
   const [conflict, setConflict] = useState<string | null>(null);
   const { data: review } = useGetOne<ProbationReview>(
@@ -44,8 +48,11 @@ const ApprovalShowLayout = () => {
   // come with the task's own read. No decision form before then (it could miss the scores).
   const detailed = Array.isArray(task.fields) && Array.isArray(task.timeline);
   const labels = new Map<string, string>((review?.chain ?? []).map((s) => [s.key, s.label]));
+  labels.set(REQUESTER_STEP, translate('resources.approvals.requester_step'));
   labels.set(task.stepKey, task.stepLabel);
   const labelOf = (key: string) => labels.get(key) ?? key;
+  // 抄送 is for the requester and anyone with a task on the request (a CC notice is not one).
+  const canCc = task.status !== 'cc' || (!!identity && identity.id === task.requesterId);
 
   return (
     <Box
@@ -67,6 +74,7 @@ const ApprovalShowLayout = () => {
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 0.5 }}>
             <ApprovalStatusField record={task} />
             <ApprovalDueField record={task} />
+            {canCc && <ApprovalCcButton kind={task.requestKind} requestId={task.requestId} />}
           </Stack>
         </Box>
         <Section title={translate('resources.approvals.sections.request')}>
@@ -79,43 +87,29 @@ const ApprovalShowLayout = () => {
             {conflict}
           </Alert>
         )}
-        {!detailed ? (
-          <CircularProgress size={24} />
-        ) : task.status === 'pending' ? (
+        {detailed ? (
           <Stack spacing={2}>
-            {task.reason === 'transferred' && task.comment && (
-              <Alert severity="info">{translate('resources.approvals.transferred_note', { comment: task.comment })}</Alert>
+            <ApprovalStateNote task={task} />
+            {task.status === 'pending' && <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />}
+            {task.status === 'pending' && task.stepKey !== REQUESTER_STEP && (
+              <>
+                <ApprovalReturn
+                  task={task}
+                  steps={returnableSteps(task.timeline, task.stepKey, labelOf, task.requesterId ? translate('resources.approvals.requester') : undefined)}
+                />
+                {task.reason !== 'escalated' && <ApprovalAddApprovers task={task} />}
+                <ApprovalTransfer task={task} />
+              </>
             )}
-            <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />
-            <ApprovalReturn task={task} steps={returnableSteps(task.timeline, task.stepKey, labelOf)} />
-            <ApprovalTransfer task={task} />
           </Stack>
         ) : (
-          <DecidedNote task={task} />
+          <CircularProgress size={24} />
         )}
       </Section>
       <Section title={translate('resources.approvals.fields.timeline')} sx={{ gridArea: 'timeline' }}>
         {detailed ? <ApprovalTimeline steps={task.timeline} labelOf={labelOf} /> : <CircularProgress size={24} />}
       </Section>
     </Box>
-  );
-};
-
-/** A task no longer open: what became of it. */
-const DecidedNote = ({ task }: { task: ApprovalDetail }) => {
-  const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const when = task.decidedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(task.decidedAt)) : '—';
-  const severity = task.status === 'approved' ? 'success' : task.status === 'rejected' ? 'error' : 'info';
-  return (
-    <Alert severity={severity}>
-      {translate(`resources.approvals.decided.${task.status}`, { time: when, channel: task.channel ? translate(`audit.channels.${task.channel}`) : '—' })}
-      {task.comment && (
-        <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
-          {task.comment}
-        </Typography>
-      )}
-    </Alert>
   );
 };
 

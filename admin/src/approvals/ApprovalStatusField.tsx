@@ -4,14 +4,16 @@ import type { ApprovalStatus, ApprovalTask } from './types';
 
 const COLORS: Record<ApprovalStatus, ChipProps['color']> = {
   pending: 'warning',
+  waiting: 'default',
   approved: 'success',
   rejected: 'error',
   returned: 'secondary',
   cancelled: 'default',
   transferred: 'info',
+  cc: 'info',
 };
 
-/** 待处理 / 已同意 / 已驳回 …, and why a pending task came to me (escalated, transferred). */
+/** 待处理 / 等待中 / 已同意 …, and why an open task came to me (escalated, transferred, 加签, 代理). */
 export const ApprovalStatusField = ({ record: given }: { record?: ApprovalTask; label?: string }) => {
   const record = useRecordContext<ApprovalTask>({ record: given });
   const translate = useTranslate();
@@ -19,7 +21,7 @@ export const ApprovalStatusField = ({ record: given }: { record?: ApprovalTask; 
   return (
     <>
       <Chip size="small" color={COLORS[record.status]} label={translate(`resources.approvals.choices.status.${record.status}`)} />
-      {record.status === 'pending' && record.reason !== 'assigned' && (
+      {(record.status === 'pending' || record.status === 'waiting') && record.reason !== 'assigned' && (
         <Chip size="small" variant="outlined" sx={{ ml: 0.5 }} label={translate(`resources.approvals.choices.reason.${record.reason}`)} />
       )}
     </>

@@ -2,35 +2,42 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import BlockIcon from '@mui/icons-material/Block';
+import UndoIcon from '@mui/icons-material/Undo';
 import { Box, Chip, Stack, Typography } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
-import type { ApprovalStep } from './types';
+import { useTranslate } from 'react-admin';
+import { useDateTime } from '../components/useDateTime';
+import { ApprovalStepPeople } from './ApprovalStepPeople';
+import { REQUESTER_STEP, type ApprovalStep } from './types';
 
-/** The icon of one step record: approved, rejected, waiting, or superseded. */
+/** The icon of one step record: approved, rejected, returned, waiting, or superseded. */
 export const StepIcon = ({ step }: { step: ApprovalStep }) => {
   if (step.decision === 'approve') return <CheckCircleIcon color="success" fontSize="small" />;
   if (step.decision === 'reject') return <CancelIcon color="error" fontSize="small" />;
+  if (step.decision === 'return') return <UndoIcon color="warning" fontSize="small" />;
   if (step.status === 'pending') return <HourglassEmptyIcon color="warning" fontSize="small" />;
   return <BlockIcon color="disabled" fontSize="small" />;
 };
 
 /**
  * What happened at one asking of a step: who decided what, through which channel (控制台 /
- * 邮件 / API) and when, with their comment; or that it is still waiting, and until when.
+ * 邮件 / API) and when, where a return sent it; or that it is still waiting, and until when.
+ * Then everyone asked there, by stage, with their own decisions and comments.
  */
-export const StepRecord = ({ step }: { step: ApprovalStep }) => {
+export const StepRecord = ({ step, labelOf = (key) => key }: { step: ApprovalStep; labelOf?: (stepKey: string) => string }) => {
   const translate = useTranslate();
-  const [locale] = useLocaleState();
-  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const at = (iso: string | null) => (iso ? time.format(new Date(iso)) : '—');
+  const at = useDateTime();
+  const returnTo = step.decision === 'return' && step.returnTo
+    ? translate('resources.approvals.timeline.returned_to', { step: step.returnTo === REQUESTER_STEP ? translate('resources.approvals.requester') : labelOf(step.returnTo) })
+    : null;
   return (
-    <Box data-step={step.stepKey} data-step-status={step.status}>
+    <Box data-step={step.stepKey} data-step-status={step.status} data-return-to={step.returnTo ?? undefined}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         {step.attempt !== 'ask' && <Chip size="small" variant="outlined" label={translate(`resources.approvals.attempts.${step.attempt}`)} />}
         {step.decision ? (
           <Typography variant="body2">
             {translate(`resources.approvals.decisions.${step.decision}`)} · {step.decidedByName ?? '—'}
             {step.channel && ` · ${translate(`audit.channels.${step.channel}`, { _: step.channel })}`} · {at(step.decidedAt)}
+            {returnTo && ` · ${returnTo}`}
           </Typography>
         ) : step.status === 'pending' ? (
           <Typography variant="body2" color="text.secondary">
@@ -42,10 +49,14 @@ export const StepRecord = ({ step }: { step: ApprovalStep }) => {
           </Typography>
         )}
       </Stack>
-      {step.comment && (
-        <Typography variant="body2" sx={{ mt: 0.5, pl: 1, borderLeft: 3, borderColor: 'divider', whiteSpace: 'pre-wrap' }}>
-          {step.comment}
-        </Typography>
+      {step.tasks?.length ? (
+        <ApprovalStepPeople step={step} />
+      ) : (
+        step.comment && (
+          <Typography variant="body2" sx={{ mt: 0.5, pl: 1, borderLeft: 3, borderColor: 'divider', whiteSpace: 'pre-wrap' }}>
+            {step.comment}
+          </Typography>
+        )
       )}
     </Box>
   );
@@ -64,7 +75,7 @@ export const ApprovalTimeline = ({ steps, labelOf }: { steps: readonly ApprovalS
           </Box>
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="subtitle2">{labelOf(step.stepKey)}</Typography>
-            <StepRecord step={step} />
+            <StepRecord step={step} labelOf={labelOf} />
           </Box>
         </Stack>
       ))}

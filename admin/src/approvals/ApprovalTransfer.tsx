@@ -1,29 +1,11 @@
 import ForwardIcon from '@mui/icons-material/Forward';
 import { Box, Button, Collapse, Stack } from '@mui/material';
-import { useMemo, useState } from 'react';
-import {
-  AutocompleteInput,
-  Form,
-  HttpError,
-  TextInput,
-  required,
-  useDataProvider,
-  useGetIdentity,
-  useGetList,
-  useNotify,
-  useRedirect,
-  useTranslate,
-} from 'react-admin';
-import { splitFormErrors } from '../components/formErrors';
+import { useState } from 'react';
+import { AutocompleteInput, Form, TextInput, required, useDataProvider, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { useFormVerb } from '../components/useFormVerb';
+import { usePeopleChoices } from '../components/usePeopleChoices';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import type { ApprovalDetail } from './types';
-
-interface DirectoryEntry {
-  id: string;
-  name: string;
-  employeeId: string | null;
-  roles: string[];
-}
 
 const validateTarget = required();
 
@@ -37,36 +19,16 @@ export const ApprovalTransfer = ({ task }: { task: ApprovalDetail }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
-  const { identity } = useGetIdentity();
+  const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const { data: people, isPending } = useGetList<DirectoryEntry>(
-    'user-directory',
-    { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } },
-    { enabled: open },
-  );
-  const choices = useMemo(
-    () => (people ?? []).filter((p) => p.id !== identity?.id && (!task.subjectEmployeeId || p.employeeId !== task.subjectEmployeeId)),
-    [people, identity?.id, task.subjectEmployeeId],
-  );
-
-  async function submit(values: { toUserId?: string; comment?: string }) {
-    setSubmitting(true);
-    try {
-      const comment = values.comment?.trim();
-      await dataProvider.transfer(task.id, { toUserId: String(values.toUserId), ...(comment ? { comment } : {}) });
-      const name = choices.find((p) => p.id === values.toUserId)?.name ?? '';
-      notify('resources.approvals.notifications.transferred', { type: 'success', messageArgs: { name } });
-      redirect('list', 'approvals');
-      return undefined;
-    } catch (error) {
-      const e = error as HttpError;
-      notify(e.message, { type: 'error' });
-      return splitFormErrors((e.body as { errors?: unknown } | null)?.errors, (path) => path === 'toUserId' || path === 'comment').inputs;
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  const { choices, isPending, nameOf } = usePeopleChoices({ enabled: open, subjectEmployeeId: task.subjectEmployeeId });
+  const { submit, submitting } = useFormVerb(async (values: { toUserId?: string; comment?: string }) => {
+    const comment = values.comment?.trim();
+    await dataProvider.transfer(task.id, { toUserId: String(values.toUserId), ...(comment ? { comment } : {}) });
+    notify('resources.approvals.notifications.transferred', { type: 'success', messageArgs: { name: nameOf(values.toUserId) } });
+    redirect('list', 'approvals');
+    refresh();
+  }, ['toUserId', 'comment']);
 
   return (
     <Box>

@@ -1,7 +1,15 @@
 /** The approvals API's shapes (GET /api/v1/approvals, /approvals/{id}). */
 
-export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred';
+/** `waiting`: a later stage of its step (加签); `cc`: a read-only 抄送 notice. */
+export type ApprovalStatus = 'pending' | 'waiting' | 'approved' | 'rejected' | 'returned' | 'cancelled' | 'transferred' | 'cc';
+/** Why a task came to its holder: 加签 `added`, 代理 `delegated`, the approver left `approver_left`. */
+export type TaskReason = 'assigned' | 'escalated' | 'transferred' | 'added' | 'delegated' | 'approver_left' | 'cc';
 export type Channel = 'console' | 'email' | 'api' | 'system';
+/** 或签 `any`: the first approval decides; 会签 `all`: everyone must approve. */
+export type StageMode = 'any' | 'all';
+
+/** The step key of 退回给发起人: the requester's task, whose approval resubmits the request. */
+export const REQUESTER_STEP = 'requester';
 
 /** One task in someone's inbox (待我审批). */
 export interface ApprovalTask {
@@ -18,7 +26,11 @@ export interface ApprovalTask {
   requesterName: string | null;
   subjectEmployeeId: string | null;
   status: ApprovalStatus;
-  reason: 'assigned' | 'escalated' | 'transferred';
+  reason: TaskReason;
+  /** 代理: decided on behalf of this person. */
+  onBehalfOfName: string | null;
+  /** 加签 / 抄送: who added this person. */
+  addedByName: string | null;
   createdAt: string;
   dueAt: string;
   overdue: boolean;
@@ -40,22 +52,34 @@ export interface ApprovalStep {
   dueAt: string;
   createdAt: string;
   decision: 'approve' | 'reject' | 'return' | null;
+  /** Where a returned step went: an earlier step's key, or `requester`. */
+  returnTo?: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
   channel: Channel | null;
   comment: string | null;
-  /** On a pending step of a probation review: who is asked (催办 reminds them). */
-  tasks?: PendingApprover[];
+  /** Everyone asked at the step, with their own decision (催办 reminds the pending ones). */
+  tasks?: StepTask[];
+  /** 加签 / 会签: the order the step's people decide in, each stage 或签 or 会签. */
+  stages?: Array<{ mode: StageMode; size: number }>;
+  activeStage?: number;
 }
 
-/** One approver asked at a pending step (GET /probation-reviews/{id}, `steps[].tasks`). */
-export interface PendingApprover {
+/** One person asked at a step (`timeline[].tasks`, `steps[].tasks`). */
+export interface StepTask {
   id: string;
   approverId: string;
   approverName: string;
   status: ApprovalStatus;
-  reason: 'assigned' | 'escalated' | 'transferred';
+  reason: TaskReason;
   lastRemindedAt: string | null;
+  /** Index into the step's `stages`; null for an escalation to a superior. */
+  stage?: number | null;
+  onBehalfOfName?: string | null;
+  addedByName?: string | null;
+  decidedAt?: string | null;
+  comment?: string | null;
+  channel?: Channel | null;
 }
 
 /** An extra number the step asks for, e.g. `scores_interview` (0–100). */
@@ -68,6 +92,8 @@ export interface DecisionField {
 
 /** GET /approvals/{id} */
 export interface ApprovalDetail extends ApprovalTask {
+  /** Who started the request (may be CC'd by, and returned to); null for a system start. */
+  requesterId: string | null;
   timeline: ApprovalStep[];
   fields: DecisionField[];
 }

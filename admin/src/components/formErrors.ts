@@ -36,3 +36,17 @@ function set(target: Record<string, unknown>, path: string[], value: string): vo
     else node = (node[key] ??= {}) as Record<string, unknown>;
   });
 }
+
+/**
+ * The server's errors for a small verb form whose inputs are named at the top level: an error
+ * on a part of an input (`users[1]` → `users.1`, the second person picked) goes on the input.
+ */
+export function inputErrors(errors: unknown, inputs: readonly string[]): Record<string, unknown> | undefined {
+  const { others, inputs: direct } = splitFormErrors(errors, (path) => inputs.includes(path));
+  const out: Record<string, unknown> = { ...direct };
+  for (const [path, message] of Object.entries(others)) {
+    const top = path.split('.')[0] ?? '';
+    if (inputs.includes(top) && out[top] === undefined) out[top] = message;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { ArrayInput, BooleanInput, FormDataConsumer, NumberInput, SelectInput, SimpleFormIterator, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
-import { GapNote, GroupErrors, usePolicyForm } from './PolicyFormContext';
+import { GapNote, GroupErrors, usePolicyForm } from '../components/PolicyFormContext';
 
 const BAND_OUTCOMES = ['convert_early', 'convert', 'extend', 'end'];
 const bandChoices = BAND_OUTCOMES.map((id) => ({ id, name: `resources.probation-reviews.choices.band.${id}` }));

@@ -2,9 +2,10 @@ import { Box, Typography } from '@mui/material';
 import { ArrayInput, BooleanInput, FormDataConsumer, SelectInput, SimpleFormIterator, TextInput, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
 import { postChoices } from '../employees/employeeChoices';
+import { modeChoices } from '../approvals/stageChoices';
 import { ROLES } from '../providers/authProvider';
 import { NEW_CHAIN_STEP } from './policyForm';
-import { GroupErrors, usePolicyForm } from './PolicyFormContext';
+import { GroupErrors, usePolicyForm } from '../components/PolicyFormContext';
 import type { ChainStep } from './types';
 
 const approverKinds = ['superior', 'post_in_line', 'role'].map((id) => ({ id, name: `resources.probation-policy.choices.approver.${id}` }));
@@ -18,8 +19,9 @@ const parseFallback = (checked: boolean) => (checked ? 'superior' : '');
 
 /**
  * The approval chain, in order: who decides each step (the direct superior, the nearest
- * superior holding a post, or anyone with a role), what the step records (the first step the
- * scores, the last the outcome) and its name in both languages.
+ * superior holding a post, or everyone with a role — any one of them, 或签, or all, 会签),
+ * what the step records (the first step the scores, the last the outcome) and its name in
+ * both languages.
  */
 export const PolicyChainInput = () => {
   const translate = useTranslate();
@@ -54,7 +56,12 @@ export const PolicyChainInput = () => {
                   );
                 }
                 if (kind === 'role') {
-                  return <SelectInput source="approver.role" label="resources.probation-policy.fields.chain.role" choices={roleChoices} readOnly={readOnly} helperText="resources.probation-policy.role_any" />;
+                  return (
+                    <>
+                      <SelectInput source="approver.role" label="resources.probation-policy.fields.chain.role" choices={roleChoices} readOnly={readOnly} />
+                      <SelectInput source="approver.mode" label="resources.probation-policy.fields.chain.mode" choices={modeChoices} readOnly={readOnly} defaultValue="any" helperText="resources.probation-policy.mode_hint" />
+                    </>
+                  );
                 }
                 return null;
               }}

@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { BooleanInput, FormDataConsumer, NumberInput, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
-import { GroupErrors, useGapHelper, usePolicyForm } from './PolicyFormContext';
+import { GroupErrors, useGapHelper, usePolicyForm } from '../components/PolicyFormContext';
 import type { ProbationPolicyValues } from './types';
 
 const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' }, columnGap: 2 } as const;

@@ -1,18 +1,5 @@
+import { formNumber as num } from '../components/policyPaths.js';
 import type { ApproverRule, ChainStep, ProbationPolicyValues } from './types.js';
-
-/**
- * Whether a value fills a gap in the source documents. `gaps` names policy paths
- * (`weights`, `bands[2]`, `stepDueHours`); a value inside one (`weights.interview`) is in it.
- * Form paths use dots for array items (`bands.2.min`); both spellings are accepted.
- */
-export function isGap(path: string, gaps: readonly string[]): boolean {
-  const normal = (p: string) => p.replace(/\[(\d+)\]/g, '.$1').replace(/^values\./, '');
-  const target = normal(path);
-  return gaps.some((gap) => {
-    const g = normal(gap);
-    return target === g || target.startsWith(`${g}.`);
-  });
-}
 
 // The form's inputs, by path: a server error on one of these goes under it; any other (a whole
 // group such as `values.weights`) is shown by the section it belongs to.
@@ -21,27 +8,14 @@ const INPUT_PATHS = [
   /^values\.weights\.(dailyPerformance|professionalTest|interview)$/,
   /^values\.attendance\.(maxPersonalLeave|maxLate|allowEarlyLeave|allowDisciplinaryRecord)$/,
   /^values\.bands\.\d+\.(min|outcome|gap)$/,
-  /^values\.chain\.\d+\.(key|labelZh|labelEn|records|approver\.(kind|post|fallback|role))$/,
+  /^values\.chain\.\d+\.(key|labelZh|labelEn|records|approver\.(kind|post|fallback|role|mode))$/,
 ];
 
 export function isPolicyInput(path: string): boolean {
   return INPUT_PATHS.some((re) => re.test(path));
 }
 
-/** Server errors about a group, and those inside it that no input shows (`values.chain.2.approver`). */
-export function groupErrors(others: Record<string, string>, group: string): string[] {
-  return Object.entries(others)
-    .filter(([path]) => path === group || path.startsWith(`${group}.`))
-    .map(([, message]) => message);
-}
-
 type Loose = Record<string, unknown>;
-
-function num(value: unknown): unknown {
-  // An emptied number input is null: sent as such, so the API names the field as required.
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return value === '' || value === undefined ? null : value;
-}
 
 /** An approver rule with only the keys its kind has (the form keeps what was typed for the others). */
 export function cleanApprover(approver: Loose | null | undefined): ApproverRule | Loose {
@@ -50,7 +24,8 @@ export function cleanApprover(approver: Loose | null | undefined): ApproverRule 
   if (kind === 'post_in_line') {
     return approver?.fallback === 'superior' || approver?.fallback === true ? { kind, post: approver.post as string, fallback: 'superior' } : { kind, post: approver?.post as string };
   }
-  if (kind === 'role') return { kind, role: approver?.role as string, mode: 'any' };
+  // 或签 unless 会签 is chosen: the API's default, and what a policy saved before the choice meant.
+  if (kind === 'role') return { kind, role: approver?.role as string, mode: approver?.mode === 'all' ? 'all' : 'any' };
   return { ...approver };
 }
 

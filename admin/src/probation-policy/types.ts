@@ -5,7 +5,8 @@ import type { BandOutcome } from '../probation-reviews/types.js';
 export type ApproverRule =
   | { kind: 'superior' }
   | { kind: 'post_in_line'; post: string; fallback?: 'superior' }
-  | { kind: 'role'; role: string; mode: 'any' };
+  /** Everyone with the role is asked: 或签 `any` (the first decides) or 会签 `all`. */
+  | { kind: 'role'; role: string; mode: 'any' | 'all' };
 
 export interface ChainStep {
   key: string;

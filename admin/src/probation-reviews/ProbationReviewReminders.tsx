@@ -2,6 +2,7 @@ import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { HttpError, useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { REQUESTER_STEP } from '../approvals/types';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { pendingApprovers } from './pendingApprovers';
 import type { ProbationReview } from './types';
@@ -18,7 +19,7 @@ export const ProbationReviewReminders = ({ review }: { review: ProbationReview }
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState<string | null>(null);
-  const rows = pendingApprovers(review);
+  const rows = pendingApprovers(review, (key) => (key === REQUESTER_STEP ? translate('resources.approvals.requester_step') : undefined));
   if (rows.length === 0) return null;
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 

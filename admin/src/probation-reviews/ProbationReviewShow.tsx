@@ -1,6 +1,7 @@
 import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Link, Show, useCreatePath, useRecordContext, useTranslate } from 'react-admin';
+import { Link, Show, useCreatePath, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import { ApprovalCcButton } from '../approvals/ApprovalCcButton';
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { ProbationReviewChain } from './ProbationReviewChain';
@@ -33,7 +34,10 @@ const ProbationReviewLayout = () => {
   const review = useRecordContext<ProbationReview>();
   const translate = useTranslate();
   const createPath = useCreatePath();
+  const { identity } = useGetIdentity();
   if (!review) return null;
+  // 抄送 is for the requester and anyone asked in the chain; the API has the last word.
+  const takesPart = !!identity && (review.requesterId === identity.id || (review.steps ?? []).some((s) => s.tasks?.some((t) => t.approverId === identity.id)));
   const f = (field: string) => translate(`resources.probation-reviews.fields.${field}`);
   return (
     <Box
@@ -55,6 +59,7 @@ const ProbationReviewLayout = () => {
             <Chip size="small" color="primary" label={translate(reviewChoiceKey('status', review.status))} data-testid="review-status" />
             <Chip size="small" variant="outlined" label={translate(reviewChoiceKey('kind', review.kind))} />
             <WithdrawReviewButton review={review} />
+            {takesPart && <ApprovalCcButton kind="probation" requestId={String(review.id)} />}
           </Stack>
         </Box>
         {review.deferred && review.status === 'scheduled' && (

@@ -1,7 +1,7 @@
-import type { PendingApprover } from '../approvals/types.js';
+import type { StepTask } from '../approvals/types.js';
 import type { ProbationReview } from './types.js';
 
-export interface PendingApproverRow extends PendingApprover {
+export interface PendingApproverRow extends StepTask {
   stepKey: string;
   stepLabel: string;
 }
@@ -10,7 +10,11 @@ export interface PendingApproverRow extends PendingApprover {
  * Who the review is waiting for (催办): the still-pending tasks of the pending step records,
  * each once, labelled with the step's name from the review's chain.
  */
-export function pendingApprovers(review: Pick<ProbationReview, 'steps' | 'chain' | 'status'>): PendingApproverRow[] {
+export function pendingApprovers(
+  review: Pick<ProbationReview, 'steps' | 'chain' | 'status'>,
+  /** Names of steps outside the chain (退回给发起人's `requester`). */
+  otherLabel: (stepKey: string) => string | undefined = () => undefined,
+): PendingApproverRow[] {
   if (!['scheduled', 'in_review'].includes(review.status)) return [];
   const labels = new Map(review.chain.map((s) => [s.key, s.label]));
   const seen = new Set<string>();
@@ -20,7 +24,7 @@ export function pendingApprovers(review: Pick<ProbationReview, 'steps' | 'chain'
     for (const task of step.tasks ?? []) {
       if (task.status !== 'pending' || seen.has(task.id)) continue;
       seen.add(task.id);
-      rows.push({ ...task, stepKey: step.stepKey, stepLabel: labels.get(step.stepKey) ?? step.stepKey });
+      rows.push({ ...task, stepKey: step.stepKey, stepLabel: labels.get(step.stepKey) ?? otherLabel(step.stepKey) ?? step.stepKey });
     }
   }
   return rows;

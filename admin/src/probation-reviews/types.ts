@@ -14,6 +14,8 @@ export interface ProbationReview {
   employeeNo: string;
   kind: ReviewKind;
   applicant: 'employee' | 'supervisor' | 'system';
+  /** Not every API version sends it; the page then offers 抄送 to those asked in the chain only. */
+  requesterId?: string | null;
   requesterName: string | null;
   status: ReviewStatus;
   /** YYYY-MM-DD the first step is (or was) assigned. */

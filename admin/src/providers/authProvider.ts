@@ -35,6 +35,9 @@ export function canStartProbationReview(roles: readonly string[] | undefined, se
   return self || !!roles?.some((role) => (REVIEW_STARTERS as readonly string[]).includes(role));
 }
 
+/** The policy pages: everyone reads them, HR and admins save them. */
+const POLICY_RESOURCES = ['probation-policy', 'approvals-policy'];
+
 /** Resources that are read (and acted on through their own verbs), never created or edited as records. */
 const READ_ONLY_RESOURCES = ['approvals', 'probation-reviews'];
 
@@ -117,8 +120,8 @@ export function createAuthProvider(http: Http): AuthProvider {
     async canAccess({ action, resource }) {
       const writes = action === 'create' || action === 'edit' || action === 'delete';
       if (READ_ONLY_RESOURCES.includes(resource)) return !writes;
-      // One policy page: everyone reads it, HR and admins save it.
-      if (resource === 'probation-policy') return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
+      // A policy page: everyone reads it, HR and admins save it.
+      if (POLICY_RESOURCES.includes(resource)) return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
       if (resource !== 'employees') return true;
       if (action === 'delete') return false; // people leave through offboarding, never deletion
       if (action === 'create' || action === 'edit') return canEditPeople((await getMe()).roles);

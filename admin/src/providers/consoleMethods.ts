@@ -30,6 +30,49 @@ export interface ReturnInput {
   comment: string;
 }
 
+/** POST /approvals/{id}/add-approvers (加签): who, where relative to me, and how they decide. */
+export interface AddApproversInput {
+  users: string[];
+  /** 前加签 `before` (they decide first, then me), 后加签 `after`, 并加签 `parallel` (with me). */
+  position: 'before' | 'after' | 'parallel';
+  /** 或签 `any` / 会签 `all` for the added group (for `parallel`: the whole stage). */
+  mode: 'any' | 'all';
+  comment?: string;
+}
+
+/** POST /requests/{kind}/{id}/cc (抄送): a read-only notice to these people. */
+export interface CcInput {
+  users: string[];
+  comment?: string;
+}
+
+/** GET /users/{id}/delegation (代理): who acts for the person, over which days (inclusive). */
+export interface Delegation {
+  delegateId: string;
+  delegateName: string;
+  from: string;
+  to: string;
+  setById: string;
+  setByName: string;
+  setAt: string;
+}
+
+export interface DelegationInput {
+  delegateId: string;
+  /** YYYY-MM-DD, company time, both inclusive. */
+  from: string;
+  to: string;
+  /** Also move the tasks the person holds now. */
+  movePending?: boolean;
+}
+
+/** PUT /users/{id}/delegation: the delegation and, with movePending, what moved. */
+export interface DelegationResult {
+  delegation: Delegation;
+  moved: string[];
+  failed: Array<{ id: string; code: string }>;
+}
+
 /** One task's answer in POST /approvals/batch-decision. */
 export interface BatchDecisionResult {
   id: string;
@@ -75,6 +118,13 @@ export interface ConsoleMethods {
   returnTask(id: string, input: ReturnInput): Promise<{ data: Json }>;
   /** 催办: remind the approver of a pending task (429 when reminded too recently). */
   remind(taskId: string): Promise<{ data: Json }>;
+  /** 加签: the added people's tasks; 422 APPROVAL.INVALID_ADD names `users[i]`. */
+  addApprovers(id: string, input: AddApproversInput): Promise<{ data: Json[] }>;
+  /** 抄送 a request (403 APPROVAL.NOT_PARTICIPANT for someone not taking part). */
+  carbonCopy(kind: string, requestId: string, input: CcInput): Promise<{ data: Json[] }>;
+  getDelegation(userId: string): Promise<{ data: Delegation | null }>;
+  setDelegation(userId: string, input: DelegationInput): Promise<{ data: DelegationResult }>;
+  clearDelegation(userId: string): Promise<{ data: null }>;
   /** 批量同意: one answer per task; a failure on one does not stop the others. */
   batchApprove(ids: readonly string[], comment?: string): Promise<{ data: BatchDecisionResult[] }>;
   /** 撤回: the requester takes their probation review back (403 WORKFLOW.NOT_REQUESTER otherwise). */
@@ -113,6 +163,34 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
       onChange('approvals');
       onChange('probation-reviews');
       return { data: json };
+    },
+
+    async addApprovers(id, input) {
+      const { json } = await http<{ items: Json[] }>(`/approvals/${segment(id)}/add-approvers`, { method: 'POST', body: input });
+      onChange('approvals');
+      onChange('probation-reviews');
+      return { data: json.items };
+    },
+
+    async carbonCopy(kind, requestId, input) {
+      const { json } = await http<{ items: Json[] }>(`/requests/${segment(kind)}/${segment(requestId)}/cc`, { method: 'POST', body: input });
+      return { data: json.items };
+    },
+
+    async getDelegation(userId) {
+      const { json } = await http<{ delegation: Delegation | null }>(`/users/${segment(userId)}/delegation`);
+      return { data: json.delegation };
+    },
+
+    async setDelegation(userId, input) {
+      const { json } = await http<DelegationResult>(`/users/${segment(userId)}/delegation`, { method: 'PUT', body: input });
+      if (input.movePending) onChange('approvals');
+      return { data: json };
+    },
+
+    async clearDelegation(userId) {
+      await http(`/users/${segment(userId)}/delegation`, { method: 'DELETE' });
+      return { data: null };
     },
 
     async remind(taskId) {

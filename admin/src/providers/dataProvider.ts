@@ -17,6 +17,16 @@ interface ResourceConfig {
   wholeQuery?: Record<string, QueryValue>;
   /** Fields the API computes; never sent in a POST or PATCH (its request schemas are strict). */
   computed?: readonly string[];
+  /** The list filter as the API's query, where the two differ. */
+  filterQuery?: (filter: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * The inbox's tabs are one `status` filter in the console; the API reads 抄送我的 as its own
+ * flag (`cc=true`) and the others as `status` = pending | waiting | decided.
+ */
+export function approvalsQuery({ status, ...rest }: Record<string, unknown>): Record<string, unknown> {
+  return status === 'cc' ? { ...rest, cc: 'true' } : { ...rest, status };
 }
 
 /** The API's largest `limit`; a bigger console page takes several requests. */
@@ -30,8 +40,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   },
   'org-units': { path: '/org-units', sortable: [], whole: true },
   audit: { path: '/audit', sortable: [] },
-  // 待我审批: the caller's own tasks, newest first; filter `status` = pending | decided.
-  approvals: { path: '/approvals', sortable: [] },
+  // 待我审批: the caller's own tasks, newest first; filter `status` = pending | waiting | cc | decided.
+  approvals: { path: '/approvals', sortable: [], filterQuery: approvalsQuery },
   // 转正评审: by `status` (default in_review) or of one `employeeId`.
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
@@ -82,7 +92,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
       }
 
       const key = CursorPages.key(resource, filter, sort, perPage);
-      const query = { ...toQuery(filter), sort: sort?.field, order: sort ? sort.order.toLowerCase() : undefined };
+      const query = { ...toQuery(cfg.filterQuery ? cfg.filterQuery(filter) : filter), sort: sort?.field, order: sort ? sort.order.toLowerCase() : undefined };
       return pages.getPage(key, page, perPage, async (cursor) => {
         const items: Row[] = [];
         let next = cursor;

@@ -21,7 +21,7 @@ export const ReviewSchema = z
   .object({
     id: z.string(), employeeId: z.string(), employeeName: z.string(), employeeNo: z.string(),
     kind: z.enum(['early', 'scheduled']), applicant: z.enum(['employee', 'supervisor', 'system']),
-    requesterName: z.string().nullable(), status: z.enum(STATUSES), startsOn: z.string(), deferred: z.boolean(),
+    requesterId: z.string().nullable(), requesterName: z.string().nullable(), status: z.enum(STATUSES), startsOn: z.string(), deferred: z.boolean(),
     policyVersion: z.number().int(),
     scores: z.record(z.string(), z.number()).nullable(), attendance: z.record(z.string(), z.number()).nullable(),
     weighted: z.number().nullable(), band: z.record(z.string(), z.unknown()).nullable(),
@@ -43,7 +43,7 @@ function present(r: ProbationReview, lang: 'zh-CN' | 'en'): z.infer<typeof Revie
   }));
   return {
     id: r.id, employeeId: r.employeeId, employeeName: r.employeeName, employeeNo: r.employeeNo, kind: r.kind, applicant: r.applicant,
-    requesterName: r.requesterName, status: r.status, startsOn: r.startsOn, deferred: r.deferred, policyVersion: r.policyVersion,
+    requesterId: r.requesterId, requesterName: r.requesterName, status: r.status, startsOn: r.startsOn, deferred: r.deferred, policyVersion: r.policyVersion,
     scores: r.scores, attendance: r.attendance, weighted: r.weighted, band: r.band, breaches: r.breaches, recommendation: r.recommendation,
     override: r.override, finalOutcome: r.result, chain, currentStep: r.currentStep, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
   };

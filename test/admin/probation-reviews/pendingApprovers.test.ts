@@ -40,4 +40,10 @@ describe('who a review waits for (催办)', () => {
     expect(pendingApprovers({ status: 'in_review', chain, steps: [{ ...steps[0]!, tasks: undefined }] })).toEqual([]);
     expect(pendingApprovers({ status: 'in_review', chain })).toEqual([]);
   });
+
+  it('names a step outside the chain (the requester resubmitting after 退回) as asked', () => {
+    const steps: ApprovalStep[] = [{ ...base, id: 's9', stepKey: 'requester', status: 'pending', decision: null, tasks: [task('r1')] }];
+    const rows = pendingApprovers({ status: 'in_review', chain, steps }, (key) => (key === 'requester' ? '发起人修改后重新提交' : undefined));
+    expect(rows.map((r) => r.stepLabel)).toEqual(['发起人修改后重新提交']);
+  });
 });

@@ -95,4 +95,44 @@ describe('the data provider’s own verbs', () => {
     expect(calls[0]).toMatchObject({ path: '/users/directory', options: { query: { limit: 200 } } });
     expect(data.map((u) => u.id)).toEqual(['u1']);
   });
+
+  it('adds approvers, CCs a request and sets, reads and clears a delegation on their own endpoints', async () => {
+    const { calls, http } = fakeHttp((path, { method }) => {
+      if (path.endsWith('/add-approvers') || path.endsWith('/cc')) return { items: [{ id: 'n1' }] };
+      if (path.endsWith('/delegation') && method === 'PUT') return { delegation: { delegateId: 'u2' }, moved: ['t1'], failed: [] };
+      if (path.endsWith('/delegation') && !method) return { delegation: null };
+      return null;
+    });
+    const provider = createDataProvider(http);
+    const added = await provider.addApprovers('t/1', { users: ['u2', 'u3'], position: 'before', mode: 'all', comment: '请先看' });
+    const cc = await provider.carbonCopy('probation', 'r1', { users: ['u4'] });
+    const none = await provider.getDelegation('me');
+    const set = await provider.setDelegation('me', { delegateId: 'u2', from: '2026-01-05', to: '2026-01-09', movePending: true });
+    await provider.clearDelegation('me');
+    expect(added.data).toEqual([{ id: 'n1' }]);
+    expect(cc.data).toEqual([{ id: 'n1' }]);
+    expect(none.data).toBeNull();
+    expect(set.data.moved).toEqual(['t1']);
+    expect(calls.map((c) => [c.options.method ?? 'GET', c.path, c.options.body])).toEqual([
+      ['POST', '/approvals/t%2F1/add-approvers', { users: ['u2', 'u3'], position: 'before', mode: 'all', comment: '请先看' }],
+      ['POST', '/requests/probation/r1/cc', { users: ['u4'] }],
+      ['GET', '/users/me/delegation', undefined],
+      ['PUT', '/users/me/delegation', { delegateId: 'u2', from: '2026-01-05', to: '2026-01-09', movePending: true }],
+      ['DELETE', '/users/me/delegation', undefined],
+    ]);
+  });
+
+  it('each inbox tab asks the API for its own tasks: 抄送我的 as cc=true, the others by status', async () => {
+    const { calls, http } = fakeHttp(() => ({ items: [], nextCursor: null }));
+    const provider = createDataProvider(http);
+    for (const status of ['pending', 'waiting', 'cc', 'decided']) {
+      await provider.getList('approvals', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: { status } });
+    }
+    expect(calls.map((c) => [c.options.query?.status ?? null, c.options.query?.cc ?? null])).toEqual([
+      ['pending', null],
+      ['waiting', null],
+      [null, 'true'],
+      ['decided', null],
+    ]);
+  });
 });

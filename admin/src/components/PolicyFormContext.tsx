@@ -1,22 +1,21 @@
 import { Alert, Box, Stack } from '@mui/material';
 import { createContext, useContext } from 'react';
 import { useTranslate } from 'react-admin';
-import { groupErrors, isGap } from './policyForm';
+import { groupErrors, isGap } from './policyPaths';
 
-/** What the policy page's inputs need to know besides the form's own state. */
+/** What a policy page's inputs need to know besides the form's own state. */
 export interface PolicyFormInfo {
   /** Paths of values that fill a gap in the source documents. */
   gaps: readonly string[];
   readOnly: boolean;
   /** The last save's server errors that no input shows, by path (`values.weights`). */
   others: Record<string, string>;
+  /** Groups whose section shows their own errors (`values.weights`); the rest are listed at the top. */
+  groups: readonly string[];
 }
 
-export const PolicyFormContext = createContext<PolicyFormInfo>({ gaps: [], readOnly: true, others: {} });
+export const PolicyFormContext = createContext<PolicyFormInfo>({ gaps: [], readOnly: true, others: {}, groups: [] });
 export const usePolicyForm = () => useContext(PolicyFormContext);
-
-/** Groups whose section shows their own errors; anything else is listed at the top. */
-export const POLICY_GROUPS = ['values.weights', 'values.attendance', 'values.bands', 'values.chain'];
 
 /** 制度空白（本系统默认）: the marker of a value the source documents do not give. */
 export const GapNote = () => {
@@ -36,10 +35,10 @@ export function useGapHelper(): (path: string, otherwise?: string | false) => Re
 
 /** The server's errors about a group (`group`), or about nothing any section shows (`rest`). */
 export const GroupErrors = ({ group, rest }: { group?: string; rest?: boolean }) => {
-  const { others } = usePolicyForm();
+  const { others, groups } = usePolicyForm();
   const messages = rest
     ? Object.entries(others)
-        .filter(([path]) => !POLICY_GROUPS.some((g) => path === g || path.startsWith(`${g}.`)))
+        .filter(([path]) => !groups.some((g) => path === g || path.startsWith(`${g}.`)))
         .map(([, message]) => message)
     : groupErrors(others, group ?? '');
   if (messages.length === 0) return null;

@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime.js';
+
+/**
+ * What the approval browser tests share besides the harness: the API as a demo person (for a
+ * scenario's setup, so the browser does only the step under test), the demo's trainees, and
+ * opening a task from 待我审批 once the workflow has put it there.
+ */
+
+export type DemoLogin = LocalRuntime['demoLogins'][number];
+export type Api = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'DELETE') => Promise<T>;
+
+export interface Employee {
+  id: string;
+  name: string;
+  status: string;
+  hireDate: string;
+}
+
+export interface Review {
+  id: string;
+  status: string;
+  currentStep: string | null;
+  steps?: Array<{ stepKey: string; status: string; decision: string | null; returnTo?: string | null; tasks?: Array<{ id: string; approverName: string; status: string }> }>;
+}
+
+/** The demo logins of a role (several for most roles). */
+export function demoLogins(runtime: LocalRuntime, role: string): DemoLogin[] {
+  const logins = runtime.demoLogins.filter((l) => l.role === role);
+  if (logins.length === 0) throw new Error(`the demo data has no ${role} login`);
+  return logins;
+}
+
+export function demoLoginNamed(runtime: LocalRuntime, name: string): DemoLogin {
+  const login = runtime.demoLogins.find((l) => l.name === name);
+  if (!login) throw new Error(`no demo login named ${name}`);
+  return login;
+}
+
+/** The API as that person, by bearer token (what an integration would do). */
+export async function apiAs(runtime: LocalRuntime, login: DemoLogin): Promise<Api> {
+  const res = await fetch(`${runtime.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: login.email, password: login.password }),
+  });
+  expect(res.status).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  return async <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'DELETE'): Promise<T> => {
+    const answer = await fetch(`${runtime.url}/api/v1${path}`, {
+      method: method ?? (body === undefined ? 'GET' : 'POST'),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await answer.text();
+    const json = (text ? JSON.parse(text) : null) as T;
+    if (!answer.ok) throw new Error(`${path}: ${answer.status} ${text}`);
+    return json;
+  };
+}
+
+/** YYYY-MM-DD `days` from today in company time (Asia/Shanghai). */
+export function companyDate(days = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** YYYY-MM-DD a month (and a day, for safety at month ends) before today in company time. */
+function monthAgo(): string {
+  const [y, m, d] = companyDate().split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 2, d - 1)).toISOString().slice(0, 10);
+}
+
+/** A trainee the caller can see with a month of service and no review yet (§3). */
+export async function traineeWithoutReview(api: Api): Promise<Employee> {
+  const { items } = await api<{ items: Employee[] }>('/employees?status=probation&limit=200');
+  const cutoff = monthAgo();
+  for (const e of items.filter((e) => e.hireDate <= cutoff)) {
+    const reviews = await api<{ items: Review[] }>(`/probation-reviews?employeeId=${e.id}`);
+    if (reviews.items.length === 0) return e;
+  }
+  throw new Error(`no trainee with a month of service and no review: ${items.map((e) => e.hireDate).join(', ')}`);
+}
+
+/** Opens 待我审批 and waits (re-reading) until the task about `name` is listed, then opens it. */
+export async function openFromInbox(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/approvals`);
+  const row = page.locator('td.column-title', { hasText: name });
+  await expect
+    .poll(
+      async () => {
+        // The workflow fills the inbox a moment after a decision: read it again until then.
+        if ((await row.count()) > 0) return 1;
+        await page.reload();
+        await page.waitForLoadState('networkidle');
+        return row.count();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBeGreaterThan(0);
+  await row.first().click();
+  await page.waitForURL(/#\/approvals\/[^/]+\/show$/);
+}
