@@ -15,6 +15,7 @@ import { requestApproval, type RequestApprovalInput } from './tasks/request-appr
 import type { WorkflowDeps } from './kinds.js';
 import './kinds/probation.js';
 import { openDueReviews } from './kinds/probation-start.js';
+import { flushOutbox } from './notify.js';
 
 const config = readWorkflowConfig(process.env);
 const deps: WorkflowDeps = {
@@ -39,6 +40,9 @@ export async function handler(event: { task?: string } & Record<string, unknown>
     case 'openDueReviews':
       // The daily schedule (EventBridge Scheduler) invokes this.
       return { opened: await openDueReviews(deps) };
+    case 'flushOutbox':
+      // Every five minutes (EventBridge Scheduler): mail the transport refused earlier.
+      return flushOutbox(deps);
     default:
       throw new Error(`unknown workflow task ${String(event.task)}`);
   }

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { approvalCc, approvalEscalation, approvalReminder, approvalRequest, approvalTransferred, type Handover } from '../email/templates/index.js';
 import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
+import { dueMail, enqueueMail, removeMail, retryMailLater } from '../storage/outbox.js';
 import type { User } from '../storage/users.js';
 import type { Lang, RequestSummary, WorkflowDeps } from './kinds.js';
 
@@ -94,10 +95,54 @@ export async function mailEscalation(
   await send(deps, superior.email, content, { taskId: task.id, kind: 'escalation' });
 }
 
+/**
+ * Sends now; a message the transport refuses goes to the outbox and is sent again by
+ * `flushOutbox` (an outage delays mail, never loses it). Never throws for a mail problem.
+ */
 export async function send(deps: WorkflowDeps, to: string, content: { subject: string; html: string; text: string }, ids: Record<string, string>): Promise<void> {
   try {
     await deps.mailer.send({ to, ...content });
   } catch (err) {
-    deps.log('error', 'mail not sent', { ...ids, error: err instanceof Error ? err.message : String(err) });
+    const error = err instanceof Error ? err.message : String(err);
+    const now = deps.now();
+    try {
+      await enqueueMail(deps.store, { to, ...content, ids, firstError: error, createdAt: now.toISOString() }, new Date(now.getTime() + OUTBOX_FIRST_RETRY_MS).toISOString());
+      deps.log('warn', 'mail deferred to the outbox', { ...ids, error });
+    } catch (storeErr) {
+      deps.log('error', 'mail not sent and not queued', { ...ids, error, storeError: storeErr instanceof Error ? storeErr.message : String(storeErr) });
+    }
   }
+}
+
+const OUTBOX_FIRST_RETRY_MS = 30_000;
+/** Backoff between attempts, capped; after MAX_ATTEMPTS (about two days) a message is given up and logged. */
+const OUTBOX_MAX_DELAY_MS = 3600_000;
+const OUTBOX_MAX_ATTEMPTS = 60;
+
+/** Sends what the outbox holds that is due; returns how many went out. Run every few minutes. */
+export async function flushOutbox(deps: WorkflowDeps): Promise<{ sent: number; failed: number }> {
+  const now = deps.now();
+  let sent = 0;
+  let failed = 0;
+  for (const mail of await dueMail(deps.store, now.toISOString())) {
+    try {
+      await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+      await removeMail(deps.store, mail);
+      sent += 1;
+    } catch (err) {
+      failed += 1;
+      const error = err instanceof Error ? err.message : String(err);
+      if (mail.attempts >= OUTBOX_MAX_ATTEMPTS) {
+        deps.log('error', 'mail given up after retries', { ...mail.ids, attempts: mail.attempts, error });
+        await removeMail(deps.store, mail);
+        continue;
+      }
+      const delay = Math.min(OUTBOX_MAX_DELAY_MS, OUTBOX_FIRST_RETRY_MS * 2 ** mail.attempts);
+      await retryMailLater(deps.store, mail, new Date(now.getTime() + delay).toISOString());
+      // Still down: the rest would fail the same way; try them on the next run.
+      break;
+    }
+  }
+  if (sent > 0) deps.log('info', 'outbox flushed', { sent });
+  return { sent, failed };
 }

@@ -26,6 +26,7 @@ import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
 import { openDueReviews } from '../../functions/workflow/kinds/probation-start.js';
+import { flushOutbox } from '../../functions/workflow/notify.js';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -122,6 +123,12 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const timer = setInterval(() => void runJobs(), 3600_000);
     timer.unref();
     stops.push(async () => clearInterval(timer));
+    // Mail the transport refused (the catcher or SMTP server was down) goes out again, every
+    // 15 s here (every 5 minutes in the cloud).
+    const OUTBOX_FLUSH_MS = 15_000;
+    const outboxTimer = setInterval(() => void flushOutbox(workflows.deps).catch((err: unknown) => log('error', 'outbox flush failed', { error: String(err) })), OUTBOX_FLUSH_MS);
+    outboxTimer.unref();
+    stops.push(async () => clearInterval(outboxTimer));
     const sfnClient = workflows.deps.sfn;
 
     await seedPolicies(store, at);

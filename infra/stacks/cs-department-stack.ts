@@ -101,6 +101,12 @@ export class CsDepartmentStack extends Stack {
       schedule: ScheduleExpression.cron({ minute: '0', hour: '1', timeZone: TimeZone.ASIA_SHANGHAI }),
       target: dailyTarget,
     });
+    // The mail outbox: messages SES refused are sent again (functions/storage/outbox.ts).
+    new Schedule(this, 'OutboxFlush', {
+      description: 'cs-department: send mail the transport refused earlier',
+      schedule: ScheduleExpression.rate(Duration.minutes(5)),
+      target: new LambdaInvoke(workflowFn, { input: ScheduleTargetInput.fromObject({ task: 'flushOutbox' }), retryAttempts: 0 }),
+    });
     const fnResource = workflowFn.node.defaultChild;
     const schedulerRole = this.node.tryFindChild(this.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'))?.node.id ?? '');
     if (schedulerRole && CfnElement.isCfnElement(fnResource)) {

@@ -1,0 +1,63 @@
+/**
+ * The mail outbox: a message the mail transport refused is kept here and sent again later
+ * (the workflow's `flushOutbox` task, every few minutes), so a mail server that is down
+ * delays mail but loses none. Items hold the rendered message (it carries signed approval
+ * links, so it expires with them: TTL) and sort by the time they are next due.
+ */
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Store } from './client.js';
+import { newId } from './ids.js';
+
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** What the mail is about, for logs (task or review id, kind). */
+  ids: Record<string, string>;
+  attempts: number;
+  nextAt: string;
+  firstError: string;
+  createdAt: string;
+}
+
+const PK = 'OUTBOX';
+/** Kept as long as an approval link can live (POLICIES gap: 7 days), then dropped by TTL. */
+const RETENTION_SECONDS = 8 * 86400;
+
+const key = (m: Pick<OutboxMail, 'id' | 'nextAt'>) => ({ pk: PK, sk: `${m.nextAt}#${m.id}` });
+
+export async function enqueueMail(store: Store, mail: Omit<OutboxMail, 'id' | 'attempts' | 'nextAt'>, nextAt: string): Promise<OutboxMail> {
+  const item: OutboxMail = { ...mail, id: newId(), attempts: 1, nextAt };
+  await store.doc.send(new PutCommand({ TableName: store.table, Item: { ...key(item), entity: 'outbox', ...item, expiresAt: Math.floor(Date.parse(mail.createdAt) / 1000) + RETENTION_SECONDS } }));
+  return item;
+}
+
+/** Mail due now, oldest first (at most `limit`: one Query). */
+export async function dueMail(store: Store, now: string, limit = 25): Promise<OutboxMail[]> {
+  const out = await store.doc.send(new QueryCommand({
+    TableName: store.table,
+    KeyConditionExpression: 'pk = :pk AND sk <= :now',
+    ExpressionAttributeValues: { ':pk': PK, ':now': `${now}#~` },
+    Limit: limit,
+  }));
+  return (out.Items ?? []).map(({ pk: _pk, sk: _sk, entity: _e, expiresAt: _x, ...m }) => m as OutboxMail);
+}
+
+/** How many messages wait (for the health page), counted up to `max`. */
+export async function outboxSize(store: Store, max = 100): Promise<number> {
+  const out = await store.doc.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PK }, Select: 'COUNT', Limit: max }));
+  return out.Count ?? 0;
+}
+
+export async function removeMail(store: Store, mail: OutboxMail): Promise<void> {
+  await store.doc.send(new DeleteCommand({ TableName: store.table, Key: key(mail) }));
+}
+
+/** Moves the message to its next attempt time (a new sort key: delete and put). */
+export async function retryMailLater(store: Store, mail: OutboxMail, nextAt: string): Promise<void> {
+  const next = { ...mail, attempts: mail.attempts + 1, nextAt };
+  await store.doc.send(new PutCommand({ TableName: store.table, Item: { ...key(next), entity: 'outbox', ...next, expiresAt: Math.floor(Date.parse(mail.createdAt) / 1000) + RETENTION_SECONDS } }));
+  await removeMail(store, mail);
+}
