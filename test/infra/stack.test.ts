@@ -297,6 +297,13 @@ describe('daily jobs', () => {
       Target: Match.objectLike({ Input: JSON.stringify({ task: 'openDueReviews' }) }),
     });
   });
+
+  it('send the mail outbox every five minutes (mail refused by SES is retried, not lost)', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({ Input: JSON.stringify({ task: 'flushOutbox' }) }),
+    });
+  });
 });
 
 describe('link secret', () => {
