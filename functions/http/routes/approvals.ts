@@ -9,7 +9,7 @@ import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
-import { requires } from '../middleware/requires.js';
+import { peopleOnly, requires } from '../middleware/requires.js';
 import { StepSchema, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 
@@ -139,7 +139,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'post', path: '/{id}/decision', tags: ['approvals'],
       summary: 'Approve or reject (a reject needs a comment). Exactly one decision per step wins; a late one gets 409 naming who decided.',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { params: IdParam, body: jsonBody(DecisionBody) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -156,7 +156,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'post', path: '/{id}/return', tags: ['approvals'],
       summary: '退回: send the request back to an earlier step (mandatory comment); that step is asked again and the chain continues from there',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { params: IdParam, body: jsonBody(z.object({ toStep: z.string().min(1).max(40), comment: z.string().max(2000) }).strict().openapi('ReturnRequest')) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -172,7 +172,7 @@ export function approvalsRoutes() {
   app.openapi(
     createRoute({
       method: 'post', path: '/{id}/transfer', tags: ['approvals'], summary: 'Transfer (转交) my task to another person; my links stop working and they are emailed',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { params: IdParam, body: jsonBody(z.object({ toUserId: z.string().min(1).max(64), comment: z.string().max(2000).optional() }).strict()) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -190,7 +190,7 @@ export function approvalsRoutes() {
       method: 'post', path: '/{id}/add-approvers', tags: ['approvals'],
       summary: '加签: add people before me, after me or in parallel with me; the added group decides as any one (或签) or all (会签)',
       description: '`before`: they are asked now and the step comes back to me after them; `after`: they are asked once I approve; `parallel`: they join my stage and `mode` applies to all of us. A reject or return by anyone decides the whole step.',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: {
         params: IdParam,
         body: jsonBody(z.object({
@@ -215,7 +215,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'post', path: '/batch-decision', tags: ['approvals'],
       summary: 'Approve several of my tasks with one comment; each is decided and audited on its own, and one failure undoes none of the others',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { body: jsonBody(z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(50), decision: z.literal('approve'), comment: z.string().max(2000).optional() }).strict().openapi('BatchDecisionRequest')) },
       responses: {
         200: json(z.object({ results: z.array(z.object({ id: z.string(), status: z.number().int(), code: z.string().optional(), detail: z.string().optional() })) }).openapi('BatchDecisionResult')),
@@ -237,7 +237,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'post', path: '/{id}/remind', tags: ['approvals'],
       summary: '催办: the requester or someone above the approver nudges them (at most once per policy interval); the approver is emailed',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { params: IdParam },
       responses: { 200: json(ApprovalSchema), ...problemResponses(401, 403, 404, 409, 429) },
     }),

@@ -4,7 +4,7 @@ import { carbonCopy, withdraw } from '../../workflow/verbs.js';
 import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
-import { requires } from '../middleware/requires.js';
+import { peopleOnly, requires } from '../middleware/requires.js';
 import { json, jsonBody, problemResponses } from '../schemas.js';
 
 const KINDS = ['probation'] as const;
@@ -16,7 +16,7 @@ export function requestsRoutes() {
     createRoute({
       method: 'post', path: '/{kind}/{id}/withdraw', tags: ['approvals'],
       summary: '撤回: the requester withdraws an unfinished request; pending tasks are cancelled and their links say so; the execution ends',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }) },
       responses: { 200: json(z.object({ status: z.literal('withdrawn') })), ...problemResponses(400, 401, 403, 404, 409) },
     }),
@@ -32,7 +32,7 @@ export function requestsRoutes() {
     createRoute({
       method: 'post', path: '/{kind}/{id}/cc', tags: ['approvals'],
       summary: '抄送: the requester or anyone taking part in the approval sends others a read-only notice (their "CC’d to me" inbox and an email)',
-      middleware: [requires('approvals:write'), idempotent()] as const,
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       request: {
         params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }),
         body: jsonBody(z.object({ users: z.array(z.string().min(1).max(64)).min(1).max(20), comment: z.string().max(2000).optional() }).strict().openapi('CcRequest')),

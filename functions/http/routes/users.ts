@@ -6,7 +6,7 @@ import { getEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
-import { requires } from '../middleware/requires.js';
+import { peopleOnly, requires } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
 import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
@@ -68,6 +68,7 @@ export function usersRoutes() {
       path: '/me',
       tags: ['users'],
       summary: 'Change my preferences (language)',
+      middleware: [peopleOnly()] as const,
       request: { body: jsonBody(z.object({ language: z.enum(['zh-CN', 'en']) }).strict()) },
       responses: { 204: { description: 'Saved' }, ...problemResponses(400, 401) },
     }),
