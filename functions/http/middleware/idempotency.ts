@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { findIdempotent, idempotencyPut, IdempotentReplay, requestHash } from '../../storage/idempotency.js';
@@ -18,7 +19,8 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     if (key.length < 8 || key.length > 128) throw new DomainError('IDEMPOTENCY.KEY_FORMAT', 'Idempotency-Key');
     const { store, now } = c.get('deps');
     const principal = principalOf(c);
-    const scope = `${c.req.method} ${c.req.path}#${key}`;
+    // Hashed: the path is the caller's and may be long; the stored key stays small and fixed.
+    const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}#${key}`).digest('base64url');
     const raw = await c.req.raw.clone().text();
     const hash = requestHash(raw);
     const at = now().toISOString();

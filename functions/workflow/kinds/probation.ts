@@ -38,7 +38,8 @@ const ATTENDANCE_FIELDS: [string, Record<Lang, string>][] = [
 
 async function load(deps: WorkflowDeps, id: string): Promise<{ review: ProbationReview; policy: ProbationPolicy }> {
   const review = await getReview(deps.store, id);
-  if (!review) throw new Error(`probation review ${id} is missing`);
+  // A 404 for a caller naming a review that does not exist; inside a workflow, a failed task.
+  if (!review) throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
   return { review, policy: review.policy as unknown as ProbationPolicy };
 }
 
