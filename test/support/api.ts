@@ -42,8 +42,8 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function testApi(opts: { workflows?: boolean; realClock?: boolean } = {}): Promise<TestApi> {
-  const endpoint = inject('dynamoEndpoint');
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string } = {}): Promise<TestApi> {
+  const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const table = `t-${newId()}`;
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), table);
   const store = createStore({ table, endpoint });
