@@ -42,8 +42,9 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string } = {}): Promise<TestApi> {
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
+  const log = opts.log ?? (() => undefined);
   const table = `t-${newId()}`;
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), table);
   const store = createStore({ table, endpoint });
@@ -63,14 +64,14 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
       await mail!.stop();
       await rm(mailDir, { recursive: true, force: true });
     });
-    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log: () => undefined });
+    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log });
     stops.unshift(() => workflows!.stop());
     workflow = workflows.deps;
   } else {
     // No workflow engine: routes that need one are not exercised by such a test.
     workflow = {
       store, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
-      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log: () => undefined,
+      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log,
     };
   }
   const deps: AppDeps = {
@@ -80,7 +81,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
     sessionHours: 12,
     health: { dynamodb: async () => ({ state: 'up' }) },
     workflow,
-    log: () => undefined,
+    log,
   };
   const app = createApp(deps);
   sharedHash ??= hashPassword(TEST_PASSWORD);
