@@ -138,7 +138,7 @@ function requests(op: Operation): fc.Arbitrary<Sent> {
       pathParams.reduce((acc, p, i) => acc.replace(`{${p.name}}`, encodeURIComponent(String(values[i]))), op.path),
     ),
     query: fc.tuple(...queryParams.map((p) => fc.option(fc.oneof(valid(p.schema ?? {}), oddString), { nil: undefined }))).map((values) =>
-      new URLSearchParams(queryParams.flatMap((p, i) => (values[i] === undefined ? [] : [[p.name, String(values[i])]]))).toString(),
+      new URLSearchParams(queryParams.flatMap((p, i): [string, string][] => (values[i] === undefined ? [] : [[p.name, String(values[i])]]))).toString(),
     ),
     body: op.body
       ? fc.oneof(

@@ -1,0 +1,174 @@
+/**
+ * Figure 3 — cold start. The API Lambda entry the stack deploys (functions/http/lambda.ts)
+ * bundled with esbuild exactly as `AppFunction` bundles it (ESM, node22, minified, source
+ * maps, the `require` banner, main fields module/main, nothing external: the AWS SDK is
+ * bundled), and a hello-world Hono Lambda built the same way. Reported: the bundle size, and
+ * the time from spawning a fresh `node --enable-source-maps` (the stack's NODE_OPTIONS) to
+ * the handler's answer to one API Gateway v2 event, interleaved, median of ~10 each.
+ *
+ * The request: `GET /api/v1/approvals` without credentials. It runs the whole middleware
+ * chain and routing and answers 401 from the `requires` check, with no AWS call: a cold
+ * start measured here must not include a network round trip to a service that is not
+ * there. (`/api/health` would call DescribeTable.) The environment carries the variables
+ * `readWorkflowConfig` demands, with placeholder values; SDK clients are built at import
+ * but send nothing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { atMost, median, ms, round, type Benchmark } from './result.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const API_ENTRY = join(repo, 'functions/http/lambda.ts');
+const HELLO_ENTRY = join(repo, 'test/bench/hello-lambda.ts');
+const SIZE_TARGET_MB = 1;
+const TIME_TARGET = 2;
+
+/** The banner AppFunction passes to esbuild, read from the construct so the two cannot drift. */
+async function stackBanner(): Promise<string> {
+  const source = await readFile(join(repo, 'infra/constructs/app-function.ts'), 'utf8');
+  const banner = source.match(/banner:\s*"([^"]+)"/)?.[1];
+  if (!banner) throw new Error('could not read the esbuild banner from infra/constructs/app-function.ts; update cold-start.ts to match the stack');
+  return banner;
+}
+
+async function bundle(entry: string, outdir: string, banner: string): Promise<string> {
+  const outfile = join(outdir, 'index.mjs');
+  await build({
+    entryPoints: [entry],
+    absWorkingDir: repo,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    outfile,
+    minify: true,
+    sourcemap: true,
+    mainFields: ['module', 'main'],
+    banner: { js: banner },
+    external: [],
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+const CHILD = `
+const t0 = performance.now();
+const { handler } = await import(process.argv[2]);
+const t1 = performance.now();
+const now = Date.now();
+const event = {
+  version: '2.0', routeKey: '$default', rawPath: '/api/v1/approvals', rawQueryString: '', cookies: [],
+  headers: { host: 'api.example.com', 'accept-language': 'zh-CN', 'user-agent': 'bench', 'x-forwarded-proto': 'https' },
+  requestContext: {
+    accountId: '000000000000', apiId: 'bench', domainName: 'api.example.com', domainPrefix: 'api', requestId: 'bench-' + now,
+    routeKey: '$default', stage: '$default', time: new Date(now).toUTCString(), timeEpoch: now,
+    http: { method: 'GET', path: '/api/v1/approvals', protocol: 'HTTP/1.1', sourceIp: '203.0.113.1', userAgent: 'bench' },
+  },
+  isBase64Encoded: false,
+};
+const context = { awsRequestId: 'bench', functionName: 'bench', functionVersion: '$LATEST', memoryLimitInMB: '512', getRemainingTimeInMillis: () => 29000 };
+const res = await handler(event, context);
+const t2 = performance.now();
+process.stdout.write('BENCH ' + JSON.stringify({ status: res.statusCode, importMs: t1 - t0, handleMs: t2 - t1, sinceStart: t2 }) + '\\n');
+`;
+
+interface ColdRun {
+  wallMs: number;
+  importMs: number;
+  handleMs: number;
+  status: number;
+}
+
+const ENV = {
+  PATH: process.env.PATH ?? '',
+  NODE_ENV: 'production',
+  AWS_REGION: 'us-east-1',
+  TABLE_NAME: 'cs-bench',
+  APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:cs-bench',
+  MAIL_FROM: 'no-reply@bench.example',
+  LINK_SECRET: Buffer.alloc(32, 7).toString('base64'),
+  PUBLIC_URL: 'https://console.bench.example',
+};
+
+function coldRun(child: string, bundlePath: string): Promise<ColdRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const proc = spawn(process.execPath, ['--enable-source-maps', child, bundlePath], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let answered: ColdRun | undefined;
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n').find((l) => l.startsWith('BENCH '));
+      if (line && !answered) {
+        const r = JSON.parse(line.slice(6)) as { status: number; importMs: number; handleMs: number };
+        answered = { wallMs: performance.now() - started, importMs: r.importMs, handleMs: r.handleMs, status: r.status };
+      }
+    });
+    proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      if (answered) resolve(answered);
+      else reject(new Error(`cold start of ${bundlePath} gave no answer (exit ${code}): ${err.slice(-500) || out.slice(-500)}`));
+    });
+  });
+}
+
+export const coldStart: Benchmark = {
+  id: 3,
+  title: 'Cold start of the API Lambda',
+  uses: [],
+  async run({ quick, log }) {
+    const dir = await mkdtemp(join(tmpdir(), 'cs-bench-cold-'));
+    try {
+      const banner = await stackBanner();
+      const api = await bundle(API_ENTRY, join(dir, 'api'), banner);
+      const hello = await bundle(HELLO_ENTRY, join(dir, 'hello'), banner);
+      const child = join(dir, 'invoke.mjs');
+      await writeFile(child, CHILD);
+      const [apiBytes, helloBytes] = [(await stat(api)).size, (await stat(hello)).size];
+      const apiGzip = gzipSync(await readFile(api)).length;
+      const mapBytes = (await stat(`${api}.map`)).size;
+
+      const n = quick ? 3 : 10;
+      await coldRun(child, api); // first reads of the files from disk: not a cold start Lambda would see
+      await coldRun(child, hello);
+      const runs = { api: [] as ColdRun[], hello: [] as ColdRun[] };
+      for (let i = 0; i < n; i++) {
+        const order = i % 2 === 0 ? (['api', 'hello'] as const) : (['hello', 'api'] as const);
+        for (const which of order) runs[which].push(await coldRun(child, which === 'api' ? api : hello));
+      }
+      for (const r of [...runs.api, ...runs.hello]) if (r.status !== 401) throw new Error(`expected 401 from the cold request, got ${r.status}`);
+      const med = (list: ColdRun[], key: keyof ColdRun) => median(list.map((r) => r[key]));
+      const ratio = med(runs.api, 'wallMs') / med(runs.hello, 'wallMs');
+      log(`  bundle ${(apiBytes / 1e6).toFixed(2)} MB, cold ${ms(med(runs.api, 'wallMs'))} vs ${ms(med(runs.hello, 'wallMs'))} ms`);
+      const mb = apiBytes / 1e6;
+      return [
+        {
+          name: '3a API Lambda bundle size',
+          value: round(mb, 2),
+          unit: 'MB',
+          ...atMost(mb, SIZE_TARGET_MB, 'MB'),
+          detail: `index.mjs ${apiBytes.toLocaleString('en')} B (gzip ${(apiGzip / 1e6).toFixed(2)} MB; source map ${(mapBytes / 1e6).toFixed(1)} MB beside it); hello-world Hono ${(helloBytes / 1e3).toFixed(0)} kB; esbuild as AppFunction: ESM, node22, minify, AWS SDK bundled`,
+        },
+        {
+          name: '3b cold start API/hello',
+          value: round(ratio),
+          unit: '×',
+          ...atMost(ratio, TIME_TARGET),
+          detail:
+            `spawn → 401 answer: ${ms(med(runs.api, 'wallMs'))} vs ${ms(med(runs.hello, 'wallMs'))} ms ` +
+            `(import ${ms(med(runs.api, 'importMs'))} vs ${ms(med(runs.hello, 'importMs'))} ms, first request ${ms(med(runs.api, 'handleMs'))} vs ${ms(med(runs.hello, 'handleMs'))} ms); ` +
+            `node --enable-source-maps, GET /api/v1/approvals unauthenticated (no AWS call); median of ${n} each, interleaved`,
+        },
+      ];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
