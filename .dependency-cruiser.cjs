@@ -16,6 +16,8 @@ module.exports = {
       from: { path: '^functions' }, to: { path: '^infra' } },
     { name: 'admin-is-a-client', severity: 'error', comment: 'the console reaches the backend only through the HTTP API',
       from: { path: '^admin' }, to: { path: '^(functions|infra)' } },
+    { name: 'sheet-grid-loaded-lazily', severity: 'error', comment: 'AG Grid is ~1 MB: pages use sheet/Sheet.tsx, which imports the grid with import() (AG Grid itself: eslint.config.js)',
+      from: { path: '^admin/src', pathNot: '^admin/src/sheet/grid/' }, to: { path: '^admin/src/sheet/grid/', dependencyTypesNot: ['dynamic-import', 'type-only'] } },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
   ],
   options: {

@@ -29,4 +29,24 @@ export default tseslint.config(
     files: ['admin/**/*.{ts,tsx}'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly' } },
   },
+  {
+    // AG Grid is about a megabyte: only the sheet grid, a chunk loaded on demand, imports it
+    // (sheet/Sheet.tsx; test/admin/sheet/codeSplit.test.ts checks the build).
+    files: ['admin/src/**/*.{ts,tsx}'],
+    ignores: ['admin/src/sheet/grid/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['ag-grid-community', 'ag-grid-react', '@ag-grid-community/*'], allowTypeImports: true, message: 'AG Grid loads with the sheet (admin/src/sheet/grid/), never on the first screen.' }] }],
+    },
+  },
+  {
+    // exceljs (~1 MB) and papaparse load when a file is opened or written, with import()
+    // (admin/src/import-export/), never with a page.
+    files: ['admin/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'exceljs', message: 'Load it with import() where a file is read or written (admin/src/import-export/).' },
+        { name: 'papaparse', message: 'Load it with import() where a file is read or written (admin/src/import-export/).' },
+      ] }],
+    },
+  },
 );

@@ -1,22 +1,28 @@
-import { Admin, Resource } from 'react-admin';
+import { lazy } from 'react';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import approvals from './approvals';
 import approvalsPolicy from './approvals-policy';
-import { Dashboard } from './dashboard/Dashboard';
 import delegation from './delegation';
 import employees from './employees';
 import { i18nProvider } from './i18n';
 import { AppTitle } from './layout/AppTitle';
+import { DASHBOARD_PATH } from './layout/ConsoleMenu';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import { authProvider, dataProvider, store } from './providers';
 
+const { Route } = reactRouterProvider;
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const EmployeeImportPage = lazy(() => import('./import-export/EmployeeImportPage'));
+
 /**
  * The console's table of contents: every resource it shows, in menu order (待我审批 first:
- * it is the daily work; 我的代理 last, also in the user menu). Resources without views are only
- * looked up by others (org-units for team choices, audit for the history tabs, user-directory
- * for the people pickers).
+ * it is the daily work and the page everyone lands on — with no `dashboard`, react-admin opens
+ * the first resource's list; 数据看板 is its own page and menu item, layout/ConsoleMenu.tsx;
+ * 我的代理 last, also in the user menu). Resources without views are only looked up by others
+ * (org-units for team choices, audit for the history, user-directory for the people pickers).
  */
 export const App = () => (
   <Admin
@@ -27,19 +33,23 @@ export const App = () => (
     store={store}
     layout={Layout}
     loginPage={LoginPage}
-    dashboard={Dashboard}
     requireAuth
     // An HR system does not phone home to the framework vendor.
     disableTelemetry
   >
     <Resource name="approvals" {...approvals} />
     <Resource name="probation-reviews" {...probationReviews} />
-    <Resource name="employees" {...employees} />
+    <Resource name="employees" {...employees}>
+      <Route path="import" element={<EmployeeImportPage />} />
+    </Resource>
     <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="approvals-policy" {...approvalsPolicy} />
     <Resource name="delegation" {...delegation} />
     <Resource name="org-units" />
     <Resource name="audit" />
     <Resource name="user-directory" />
+    <CustomRoutes>
+      <Route path={DASHBOARD_PATH} element={<Dashboard />} />
+    </CustomRoutes>
   </Admin>
 );

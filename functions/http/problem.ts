@@ -124,10 +124,18 @@ export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[],
     }
     const localized = ZOD_LOCALES[lang].localeError(issue as never);
     const text = typeof localized === 'string' ? localized : localized?.message;
-    out.push({ path: prefix || '(body)', code: issue.code, message: issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message });
+    const own = FORMAT_MESSAGES[issue.message]?.[lang];
+    out.push({ path: prefix || '(body)', code: issue.code, message: own ?? (issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message) });
   }
   return out;
 }
+
+/** Messages of our own format checks (a schema's `{ message: 'format.…' }`), in each language. */
+const FORMAT_MESSAGES: Record<string, Record<Language, string>> = {
+  'format.phone': { 'zh-CN': '电话格式不正确（数字，可带 + 与空格，6–20 位）', en: 'Not a phone number (digits, optional + and spaces, 6–20 long)' },
+  'format.employeeNo': { 'zh-CN': '工号只能包含字母、数字、下划线或连字符', en: 'Letters, digits, _ or - only' },
+  'format.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD，且须为有效日期', en: 'A valid date as YYYY-MM-DD' },
+};
 
 /** Schema-level custom messages are kept; zod's own English defaults are replaced by the locale's. */
 function isDefaultMessage(msg: string): boolean {

@@ -34,8 +34,8 @@ export const LimitCursor = {
 
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD' })
-  .refine(isValidDate, { message: 'YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'format.date' })
+  .refine(isValidDate, { message: 'format.date' })
   .openapi({ example: '2026-09-01', format: 'date' });
 
 export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({

@@ -31,9 +31,9 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
 
     await page.goto(`${harness.runtime.url}/#/employees`);
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
-    const firstName = page.locator('td.column-name').first();
-    await firstName.waitFor();
-    expect(await firstName.innerText()).toMatch(HAN);
+    // The sheet draws a row as soon as it asks for it, and its values when they arrive.
+    const firstName = page.locator('.ag-row[row-index="0"] [role="gridcell"][col-id="name"]');
+    await expect.poll(() => firstName.innerText()).toMatch(HAN);
     // Only HR edits people: no create button for a manager.
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
 
@@ -55,8 +55,9 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await signIn(page, harness.runtime.url, hr.email, hr.password);
 
     await page.goto(`${harness.runtime.url}/#/employees`);
-    await page.locator('td.column-name').first().click();
-    await page.waitForURL(/#\/employees\/[^/]+$/); // HR lands on the edit form
+    // The sheet's link column opens the record: HR lands on the edit form.
+    await page.locator('.ag-row[row-index="0"] [col-id="_open"] a').click();
+    await page.waitForURL(/#\/employees\/[^/]+$/);
 
     const phone = page.getByRole('textbox', { name: '电话' });
     await phone.waitFor();
@@ -70,8 +71,8 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     // Saved on the server, not just shown: a fresh load shows it too, and the change is in the history.
     await page.reload();
     await page.getByText(newPhone, { exact: true }).waitFor();
-    await page.getByRole('tab', { name: '变更记录' }).click();
-    await page.getByText(newPhone, { exact: false }).first().waitFor();
+    // The employee file shows the history of changes below the profile.
+    await page.locator('section[aria-labelledby="history-title"]').getByText(newPhone, { exact: false }).first().waitFor();
   }, 90_000);
 
   it('HR sees the server’s message under the field when an employee number is taken', async () => {
@@ -80,7 +81,9 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await signIn(page, harness.runtime.url, hr.email, hr.password);
 
     await page.goto(`${harness.runtime.url}/#/employees`);
-    const takenNo = (await page.locator('td.column-employeeNo').first().innerText()).trim();
+    const firstNo = page.locator('.ag-row[row-index="0"] [role="gridcell"][col-id="employeeNo"]');
+    await expect.poll(() => firstNo.innerText()).toMatch(/\w/);
+    const takenNo = (await firstNo.innerText()).trim();
 
     await page.goto(`${harness.runtime.url}/#/employees/create`);
     await page.getByRole('textbox', { name: '工号' }).fill(takenNo);

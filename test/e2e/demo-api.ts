@@ -9,7 +9,7 @@ import type { LocalRuntime } from '../../infra/local/runtime.js';
  */
 
 export type DemoLogin = LocalRuntime['demoLogins'][number];
-export type Api = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'DELETE') => Promise<T>;
+export type Api = <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => Promise<T>;
 
 export interface Employee {
   id: string;
@@ -47,7 +47,7 @@ export async function apiAs(runtime: LocalRuntime, login: DemoLogin): Promise<Ap
   });
   expect(res.status).toBe(200);
   const { token } = (await res.json()) as { token: string };
-  return async <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'DELETE'): Promise<T> => {
+  return async <T>(path: string, body?: unknown, method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'): Promise<T> => {
     const answer = await fetch(`${runtime.url}/api/v1${path}`, {
       method: method ?? (body === undefined ? 'GET' : 'POST'),
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'zh-CN' },

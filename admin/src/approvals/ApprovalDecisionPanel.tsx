@@ -154,17 +154,34 @@ const OverrideInputs = ({ recommended }: { recommended: string | null }) => {
   );
 };
 
-/** 同意 / 驳回 (or 重新提交 alone): big, side by side on a desk, stacked on a phone. */
+/**
+ * 同意 / 驳回 (or 重新提交 alone): big and side by side. On a phone they stay at the bottom of
+ * the screen while the approver scrolls through the scores (sticky inside the form), so the
+ * decision is always one thumb away.
+ */
 const DecisionButtons = ({ onPress, disabled, resubmit }: { onPress: (decision: Decision) => void; disabled: boolean; resubmit: boolean }) => {
   const translate = useTranslate();
   const press = (d: Decision) => () => onPress(d);
   return (
-    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mt: 1 }}>
-      <Button type="submit" variant="contained" color="success" size="large" startIcon={<CheckIcon />} disabled={disabled} onClick={press('approve')} sx={{ minHeight: 48, flex: { sm: 1 } }}>
+    <Stack
+      direction="row"
+      spacing={{ xs: 1.5, sm: 2 }}
+      data-testid="decision-buttons"
+      sx={{
+        mt: 1,
+        position: { xs: 'sticky', sm: 'static' },
+        bottom: 0,
+        zIndex: 2,
+        py: { xs: 1, sm: 0 },
+        bgcolor: 'background.paper',
+        boxShadow: { xs: '0 -6px 8px -6px rgba(0, 0, 0, 0.25)', sm: 'none' },
+      }}
+    >
+      <Button type="submit" variant="contained" color="success" size="large" startIcon={<CheckIcon />} disabled={disabled} onClick={press('approve')} sx={{ minHeight: 48, flex: 1 }}>
         {translate(resubmit ? 'resources.approvals.actions.resubmit' : 'resources.approvals.actions.approve')}
       </Button>
       {!resubmit && (
-        <Button type="submit" variant="outlined" color="error" size="large" startIcon={<CloseIcon />} disabled={disabled} onClick={press('reject')} sx={{ minHeight: 48, flex: { sm: 1 } }}>
+        <Button type="submit" variant="outlined" color="error" size="large" startIcon={<CloseIcon />} disabled={disabled} onClick={press('reject')} sx={{ minHeight: 48, flex: 1, bgcolor: 'background.paper' }}>
           {translate('resources.approvals.actions.reject')}
         </Button>
       )}

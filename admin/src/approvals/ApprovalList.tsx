@@ -26,6 +26,9 @@ const ApprovalList = () => (
     exporter={false}
     empty={false}
     queryOptions={queryOptions}
+    // No filters, create or export: without this the page starts with an empty toolbar, a
+    // band of nothing above the tabs on a phone.
+    actions={false}
   >
     <ApprovalTabs />
   </List>
@@ -41,8 +44,9 @@ const ApprovalTabs = () => {
       <Tabs
         value={tab}
         onChange={(_event, value: string) => setFilters({ ...filterValues, status: value }, displayedFilters)}
-        variant={small ? 'scrollable' : 'standard'}
-        allowScrollButtonsMobile
+        // On a phone the four tabs share the width (no scrolling, nothing wider than the screen).
+        variant={small ? 'fullWidth' : 'standard'}
+        sx={{ '& .MuiTab-root': { minWidth: { xs: 0, sm: 90 }, px: { xs: 1, sm: 2 } } }}
       >
         {INBOX_TABS.map((t) => (
           <Tab key={t} value={t} label={translate(`resources.approvals.tabs.${t}`)} />

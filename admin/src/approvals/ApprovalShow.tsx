@@ -25,8 +25,12 @@ const queryOptions = { refetchOnWindowFocus: false } as const;
  * far, and the decision. A task waiting its turn (加签) or a CC notice says so and offers no
  * decision. On a phone everything is one column with the decision right after the summary.
  */
+// The card clips (rounded corners) without becoming a scroll container, so the decision
+// buttons can stick to the bottom of a phone's screen (ApprovalDecisionPanel).
+const cardSx = { '& .RaShow-card': { overflow: 'clip' } } as const;
+
 const ApprovalShow = () => (
-  <Show actions={false} queryOptions={queryOptions}>
+  <Show actions={false} queryOptions={queryOptions} sx={cardSx}>
     <ApprovalShowLayout />
   </Show>
 );
@@ -92,14 +96,15 @@ const ApprovalShowLayout = () => {
             <ApprovalStateNote task={task} />
             {task.status === 'pending' && <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />}
             {task.status === 'pending' && task.stepKey !== REQUESTER_STEP && (
-              <>
+              // The other verbs close together, under the decision: secondary, and short on a phone.
+              <Stack spacing={0.5} sx={{ alignItems: 'stretch' }} data-testid="other-verbs">
                 <ApprovalReturn
                   task={task}
                   steps={returnableSteps(task.timeline, task.stepKey, labelOf, task.requesterId ? translate('resources.approvals.requester') : undefined)}
                 />
                 {task.reason !== 'escalated' && <ApprovalAddApprovers task={task} />}
                 <ApprovalTransfer task={task} />
-              </>
+              </Stack>
             )}
           </Stack>
         ) : (

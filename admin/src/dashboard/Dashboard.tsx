@@ -2,14 +2,15 @@ import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { Button, Title, useCreatePath, useGetIdentity, useTranslate } from 'react-admin';
 
-// Its own chunk, like the resource pages: the first screen (login) does not need it.
+// Their own chunks: the charts library is only loaded by those who see the charts.
 const PendingApprovals = lazy(() => import('./PendingApprovals'));
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 /**
- * Home: what waits for me (待我审批, first when there is any), who is signed in, and a way to
- * one's own record. Team charts come later.
+ * 数据看板 (its own menu item; people land on 待我审批): the department's charts for the roles
+ * that see them, what waits for me, who is signed in, and a way to one's own record.
  */
-export const Dashboard = () => {
+const Dashboard = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { identity, isPending } = useGetIdentity();
@@ -18,14 +19,17 @@ export const Dashboard = () => {
   const employeeId = identity.employeeId as string | null | undefined;
 
   return (
-    <>
+    <Stack spacing={2} sx={{ mt: 2, mb: 2 }}>
       <Title title={translate('app.dashboard.title')} />
+      <Suspense fallback={null}>
+        <DashboardCharts />
+      </Suspense>
       <Suspense fallback={null}>
         <PendingApprovals />
       </Suspense>
-      <Card sx={{ mt: 2 }}>
+      <Card>
         <CardContent>
-          <Typography variant="h5" gutterBottom>
+          <Typography variant="h6" component="h2" gutterBottom>
             {translate('app.dashboard.welcome', { name: identity.fullName ?? '' })}
           </Typography>
           <Typography variant="body2" color="text.secondary" gutterBottom>
@@ -45,11 +49,10 @@ export const Dashboard = () => {
           ) : (
             <Typography variant="body2">{translate('app.dashboard.no_record')}</Typography>
           )}
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 3 }}>
-            {translate('app.dashboard.more_soon')}
-          </Typography>
         </CardContent>
       </Card>
-    </>
+    </Stack>
   );
 };
+
+export default Dashboard;

@@ -25,7 +25,7 @@ const PendingApprovals = () => {
   if (!data || data.length === 0) return null;
   const count = pageInfo?.hasNextPage ? `${data.length}+` : String(data.length);
   return (
-    <Card sx={{ mt: 2 }} data-testid="pending-approvals">
+    <Card data-testid="pending-approvals">
       <CardContent sx={{ pb: 0 }}>
         <Typography variant="h6">{translate('app.dashboard.pending', { count })}</Typography>
         <List dense>

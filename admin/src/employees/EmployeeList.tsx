@@ -1,21 +1,14 @@
-import { List, Pagination } from 'react-admin';
+import { List } from 'react-admin';
+import { PeopleFileButtons } from '../import-export';
+import { SHEET_LIST_PROPS } from '../sheet/Sheet';
 import { employeeFilters } from './employeeFilters';
-import { EmployeeTable } from './EmployeeTable';
+import { EmployeeSheet } from './EmployeeSheet';
 
-// The API pages by cursor and never counts: <Pagination> shows "1-25 of more than 25" and a
-// next button driven by pageInfo.hasNextPage (see providers/cursorPages.ts).
-const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
-
+// The sheet reads its rows block by block as it scrolls (the API pages by cursor and never
+// counts); the list keeps the filters and the sort in the URL.
 const EmployeeList = () => (
-  <List
-    filters={employeeFilters}
-    sort={{ field: 'employeeNo', order: 'ASC' }}
-    perPage={25}
-    pagination={pagination}
-    // Export would ask for one 1000-row page; the spreadsheet grid will bring its own.
-    exporter={false}
-  >
-    <EmployeeTable />
+  <List filters={employeeFilters} sort={{ field: 'employeeNo', order: 'ASC' }} {...SHEET_LIST_PROPS}>
+    <EmployeeSheet toolbarExtra={<PeopleFileButtons />} />
   </List>
 );
 

@@ -1,24 +1,31 @@
+import { Box, CircularProgress } from '@mui/material';
 import {
-  DataTable,
   EditButton,
   EmailField,
   NumberField,
-  ReferenceField,
-  ReferenceManyField,
   SelectField,
   Show,
-  TabbedShowLayout,
+  Labeled,
   TextField,
   TopToolbar,
   useLocaleState,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { LocaleDateField } from '../components/LocaleDateField';
+import { Section } from '../components/Section';
 import { StartProbationReviewButton } from '../probation-reviews/StartProbationReviewButton';
-import { reviewKindChoices, reviewStatusChoices } from '../probation-reviews/reviewChoices';
 import { levelChoices, postChoices, statusChoices } from './employeeChoices';
+import { EmployeeDirectReports } from './EmployeeDirectReports';
 import { EmployeeHistory } from './EmployeeHistory';
+import { EmployeeReportingLine } from './EmployeeReportingLine';
+import { EmployeeApprovals, EmployeeReviews, useReviewsOf } from './EmployeeReviews';
+import type { Employee } from './types';
 
 const CNY: Intl.NumberFormatOptions = { style: 'currency', currency: 'CNY' };
+
+// Tables span the page; on a phone they scroll sideways rather than break words letter by letter.
+const wide = { gridColumn: '1 / -1', overflowX: 'auto', '& th, & td': { whiteSpace: { xs: 'nowrap', md: 'normal' } } } as const;
 
 // Edit for HR (the button checks canAccess); 发起转正评审 for whoever may start one (§3).
 const actions = (
@@ -28,46 +35,59 @@ const actions = (
   </TopToolbar>
 );
 
-const EmployeeShow = () => {
+/**
+ * 员工档案: one page with the profile, the reporting line up to the top and the direct reports,
+ * the probation reviews, the approvals about the person (each review's decisions) and the
+ * history of changes to the record.
+ */
+const EmployeeShow = () => (
+  <Show actions={actions}>
+    <EmployeeFile />
+  </Show>
+);
+
+const EmployeeFile = () => {
+  const employee = useRecordContext<Employee>();
+  const translate = useTranslate();
   const [locale] = useLocaleState();
+  const { reviews, isPending } = useReviewsOf(employee?.id);
+  if (!employee) return null;
+  const t = (key: string) => translate(`app.employee_file.${key}`);
   return (
-    <Show actions={actions}>
-      <TabbedShowLayout>
-        <TabbedShowLayout.Tab label="app.tabs.details">
-          <TextField source="employeeNo" />
-          <TextField source="name" />
-          <EmailField source="email" />
-          <TextField source="phone" />
-          <SelectField source="post" choices={postChoices} />
-          <SelectField source="level" choices={levelChoices} />
-          <SelectField source="status" choices={statusChoices} />
-          <ReferenceField source="superiorId" reference="employees" link="show" emptyText="—" />
-          <TextField source="teamName" emptyText="—" />
-          <LocaleDateField source="hireDate" />
-          <LocaleDateField source="probationEndDate" emptyText="—" />
-          <NumberField source="baseSalary" locales={locale} options={CNY} />
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.tabs.probation" path="probation">
-          <ReferenceManyField reference="probation-reviews" target="employeeId" label={false}>
-            <DataTable rowClick="show" bulkActionButtons={false}>
-              <DataTable.Col source="kind" disableSort>
-                <SelectField source="kind" choices={reviewKindChoices} />
-              </DataTable.Col>
-              <DataTable.Col source="status" disableSort>
-                <SelectField source="status" choices={reviewStatusChoices} />
-              </DataTable.Col>
-              <DataTable.Col source="weighted" disableSort />
-              <DataTable.Col source="createdAt" disableSort>
-                <LocaleDateField source="createdAt" showTime />
-              </DataTable.Col>
-            </DataTable>
-          </ReferenceManyField>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="app.tabs.history" path="history">
-          <EmployeeHistory />
-        </TabbedShowLayout.Tab>
-      </TabbedShowLayout>
-    </Show>
+    <Box sx={{ p: { xs: 1.5, sm: 2 }, display: 'grid', gap: 3, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 3fr) minmax(0, 2fr)' } }}>
+      <Section title={t('profile')} id="profile">
+        <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 2, rowGap: 1.5, overflowWrap: 'anywhere' }}>
+          {[
+            <TextField key="employeeNo" source="employeeNo" />,
+            <TextField key="name" source="name" />,
+            <EmailField key="email" source="email" />,
+            <TextField key="phone" source="phone" />,
+            <SelectField key="post" source="post" choices={postChoices} />,
+            <SelectField key="level" source="level" choices={levelChoices} />,
+            <SelectField key="status" source="status" choices={statusChoices} />,
+            <TextField key="teamName" source="teamName" emptyText="—" />,
+            <LocaleDateField key="hireDate" source="hireDate" />,
+            <LocaleDateField key="probationEndDate" source="probationEndDate" emptyText="—" />,
+            <NumberField key="baseSalary" source="baseSalary" locales={locale} options={CNY} />,
+          ].map((field) => (
+            <Labeled key={field.key}>{field}</Labeled>
+          ))}
+        </Box>
+      </Section>
+      <Section title={t('reporting_line')} id="reporting-line">
+        <EmployeeReportingLine employee={employee} />
+        <EmployeeDirectReports employee={employee} />
+      </Section>
+      <Section title={t('reviews')} id="reviews" sx={wide}>
+        {isPending ? <CircularProgress size={20} /> : <EmployeeReviews reviews={reviews} />}
+      </Section>
+      <Section title={t('approvals')} id="approvals" sx={wide}>
+        {isPending ? <CircularProgress size={20} /> : <EmployeeApprovals reviews={reviews} />}
+      </Section>
+      <Section title={t('history')} id="history" sx={wide}>
+        <EmployeeHistory />
+      </Section>
+    </Box>
   );
 };
 

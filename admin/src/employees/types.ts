@@ -1,4 +1,4 @@
-import type { Level, Post, Status } from './employeeChoices';
+import type { Level, Post, Status } from './employeeChoices.js';
 
 /** An employee as the API returns it (GET /api/v1/employees/{id}). */
 export interface Employee {

@@ -25,7 +25,7 @@ const initialLocale: Locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
 // Server messages (problem+json detail, already in the UI language) go through translate()
 // too, as react-admin notifies whatever an error carries: show them as they are. Only a
 // missing catalog key is worth a warning.
-const CATALOG_KEY = /^(ra|app|resources|roles|audit)\.[\w.-]+$/;
+const CATALOG_KEY = /^(ra|app|resources|roles|audit|sheet)\.[\w.-]+$/;
 function onMissingKey(key: string): string {
   if (CATALOG_KEY.test(key)) console.warn(`Missing translation for key: "${key}"`);
   return key;

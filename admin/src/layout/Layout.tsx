@@ -1,16 +1,29 @@
-import { Typography } from '@mui/material';
+import { Typography, type SxProps, type Theme } from '@mui/material';
 import { useEffect, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
+import { ConsoleMenu } from './ConsoleMenu';
 
 // The bar keeps react-admin's toolbar (language menu, theme, refresh) and puts the system's
-// name before the page title. On a phone the name gives way to the page title, and the
-// buttons keep to one line, so the bar keeps its height and covers nothing. The user menu
-// leads to 我的代理 (out of office) before signing out.
+// name before the page title. On a phone the name gives way to the page title, the language
+// menu shows its icon only (its name stays readable to screen readers), and the buttons keep
+// to one line, so the bar keeps its height and covers nothing. The user menu leads to 我的代理
+// (out of office) before signing out.
+const APP_BAR_SX: SxProps<Theme> = (theme) => ({
+  '& .MuiButton-root': { whiteSpace: 'nowrap' },
+  // A long page title ends with an ellipsis before the buttons, not under them.
+  '& #react-admin-title': { minWidth: 0, mr: 1 },
+  [theme.breakpoints.down('sm')]: {
+    // react-admin's language button (its Ra class is not set in a production build).
+    '& button[aria-controls="simple-menu"]': { fontSize: 0, minWidth: 0, px: 1 },
+    '& button[aria-controls="simple-menu"] .MuiButton-startIcon': { mr: 0 },
+  },
+});
+
 const ConsoleAppBar = () => {
   const translate = useTranslate();
   return (
-    <AppBar sx={{ '& .MuiButton-root': { whiteSpace: 'nowrap' } }} userMenu={<ConsoleUserMenu />}>
+    <AppBar sx={APP_BAR_SX} userMenu={<ConsoleUserMenu />}>
       <Typography variant="h6" component="span" sx={{ mr: 2, fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', sm: 'block' } }}>
         {translate('app.title')}
       </Typography>
@@ -31,5 +44,9 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   useEffect(() => {
     document.title = translate('app.title');
   }, [translate]);
-  return <RaLayout appBar={ConsoleAppBar}>{children}</RaLayout>;
+  return (
+    <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
+      {children}
+    </RaLayout>
+  );
 };

@@ -35,6 +35,16 @@ export function canStartProbationReview(roles: readonly string[] | undefined, se
   return self || !!roles?.some((role) => (REVIEW_STARTERS as readonly string[]).includes(role));
 }
 
+/**
+ * Who sees the company-wide numbers of the dashboards (GET /dashboard): those who see the whole
+ * organisation and the CS manager, who runs the department. The API enforces the same rule.
+ */
+export const DASHBOARD_VIEWERS: readonly Role[] = ['gm', 'hr', 'admin', 'cs_manager'];
+
+export function canSeeDashboards(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (DASHBOARD_VIEWERS as readonly string[]).includes(role));
+}
+
 /** The policy pages: everyone reads them, HR and admins save them. */
 const POLICY_RESOURCES = ['probation-policy', 'approvals-policy'];
 

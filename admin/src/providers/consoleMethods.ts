@@ -106,6 +106,43 @@ export interface PolicyRecord<V = Record<string, unknown>> {
   updatedBy: string | null;
 }
 
+/** One row's answer in POST /employees/batch: 201 created, 200 changed, or the problem. */
+export interface EmployeeBatchRowResult {
+  index: number;
+  status: number;
+  id: string | null;
+  item: Record<string, unknown> | null;
+  code?: string;
+  detail?: string;
+  /** Field errors, paths relative to the row (`email`, `superiorNo`). */
+  errors?: Array<{ path: string; message: string; code: string }>;
+}
+
+export interface EmployeeBatchResult {
+  results: EmployeeBatchRowResult[];
+  created: number;
+  updated: number;
+  failed: number;
+}
+
+/** GET /dashboard (GM, HR, admin, CS manager): the department's numbers, kept by the writes. */
+export interface DashboardData {
+  pendingApprovals: Array<{ requestKind: string; stepKey: string; stepLabel: string; total: number; ages: Record<'lt1d' | 'd1to3' | 'd3to7' | 'gt7d', number> }>;
+  /** Reviews by status; `scheduled` are the ones due. */
+  probation: Record<string, number>;
+  headcount: Array<{ teamId: string | null; teamName: string | null; level: string; status: string; count: number }>;
+  decisions: Array<{ month: string; channel: string; count: number }>;
+}
+
+/** Every page of a list (an export): the list's filter and sort, pages of the API's largest size. */
+export interface ListAllParams {
+  filter?: Record<string, unknown>;
+  sort?: { field: string; order: 'ASC' | 'DESC' };
+  /** Hears the number of records read so far after each page. */
+  onProgress?: (count: number) => void;
+  signal?: AbortSignal;
+}
+
 // The records are the API's JSON; the pages type them (approvals/types.ts, probation-reviews/types.ts).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -134,9 +171,19 @@ export interface ConsoleMethods {
   getExecution(reviewId: string): Promise<{ data: WorkflowView }>;
   getPolicy(name: string): Promise<{ data: PolicyRecord }>;
   savePolicy(name: string, input: { values: Record<string, unknown>; version: number }): Promise<{ data: PolicyRecord }>;
+  /** Create and change people in one call (import); `dryRun` checks every row and writes nothing. */
+  batchEmployees(items: ReadonlyArray<Record<string, unknown>>, dryRun: boolean): Promise<{ data: EmployeeBatchResult }>;
+  /** 403 for the roles that do not see company-wide numbers. */
+  getDashboard(): Promise<{ data: DashboardData }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods;
+/** Methods that need the resource table of the data provider (dataProvider.ts). */
+export interface ListMethods {
+  /** All records of a list, page after page by cursor (no page cap). */
+  getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
+}
+
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 
@@ -240,6 +287,18 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
 
     async savePolicy(name, input) {
       const { json } = await http<PolicyRecord>(`/policies/${segment(name)}`, { method: 'PUT', body: input });
+      return { data: json };
+    },
+
+    async batchEmployees(items, dryRun) {
+      const { json } = await http<EmployeeBatchResult>('/employees/batch', { method: 'POST', body: { items, dryRun } });
+      // New people change which page holds which row; changes alone leave the cursors valid.
+      if (!dryRun && json.created > 0) onChange('employees');
+      return { data: json };
+    },
+
+    async getDashboard() {
+      const { json } = await http<DashboardData>('/dashboard');
       return { data: json };
     },
   };

@@ -1,5 +1,5 @@
 import { HttpError, type DataProvider } from 'react-admin';
-import { createConsoleMethods, type ConsoleDataProvider } from './consoleMethods.js';
+import { createConsoleMethods, type ConsoleDataProvider, type ListAllParams } from './consoleMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -92,7 +92,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
       }
 
       const key = CursorPages.key(resource, filter, sort, perPage);
-      const query = { ...toQuery(cfg.filterQuery ? cfg.filterQuery(filter) : filter), sort: sort?.field, order: sort ? sort.order.toLowerCase() : undefined };
+      const query = listQuery(cfg, filter, sort);
       return pages.getPage(key, page, perPage, async (cursor) => {
         const items: Row[] = [];
         let next = cursor;
@@ -170,8 +170,34 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
       throw notSupported();
     },
   };
+  /** Every record of a list, page after page (an export); the same query as the list's pages. */
+  async function getAll(resource: string, { filter = {}, sort, onProgress, signal }: ListAllParams): Promise<{ data: Row[] }> {
+    const cfg = config(resource);
+    if (cfg.whole) return { data: sortLocally(filterLocally(await fetchWhole(cfg), filter), sort) };
+    const query = listQuery(cfg, filter, sort && cfg.sortable.includes(sort.field) ? sort : undefined);
+    const data: Row[] = [];
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      if (signal?.aborted) throw new HttpError('ra.notification.canceled', 0, null);
+      const { json }: { json: ListBody<Row> } = await http<ListBody<Row>>(cfg.path, { query: { ...query, limit: API_MAX_LIMIT, cursor } });
+      data.push(...json.items);
+      onProgress?.(data.length);
+      cursor = json.nextCursor ?? null;
+      // A cursor seen before would loop forever: the list is read to its end once.
+      if (cursor && seen.has(cursor)) break;
+      if (cursor) seen.add(cursor);
+    } while (cursor);
+    return { data };
+  }
+
   // A decision or a new review changes what the lists show: their page cursors start again.
-  return { ...provider, ...createConsoleMethods(http, (resource) => pages.forget(resource)) };
+  return { ...provider, getAll, ...createConsoleMethods(http, (resource) => pages.forget(resource)) };
+}
+
+/** A list's filter and sort as the API's query parameters. */
+function listQuery(cfg: ResourceConfig, filter: Record<string, unknown>, sort: { field: string; order: string } | undefined): Record<string, QueryValue> {
+  return { ...toQuery(cfg.filterQuery ? cfg.filterQuery(filter) : filter), sort: sort?.field, order: sort ? sort.order.toLowerCase() : undefined };
 }
 
 /** Filter values as query parameters; arrays become comma lists (`ids=a,b`). */

@@ -53,10 +53,10 @@ export const EmployeeSchema = z
   .openapi('Employee');
 
 const fields = {
-  employeeNo: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'A–Z, 0–9, _ or -' }),
+  employeeNo: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'format.employeeNo' }),
   name: z.string().trim().min(1).max(50),
   email: z.string().trim().toLowerCase().email().max(254),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, { message: 'phone' }),
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, { message: 'format.phone' }),
   post: z.enum(POSTS),
   level: z.enum(LEVELS),
   superiorId: z.string().min(1).max(64).nullable(),

@@ -135,4 +135,18 @@ describe('the data provider’s own verbs', () => {
       ['decided', null],
     ]);
   });
+
+  it('an import checks and writes people through the batch endpoint, and reads the dashboard', async () => {
+    const { calls, http } = fakeHttp((path) => (path === '/dashboard' ? { pendingApprovals: [] } : { results: [], created: 0, updated: 0, failed: 0 }));
+    const provider = createDataProvider(http);
+    await provider.batchEmployees([{ employeeNo: 'N1' }], true);
+    await provider.batchEmployees([{ id: 'e1', version: 2, phone: '13800000000' }], false);
+    const { data } = await provider.getDashboard();
+    expect(calls.map((c) => [c.path, c.options.method ?? 'GET', c.options.body])).toEqual([
+      ['/employees/batch', 'POST', { items: [{ employeeNo: 'N1' }], dryRun: true }],
+      ['/employees/batch', 'POST', { items: [{ id: 'e1', version: 2, phone: '13800000000' }], dryRun: false }],
+      ['/dashboard', 'GET', undefined],
+    ]);
+    expect(data).toEqual({ pendingApprovals: [] });
+  });
 });

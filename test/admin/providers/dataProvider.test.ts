@@ -125,4 +125,26 @@ describe('the data provider', () => {
     expect(data.map((u) => u.id)).toEqual(['t1', 't2']);
     expect(total).toBe(2);
   });
+
+  it('reads every record of a filtered list for an export, 200 a request, to the last cursor, telling the progress', async () => {
+    const pages: Record<string, { items: unknown[]; nextCursor: string | null }> = {
+      start: { items: Array.from({ length: 200 }, (_, i) => employee(String(i))), nextCursor: 'c2' },
+      c2: { items: [], nextCursor: 'c3' }, // a filtered read may come back empty, with a cursor
+      c3: { items: [employee('200'), employee('201')], nextCursor: null },
+    };
+    const { calls, http } = fakeHttp((_path, { query }) => pages[String(query?.cursor ?? 'start')]);
+    const progress: number[] = [];
+    const { data } = await createDataProvider(http).getAll('employees', {
+      filter: { status: 'probation' },
+      sort: { field: 'name', order: 'DESC' },
+      onProgress: (n) => progress.push(n),
+    });
+    expect(data).toHaveLength(202);
+    expect(progress).toEqual([200, 200, 202]);
+    expect(calls.map((c) => c.options.query)).toEqual([
+      expect.objectContaining({ status: 'probation', sort: 'name', order: 'desc', limit: 200, cursor: null }),
+      expect.objectContaining({ cursor: 'c2' }),
+      expect.objectContaining({ cursor: 'c3' }),
+    ]);
+  });
 });

@@ -1,0 +1,97 @@
+import type { DashboardData } from '../providers/consoleMethods.js';
+import { LEVELS } from '../employees/employeeChoices.js';
+
+/**
+ * GET /dashboard's numbers shaped for the charts: categories on one axis, one series per
+ * stacked part. Pure, so the shapes are tested without a browser.
+ */
+
+export const AGE_KEYS = ['lt1d', 'd1to3', 'd3to7', 'gt7d'] as const;
+export type AgeKey = (typeof AGE_KEYS)[number];
+
+/** A review's way through probation: due, in review, then how it ended (POLICIES.md §3). */
+export const PIPELINE = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'withdrawn', 'failed'] as const;
+
+/** Headcount counts the people still with the company. */
+const GONE = new Set(['terminated']);
+
+export interface Stacked<K extends string> {
+  /** One entry per bar: its label and what a click on it opens. */
+  categories: Array<{ key: string; label: string }>;
+  series: Array<{ key: K; data: number[] }>;
+}
+
+/** Open approval tasks per step (bars) by how long they have waited (stacked), most first. */
+export function pendingByStep(data: DashboardData): Stacked<AgeKey> {
+  const steps = [...data.pendingApprovals].filter((s) => s.total > 0).sort((a, b) => b.total - a.total);
+  return {
+    categories: steps.map((s) => ({ key: `${s.requestKind}|${s.stepKey}`, label: s.stepLabel })),
+    series: AGE_KEYS.map((age) => ({ key: age, data: steps.map((s) => s.ages[age] ?? 0) })),
+  };
+}
+
+/** Reviews per status in pipeline order; the open stages always shown, the ends when they happened. */
+export function probationPipeline(data: DashboardData): Array<{ status: string; count: number }> {
+  const known = PIPELINE.map((status) => ({ status, count: data.probation[status] ?? 0 }));
+  const other = Object.entries(data.probation)
+    .filter(([status]) => !(PIPELINE as readonly string[]).includes(status))
+    .map(([status, count]) => ({ status, count }));
+  return [...known, ...other].filter((s) => s.count > 0 || s.status === 'scheduled' || s.status === 'in_review');
+}
+
+/** People per team (bars, largest first) by level (stacked); people without a team last. */
+export function headcountByTeam(data: DashboardData, noTeam: string): Stacked<string> & { teamIds: Array<string | null> } {
+  const teams = new Map<string, { id: string | null; name: string; total: number; levels: Map<string, number> }>();
+  for (const row of data.headcount) {
+    if (GONE.has(row.status) || row.count <= 0) continue;
+    const key = row.teamId ?? '-';
+    const team = teams.get(key) ?? { id: row.teamId, name: row.teamName ?? (row.teamId ? row.teamId : noTeam), total: 0, levels: new Map() };
+    team.total += row.count;
+    team.levels.set(row.level, (team.levels.get(row.level) ?? 0) + row.count);
+    teams.set(key, team);
+  }
+  const ordered = [...teams.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : b.total - a.total));
+  const present = new Set(ordered.flatMap((t) => [...t.levels.keys()]));
+  const levels = [...LEVELS.filter((l) => present.has(l)), ...[...present].filter((l) => !(LEVELS as readonly string[]).includes(l))];
+  return {
+    categories: ordered.map((t) => ({ key: t.id ?? '-', label: t.name })),
+    teamIds: ordered.map((t) => t.id),
+    series: levels.map((level) => ({ key: level, data: ordered.map((t) => t.levels.get(level) ?? 0) })),
+  };
+}
+
+/**
+ * Decisions per month by channel (stacked): `months` consecutive months ending with the latest
+ * one that has decisions, the quiet ones as empty bars — a time axis without gaps.
+ */
+export function decisionsByMonth(data: DashboardData, months = 6): Stacked<string> {
+  const latest = data.decisions.map((d) => d.month).sort().at(-1);
+  if (!latest) return { categories: [], series: [] };
+  const [year, month] = latest.split('-').map(Number) as [number, number];
+  const monthKeys = Array.from({ length: months }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - (months - 1 - i), 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+  const channels = [...new Set(data.decisions.map((d) => d.channel))].sort();
+  const count = (m: string, channel: string) => data.decisions.filter((d) => d.month === m && d.channel === channel).reduce((n, d) => n + d.count, 0);
+  return {
+    categories: monthKeys.map((m) => ({ key: m, label: m })),
+    series: channels.map((channel) => ({ key: channel, data: monthKeys.map((m) => count(m, channel)) })),
+  };
+}
+
+/** The four numbers above the charts. */
+export function headlineNumbers(data: DashboardData): { headcount: number; probation: number; pending: number; overdue: number } {
+  const active = data.headcount.filter((r) => !GONE.has(r.status));
+  return {
+    headcount: active.reduce((n, r) => n + r.count, 0),
+    probation: active.filter((r) => r.status === 'probation').reduce((n, r) => n + r.count, 0),
+    pending: data.pendingApprovals.reduce((n, s) => n + s.total, 0),
+    overdue: data.pendingApprovals.reduce((n, s) => n + (s.ages.gt7d ?? 0), 0),
+  };
+}
+
+/** A list page filtered, as react-admin reads it from the address (`#/employees?filter=…`). */
+export function filteredListPath(resource: string, filter: Record<string, unknown>): string {
+  return `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { decisionsByMonth, filteredListPath, headcountByTeam, headlineNumbers, pendingByStep, probationPipeline } from '../../../admin/src/dashboard/chartData.js';
+import type { DashboardData } from '../../../admin/src/providers/consoleMethods.js';
+
+const ages = (lt1d = 0, d1to3 = 0, d3to7 = 0, gt7d = 0) => ({ lt1d, d1to3, d3to7, gt7d });
+
+const DATA: DashboardData = {
+  pendingApprovals: [
+    { requestKind: 'probation', stepKey: 'gm', stepLabel: '总经理审批', total: 1, ages: ages(1) },
+    { requestKind: 'probation', stepKey: 'supervisor', stepLabel: '主管评估', total: 5, ages: ages(2, 1, 0, 2) },
+    { requestKind: 'probation', stepKey: 'cs_manager', stepLabel: '客服经理审批', total: 0, ages: ages() },
+  ],
+  probation: { converted: 4, in_review: 6, scheduled: 0, withdrawn: 1 },
+  headcount: [
+    { teamId: 't1', teamName: '客户服务中心', level: 'junior', status: 'regular', count: 5 },
+    { teamId: 't1', teamName: '客户服务中心', level: 'trainee', status: 'probation', count: 2 },
+    { teamId: 't1', teamName: '客户服务中心', level: 'junior', status: 'terminated', count: 9 },
+    { teamId: 't2', teamName: '景区客服', level: 'senior', status: 'regular', count: 8 },
+    { teamId: null, teamName: null, level: 'senior', status: 'regular', count: 1 },
+  ],
+  decisions: [
+    { month: '2026-02', channel: 'email', count: 3 },
+    { month: '2026-01', channel: 'console', count: 2 },
+    { month: '2026-02', channel: 'console', count: 4 },
+  ],
+};
+
+describe('the dashboard’s numbers shaped for its charts', () => {
+  it('open approvals: one bar per step with tasks, most first, stacked by waiting time', () => {
+    expect(pendingByStep(DATA)).toEqual({
+      categories: [
+        { key: 'probation|supervisor', label: '主管评估' },
+        { key: 'probation|gm', label: '总经理审批' },
+      ],
+      series: [
+        { key: 'lt1d', data: [2, 1] },
+        { key: 'd1to3', data: [1, 0] },
+        { key: 'd3to7', data: [0, 0] },
+        { key: 'gt7d', data: [2, 0] },
+      ],
+    });
+  });
+
+  it('the probation pipeline in its order: due and in review always, endings once they happened', () => {
+    expect(probationPipeline(DATA)).toEqual([
+      { status: 'scheduled', count: 0 },
+      { status: 'in_review', count: 6 },
+      { status: 'converted', count: 4 },
+      { status: 'withdrawn', count: 1 },
+    ]);
+  });
+
+  it('headcount: people still here, per team (largest first, no team last), stacked by level in ladder order', () => {
+    const shaped = headcountByTeam(DATA, '未分配团队');
+    expect(shaped.categories.map((c) => c.label)).toEqual(['景区客服', '客户服务中心', '未分配团队']);
+    expect(shaped.teamIds).toEqual(['t2', 't1', null]);
+    expect(shaped.series).toEqual([
+      { key: 'trainee', data: [0, 2, 0] },
+      { key: 'junior', data: [0, 5, 0] },
+      { key: 'senior', data: [8, 0, 1] },
+    ]);
+  });
+
+  it('decisions per month by channel: consecutive months up to the latest, quiet months empty', () => {
+    expect(decisionsByMonth(DATA, 3)).toEqual({
+      categories: [{ key: '2025-12', label: '2025-12' }, { key: '2026-01', label: '2026-01' }, { key: '2026-02', label: '2026-02' }],
+      series: [{ key: 'console', data: [0, 2, 4] }, { key: 'email', data: [0, 0, 3] }],
+    });
+    expect(decisionsByMonth(DATA).categories.map((c) => c.key)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(decisionsByMonth({ ...DATA, decisions: [] })).toEqual({ categories: [], series: [] });
+  });
+
+  it('the headline numbers leave out those who left', () => {
+    expect(headlineNumbers(DATA)).toEqual({ headcount: 16, probation: 2, pending: 6, overdue: 2 });
+  });
+
+  it('a click-through is the list’s address with its filter', () => {
+    expect(filteredListPath('employees', { teamId: 't1' })).toBe('/employees?filter=%7B%22teamId%22%3A%22t1%22%7D');
+  });
+});

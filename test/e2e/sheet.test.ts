@@ -1,0 +1,236 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, signIn, switchLanguage, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { apiAs, demoLogins, type Api } from './demo-api.js';
+
+/**
+ * The people sheet (spreadsheet-grade grid issue) in a real browser against the local runtime
+ * with demo data, as HR: a cell edited in place is saved and audited, a stale edit shows the
+ * colleague's value and keeps ours to retry, a block pasted from Excel is previewed and then
+ * written in one batch, Ctrl+D fills the selected rows, and the grid's own words follow the
+ * console's language. Each test works on its own demo people, so none depends on another.
+ */
+if (!hasChromium) warnNoChromium('sheet e2e');
+
+interface Person {
+  id: string;
+  employeeNo: string;
+  name: string;
+  post: string;
+  level: string;
+  status: string;
+  phone: string;
+  version: number;
+}
+
+interface AuditEntry {
+  action: string;
+  channel: string;
+  after: Record<string, unknown> | null;
+}
+
+type Row = Person & { row: number };
+
+const WAIT = { timeout: 10_000, interval: 200 };
+
+(hasChromium ? describe : describe.skip)('the people sheet', () => {
+  const harness = useConsoleRuntime('sheet');
+  const url = () => harness.runtime.url;
+  let people: Person[] | undefined;
+
+  /** HR's API, and everyone in the order the sheet shows them at first (by employee number). */
+  async function hrApi(): Promise<{ api: Api; all: Person[] }> {
+    const api = await apiAs(harness.runtime, demoLogins(harness.runtime, 'hr')[0]!);
+    people ??= (await api<{ items: Person[] }>('/employees?sort=employeeNo&order=asc&limit=200')).items;
+    return { api, all: people };
+  }
+
+  /**
+   * Rows for each test, none shared: regular agents (a change of their phone, name or level
+   * starts no workflow), by row index. The paste needs three such rows one under the other.
+   */
+  async function rowsFor(): Promise<{ edit: Row; conflict: Row; paste: Row[]; fill: Row[] }> {
+    const { all } = await hrApi();
+    const fits = (p: Person | undefined) => !!p && p.post === 'agent' && p.status === 'regular' && p.level !== 'senior';
+    const rows = all.map((p, row) => ({ ...p, row }));
+    const single = rows.filter((p) => fits(p));
+    const [edit, conflict] = single;
+    const runStart = rows.findIndex((p, i) => i > conflict!.row && [0, 1, 2].every((k) => fits(all[i + k])));
+    if (!edit || !conflict || runStart < 0) throw new Error('the demo department has too few regular agents for the sheet tests');
+    const paste = rows.slice(runStart, runStart + 3);
+    const fill = single.filter((p) => p.row > runStart + 2).slice(0, 3);
+    if (fill.length < 3) throw new Error('the demo department has too few regular agents for the fill test');
+    return { edit, conflict, paste, fill };
+  }
+
+  async function sheetAsHr(viewport = { width: 1400, height: 900 }): Promise<Page> {
+    const page = await harness.newPage(viewport);
+    const hr = demoLogins(harness.runtime, 'hr')[0]!;
+    await signIn(page, url(), hr.email, hr.password);
+    await page.goto(`${url()}/#/employees`);
+    await page.locator('.ag-row[row-index="0"]').waitFor();
+    return page;
+  }
+
+  const cell = (page: Page, row: number, field: string): Locator =>
+    page.locator(`.ag-row[row-index="${row}"] [role="gridcell"][col-id="${field}"]`);
+
+  /** Scrolls a row into view (the grid renders the rows near the viewport only) and returns its cell. */
+  async function shown(page: Page, row: number, field: string): Promise<Locator> {
+    // The test's own TypeScript has no DOM types: the browser runs this text as it is.
+    await page.evaluate(`document.querySelector('.ag-grid-viewport').scrollTop = ${Math.max(0, row * 36 - 100)}`);
+    const target = cell(page, row, field);
+    await target.waitFor();
+    return target;
+  }
+
+  async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
+    await target.dblclick();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  /** What a paste from Excel puts on the page: a paste event on the focused cell with TSV text. */
+  async function paste(page: Page, text: string): Promise<void> {
+    await page.evaluate(`(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ${JSON.stringify(text)});
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    })()`);
+  }
+
+  it('HR edits a phone number in its cell: it is saved, and the change is in the audit trail', async () => {
+    const person = (await rowsFor()).edit;
+    const page = await sheetAsHr();
+    const phone = await shown(page, person.row, 'phone');
+    expect(await phone.innerText()).toBe(person.phone);
+    const newPhone = `139${String(Date.now()).slice(-8)}`;
+
+    await typeInto(page, phone, newPhone);
+    await expect.poll(() => phone.innerText(), WAIT).toBe(newPhone);
+    await expect.poll(() => phone.getAttribute('class'), WAIT).not.toContain('sheet-cell-saving');
+
+    const { api } = await hrApi();
+    expect((await api<Person>(`/employees/${person.id}`)).phone).toBe(newPhone);
+    const audit = await api<{ items: AuditEntry[] }>(`/audit?entityType=employee&entityId=${person.id}`);
+    expect(audit.items.find((e) => e.action === 'update' && e.after?.phone === newPhone)).toMatchObject({ channel: 'console' });
+  }, 60_000);
+
+  it('a stale edit shows the colleague’s value and keeps ours, which can then be saved on their version', async () => {
+    const person = (await rowsFor()).conflict;
+    const page = await sheetAsHr();
+    const phone = await shown(page, person.row, 'phone');
+    // A colleague changes the same record after the sheet was read.
+    const { api } = await hrApi();
+    const theirs = `137${String(Date.now()).slice(-8)}`;
+    const current = await api<Person>(`/employees/${person.id}`);
+    await api(`/employees/${person.id}`, { phone: theirs, version: current.version }, 'PATCH');
+    const mine = `136${String(Date.now()).slice(-8)}`;
+
+    await typeInto(page, phone, mine);
+    const conflict = page.getByTestId('sheet-conflicts').locator(`[data-row-id="${person.id}"]`);
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain(theirs);
+    expect(await conflict.innerText()).toContain(mine);
+    expect(await phone.innerText()).toBe(theirs);
+    expect(await phone.getAttribute('class')).toContain('sheet-cell-conflict');
+    await page.screenshot({ path: '/tmp/sheet-e2e-conflict.png' });
+
+    await conflict.getByRole('button', { name: '用我的值保存' }).click();
+    await expect.poll(async () => (await api<Person>(`/employees/${person.id}`)).phone, WAIT).toBe(mine);
+    await expect.poll(() => phone.getAttribute('class'), WAIT).not.toMatch(/sheet-cell-(saving|conflict)/);
+    expect(await phone.innerText()).toBe(mine);
+  }, 60_000);
+
+  it('a 3×5 block pasted from Excel is previewed cell by cell, then saved in one batch', async () => {
+    const targets = (await rowsFor()).paste;
+    const start = targets[0]!.row;
+    const page = await sheetAsHr();
+    await (await shown(page, start, 'name')).click();
+    const stamp = String(Date.now()).slice(-6);
+    // name, post, level, status, phone: as Excel copies them, labels in Chinese, CRLF rows.
+    const block = targets.map((p, i) => [`${p.name}${i}`, '专员', '中级', '正式', `1350${stamp}${i}`]);
+    const batches: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/api/v1/employees/batch') && batches.push(r.postData() ?? ''));
+
+    await paste(page, block.map((r) => r.join('\t')).join('\r\n') + '\r\n');
+    const preview = page.getByTestId('sheet-preview');
+    await preview.waitFor();
+    const previewText = await preview.innerText();
+    for (const [i, p] of targets.entries()) {
+      expect(previewText).toContain(`${p.name} (${p.employeeNo})`);
+      expect(previewText).toContain(`1350${stamp}${i}`);
+    }
+    await page.screenshot({ path: '/tmp/sheet-e2e-paste-preview.png' });
+    await page.getByRole('button', { name: '保存 3 行' }).click();
+    await expect.poll(() => page.getByTestId('sheet-results').innerText(), WAIT).toContain('已保存 3 行，失败 0 行');
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    // One write (besides the preview's dry run), all three rows in it.
+    const writes = batches.map((b) => JSON.parse(b) as { dryRun: boolean; items: unknown[] }).filter((b) => !b.dryRun);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.items).toHaveLength(3);
+    const { api } = await hrApi();
+    for (const [i, p] of targets.entries()) {
+      await expect.poll(() => cell(page, start + i, 'phone').innerText(), WAIT).toBe(`1350${stamp}${i}`);
+      expect(await cell(page, start + i, 'level').innerText()).toBe('中级');
+      expect(await api<Person>(`/employees/${p.id}`)).toMatchObject({ name: `${p.name}${i}`, level: 'mid', phone: `1350${stamp}${i}` });
+    }
+  }, 60_000);
+
+  it('Ctrl+D fills the focused cell’s value into the selected rows, after the same preview', async () => {
+    const [source, ...others] = (await rowsFor()).fill;
+    const { api } = await hrApi();
+    // The source row holds a level the others do not.
+    const fresh = await api<Person>(`/employees/${source!.id}`);
+    await api(`/employees/${source!.id}`, { level: 'senior', version: fresh.version }, 'PATCH');
+    const page = await sheetAsHr();
+    for (const p of others) await (await shown(page, p.row, 'ag-Grid-SelectionColumn')).locator('input').check();
+    await page.getByTestId('sheet-selected').getByText('已选 2 行').waitFor();
+
+    const level = await shown(page, source!.row, 'level');
+    expect(await level.innerText()).toBe('高级');
+    await level.click();
+    await page.keyboard.press('ControlOrMeta+d');
+    const preview = page.getByTestId('sheet-preview');
+    await preview.waitFor();
+    for (const p of others) expect(await preview.innerText()).toContain(`${p.name} (${p.employeeNo})`);
+    await page.getByRole('button', { name: '保存 2 行' }).click();
+    await expect.poll(() => page.getByTestId('sheet-results').innerText(), WAIT).toContain('已保存 2 行，失败 0 行');
+    await page.getByRole('button', { name: '关闭' }).click();
+
+    for (const p of others) {
+      expect(await cell(page, p.row, 'level').innerText()).toBe('高级');
+      expect((await api<Person>(`/employees/${p.id}`)).level).toBe('senior');
+    }
+  }, 60_000);
+
+  it('the grid speaks the console’s language: English after the switch, Chinese again after switching back', async () => {
+    const page = await sheetAsHr();
+    const checkbox = page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input');
+    await expect.poll(() => cell(page, 0, 'hireDate').innerText(), WAIT).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await checkbox.getAttribute('aria-label')).toContain('切换行选择');
+
+    await switchLanguage(page, '简体中文', 'English');
+    await page.getByRole('columnheader', { name: 'Hire date' }).waitFor();
+    await expect.poll(() => checkbox.getAttribute('aria-label'), WAIT).toContain('toggle row selection');
+    await expect.poll(() => cell(page, 0, 'hireDate').innerText(), WAIT).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(await page.getByRole('button', { name: 'Columns' }).count()).toBe(1);
+    await page.screenshot({ path: '/tmp/sheet-e2e-english.png' });
+
+    await switchLanguage(page, 'English', '简体中文');
+    await page.getByRole('columnheader', { name: '入职日期' }).waitFor();
+    await expect.poll(() => checkbox.getAttribute('aria-label'), WAIT).toContain('切换行选择');
+  }, 60_000);
+
+  it('on a 375 px phone the page keeps its width and the sheet scrolls sideways', async () => {
+    const page = await sheetAsHr({ width: 375, height: 740 });
+    await expect.poll(() => cell(page, 0, 'name').innerText(), WAIT).not.toBe('');
+    const widths = `(() => { const v = document.querySelector('.ag-grid-viewport'); return [document.documentElement.scrollWidth, v.scrollWidth, v.clientWidth]; })()`;
+    const [pageWidth, sheetWidth, sheetShown] = (await page.evaluate(widths)) as number[];
+    expect(pageWidth).toBeLessThanOrEqual(375);
+    expect(sheetWidth).toBeGreaterThan(sheetShown!);
+    await page.screenshot({ path: '/tmp/sheet-e2e-375.png' });
+  }, 60_000);
+});
