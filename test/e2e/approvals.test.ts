@@ -36,7 +36,7 @@ interface Task {
     await page.getByRole('button', { name: '发起转正评审' }).click();
     await page.getByRole('radio', { name: /提前转正/ }).check();
     await page.getByRole('button', { name: '发起', exact: true }).click();
-    await expect.poll(() => page.getByTestId('start-review-result').innerText()).toContain('已发起转正评审');
+    await expect.poll(() => page.getByTestId('start-review-result').innerText(), { timeout: 20_000 }).toContain('已发起转正评审');
     const review = (await supervisorApi<{ items: Review[] }>(`/probation-reviews?employeeId=${trainee.id}`)).items[0]!;
     expect(review.status).toBe('in_review');
 

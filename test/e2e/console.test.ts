@@ -33,7 +33,7 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
     // The sheet draws a row as soon as it asks for it, and its values when they arrive.
     const firstName = page.locator('.ag-row[row-index="0"] [role="gridcell"][col-id="name"]');
-    await expect.poll(() => firstName.innerText()).toMatch(HAN);
+    await expect.poll(() => firstName.innerText(), { timeout: 20_000 }).toMatch(HAN);
     // Only HR edits people: no create button for a manager.
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
 
@@ -82,7 +82,7 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
 
     await page.goto(`${harness.runtime.url}/#/employees`);
     const firstNo = page.locator('.ag-row[row-index="0"] [role="gridcell"][col-id="employeeNo"]');
-    await expect.poll(() => firstNo.innerText()).toMatch(/\w/);
+    await expect.poll(() => firstNo.innerText(), { timeout: 20_000 }).toMatch(/\w/);
     const takenNo = (await firstNo.innerText()).trim();
 
     await page.goto(`${harness.runtime.url}/#/employees/create`);
@@ -97,7 +97,7 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await page.getByRole('button', { name: '保存' }).click();
 
     const employeeNo = page.getByRole('textbox', { name: '工号' });
-    await expect.poll(() => employeeNo.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => employeeNo.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
     expect(page.url()).toMatch(/#\/employees\/create$/);
   }, 90_000);
 });

@@ -1,6 +1,7 @@
-import { Typography, type SxProps, type Theme } from '@mui/material';
-import { useEffect, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useTranslate } from 'react-admin';
+import { Typography, createTheme, ThemeProvider, useTheme, type SxProps, type Theme } from '@mui/material';
+import { enUS, zhCN } from '@mui/material/locale';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
 import { ConsoleMenu } from './ConsoleMenu';
 
@@ -39,14 +40,24 @@ const ConsoleUserMenu = () => (
   </UserMenu>
 );
 
+/** MUI's own words (pagination, autocomplete, dialogs) in the console's language. */
+const LocalizedTheme = ({ children }: { children: ReactNode }) => {
+  const [locale] = useLocaleState();
+  const outer = useTheme();
+  const theme = useMemo(() => createTheme(outer, locale === 'en' ? enUS : zhCN), [outer, locale]);
+  return <ThemeProvider theme={theme}>{children}</ThemeProvider>;
+};
+
 export const Layout = ({ children }: { children: ReactNode }) => {
   const translate = useTranslate();
   useEffect(() => {
     document.title = translate('app.title');
   }, [translate]);
   return (
-    <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
-      {children}
-    </RaLayout>
+    <LocalizedTheme>
+      <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
+        {children}
+      </RaLayout>
+    </LocalizedTheme>
   );
 };
