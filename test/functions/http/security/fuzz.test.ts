@@ -8,7 +8,8 @@ import { buildOrg, type TestOrg } from '../../../support/org.js';
  * of the OpenAPI document with generated path parameters, query strings, headers and bodies —
  * valid ones built from the operation's own schema, and broken ones (wrong types, missing and
  * unknown fields, huge and odd strings, malformed JSON). The properties: no answer is ≥ 500,
- * every 4xx is problem+json with a code and a message, and every 400/422 names the field.
+ * every 4xx is problem+json with a code and a message, every 400/422 names the field, and
+ * every answer carries the security headers and `Cache-Control: no-store`.
  */
 type Schema = {
   type?: string | string[];
@@ -128,6 +129,14 @@ function broken(schema: Schema): fc.Arbitrary<unknown> {
   );
 }
 
+const SECURITY_HEADERS: [string, string][] = [
+  ['x-content-type-options', 'nosniff'],
+  ['x-frame-options', 'SAMEORIGIN'],
+  ['referrer-policy', 'no-referrer'],
+  ['content-security-policy', "frame-ancestors 'none'"],
+  ['cache-control', 'no-store'],
+];
+
 interface Sent { path: string; query: string; body?: string; contentType?: string; idempotencyKey?: string; caller: number }
 
 function requests(op: Operation): fc.Arbitrary<Sent> {
@@ -153,14 +162,14 @@ function requests(op: Operation): fc.Arbitrary<Sent> {
   }) as fc.Arbitrary<Sent>;
 }
 
-async function send(op: Operation, r: Sent): Promise<{ status: number; type: string; body: Record<string, unknown> | null }> {
+async function send(op: Operation, r: Sent): Promise<{ status: number; type: string; body: Record<string, unknown> | null; headers: Headers }> {
   const headers: Record<string, string> = { authorization: `Bearer ${callers[r.caller]}` };
   if (r.body !== undefined) headers['content-type'] = r.contentType ?? 'application/json';
   if (r.idempotencyKey !== undefined) headers['idempotency-key'] = r.idempotencyKey.replace(/[^\x20-\x7e]/g, '?');
   const res = await api.app.request(`${r.path}${r.query ? `?${r.query}` : ''}`, { method: op.method, headers, ...(r.body !== undefined ? { body: r.body } : {}) });
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
-  return { status: res.status, type, body: parseJson(text) };
+  return { status: res.status, type, body: parseJson(text), headers: res.headers };
 }
 
 function parseJson(text: string): Record<string, unknown> | null {
@@ -180,9 +189,11 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       if (op.path === '/api/v1/auth/logout') continue;
       await fc.assert(
         fc.asyncProperty(requests(op), async (r) => {
-          const { status, type, body } = await send(op, r);
+          const { status, type, body, headers } = await send(op, r);
           const where = `${op.method} ${r.path.slice(0, 150)}?${r.query.slice(0, 150)} ${r.body?.slice(0, 120) ?? ''} key=${r.idempotencyKey?.slice(0, 20) ?? '-'} caller=${r.caller}`;
           if (status >= 500) failures.push(`${status} ${where} ${JSON.stringify(body).slice(0, 200)}`);
+          // Security headers on every answer, success or not; nothing an API answers is cached.
+          for (const [name, value] of SECURITY_HEADERS) if (!(headers.get(name) ?? '').includes(value)) failures.push(`header ${name} missing on ${status} ${where}`);
           if (status >= 400 && status < 500) {
             if (!type.startsWith('application/problem+json') || typeof body?.code !== 'string' || typeof body?.detail !== 'string') failures.push(`not problem+json ${status} ${where}`);
             if ((status === 400 || status === 422) && !(Array.isArray(body?.errors) && body.errors.length > 0 && body.errors.every((e: { path?: unknown }) => typeof e.path === 'string'))) {
