@@ -108,12 +108,16 @@ export async function usersWithRole(store: Store, role: Role): Promise<User[]> {
     }),
   );
   const ids = (out.Items ?? []).map((i) => i.userId as string);
-  if (ids.length === 0) return [];
-  const got = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: ids.map(userKey) } } }));
-  return (got.Responses?.[store.table] ?? [])
-    .map((i) => publicUser(stripKeys(i) as StoredUser))
-    .filter((u) => u.status === 'active')
-    .sort((a, b) => a.email.localeCompare(b.email));
+  return (await getUsersByIds(store, ids)).filter((u) => u.status === 'active').sort((a, b) => a.email.localeCompare(b.email));
+}
+
+/** Users by id in one BatchGet, in the order asked (at most 100 ids; unknown ids are left out), without password hashes. */
+export async function getUsersByIds(store: Store, ids: readonly string[]): Promise<User[]> {
+  const unique = [...new Set(ids)].slice(0, 100);
+  if (unique.length === 0) return [];
+  const got = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: unique.map(userKey) } } }));
+  const found = new Map((got.Responses?.[store.table] ?? []).map((i) => [i.id as string, publicUser(stripKeys(i) as StoredUser)]));
+  return unique.flatMap((id) => found.get(id) ?? []);
 }
 
 export async function setUserLanguage(store: Store, id: string, language: 'zh-CN' | 'en', now: string): Promise<void> {

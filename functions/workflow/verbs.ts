@@ -3,21 +3,20 @@
  * approve. Each is permission-checked, audited with its channel, and safe under concurrency.
  */
 import { StopExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
+import { addToStages, type Position, type StageMode } from '../domain/approvals/stages.js';
 import { DomainError } from '../domain/errors.js';
-import { cancelSteps, getTasks, listSteps, markReminded, type ApprovalTask } from '../storage/approvals.js';
+import {
+  addTasksToStep, cancelSteps, getStep, getTask, getTasks, listSteps, markReminded, putNotices, stagesOf, StepChanged, type ApprovalTask,
+} from '../storage/approvals.js';
 import type { Channel } from '../storage/audit.js';
 import { getEmployee } from '../storage/employees.js';
+import { newId } from '../storage/ids.js';
 import { getPolicy } from '../storage/policies.js';
-import { getTask } from '../storage/approvals.js';
-import { getUser } from '../storage/users.js';
-import { decide } from './decisions.js';
+import { getUser, getUsersByIds } from '../storage/users.js';
+import { assign } from './assignees.js';
+import { decide, loadOwnTask } from './decisions.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
 import { mailApprover, mailCc } from './notify.js';
-import { addToStages, type Position, type StageMode } from '../domain/approvals/stages.js';
-import { addTasksToStep, getStep, putNotices, stagesOf, StepChanged } from '../storage/approvals.js';
-import { newId } from '../storage/ids.js';
-import { assign } from './assignees.js';
-import { loadOwnTask } from './decisions.js';
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
@@ -136,7 +135,7 @@ async function addApproversOnce(
   if (!state.stages[state.active]?.taskIds.includes(task.id)) throw new DomainError('APPROVAL.INVALID_ADD', 'id', { reason: 'escalated' });
   const ids = [...new Set(r.userIds)];
   if (ids.includes(r.actor.id)) throw new DomainError('APPROVAL.INVALID_ADD', 'users', { reason: 'self' });
-  const named = await getUsers(deps, ids);
+  const named = await getUsersByIds(deps.store, ids);
   const missing = ids.findIndex((id) => !named.some((u) => u.id === id && u.status === 'active'));
   if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
   const kind = kindOf(task.requestKind);
@@ -171,10 +170,6 @@ async function addApproversOnce(
   return tasks;
 }
 
-async function getUsers(deps: WorkflowDeps, ids: string[]) {
-  return (await Promise.all(ids.map((id) => getUser(deps.store, id)))).filter((u): u is NonNullable<typeof u> => u !== null);
-}
-
 /**
  * 抄送: the requester, or anyone who has a task on the request, sends a read-only notice to
  * others: it lands in their "CC'd to me" inbox and mailbox, and never decides anything.
@@ -192,7 +187,7 @@ export async function carbonCopy(
     throw new DomainError('APPROVAL.NOT_PARTICIPANT');
   }
   const ids = [...new Set(r.userIds)];
-  const users = await getUsers(deps, ids);
+  const users = await getUsersByIds(deps.store, ids);
   const missing = ids.findIndex((id) => !users.some((u) => u.id === id && u.status === 'active'));
   if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
   const current = steps.at(-1);
