@@ -6,7 +6,8 @@
  *     a fresh browser context (cold cache), interleaved. The console runs on the local
  *     runtime with ≥ 1,000 employees, signed in as the admin (session cookie set before the
  *     navigation, so sign-in is not timed); the bare app lists 1,000 rows from an in-memory
- *     data provider (test/bench/bare-admin/).
+ *     data provider (test/bench/bare-admin/);
+ * (c) the same sheet at 10,000+ rows scrolled top to bottom (sheet-scroll.ts).
  *
  * "Rendered" = at least READY.minRows cells holding an employee number (a table cell or an
  * AG Grid cell, pinned or not; loading skeletons hold none). The people list is becoming an
@@ -30,6 +31,7 @@ import { createStore } from '../../functions/storage/client.js';
 import { localRuntime, RUNTIME, signIn } from './runtime.js';
 import { atMost, median, ms, round, type Benchmark, type BenchResult } from './result.js';
 import { buildEmployees, seedEmployees } from './seed.js';
+import { scrollResult, scrollToLastRow } from './sheet-scroll.js';
 
 /** What "the people list has rendered" means, for both apps. */
 export const READY = {
@@ -46,6 +48,8 @@ export const READY = {
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SEEDED = 1_000;
+/** Figure 5c scrolls a sheet of at least this many people (SEEDED + a second set). */
+const SCROLLED = 10_000;
 const TARGET = 1.5;
 
 async function viteBuild(config: string, outDir: string): Promise<void> {
@@ -223,6 +227,14 @@ export const consoleLoad: Benchmark = {
           `the last of it in at ${ms(median(real.map((r) => r.scriptsDone)))} vs ${ms(median(floor.map((r) => r.scriptsDone)))} ms, the console's list data at ${ms(median(real.map((r) => r.dataDone)))} ms; ` +
           `fresh context each, median of ${n}, pair ratios ${Math.min(...pairRatios).toFixed(2)}–${Math.max(...pairRatios).toFixed(2)}; headless Chromium`,
       });
+
+      // 5c: the same sheet at 10,000+ rows (the second set's numbers start with C).
+      const more = createStore({ table: rt.runtime.tableName, endpoint: rt.runtime.dynamoEndpoint });
+      const t1 = performance.now();
+      await seedEmployees(more, buildEmployees(SCROLLED - SEEDED, (await listOrgUnits(more)).filter((u) => u.kind === 'team'), new Date().toISOString(), 'C'));
+      more.doc.destroy();
+      log(`  ${(SCROLLED - SEEDED).toLocaleString('en')} more employees in ${((performance.now() - t1) / 1000).toFixed(0)} s; scrolling`);
+      results.push(scrollResult(await scrollToLastRow(browser, consoleUrl, session, SCROLLED)));
       return results;
     } finally {
       await browser?.close();
