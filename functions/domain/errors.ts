@@ -14,6 +14,10 @@ export type DomainErrorCode =
   | 'EMPLOYEE.PROBATION_LENGTH'
   | 'EMPLOYEE.PROBATION_BEFORE_HIRE'
   | 'EMPLOYEE.SUBTREE_TOO_LARGE'
+  // A supervisor or CS manager arranging their people (employees:arrange, POLICIES.md §1).
+  | 'EMPLOYEE.NOT_YOURS_TO_ARRANGE'
+  | 'EMPLOYEE.FIELD_HR_ONLY'
+  | 'EMPLOYEE.CREATE_HR_ONLY'
   | 'ORG_UNIT.NOT_FOUND'
   | 'ORG_UNIT.PARENT_NOT_FOUND'
   | 'USER.NOT_FOUND'
@@ -37,6 +41,7 @@ export type DomainErrorCode =
   | 'POLICY.BANDS_ORDER'
   | 'POLICY.BANDS_LAST_ZERO'
   | 'POLICY.DUPLICATE_KEY'
+  | 'POLICY.DUPLICATE_VALUE'
   | 'POLICY.KEY_FORMAT'
   | 'POLICY.CHAIN_SCORES_FIRST'
   | 'POLICY.CHAIN_OUTCOME_LAST'
@@ -85,5 +90,16 @@ export class DomainError extends Error {
     readonly extra?: Record<string, unknown>,
   ) {
     super(field ? `${code} (${field})` : code);
+  }
+}
+
+/** One refusal about several request fields at once: the HTTP edge names each in `errors[]`. */
+export class DomainFieldsError extends DomainError {
+  constructor(
+    code: DomainErrorCode,
+    readonly fields: readonly string[],
+    params: Record<string, string | number> = {},
+  ) {
+    super(code, fields[0], params);
   }
 }

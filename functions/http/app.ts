@@ -10,7 +10,7 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import type { AppEnv } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
-import { FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
+import { domainFieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { approvalsRoutes } from './routes/approvals.js';
 import { auditRoutes } from './routes/audit.js';
@@ -116,7 +116,8 @@ function toProblem(err: Error, c: Context<AppEnv>): Response {
     const status = statusOf(err.code);
     const headers: Record<string, string> = {};
     if (err.code === 'AUTH.RATE_LIMITED') headers['Retry-After'] = String(err.params.retryAfter ?? 60);
-    return sendProblem(c, problem(lang, status, err.code, err.params, { field: err.field, extra: err.extra }), headers);
+    const errors = domainFieldErrors(lang, err);
+    return sendProblem(c, problem(lang, status, err.code, err.params, { ...(errors ? { errors } : {}), extra: err.extra }), headers);
   }
   if (err instanceof FieldErrorsProblem) return sendProblem(c, problem(lang, err.status, 'REQUEST.INVALID', {}, { errors: err.errors }));
   if (err instanceof InvalidCursorError) return sendProblem(c, problem(lang, 400, 'REQUEST.INVALID_CURSOR', {}, { field: 'cursor' }));

@@ -38,10 +38,10 @@ export function principalOf(c: Context<AppEnv>): Principal {
   return p;
 }
 
-/** The principal if allowed to do `permission`, else 401/403. */
-export function authorize(c: Context<AppEnv>, permission: Permission): Principal {
+/** The principal if allowed to do `permission` (or any of the alternatives), else 401/403. */
+export function authorize(c: Context<AppEnv>, ...anyOf: [Permission, ...Permission[]]): Principal {
   const p = principalOf(c);
-  if (!can(p, permission)) throw new DomainError('AUTH.FORBIDDEN', undefined, { permission });
+  if (!anyOf.some((permission) => can(p, permission))) throw new DomainError('AUTH.FORBIDDEN', undefined, { permission: anyOf.join(' | ') });
   return p;
 }
 

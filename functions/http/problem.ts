@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import type { z } from 'zod';
-import type { DomainErrorCode } from '../domain/errors.js';
+import { DomainFieldsError, type DomainError, type DomainErrorCode } from '../domain/errors.js';
 import { message, type Language, type MessageCode } from './messages.js';
 
 export interface FieldError {
@@ -55,6 +55,9 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'AUTH.UNAUTHENTICATED': 401,
   'AUTH.FORBIDDEN': 403,
   'AUTH.OUT_OF_SCOPE': 403,
+  'EMPLOYEE.NOT_YOURS_TO_ARRANGE': 403,
+  'EMPLOYEE.FIELD_HR_ONLY': 403,
+  'EMPLOYEE.CREATE_HR_ONLY': 403,
   'AUTH.RATE_LIMITED': 429,
 };
 
@@ -94,6 +97,17 @@ export function problem(
     ...(errors ? { errors } : {}),
     ...(fields.extra ?? {}),
   };
+}
+
+/**
+ * The field errors of a domain error: its one field, or each field of a DomainFieldsError
+ * with the message filled for that field alone (`{fields}`).
+ */
+export function domainFieldErrors(lang: Language, err: DomainError): FieldError[] | undefined {
+  if (err instanceof DomainFieldsError) {
+    return err.fields.map((path) => ({ path, code: err.code, message: message(lang, err.code, { ...err.params, fields: path }) }));
+  }
+  return err.field ? [{ path: err.field, code: err.code, message: message(lang, err.code, err.params) }] : undefined;
 }
 
 export function sendProblem(c: Context, p: Problem, headers: Record<string, string> = {}): Response {

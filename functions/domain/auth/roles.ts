@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'employees:read',
   'employees:write',
+  // Change some fields (org policy managerEditableFields) of people strictly below oneself (§1).
+  'employees:arrange',
   'org:read',
   'org:write',
   'users:read',
@@ -31,8 +33,9 @@ const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'pol
 const GRANTS: Record<Role, Permission[]> = {
   agent: EVERYONE,
   team_lead: EVERYONE,
-  supervisor: EVERYONE,
-  cs_manager: EVERYONE,
+  // 主管 and 客服经理 arrange their own people (team, superior, contact); HR owns the rest.
+  supervisor: [...EVERYONE, 'employees:arrange'],
+  cs_manager: [...EVERYONE, 'employees:arrange'],
   gm: [...EVERYONE, 'users:read'],
   hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write'],
   admin: [...PERMISSIONS],

@@ -64,3 +64,15 @@ export interface EmployeeInput {
 }
 
 export type EmployeePatch = Partial<EmployeeInput>;
+
+/** Every field a client may set on an employee (create and PATCH take the same ones). */
+export const EMPLOYEE_INPUT_FIELDS = [
+  'employeeNo', 'name', 'email', 'phone', 'post', 'level', 'superiorId', 'teamId', 'hireDate', 'probationEndDate', 'status',
+] as const satisfies readonly (keyof EmployeeInput)[];
+
+/**
+ * The fields HR may let supervisors and CS managers change for their own people (org policy
+ * `managerEditableFields`); hiring, post, level, pay, status and dates stay with HR.
+ */
+export const ARRANGEABLE_FIELDS = ['teamId', 'superiorId', 'phone', 'email'] as const satisfies readonly (keyof EmployeeInput)[];
+export type ArrangeableField = (typeof ARRANGEABLE_FIELDS)[number];

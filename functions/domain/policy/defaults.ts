@@ -4,11 +4,16 @@
  * versioned copy. Code reads the stored policy, never these constants directly, except to
  * seed. A value marked `gap` is ours, not the source documents'.
  */
-import type { Level, Post } from '../people/model.js';
+import type { ArrangeableField, Level, Post } from '../people/model.js';
 
 export interface OrgPolicy {
   /** Monthly base salary per level, CNY (POLICIES.md §1, 003 篇2). */
   levelBaseSalary: Record<Level, number>;
+  /**
+   * What a supervisor or CS manager (employees:arrange) may change for people below them
+   * (gap: team, superior and phone; the documents only say each person has one superior, §1).
+   */
+  managerEditableFields: ArrangeableField[];
 }
 
 /** What a score band leads to (POLICIES.md §3). `convert_early` converts before the end date. */
@@ -126,6 +131,7 @@ export const DEFAULT_POLICIES: PolicySet = {
   approvals: { remindIntervalHours: 4, sameApproverDecidesOnce: true, requesterIsApprover: 'self', approverLeft: 'superior' },
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
+    managerEditableFields: ['teamId', 'superiorId', 'phone'],
   },
   probation: {
     defaultMonths: 3,
@@ -181,7 +187,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
-  org: [],
+  org: ['managerEditableFields'],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };

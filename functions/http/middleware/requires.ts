@@ -4,12 +4,13 @@ import { DomainError } from '../../domain/errors.js';
 import { authorize, principalOf, type AppEnv } from '../env.js';
 
 /**
- * Declares the permission a route needs. It runs before request validation, so a caller
- * who may not use a route learns nothing about its schema (403 before 400).
+ * Declares the permission a route needs (any one of several, when the handler decides the
+ * rest). It runs before request validation, so a caller who may not use a route learns
+ * nothing about its schema (403 before 400).
  */
-export function requires(permission: Permission): MiddlewareHandler<AppEnv> {
+export function requires(...anyOf: [Permission, ...Permission[]]): MiddlewareHandler<AppEnv> {
   return async function requiresPermission(c, next) {
-    authorize(c, permission);
+    authorize(c, ...anyOf);
     await next();
   };
 }

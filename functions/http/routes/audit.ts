@@ -5,7 +5,7 @@ import { listAudit } from '../../storage/audit.js';
 import { authorize, newRouter } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { LimitCursor, json, problemResponses } from '../schemas.js';
-import { visibleEmployee } from './employees.js';
+import { visibleEmployee } from './employee-scope.js';
 
 const AuditSchema = z
   .object({

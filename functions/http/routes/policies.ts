@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { LEVELS } from '../../domain/people/model.js';
+import { ARRANGEABLE_FIELDS, LEVELS } from '../../domain/people/model.js';
 import { validateProbationPolicy, type PolicyIssue } from '../../domain/probation/policy-validation.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_POLICIES, POLICY_GAPS, POLICY_NAMES, type PolicyName, type PolicySet } from '../../domain/policy/defaults.js';
@@ -79,8 +79,22 @@ function validateOrgPolicy(values: Record<string, unknown>): PolicyIssue[] {
     const v = salary[level];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) issues.push({ path: `levelBaseSalary.${level}`, code: 'POLICY.INTEGER_RANGE', params: { min: 0, max: 1_000_000 } });
   }
-  for (const key of Object.keys(values)) if (key !== 'levelBaseSalary') issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: 'levelBaseSalary' } });
+  // Optional: a client that predates the field leaves it out, and the stored policy then reads as the default.
+  if (values.managerEditableFields !== undefined) issues.push(...validateManagerEditableFields(values.managerEditableFields));
+  const known = ['levelBaseSalary', 'managerEditableFields'];
+  for (const key of Object.keys(values)) if (!known.includes(key)) issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: known.join(', ') } });
   return issues;
+}
+
+/** Which employee fields supervisors and CS managers may arrange: distinct names from ARRANGEABLE_FIELDS, possibly none. */
+function validateManagerEditableFields(list: unknown): PolicyIssue[] {
+  const allowed = { allowed: ARRANGEABLE_FIELDS.join(', ') };
+  if (!Array.isArray(list)) return [{ path: 'managerEditableFields', code: 'POLICY.ONE_OF', params: allowed }];
+  return list.flatMap((field, i): PolicyIssue[] => {
+    const path = `managerEditableFields[${i}]`;
+    if (!(ARRANGEABLE_FIELDS as readonly unknown[]).includes(field)) return [{ path, code: 'POLICY.ONE_OF', params: allowed }];
+    return list.indexOf(field) < i ? [{ path, code: 'POLICY.DUPLICATE_VALUE', params: { value: String(field) } }] : [];
+  });
 }
 
 function validateApprovalsPolicy(values: Record<string, unknown>): PolicyIssue[] {

@@ -10,7 +10,7 @@ import { actorOf, newRouter, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { StepSchema, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
-import { scopeOf, visibleEmployee } from './employees.js';
+import { scopeOf, visibleEmployee } from './employee-scope.js';
 
 const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { passwordProblems } from '../../domain/auth/password-policy.js';
-import { ROLES } from '../../domain/auth/roles.js';
+import { can, ROLES } from '../../domain/auth/roles.js';
+import { editableEmployeeFields } from '../../domain/people/arrangement.js';
 import { DomainError } from '../../domain/errors.js';
 import { getEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
+import { getPolicy } from '../../storage/policies.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
@@ -27,6 +29,16 @@ export const UserSchema = z
   })
   .openapi('User');
 
+const MeSchema = UserSchema.extend({
+  kind: z.enum(['user', 'apiKey']),
+  editableEmployeeFields: z.array(z.string()).openapi({
+    description:
+      'The employee fields you may change on other people’s records: every field PATCH /employees/{id} takes with `employees:write` (HR, admin, or an API key with that scope); ' +
+      'the org policy’s `managerEditableFields` with `employees:arrange` (supervisors, CS managers — for the people below them); otherwise none. ' +
+      'An API key with only `employees:arrange` has no place in the reporting tree, so none.',
+  }),
+}).openapi('Me');
+
 const CreateUserBody = z
   .object({
     email: z.string().trim().toLowerCase().email().max(254),
@@ -47,18 +59,22 @@ export function usersRoutes() {
       method: 'get',
       path: '/me',
       tags: ['users'],
-      summary: 'The signed-in user',
-      responses: { 200: json(UserSchema.extend({ kind: z.enum(['user', 'apiKey']) })), ...problemResponses(401) },
+      summary: 'The signed-in user, and which employee fields they may change',
+      responses: { 200: json(MeSchema), ...problemResponses(401) },
     }),
     async (c) => {
       const p = principalOf(c);
+      const { store } = c.get('deps');
+      // Only an arranger's answer depends on the org policy; everyone else costs no extra read.
+      const arranges = !can(p, 'employees:write') && can(p, 'employees:arrange') && !!p.employeeId;
+      const [user, org] = await Promise.all([p.kind === 'user' ? getUser(store, p.id) : null, arranges ? getPolicy(store, 'org') : null]);
+      const editable = editableEmployeeFields(p, org?.values.managerEditableFields ?? []);
       if (p.kind === 'apiKey') {
         const at = nowIso(c);
-        return c.json({ id: p.id, email: '', roles: [], employeeId: null, name: p.name, language: p.language, status: 'active' as const, version: 1, createdAt: at, updatedAt: at, kind: 'apiKey' as const }, 200);
+        return c.json({ id: p.id, email: '', roles: [], employeeId: null, name: p.name, language: p.language, status: 'active' as const, version: 1, createdAt: at, updatedAt: at, kind: 'apiKey' as const, editableEmployeeFields: editable }, 200);
       }
-      const user = await getUser(c.get('deps').store, p.id);
       if (!user) throw new DomainError('AUTH.UNAUTHENTICATED');
-      return c.json({ ...publicUser(user), kind: 'user' as const }, 200);
+      return c.json({ ...publicUser(user), kind: 'user' as const, editableEmployeeFields: editable }, 200);
     },
   );
 

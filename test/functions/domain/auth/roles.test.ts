@@ -26,4 +26,9 @@ describe('roles and data scope (POLICIES.md §1)', () => {
     expect(can(key, 'employees:read')).toBe(true);
     expect(can(key, 'employees:write')).toBe(false);
   });
+
+  it('supervisors and CS managers arrange their own people; team leads, agents and the GM do not (§1)', () => {
+    for (const r of ['supervisor', 'cs_manager'] as const) expect(can(user([r]), 'employees:arrange')).toBe(true);
+    for (const r of ['agent', 'team_lead', 'gm'] as const) expect(can(user([r]), 'employees:arrange')).toBe(false);
+  });
 });

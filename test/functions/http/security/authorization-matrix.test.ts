@@ -35,12 +35,14 @@ const MATRIX: Record<string, Caller[]> = {
   // Setting one is a person's act (for themselves, a report, or as HR), never an integration's.
   'PUT /api/v1/users/{id}/delegation': ALL_USERS,
   'DELETE /api/v1/users/{id}/delegation': ALL_USERS,
-  // Everyone sees people in their scope; HR and the administrator change them.
+  // Everyone sees people in their scope; HR and the administrator hire and change them;
+  // supervisors and CS managers get in to arrange the people below them (whom and which
+  // fields the handler decides: see the IDOR cases and employees-arrange.test.ts).
   'GET /api/v1/employees': [...ALL_USERS, ...KEYS_READ],
   'GET /api/v1/employees/{id}': [...ALL_USERS, ...KEYS_READ],
   'POST /api/v1/employees': ['hr', 'admin', 'key:all'],
-  'PATCH /api/v1/employees/{id}': ['hr', 'admin', 'key:all'],
-  'POST /api/v1/employees/batch': ['hr', 'admin', 'key:all'],
+  'PATCH /api/v1/employees/{id}': ['supervisor', 'cs_manager', 'hr', 'admin', 'key:all'],
+  'POST /api/v1/employees/batch': ['supervisor', 'cs_manager', 'hr', 'admin', 'key:all'],
   'GET /api/v1/org-units': [...ALL_USERS, 'key:all'],
   'POST /api/v1/org-units': ['hr', 'admin', 'key:all'],
   'GET /api/v1/audit': [...ALL_USERS, 'key:all'],
@@ -143,6 +145,18 @@ describe('acting outside one’s own subtree (IDOR)', () => {
     expect(put.status).toBe(403);
     const audit = await api.request('GET', `/api/v1/audit?entityType=employee&entityId=${outsider}`, { token: lead });
     expect([403, 404]).toContain(audit.status);
+  });
+
+  it('a supervisor who may arrange their people can change no one else: not another supervisor’s agent (404), not themselves, not a new hire (403)', async () => {
+    const sup = tokens.supervisor!;
+    const outsider = org.agentB1;
+    expect((await api.request('PATCH', `/api/v1/employees/${outsider.id}`, { token: sup, body: { version: outsider.version, phone: '13900000000' } })).status).toBe(404);
+    const self = await api.request('PATCH', `/api/v1/employees/${org.supA.id}`, { token: sup, body: { version: org.supA.version, phone: '13900000000' } });
+    expect(self.status).toBe(403);
+    const batch = (await (await api.request('POST', '/api/v1/employees/batch', { token: sup, body: { items: [{ id: outsider.id, version: outsider.version, phone: '13900000000' }, { employeeNo: 'M1', name: '新人' }] } })).json()) as { results: { status: number }[] };
+    expect(batch.results.map((r) => r.status)).toEqual([404, 403]);
+    const after = (await (await api.request('GET', `/api/v1/employees/${outsider.id}`, { token: org.hr })).json()) as { version: number };
+    expect(after.version).toBe(outsider.version);
   });
 
   it('an agent cannot act on another person’s approval task by id', async () => {

@@ -1,0 +1,111 @@
+/**
+ * Creating and changing one employee: every check first (prepare*, no write), then the write
+ * with its audit record. The single routes and each row of a batch go through these.
+ */
+import type { Context } from 'hono';
+import { can, inScope, type Principal } from '../../domain/auth/roles.js';
+import { DomainError } from '../../domain/errors.js';
+import { arrangeablePatch, assertArrangeable, assertPlacementInReach } from '../../domain/people/arrangement.js';
+import { changeEmployee, newEmployee } from '../../domain/people/employee-rules.js';
+import { getDescendants, getEmployee, updateEmployee, type StoredEmployee } from '../../storage/employees.js';
+import { newId } from '../../storage/ids.js';
+import { getOrgUnit } from '../../storage/org-units.js';
+import { getPolicy } from '../../storage/policies.js';
+import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
+import { actorOf, type AppEnv } from '../env.js';
+import type { CreateBody, PatchBody, ShownEmployee } from './employee-schemas.js';
+import { present, scopeOf, visibleEmployeeAndSelf } from './employee-scope.js';
+
+type Ctx = Context<AppEnv>;
+
+/** A transaction holds 100 items; moving a subtree writes the employee, the audit and everyone below. */
+const MAX_MOVED_SUBTREE = 95;
+
+export interface PreparedPatch {
+  current: StoredEmployee;
+  next: StoredEmployee;
+  moved: StoredEmployee[];
+  superior: StoredEmployee | null;
+  team: Awaited<ReturnType<typeof getOrgUnit>>;
+  at: string;
+}
+
+/** Every check of a new employee, no write: the record to create and what it refers to. Hiring is HR's (employees:write). */
+export async function prepareCreate(c: Ctx, p: Principal, body: CreateBody, at: string) {
+  if (!can(p, 'employees:write')) throw new DomainError('EMPLOYEE.CREATE_HR_ONLY');
+  const { store } = c.get('deps');
+  const [superior, team, org, probation] = await Promise.all([
+    body.superiorId ? getEmployee(store, body.superiorId) : null,
+    body.teamId ? getOrgUnit(store, body.teamId) : null,
+    getPolicy(store, 'org'),
+    getPolicy(store, 'probation'),
+  ]);
+  const employee = newEmployee(newId(), body, { superior, team, org: org.values, probation: probation.values, now: at });
+  const scopePath = await scopeOf(c, p);
+  if (superior && (scopePath === undefined || !inScope(scopePath, superior.path))) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorId');
+  return { employee, superior, team };
+}
+
+/**
+ * Every check of a change, no write: the changed record and, when the line moved, everyone
+ * below. Without employees:write the principal is arranging their own people
+ * (employees:arrange, domain/people/arrangement.ts): whom, which fields, and where to — all
+ * answered from reads this function makes anyway (their own record is the one their scope needs).
+ */
+export async function preparePatch(c: Ctx, p: Principal, id: string, body: PatchBody, at: string): Promise<PreparedPatch> {
+  const { store } = c.get('deps');
+  const { version, ...requested } = body;
+  const arranging = !can(p, 'employees:write');
+  const [{ employee: current, self }, org, probation] = await Promise.all([
+    visibleEmployeeAndSelf(c, p, id, arranging),
+    getPolicy(store, 'org'),
+    getPolicy(store, 'probation'),
+  ]);
+  let patch = requested;
+  if (arranging) {
+    if (!self) throw new DomainError('EMPLOYEE.NOT_YOURS_TO_ARRANGE', 'id');
+    assertArrangeable(self, current);
+    patch = arrangeablePatch(current, requested, org.values.managerEditableFields);
+  }
+  if (current.version !== version) {
+    throw new DomainError('RECORD.VERSION_CONFLICT', undefined, { version }, { current: (await present(c, [current]))[0] });
+  }
+  const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
+  const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
+  const [superior, team] = await Promise.all([superiorId ? getEmployee(store, superiorId) : null, teamId ? getOrgUnit(store, teamId) : null]);
+  if (arranging) assertPlacementInReach(self!, current, patch, { superior, team });
+  const next = changeEmployee(current, patch, { superior, team, org: org.values, probation: probation.values, now: at });
+  let moved: StoredEmployee[] = [];
+  if (next.path !== current.path) {
+    const below = await getDescendants(store, current.path, MAX_MOVED_SUBTREE);
+    moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
+  }
+  return { current, next, moved, superior, team, at };
+}
+
+export async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promise<ShownEmployee> {
+  const { current, next, moved, at } = r;
+  await updateEmployee(
+    c.get('deps').store,
+    current,
+    next,
+    { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
+    moved,
+  );
+  if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
+  const [shown] = await present(c, [next], { superior: r.superior, team: r.team });
+  return shown!;
+}
+
+/**
+ * 离职: the leaver's open approval tasks go to their stand-in (policy approvals.approverLeft).
+ * The employee change is already saved; a task that cannot move is logged, never an error here.
+ */
+async function handOverTasks(c: Ctx, employeeId: string, actor: { id: string; name: string }): Promise<void> {
+  const deps = c.get('deps');
+  try {
+    await reassignTasksOfLeaver(deps.workflow, employeeId, actor, c.get('channel'));
+  } catch (err) {
+    deps.log('error', 'tasks of an approver who left not moved', { requestId: c.get('requestId'), employeeId, error: err instanceof Error ? err.message : String(err) });
+  }
+}
