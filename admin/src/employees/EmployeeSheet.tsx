@@ -17,7 +17,7 @@ import { useSheetRefOptions } from './useSheetRefOptions';
  * names and write ids, picked from lists read once per sheet. The base salary follows the
  * level (POLICIES.md §1).
  */
-function columnsWith(superiors: readonly RefOption[], teams: readonly RefOption[]): ReadonlyArray<SheetColumn<Employee>> {
+function columnsWith(superiors: readonly RefOption[], teams: readonly RefOption[], refsReady: boolean): ReadonlyArray<SheetColumn<Employee>> {
   return [
     { field: 'employeeNo', editable: true, sortable: true, width: 110, pinned: 'left' },
     { field: 'name', editable: true, sortable: true, width: 110, pinned: 'left' },
@@ -27,8 +27,9 @@ function columnsWith(superiors: readonly RefOption[], teams: readonly RefOption[
     { field: 'phone', editable: true, width: 140 },
     { field: 'email', editable: true, width: 200 },
     // The API takes null for both; only the GM may have no superior, which its check says per row.
-    { field: 'superiorName', type: 'ref', ref: { writeField: 'superiorId', options: superiors }, editable: true, nullable: true },
-    { field: 'teamName', type: 'ref', ref: { writeField: 'teamId', options: teams }, editable: true, nullable: true, width: 130 },
+    // Editable once the options are read: a paste before would find no one.
+    { field: 'superiorName', type: 'ref', ref: { writeField: 'superiorId', options: superiors }, editable: refsReady, nullable: true },
+    { field: 'teamName', type: 'ref', ref: { writeField: 'teamId', options: teams }, editable: refsReady, nullable: true, width: 130 },
     { field: 'hireDate', type: 'date', editable: true, sortable: true },
     { field: 'probationEndDate', type: 'date', editable: true, nullable: true },
     { field: 'baseSalary', type: 'money', hidden: true },
@@ -41,8 +42,8 @@ export const EmployeeSheet = ({ toolbarExtra }: { toolbarExtra?: ReactNode }) =>
   const { identity } = useGetIdentity();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const editing = useMemo(() => peopleEditing(identity as Parameters<typeof peopleEditing>[0]), [identity]);
-  const { superiors, teams } = useSheetRefOptions(editing.fields.has('superiorId') || editing.fields.has('teamId'));
-  const columns = useMemo(() => editableColumns(columnsWith(superiors, teams), editing), [superiors, teams, editing]);
+  const { ready, superiors, teams } = useSheetRefOptions(editing.fields.has('superiorId') || editing.fields.has('teamId'));
+  const columns = useMemo(() => editableColumns(columnsWith(superiors, teams, ready), editing), [superiors, teams, ready, editing]);
   const editor = columns.some((c) => c.editable);
   const batchWrite = useCallback<BatchWrite>(
     async (items, { dryRun }) => (await dataProvider.batchEmployees(items, dryRun)).data.results as BatchRowResult[],

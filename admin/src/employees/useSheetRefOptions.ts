@@ -13,7 +13,7 @@ const NONE: readonly RefOption[] = [];
  * someone who may change them: the leaders the user can see (one page per leading post) and
  * the org units (one request, the API returns them whole).
  */
-export function useSheetRefOptions(enabled: boolean): { superiors: readonly RefOption[]; teams: readonly RefOption[] } {
+export function useSheetRefOptions(enabled: boolean): { ready: boolean; superiors: readonly RefOption[]; teams: readonly RefOption[] } {
   const { data } = useConsoleQuery(
     'employees:sheet-ref-options',
     async (dp) => {
@@ -29,5 +29,5 @@ export function useSheetRefOptions(enabled: boolean): { superiors: readonly RefO
     },
     { enabled },
   );
-  return { superiors: data?.superiors ?? NONE, teams: data?.teams ?? NONE };
+  return { ready: data !== undefined, superiors: data?.superiors ?? NONE, teams: data?.teams ?? NONE };
 }
