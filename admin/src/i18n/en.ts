@@ -207,6 +207,8 @@ const en = {
       choice: '“%{text}” is not one of the choices',
       date: '“%{text}” is not a date (2025-03-01)',
       number: '“%{text}” is not a number',
+      ref_unknown: 'No “%{text}” to pick: use a name or number from the list',
+      ref_ambiguous: 'More than one “%{text}”: use the employee number or “Name (number)”',
       invalid: '%{column} is not valid',
     },
     results: {

@@ -418,6 +418,8 @@ const zhCN = {
       choice: '“%{text}”不是可选值',
       date: '“%{text}”不是日期（如 2025-03-01）',
       number: '“%{text}”不是数字',
+      ref_unknown: '找不到“%{text}”：请填写列表中的名称或工号',
+      ref_ambiguous: '“%{text}”有重名：请填写工号或“姓名 (工号)”',
       invalid: '%{column}格式不正确',
     },
     results: {

@@ -12,6 +12,11 @@ export interface Me {
   employeeId: string | null;
   name: string;
   language: 'zh-CN' | 'en';
+  /**
+   * The employee fields this user may change on the people below them (HR, admin: all; those
+   * with employees:arrange: the org policy's managerEditableFields). Absent from an older API.
+   */
+  editableEmployeeFields?: string[];
 }
 
 /** Who may create and edit people records. The API enforces the same rule; this only hides buttons. */
@@ -120,6 +125,7 @@ export function createAuthProvider(http: Http): AuthProvider {
         roles: user.roles,
         employeeId: user.employeeId,
         language: user.language,
+        ...(user.editableEmployeeFields ? { editableEmployeeFields: user.editableEmployeeFields } : {}),
       };
     },
 

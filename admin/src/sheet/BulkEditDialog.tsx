@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField, useMediaQuery, type Theme } from '@mui/material';
+import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField, useMediaQuery, type Theme } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { parseCellText, type ChoiceLabels } from './cellValues';
@@ -59,7 +59,17 @@ export const BulkEditDialog = ({
             </MenuItem>
           ))}
         </TextField>
-        {column?.type === 'choice' ? (
+        {column?.ref ? (
+          // A reference is picked by name or number from its options; the label it sets reads back as the id.
+          <Autocomplete
+            options={column.ref.options}
+            getOptionLabel={(o) => o.label}
+            value={column.ref.options.find((o) => o.label === text) ?? null}
+            onChange={(_, o) => setText(o?.label ?? '')}
+            renderInput={(params) => <TextField {...params} label={translate('sheet.bulk.value')} margin="dense" />}
+            fullWidth
+          />
+        ) : column?.type === 'choice' ? (
           <TextField select label={translate('sheet.bulk.value')} value={text} onChange={(e) => setText(e.target.value)} fullWidth margin="dense">
             {(column.choices ?? []).map((value) => (
               <MenuItem key={value} value={value}>

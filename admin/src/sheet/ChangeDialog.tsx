@@ -15,7 +15,7 @@ export interface ChangeDialogProps {
   columnLabel(field: string): string;
   /** The server's message for a field, as the cell shows it. */
   fieldMessage(field: string, message: string): string;
-  format(field: string, value: unknown): string;
+  format(field: string, value: unknown, row?: SheetRow): string;
   batchWrite: BatchWrite;
   /** What was sent and what became of each row (the grid shows saved rows and marks the rest). */
   onWritten(items: BatchItem[], outcomes: RowOutcome[]): void;

@@ -2,6 +2,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { Fragment } from 'react';
 import { useTranslate } from 'react-admin';
 import type { PlannedRow, RowOutcome } from './changePlan';
+import type { SheetRow } from './types';
 
 /** Rows beyond this are counted, not listed: a 500-row paste previews its first cells. */
 const MAX_SHOWN = 300;
@@ -10,11 +11,13 @@ interface Labels {
   rowLabel(id: string): string;
   columnLabel(field: string): string;
   fieldMessage(field: string, message: string): string;
-  format(field: string, value: unknown): string;
+  /** `row`: the record the value came from (a reference outside the options shows its name). */
+  format(field: string, value: unknown, row?: SheetRow): string;
+  rowOf?(id: string): SheetRow | undefined;
 }
 
 /** The preview: each changed cell as 原值 → 新值, grouped by row, with the server's check. */
-export const ChangeTable = ({ rows, check, rowLabel, columnLabel, fieldMessage, format }: Labels & { rows: PlannedRow[]; check: Map<string, RowOutcome> }) => {
+export const ChangeTable = ({ rows, check, rowLabel, columnLabel, fieldMessage, format, rowOf }: Labels & { rows: PlannedRow[]; check: Map<string, RowOutcome> }) => {
   const translate = useTranslate();
   let shown = 0;
   const hidden = Math.max(0, rows.reduce((n, r) => n + r.cells.length, 0) - MAX_SHOWN);
@@ -50,7 +53,7 @@ export const ChangeTable = ({ rows, check, rowLabel, columnLabel, fieldMessage, 
                       </TableCell>
                     )}
                     <TableCell>{columnLabel(cell.field)}</TableCell>
-                    <TableCell sx={{ color: 'text.secondary' }}>{format(cell.field, cell.before) || '—'}</TableCell>
+                    <TableCell sx={{ color: 'text.secondary' }}>{format(cell.field, cell.before, rowOf?.(row.id)) || '—'}</TableCell>
                     <TableCell sx={cell.error ? { color: 'error.main' } : { fontWeight: 600 }}>
                       {cell.error
                         ? translate(`sheet.parse.${cell.error}`, { text: cell.text ?? '' })

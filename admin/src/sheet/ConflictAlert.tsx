@@ -1,6 +1,7 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Conflict } from './rowWrites';
+import type { SheetRow } from './types';
 
 /**
  * Someone saved the row between the user's read and their edit (409): the cell shows their
@@ -18,7 +19,7 @@ export const ConflictAlert = ({
   conflicts: readonly Conflict[];
   rowLabel(id: string): string;
   columnLabel(field: string): string;
-  format(field: string, value: unknown): string;
+  format(field: string, value: unknown, row?: SheetRow): string;
   onRetry(conflict: Conflict): void;
   onDismiss(conflict: Conflict): void;
 }) => {
@@ -46,7 +47,7 @@ export const ConflictAlert = ({
           {translate('sheet.conflict.message', {
             row: rowLabel(c.id),
             column: columnLabel(c.field),
-            theirs: format(c.field, c.theirs) || '—',
+            theirs: format(c.field, c.theirs, c.current) || '—',
             yours: format(c.field, c.yours) || '—',
           })}
         </Alert>

@@ -1,15 +1,18 @@
 import { parseCellText, sameValue, type ChoiceLabels, type ParseError } from './cellValues.js';
-import { fieldOf, type BatchItem, type BatchRowResult, type CellValue, type SheetColumn, type SheetRow } from './types.js';
+import { refText } from './refValues.js';
+import { fieldOf, writeFieldOf, type BatchItem, type BatchRowResult, type CellValue, type SheetColumn, type SheetRow } from './types.js';
 
 /**
  * What a paste, a fill-down or a bulk edit would change, cell by cell, before anything is
  * written: the preview shows it, the batch write sends it, and the results are read back
  * against it row by row. A row with a cell the sheet cannot read is not sent at all, so no
- * row is ever half-written.
+ * row is ever half-written. A change names the field it writes: `superiorId` for the
+ * 直属上级 column, which shows `superiorName`.
  */
 
 export interface CellChange {
   id: string;
+  /** The record field written (writeFieldOf the column). */
   field: string;
   before: unknown;
   after: CellValue;
@@ -51,6 +54,9 @@ export function planPaste(
       if (rowIndex >= grid.rowCount || !column) plan.ignored.outside += 1;
       else if (!row) plan.ignored.notLoaded += 1;
       else if (!column.editable) plan.ignored.readOnly += 1;
+      // A reference pasted back as the sheet shows it, even one outside the options (a superior
+      // above the user's scope), is no change.
+      else if (column.ref && text.trim() !== '' && text.trim() === refText(column, row)) plan.ignored.unchanged += 1;
       else addChange(plan, row, column, parseCellText(column, text, label), text);
     });
   });
@@ -68,13 +74,14 @@ export function planFill(column: SheetColumn, value: CellValue, targets: readonl
 }
 
 function addChange(plan: ChangePlan, row: SheetRow, column: SheetColumn, parsed: { value: CellValue } | { error: ParseError }, text?: string) {
-  const before = fieldOf(row, column.field);
+  const field = writeFieldOf(column);
+  const before = fieldOf(row, field);
   if ('error' in parsed) {
-    plan.changes.push({ id: row.id, field: column.field, before, after: null, error: parsed.error, ...(text === undefined ? {} : { text }) });
+    plan.changes.push({ id: row.id, field, before, after: null, error: parsed.error, ...(text === undefined ? {} : { text }) });
   } else if (sameValue(before, parsed.value)) {
     plan.ignored.unchanged += 1;
   } else {
-    plan.changes.push({ id: row.id, field: column.field, before, after: parsed.value });
+    plan.changes.push({ id: row.id, field, before, after: parsed.value });
   }
 }
 

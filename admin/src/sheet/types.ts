@@ -4,7 +4,27 @@ import type { ReactNode } from 'react';
  * What the sheet knows about a column: plain data, so the paste and fill rules can be tested
  * without a grid. The grid's own column definitions are built from these (grid/colDefs.ts).
  */
-export type SheetColumnType = 'text' | 'choice' | 'date' | 'datetime' | 'number' | 'money';
+export type SheetColumnType = 'text' | 'choice' | 'date' | 'datetime' | 'number' | 'money' | 'ref';
+
+/** One thing a `ref` cell can point to: a person as superior, a team. */
+export interface RefOption {
+  id: string;
+  /** What the cell shows (徐欣怡). */
+  name: string;
+  /** What a copy puts on the clipboard and the pick list shows (徐欣怡 (E0003)); unique among the options. */
+  label: string;
+  /** A code that names it on its own: the employee number. */
+  code?: string;
+}
+
+/**
+ * A column that shows one field (`superiorName`) and writes another (`superiorId`), picked from
+ * a list loaded once per sheet.
+ */
+export interface SheetRef {
+  writeField: string;
+  options: readonly RefOption[];
+}
 
 export interface SheetColumn<T = SheetRow> {
   /** The record field; also the column id and the label key `resources.<resource>.fields.<field>`. */
@@ -12,6 +32,8 @@ export interface SheetColumn<T = SheetRow> {
   type?: SheetColumnType;
   /** The closed vocabulary of a `choice` column. */
   choices?: readonly string[];
+  /** What a `ref` column writes and offers. */
+  ref?: SheetRef;
   /** Label key of a choice value; `resources.<resource>.choices.<field>.<value>` by default. */
   choiceKey?: (value: string) => string;
   /** Written by inline editing, paste, fill and bulk edit. */
@@ -30,6 +52,11 @@ export interface SheetColumn<T = SheetRow> {
   value?(record: T): unknown;
   /** A cell drawn by a component of ours (a chip, a countdown); read-only. */
   render?(record: T): ReactNode;
+}
+
+/** The record field a column's edits write: a reference column's id field, else its own. */
+export function writeFieldOf(column: Pick<SheetColumn, 'field' | 'ref'>): string {
+  return column.ref?.writeField ?? column.field;
 }
 
 /** A record the sheet shows: an id, and a version when it can be written. */

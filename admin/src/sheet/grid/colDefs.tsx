@@ -1,7 +1,8 @@
 import type { CellClassParams, ColDef, ICellRendererComp, ICellRendererParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { headerSort } from '../blocks';
+import { refName, refOption } from '../refValues';
 import type { CellStatus } from '../rowWrites';
-import type { SheetColumn, SheetRow } from '../types';
+import { fieldOf, type SheetColumn, type SheetRow } from '../types';
 
 /** The id of the leading column that links to the record. */
 export const OPEN_COLUMN = '_open';
@@ -18,7 +19,7 @@ export interface ColDefOptions {
   statusOf(id: string, field: string): CellStatus | undefined;
 }
 
-const WIDTHS = { text: 140, choice: 120, date: 130, datetime: 170, number: 110, money: 130 } as const;
+const WIDTHS = { text: 140, choice: 120, date: 130, datetime: 170, number: 110, money: 130, ref: 120 } as const;
 
 export function columnLabel(column: SheetColumn, resource: string, translate: ColDefOptions['translate']): string {
   return translate(column.label ?? `resources.${resource}.fields.${column.field}`, { _: column.field });
@@ -29,13 +30,18 @@ export function choiceLabel(resource: string, translate: ColDefOptions['translat
     translate(column.choiceKey ? column.choiceKey(value) : `resources.${resource}.choices.${column.field}.${value}`, { _: value });
 }
 
-/** Display text by type, in the UI language (2025年3月1日, ¥6,500.00). */
-export function formatter(column: SheetColumn, options: ColDefOptions): (value: unknown) => string {
+/**
+ * Display text by type, in the UI language (2025年3月1日, ¥6,500.00). A reference shows the
+ * option's name, or the name its row came with (`row`, when the value is the row's own).
+ */
+export function formatter(column: SheetColumn, options: ColDefOptions): (value: unknown, row?: SheetRow) => string {
   const { locale } = options;
   const label = choiceLabel(options.resource, options.translate);
   switch (column.type ?? 'text') {
     case 'choice':
       return (v) => (v == null || v === '' ? '' : label(column, String(v)));
+    case 'ref':
+      return (v, row) => refName(column, v, row);
     case 'date': {
       // Calendar days: formatted in UTC so no time zone moves them a day.
       const f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -58,7 +64,26 @@ export function formatter(column: SheetColumn, options: ColDefOptions): (value: 
   }
 }
 
-const EDITORS = { text: 'agTextCellEditor', choice: 'agSelectCellEditor', date: 'agDateStringCellEditor', datetime: undefined, number: 'agNumberCellEditor', money: 'agNumberCellEditor' } as const;
+const EDITORS = {
+  text: 'agTextCellEditor', choice: 'agSelectCellEditor', date: 'agDateStringCellEditor', datetime: undefined,
+  number: 'agNumberCellEditor', money: 'agNumberCellEditor', ref: 'agSelectCellEditor',
+} as const;
+
+/**
+ * A reference column's cell value is the id it writes (superiorId), shown as a name. The pick
+ * list (AG Grid Community's select; the rich select is Enterprise) formats its options with no
+ * row node: there they read as labels, 徐欣怡 (E0003), so two people of one name differ.
+ */
+function refColDef(column: SheetColumn, editable: boolean): Partial<ColDef<SheetRow>> {
+  const ref = column.ref!;
+  return {
+    valueGetter: (p) => (p.data ? fieldOf(p.data, ref.writeField) : undefined),
+    valueFormatter: (p: ValueFormatterParams<SheetRow>) => (p.node ? refName(column, p.value, p.data) : refOption(column, p.value)?.label ?? ''),
+    ...(editable
+      ? { cellEditorParams: { values: [...ref.options.map((o) => o.id), ...(column.nullable ? [null] : [])], valueListMaxHeight: 320 } }
+      : {}),
+  };
+}
 
 export function toColDefs(columns: readonly SheetColumn[], options: ColDefOptions): ColDef<SheetRow>[] {
   const defs = columns.map((column): ColDef<SheetRow> => {
@@ -85,6 +110,7 @@ export function toColDefs(columns: readonly SheetColumn[], options: ColDefOption
       ...(editable && EDITORS[type] ? { cellEditor: EDITORS[type] } : {}),
       ...(editable && type === 'choice' ? { cellEditorParams: { values: [...(column.choices ?? []), ...(column.nullable ? [null] : [])] } } : {}),
       ...(type === 'number' || type === 'money' ? { type: 'rightAligned' } : {}),
+      ...(type === 'ref' && column.ref ? refColDef(column, editable) : {}),
       cellClassRules: {
         'sheet-cell-editable': () => editable,
         'sheet-cell-saving': (p) => status(p)?.kind === 'saving',

@@ -1,8 +1,9 @@
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { formatCellText, type ChoiceLabels } from '../cellValues';
 import { planFill, planPaste, type ChangePlan } from '../changePlan';
+import { refText } from '../refValues';
 import { parseTsv, toTsv } from '../tsv';
-import { fieldOf, type SheetColumn, type SheetRow } from '../types';
+import { fieldOf, writeFieldOf, type SheetColumn, type SheetRow } from '../types';
 
 /**
  * What the keyboard's copy, paste and fill read from the grid: its displayed columns (as the
@@ -29,6 +30,11 @@ export function cellValue(column: SheetColumn, row: SheetRow): unknown {
   return column.value ? column.value(row) : fieldOf(row, column.field);
 }
 
+/** A cell as a copy writes it; a reference as its label (徐欣怡 (E0003)), which pastes back. */
+function cellText(column: SheetColumn, row: SheetRow, label: ChoiceLabels): string {
+  return column.ref ? refText(column, row) : formatCellText(column, cellValue(column, row), label);
+}
+
 /**
  * Ctrl+C: the selected rows when the focused cell is in one of them (or nothing is focused),
  * else the focused cell. Null when there is nothing to copy.
@@ -38,14 +44,14 @@ export function copyText(api: GridApi, columns: readonly SheetColumn[], label: C
   const focused = api.getFocusedCell();
   const selected = selectedNodes(api);
   if (selected.length > 0 && (!focused || selected.some((n) => n.rowIndex === focused.rowIndex))) {
-    const rows = selected.map((n) => shown.map((c) => formatCellText(c, cellValue(c, n.data!), label)));
+    const rows = selected.map((n) => shown.map((c) => cellText(c, n.data!, label)));
     return { text: toTsv(rows), rows: rows.length };
   }
   if (!focused) return null;
   const row = api.getDisplayedRowAtIndex(focused.rowIndex)?.data as SheetRow | undefined;
   const column = shown.find((c) => c.field === focused.column.getColId());
   if (!row || !column) return null;
-  return { text: formatCellText(column, cellValue(column, row), label), rows: 1 };
+  return { text: cellText(column, row, label), rows: 1 };
 }
 
 /** Ctrl+V: the pasted block laid from the focused cell (the first column if on the checkbox). */
@@ -72,6 +78,6 @@ export function fillPlan(api: GridApi, columns: readonly SheetColumn[]): FillRes
   if (!column.editable) return { problem: 'read_only' };
   const targets = selectedNodes(api).map((n) => n.data!).filter((r) => r.id !== source.id);
   if (targets.length === 0) return { problem: 'no_rows' };
-  const value = fieldOf(source, column.field);
+  const value = fieldOf(source, writeFieldOf(column));
   return { plan: planFill(column, value === undefined ? null : (value as string | number | null), targets) };
 }

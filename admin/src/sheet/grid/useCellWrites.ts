@@ -4,7 +4,7 @@ import { useDataProvider, useNotify } from 'react-admin';
 import { sameValue } from '../cellValues';
 import type { RowOutcome } from '../changePlan';
 import { RowWrites, type CellStatus, type Conflict } from '../rowWrites';
-import { fieldOf, type BatchItem, type CellValue, type SheetColumn, type SheetRow } from '../types';
+import { fieldOf, writeFieldOf, type BatchItem, type CellValue, type SheetColumn, type SheetRow } from '../types';
 import { classifyWriteError } from '../writeErrors';
 
 const key = (id: string, field: string) => `${id}\u0000${field}`;
@@ -13,7 +13,8 @@ const key = (id: string, field: string) => `${id}\u0000${field}`;
  * The sheet's writes and what each cell shows of them: saving, refused (with the server's
  * message as the cell's tooltip and a notification) or in conflict (with the alert above the
  * grid). Inline edits go through dataProvider.update one row at a time (../rowWrites.ts);
- * a paste or fill comes back from the batch write row by row.
+ * a paste or fill comes back from the batch write row by row. Writes name the field written
+ * (superiorId); the mark goes on the column that shows it (superiorName).
  */
 export function useCellWrites(
   resource: string,
@@ -31,11 +32,13 @@ export function useCellWrites(
     if (node) apiRef.current?.refreshCells({ rowNodes: [node], columns: [field], force: true });
   }, [apiRef]);
 
-  const setStatus = useCallback((id: string, field: string, status: CellStatus | null) => {
+  const columnOf = useMemo(() => new Map(columns.map((c) => [writeFieldOf(c), c.field])), [columns]);
+  const setStatus = useCallback((id: string, written: string, status: CellStatus | null) => {
+    const field = columnOf.get(written) ?? written;
     if (status) statuses.current.set(key(id, field), status);
     else statuses.current.delete(key(id, field));
     refreshCell(id, field);
-  }, [refreshCell]);
+  }, [refreshCell, columnOf]);
 
   const writes = useMemo(() => new RowWrites({
     async update(before, changes) {
@@ -62,15 +65,16 @@ export function useCellWrites(
   }), [dataProvider, resource, apiRef, setStatus, notify, fieldMessage]);
 
   const onEditRequest = (event: CellEditRequestEvent<SheetRow>) => {
-    const field = event.colDef.colId ?? event.colDef.field;
-    const column = columns.find((c) => c.field === field);
+    const colId = event.colDef.colId ?? event.colDef.field;
+    const column = columns.find((c) => c.field === colId);
     if (!column || !event.data) return;
     let value: CellValue = typeof event.newValue === 'string' ? event.newValue.trim() : (event.newValue ?? null);
     if (value === '') value = null;
     if ((column.type === 'number' || column.type === 'money') && typeof value === 'string') value = Number(value);
-    if (sameValue(value, fieldOf(event.data, column.field))) return;
-    setConflicts((all) => all.filter((c) => c.id !== event.data!.id || c.field !== column.field));
-    void writes.edit(event.data, column.field, value);
+    const field = writeFieldOf(column);
+    if (sameValue(value, fieldOf(event.data, field))) return;
+    setConflicts((all) => all.filter((c) => c.id !== event.data!.id || c.field !== field));
+    void writes.edit(event.data, field, value);
   };
 
   /** Saved rows show what the server saved; each field of a failed row shows why. */
