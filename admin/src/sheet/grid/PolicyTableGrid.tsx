@@ -182,7 +182,9 @@ function toColDef(
     valueGetter: (p) => (p.data ? cellValue(column, p.data) : undefined),
     valueFormatter: (p) => format(p.value),
     cellDataType: false,
-    width: column.width ?? 160,
+    // The columns share the table's width, none narrower than its own.
+    flex: 1,
+    minWidth: column.width ?? 160,
     sortable: false,
     suppressMovable: true,
     editable,
