@@ -9,6 +9,7 @@ import { AppTitle } from './layout/AppTitle';
 import { DASHBOARD_PATH } from './layout/ConsoleMenu';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import { authProvider, dataProvider, store } from './providers';
@@ -42,6 +43,7 @@ export const App = () => (
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>
+    <Resource name="org-policy" {...orgPolicy} />
     <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="approvals-policy" {...approvalsPolicy} />
     <Resource name="delegation" {...delegation} />

@@ -19,6 +19,7 @@ export const PolicyEditor = ({
   title,
   isInput,
   toSave,
+  toForm,
   groups = [],
   children,
 }: {
@@ -29,6 +30,8 @@ export const PolicyEditor = ({
   isInput: (path: string) => boolean;
   /** The form's values as the API takes them. */
   toSave: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** The stored values as the form starts from them (a value newer than the stored version, from the defaults). */
+  toForm?: (values: Record<string, unknown>, defaults: Record<string, unknown>) => Record<string, unknown>;
   groups?: readonly string[];
   children: ReactNode;
 }) => {
@@ -43,7 +46,10 @@ export const PolicyEditor = ({
   const [others, setOthers] = useState<Record<string, string>>({});
   const policy = saved ?? query.data;
 
-  const record = useMemo(() => (policy ? { id: name, values: policy.values, version: policy.version } : undefined), [policy, name]);
+  const record = useMemo(
+    () => (policy ? { id: name, values: toForm ? toForm(policy.values, policy.defaults ?? {}) : policy.values, version: policy.version } : undefined),
+    [policy, name, toForm],
+  );
   const info: PolicyFormInfo = useMemo(() => ({ gaps: policy?.gaps ?? [], readOnly, others, groups }), [policy?.gaps, readOnly, others, groups]);
 
   if (query.error && !policy) return <Alert severity="error">{query.error.message}</Alert>;

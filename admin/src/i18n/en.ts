@@ -21,6 +21,23 @@ const en = {
       save: 'Save as a new version',
       saved: 'Saved as version %{version}',
     },
+    policy_table: {
+      hints: {
+        edit: 'Arrows move · Enter/F2 edits · Ctrl+C copies a cell · Ctrl+V pastes from Excel at the focused cell · takes effect when saved',
+        read: 'Ctrl+C copies a cell',
+      },
+      copy_all: 'Copy the table',
+      copied: 'Copied %{smart_count} row |||| Copied %{smart_count} rows',
+      insert_row: 'Insert row',
+      remove_row: 'Remove row',
+      no_cell: 'Click the cell to paste into first',
+      no_row: 'Click a cell of the row to remove first',
+      pasted: 'Pasted: %{smart_count} cell changed; saved when you save |||| Pasted: %{smart_count} cells changed; saved when you save',
+      pasted_outside: 'Pasted: %{smart_count} cells changed; %{outside} fell outside the table and were left out',
+      paste_problem: 'Row %{row}, “%{column}”: %{problem}. Nothing was pasted.',
+      row: 'Row %{n}',
+      cell_error: '%{row} · %{column}: %{message}',
+    },
     dashboard: {
       title: 'Dashboards',
       menu: 'Dashboards',
@@ -720,6 +737,30 @@ const en = {
       bands_hint: 'Highest first; each band starts at its lowest score, the last one at 0.',
       chain_hint: 'Decided in order; the first step records the scores, the last one the outcome.',
       mode_hint: 'Any one of them, or all of them, must approve',
+    },
+    'org-policy': {
+      name: 'Levels and pay',
+      fields: {
+        level: 'Level',
+        baseSalary: 'Monthly base salary (CNY)',
+        managerEditableFields: 'Details supervisors and CS managers may change',
+      },
+      sections: {
+        salary: 'Monthly base salary per level',
+        managers: 'What managers may change about their people',
+      },
+      salary_hint: 'CNY a month. Taken on hiring, a change of level and conversion; salaries already set do not change with it.',
+      hints: {
+        managerEditableFields: 'Supervisors and CS managers may change the ticked details of the people in their reporting line; HR keeps the rest.',
+      },
+      choices: {
+        managerEditableFields: {
+          teamId: 'Team',
+          superiorId: 'Direct superior',
+          phone: 'Phone',
+          email: 'Email',
+        },
+      },
     },
     'approvals-policy': {
       name: 'Approval rules',

@@ -232,6 +232,23 @@ const zhCN = {
       save: '保存为新版本',
       saved: '已保存为第 %{version} 版',
     },
+    policy_table: {
+      hints: {
+        edit: '方向键移动 · Enter/F2 编辑 · Ctrl+C 复制单元格 · Ctrl+V 从 Excel 粘贴（从当前单元格起）· 保存后生效',
+        read: 'Ctrl+C 复制单元格',
+      },
+      copy_all: '复制整张表',
+      copied: '已复制 %{smart_count} 行',
+      insert_row: '插入行',
+      remove_row: '删除行',
+      no_cell: '请先点击要粘贴到的单元格',
+      no_row: '请先点击要删除的行',
+      pasted: '已粘贴，%{smart_count} 个单元格有变化；保存后生效',
+      pasted_outside: '已粘贴，%{smart_count} 个单元格有变化；%{outside} 个超出表格，未粘贴',
+      paste_problem: '第 %{row} 行“%{column}”：%{problem}。未粘贴任何内容。',
+      row: '第 %{n} 行',
+      cell_error: '%{row} · %{column}：%{message}',
+    },
     dashboard: {
       title: '数据看板',
       menu: '数据看板',
@@ -931,6 +948,30 @@ const zhCN = {
       bands_hint: '从高到低排列；每段从“最低分”起，最后一段须从 0 起。',
       chain_hint: '按顺序审批；第一步录入评分，最后一步确定结果。',
       mode_hint: '或签：一人同意即可；会签：须全部同意',
+    },
+    'org-policy': {
+      name: '职级与薪资',
+      fields: {
+        level: '职级',
+        baseSalary: '月基本工资（元）',
+        managerEditableFields: '主管和客服经理可修改的下属信息',
+      },
+      sections: {
+        salary: '各职级月基本工资',
+        managers: '下属信息的修改权限',
+      },
+      salary_hint: '人民币/月。入职、职级变更和转正时按新职级取用；已在职员工的工资不会随之自动改变。',
+      hints: {
+        managerEditableFields: '主管和客服经理可为其汇报线下的员工修改勾选的信息；其余信息由人力资源部维护。',
+      },
+      choices: {
+        managerEditableFields: {
+          teamId: '班组',
+          superiorId: '直属上级',
+          phone: '联系电话',
+          email: '邮箱',
+        },
+      },
     },
     'approvals-policy': {
       name: '审批规则',

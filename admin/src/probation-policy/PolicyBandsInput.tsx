@@ -1,43 +1,50 @@
 import { Typography } from '@mui/material';
-import { ArrayInput, BooleanInput, FormDataConsumer, NumberInput, SelectInput, SimpleFormIterator, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { PolicyTable } from '../components/PolicyTable';
 import { Section } from '../components/Section';
-import { GapNote, GroupErrors, usePolicyForm } from '../components/PolicyFormContext';
+import type { PolicyTableColumn, TableShape } from '../sheet/policyTable';
 
 const BAND_OUTCOMES = ['convert_early', 'convert', 'extend', 'end'];
-const bandChoices = BAND_OUTCOMES.map((id) => ({ id, name: `resources.probation-reviews.choices.band.${id}` }));
+
+// A new row has no score and no outcome yet: HR fills both, and the API names what is missing.
+const BANDS: TableShape = { kind: 'list', newRow: () => ({ min: null, outcome: null, gap: false }) };
+
+const COLUMNS: PolicyTableColumn[] = [
+  { field: 'min', type: 'number', precision: 1, editable: true, label: 'resources.probation-policy.fields.bands.min', width: 140 },
+  {
+    field: 'outcome',
+    type: 'choice',
+    choices: BAND_OUTCOMES,
+    choiceKey: (value) => `resources.probation-reviews.choices.band.${value}`,
+    editable: true,
+    label: 'resources.probation-policy.fields.bands.outcome',
+    width: 200,
+  },
+  // The gap marker belongs to the row (a range the source documents leave open) and moves with
+  // it; it is ours to show, not HR's to set.
+  {
+    field: 'gap',
+    type: 'choice',
+    choices: ['gap'],
+    choiceKey: () => 'app.policy_gap',
+    value: (row) => ((row as unknown as { gap?: boolean }).gap ? 'gap' : null),
+    label: 'resources.probation-policy.fields.bands.gap',
+    width: 200,
+  },
+];
 
 /**
- * The score table (§3): rows highest first, each from its lowest score to the next row's.
- * A row the source documents leave open carries its own gap flag, so the mark follows the row
- * when rows are added or moved.
+ * The score table (§3) as a grid: rows highest first, each from its lowest score to the next
+ * row's. Scores and outcomes are typed or pasted from Excel; rows are inserted and removed.
  */
 export const PolicyBandsInput = () => {
   const translate = useTranslate();
-  const { readOnly } = usePolicyForm();
   return (
     <Section title={translate('resources.probation-policy.sections.bands')}>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('resources.probation-policy.bands_hint')}
       </Typography>
-      <ArrayInput source="values.bands" label={false}>
-        <SimpleFormIterator inline disabled={readOnly} disableClear>
-          <FormDataConsumer<{ gap?: boolean }>>
-            {({ scopedFormData }) => (
-              <NumberInput
-                source="min"
-                label="resources.probation-policy.fields.bands.min"
-                step={0.1}
-                readOnly={readOnly}
-                helperText={scopedFormData?.gap ? <GapNote /> : undefined}
-                sx={{ width: 140 }}
-              />
-            )}
-          </FormDataConsumer>
-          <SelectInput source="outcome" label="resources.probation-policy.fields.bands.outcome" choices={bandChoices} readOnly={readOnly} sx={{ minWidth: 180 }} />
-          <BooleanInput source="gap" label="resources.probation-policy.fields.bands.gap" readOnly={readOnly} sx={{ whiteSpace: 'nowrap', pt: 1 }} />
-        </SimpleFormIterator>
-      </ArrayInput>
-      <GroupErrors group="values.bands" />
+      <PolicyTable source="values.bands" shape={BANDS} columns={COLUMNS} resource="probation-policy" testId="policy-table-bands" />
     </Section>
   );
 };

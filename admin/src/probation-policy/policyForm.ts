@@ -2,12 +2,12 @@ import { formNumber as num } from '../components/policyPaths.js';
 import type { ApproverRule, ChainStep, ProbationPolicyValues } from './types.js';
 
 // The form's inputs, by path: a server error on one of these goes under it; any other (a whole
-// group such as `values.weights`) is shown by the section it belongs to.
+// group such as `values.weights`) is shown by the section it belongs to. The score bands are a
+// grid, not inputs: their errors go on its cells (components/PolicyTable.tsx).
 const INPUT_PATHS = [
   /^values\.(defaultMonths|minMonths|maxMonths|earlyConversionMinMonths|applicationCutoffDay|reviewLeadDays|extensionMonths|stepDueHours|linkExpiryDays)$/,
   /^values\.weights\.(dailyPerformance|professionalTest|interview)$/,
   /^values\.attendance\.(maxPersonalLeave|maxLate|allowEarlyLeave|allowDisciplinaryRecord)$/,
-  /^values\.bands\.\d+\.(min|outcome|gap)$/,
   /^values\.chain\.\d+\.(key|labelZh|labelEn|records|approver\.(kind|post|fallback|role|mode))$/,
 ];
 

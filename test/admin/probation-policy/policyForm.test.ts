@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isPolicyInput, toSaveValues } from '../../../admin/src/probation-policy/policyForm.js';
 
 describe('the probation policy form', () => {
-  it('tells the inputs’ paths from whole groups, whose errors the sections show', () => {
+  it('tells the inputs’ paths from whole groups, whose errors the sections show (the score bands’ go on the grid’s cells)', () => {
     expect(isPolicyInput('values.weights.interview')).toBe(true);
-    expect(isPolicyInput('values.bands.2.min')).toBe(true);
+    expect(isPolicyInput('values.bands.2.min')).toBe(false);
     expect(isPolicyInput('values.chain.0.approver.post')).toBe(true);
     expect(isPolicyInput('values.chain.2.approver.mode')).toBe(true);
     expect(isPolicyInput('values.weights')).toBe(false);

@@ -66,7 +66,9 @@ describe('the console bundle', () => {
     const grid = assets.filter(holdsAgGrid);
     expect(grid.length).toBeGreaterThan(0);
     for (const file of grid) expect(initial.has(file)).toBe(false);
-    // …and it is the sheet's: the chunk with AG Grid also holds our grid component.
-    expect(grid.some((file) => chunk(file).sources.some((s) => /(^|\/)src\/sheet\/grid\/SheetGrid\.tsx$/.test(s)))).toBe(true);
+    // …and it is the sheet's: the chunk with AG Grid also holds our grid code (the people sheet
+    // and the policy tables each load it lazily, so the bundler puts AG Grid with the setup
+    // they share, src/sheet/grid/gridSetup.ts, rather than with one of them).
+    expect(grid.some((file) => chunk(file).sources.some((s) => /(^|\/)src\/sheet\/grid\/[^/]+\.tsx?$/.test(s)))).toBe(true);
   });
 });
