@@ -1,10 +1,10 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { useDataProvider, useGetIdentity } from 'react-admin';
+import { useDataProvider } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { Sheet } from '../sheet/Sheet';
 import type { BatchRowResult, BatchWrite, RefOption, SheetColumn } from '../sheet/types';
 import { LEVELS, POSTS, STATUSES } from './employeeChoices';
-import { editableColumns, peopleEditing } from './employeeEditing';
+import { editableColumns, usePeopleEditing } from './employeeEditing';
 import type { Employee } from './types';
 import { useSheetRefOptions } from './useSheetRefOptions';
 
@@ -39,9 +39,8 @@ function columnsWith(superiors: readonly RefOption[], teams: readonly RefOption[
 const rowLabel = (e: Employee) => `${e.name} (${e.employeeNo})`;
 
 export const EmployeeSheet = ({ toolbarExtra }: { toolbarExtra?: ReactNode }) => {
-  const { identity } = useGetIdentity();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const editing = useMemo(() => peopleEditing(identity as Parameters<typeof peopleEditing>[0]), [identity]);
+  const editing = usePeopleEditing();
   const { ready, superiors, teams } = useSheetRefOptions(editing.fields.has('superiorId') || editing.fields.has('teamId'));
   const columns = useMemo(() => editableColumns(columnsWith(superiors, teams, ready), editing), [superiors, teams, ready, editing]);
   const editor = columns.some((c) => c.editable);

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { useGetIdentity } from 'react-admin';
 import { canEditPeople } from '../providers/authProvider.js';
 import { writeFieldOf, type SheetColumn } from '../sheet/types.js';
 
@@ -31,4 +33,11 @@ export function peopleEditing(identity: { roles?: readonly string[]; editableEmp
  */
 export function editableColumns<T>(columns: ReadonlyArray<SheetColumn<T>>, editing: PeopleEditing): Array<SheetColumn<T>> {
   return columns.map((c) => (c.editable && !editing.fields.has(writeFieldOf(c)) ? { ...c, editable: false } : c));
+}
+
+/** The people this user may change, read from the cached identity (/users/me). */
+export function usePeopleEditing(): PeopleEditing & { isPending: boolean } {
+  const { identity, isPending } = useGetIdentity();
+  const editing = useMemo(() => peopleEditing(identity as Parameters<typeof peopleEditing>[0]), [identity]);
+  return { ...editing, isPending };
 }

@@ -1,8 +1,8 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect, type ChangeEvent } from 'react';
-import { Link, Title, useCreatePath, usePermissions, useRefresh, useTranslate } from 'react-admin';
-import { canEditPeople } from '../providers/authProvider';
+import { Link, Title, useCreatePath, useRefresh, useTranslate } from 'react-admin';
+import { usePeopleEditing } from '../employees/employeeEditing';
 import { EmployeeExportButton } from './EmployeeExportButton';
 import { ImportResults } from './ImportResults';
 import { ImportRowsTable, type RowView } from './ImportRowsTable';
@@ -19,7 +19,7 @@ const EmployeeImportPage = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const refresh = useRefresh();
-  const { permissions, isPending } = usePermissions<string[]>();
+  const { fields, isPending } = usePeopleEditing();
   const { stage, open, importRows, reset } = useEmployeeImport();
 
   // After a write, whatever lists are cached read again.
@@ -28,7 +28,7 @@ const EmployeeImportPage = () => {
   }, [stage.kind, refresh]);
 
   if (isPending) return null;
-  if (!canEditPeople(permissions)) return <Alert severity="warning" sx={{ mt: 2 }}>{translate('ra.message.access_denied')}</Alert>;
+  if (fields.size === 0) return <Alert severity="warning" sx={{ mt: 2 }}>{translate('ra.message.access_denied')}</Alert>;
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
