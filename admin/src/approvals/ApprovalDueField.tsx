@@ -7,9 +7,10 @@ import type { ApprovalTask } from './types';
 /**
  * When a task is due, and for an open one (pending, or waiting its turn) the countdown
  * (剩余 1 天 3 小时), red once overdue. A decided task shows when it was decided instead, a
- * CC notice when it was sent.
+ * CC notice when it was sent. `inline` puts the countdown and the date on one line, for a grid
+ * row one line high.
  */
-export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; label?: string }) => {
+export const ApprovalDueField = ({ record: given, inline = false }: { record?: ApprovalTask; label?: string; inline?: boolean }) => {
   const record = useRecordContext<ApprovalTask>({ record: given });
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -27,7 +28,11 @@ export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; lab
   const sla = slaOf(record.dueAt, now);
   const span = translate(`resources.approvals.sla.${sla.key}`, { days: sla.days, hours: sla.hours, minutes: sla.minutes });
   return (
-    <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }} data-overdue={sla.overdue || undefined}>
+    <Box
+      component="span"
+      sx={{ display: 'inline-flex', flexDirection: inline ? 'row' : 'column', alignItems: inline ? 'baseline' : undefined, gap: inline ? 1 : 0 }}
+      data-overdue={sla.overdue || undefined}
+    >
       <Typography variant="body2" component="span" color={sla.overdue ? 'error' : 'text.primary'} sx={{ fontWeight: sla.overdue ? 600 : 400 }}>
         {translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span })}
       </Typography>
