@@ -114,10 +114,11 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     return { trainee: trainee.name, task };
   }
 
-  it('on a desktop the inbox is a sheet: two rows selected and approved at once move from 待我审批 to 已处理, a row opens its task, and the headers follow the language (issue #5)', async () => {
+  it('on a desktop the inbox is a sheet: rows selected and approved at once move from 待我审批 to 已处理 (one decided meanwhile is listed with why), a row opens its task, and the headers follow the language (issue #5)', async () => {
     const hr = await apiAs(harness.runtime, demoLogins(harness.runtime, 'hr')[0]!);
     const first = await reviewAtCsManager(hr);
     const second = await reviewAtCsManager(hr);
+    const third = await reviewAtCsManager(hr);
     const manager = demoLogins(harness.runtime, 'cs_manager')[0]!;
     const managerApi = await apiAs(harness.runtime, manager);
 
@@ -136,17 +137,23 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     expect(await cellOf(first.task, 'status').innerText()).toContain('待处理');
     expect(await page.locator('td.column-title').count()).toBe(0); // no DataTable any more
 
-    // Select both rows and approve them at once.
-    for (const task of [first.task, second.task]) {
+    // Select three rows and approve them at once; the third is decided meanwhile (by the API).
+    for (const task of [first.task, second.task, third.task]) {
       await page.locator(`.ag-row[row-id="${task.id}"] [col-id="ag-Grid-SelectionColumn"] input`).check();
     }
-    await page.getByTestId('sheet-selected').getByText('已选 2 行').waitFor();
+    await page.getByTestId('sheet-selected').getByText('已选 3 行').waitFor();
+    await managerApi(`/approvals/${encodeURIComponent(third.task.id)}/decision`, { decision: 'approve', comment: '已在邮件中同意' });
     await page.getByRole('button', { name: '批量同意' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('审批意见（选填，用于全部所选）').fill('同意转正');
     await dialog.getByRole('button', { name: '同意', exact: true }).click();
-    // The inbox re-reads: both rows leave 待我审批 (and the selection with them).
-    await expect.poll(async () => (await rowOf(first.task).count()) + (await rowOf(second.task).count()), { timeout: 20_000 }).toBe(0);
+    // The answer stays on screen, naming the task that could not be approved, until closed.
+    await expect.poll(() => dialog.getByTestId('batch-approve-result').innerText(), { timeout: 20_000 }).toBe('2 项已同意，1 项失败');
+    expect(await dialog.locator(`[data-task="${third.task.id}"]`).innerText()).toContain(`转正评审：${third.trainee}`);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    // Then the inbox re-reads: the rows leave 待我审批, and the selection with them.
+    const left = async () => (await Promise.all([first, second, third].map((t) => rowOf(t.task).count()))).reduce((a, b) => a + b, 0);
+    await expect.poll(left, { timeout: 20_000 }).toBe(0);
     expect(await page.getByTestId('sheet-selected').count()).toBe(0);
     for (const task of [first.task, second.task]) {
       const { items } = await managerApi<{ items: Task[] }>('/approvals?status=decided&limit=200');
