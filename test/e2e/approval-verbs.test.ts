@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { until } from '../support/mail.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
-import { apiAs, companyDate, demoLoginNamed, demoLogins, openFromInbox, traineeWithoutReview, type Api, type DemoLogin, type Review } from './demo-api.js';
+import { apiAs, companyDate, demoLoginNamed, demoLogins, inboxTitleCell, openFromInbox, traineeWithoutReview, type Api, type DemoLogin, type Review } from './demo-api.js';
 
 /**
  * The approval verbs from the console (approval verbs issue): 加签 before oneself, 抄送, 退回给
@@ -77,7 +77,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     expect(await managerPage.getByRole('button', { name: '同意' }).count()).toBe(0);
     await managerPage.goto(`${url()}/#/approvals`);
     await managerPage.getByRole('tab', { name: '等待中' }).click();
-    await managerPage.locator('td.column-title', { hasText: trainee }).waitFor();
+    await inboxTitleCell(managerPage, trainee).waitFor();
 
     const leadPage = await pageAs(lead);
     await openFromInbox(leadPage, url(), trainee);
@@ -116,8 +116,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     const readerPage = await pageAs(reader);
     await readerPage.goto(`${url()}/#/approvals`);
     await readerPage.getByRole('tab', { name: '抄送我的' }).click();
-    const row = readerPage.locator('tr', { hasText: trainee });
-    await row.locator('td.column-title').click();
+    await inboxTitleCell(readerPage, trainee).click();
     await readerPage.waitForURL(/#\/approvals\/[^/]+\/show$/);
     expect(await readerPage.getByTestId('cc-note').innerText()).toMatch(new RegExp(`${supervisor.name} 抄送给您[\\s\\S]*请知悉`));
     for (const verb of ['同意', '驳回', '退回', '加签', '转交']) expect(await readerPage.getByRole('button', { name: verb }).count()).toBe(0);

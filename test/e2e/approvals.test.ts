@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { until } from '../support/mail.js';
-import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
-import { apiAs, demoLogins, openFromInbox, traineeWithoutReview, type Review } from './demo-api.js';
+import { hasChromium, signIn, switchLanguage, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { apiAs, demoLoginNamed, demoLogins, openFromInbox, traineeWithoutReview, type Api, type Review } from './demo-api.js';
 
 /**
  * Approvals in a real browser against the local runtime (DynamoDB Local, the local Step
  * Functions endpoint, demo data): a supervisor starts an early probation review and scores
  * it from 待我审批, the CS manager signs it from their inbox, the review page shows the
- * chain and the workflow diagram; and the decision page works on a 375 px phone.
+ * chain and the workflow diagram; the inbox is a sheet on a desktop screen, where the CS manager
+ * approves two tasks at once; and the decision page works on a 375 px phone.
  */
 if (!hasChromium) warnNoChromium('approvals e2e');
 
@@ -15,8 +16,12 @@ interface Task {
   id: string;
   requestId: string;
   stepKey: string;
+  stepLabel: string;
   title: string;
+  status: string;
 }
+
+const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview: 86 }, attendance: { personalLeaveCount: 0, lateCount: 0, earlyLeaveCount: 0 } };
 
 (hasChromium ? describe : describe.skip)('approvals in the console', () => {
   const harness = useConsoleRuntime('approvals');
@@ -89,6 +94,100 @@ interface Task {
       )
       .toBe('AskApprover');
     expect(await page.locator('[data-testid="workflow-diagram"] [data-state="WaitForStart"]').getAttribute('data-visited')).toBe('true');
+  }, 180_000);
+
+  /**
+   * HR starts an early review of a trainee and its supervisor scores it through the API: the
+   * review then waits on the CS manager, a step without scores (which 批量同意 can decide).
+   */
+  async function reviewAtCsManager(hr: Api): Promise<{ trainee: string; task: Task }> {
+    const trainee = await traineeWithoutReview(hr);
+    const review = await hr<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
+    const first = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending')?.tasks?.[0], 'the supervisor step', 30_000);
+    const supervisor = await apiAs(harness.runtime, demoLoginNamed(harness.runtime, first.approverName));
+    await supervisor(`/approvals/${encodeURIComponent(first.id)}/decision`, { decision: 'approve', ...SCORES });
+    const manager = await apiAs(harness.runtime, demoLogins(harness.runtime, 'cs_manager')[0]!);
+    const task = await until(async () => {
+      const { items } = await manager<{ items: Task[] }>('/approvals?status=pending&limit=200');
+      return items.find((t) => t.requestId === review.id);
+    }, 'the CS manager task', 30_000);
+    return { trainee: trainee.name, task };
+  }
+
+  it('on a desktop the inbox is a sheet: rows selected and approved at once move from 待我审批 to 已处理 (one decided meanwhile is listed with why), a row opens its task, and the headers follow the language (issue #5)', async () => {
+    const hr = await apiAs(harness.runtime, demoLogins(harness.runtime, 'hr')[0]!);
+    const first = await reviewAtCsManager(hr);
+    const second = await reviewAtCsManager(hr);
+    const third = await reviewAtCsManager(hr);
+    const manager = demoLogins(harness.runtime, 'cs_manager')[0]!;
+    const managerApi = await apiAs(harness.runtime, manager);
+
+    const page = await newPage({ width: 1400, height: 900 });
+    await signIn(page, harness.runtime.url, manager.email, manager.password);
+    await page.goto(`${harness.runtime.url}/#/approvals`);
+    const rowOf = (task: Task) => page.locator(`[data-sheet="approvals.pending"] .ag-row[row-id="${task.id}"]`);
+    const cellOf = (task: Task, field: string) => rowOf(task).locator(`[role="gridcell"][col-id="${field}"]`);
+    // The four tabs over a grid, one row per task, with the live countdown and the status chip.
+    for (const tab of ['待我审批', '等待中', '抄送我的', '已处理']) await page.getByRole('tab', { name: tab }).waitFor();
+    await cellOf(first.task, 'title').waitFor();
+    expect(await cellOf(first.task, 'title').innerText()).toBe(`转正评审：${first.trainee}`);
+    expect(await cellOf(first.task, 'requestKind').innerText()).toBe('转正评审');
+    expect(await cellOf(first.task, 'stepLabel').innerText()).toBe(first.task.stepLabel);
+    expect(await cellOf(first.task, 'dueAt').innerText()).toMatch(/^剩余 /);
+    expect(await cellOf(first.task, 'status').innerText()).toContain('待处理');
+    expect(await page.locator('td.column-title').count()).toBe(0); // no DataTable any more
+
+    // Select three rows and approve them at once; the third is decided meanwhile (by the API).
+    for (const task of [first.task, second.task, third.task]) {
+      await page.locator(`.ag-row[row-id="${task.id}"] [col-id="ag-Grid-SelectionColumn"] input`).check();
+    }
+    await page.getByTestId('sheet-selected').getByText('已选 3 行').waitFor();
+    await managerApi(`/approvals/${encodeURIComponent(third.task.id)}/decision`, { decision: 'approve', comment: '已在邮件中同意' });
+    await page.getByRole('button', { name: '批量同意' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('审批意见（选填，用于全部所选）').fill('同意转正');
+    await dialog.getByRole('button', { name: '同意', exact: true }).click();
+    // The answer stays on screen, naming the task that could not be approved, until closed.
+    await expect.poll(() => dialog.getByTestId('batch-approve-result').innerText(), { timeout: 20_000 }).toBe('2 项已同意，1 项失败');
+    expect(await dialog.locator(`[data-task="${third.task.id}"]`).innerText()).toContain(`转正评审：${third.trainee}`);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    // Then the inbox re-reads: the rows leave 待我审批, and the selection with them.
+    const left = async () => (await Promise.all([first, second, third].map((t) => rowOf(t.task).count()))).reduce((a, b) => a + b, 0);
+    await expect.poll(left, { timeout: 20_000 }).toBe(0);
+    expect(await page.getByTestId('sheet-selected').count()).toBe(0);
+    for (const task of [first.task, second.task]) {
+      const { items } = await managerApi<{ items: Task[] }>('/approvals?status=decided&limit=200');
+      expect(items.find((t) => t.id === task.id)?.status).toBe('approved');
+    }
+
+    // 已处理 lists them as approved, in its own layout.
+    await page.getByRole('tab', { name: '已处理' }).click();
+    const decided = (task: Task, field: string) => page.locator(`[data-sheet="approvals.decided"] .ag-row[row-id="${task.id}"] [role="gridcell"][col-id="${field}"]`);
+    await expect.poll(() => decided(second.task, 'status').innerText(), { timeout: 20_000 }).toContain('已同意');
+    expect(await decided(first.task, 'status').innerText()).toContain('已同意');
+    expect(await decided(first.task, 'comment').innerText()).toBe('同意转正');
+
+    // A click on a row opens the task, and so does Enter on a focused row; its page shows the timeline.
+    await decided(first.task, 'requesterName').click();
+    await page.waitForURL(/#\/approvals\/[^/]+\/show$/);
+    expect(decodeURIComponent(page.url())).toContain(first.task.id);
+    await page.locator('[data-step="cs_manager"][data-step-status="decided"]').waitFor();
+    await page.goBack();
+    await decided(second.task, 'title').waitFor();
+    await decided(second.task, 'stepLabel').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => decodeURIComponent(u.hash).includes(second.task.id));
+    await page.locator('[data-step="cs_manager"][data-step-status="decided"]').waitFor();
+
+    // In English the grid's headers and the tabs are relabelled.
+    await page.goBack();
+    await switchLanguage(page, '简体中文', 'English');
+    await page.getByRole('tab', { name: 'Done' }).waitFor();
+    const header = (field: string) => page.locator(`[data-sheet="approvals.decided"] .ag-header-cell[col-id="${field}"]`).innerText();
+    await expect.poll(() => header('title'), { timeout: 20_000 }).toBe('Request');
+    expect(await header('requesterName')).toBe('Requested by');
+    expect(await header('decidedAt')).toBe('Decided');
+    expect(await decided(first.task, 'status').innerText()).toContain('Approved');
   }, 180_000);
 
   it('on a 375 px phone the decision page fits the screen and its approve button works', async () => {

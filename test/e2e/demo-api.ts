@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.js';
 
@@ -82,10 +82,18 @@ export async function traineeWithoutReview(api: Api): Promise<Employee> {
   throw new Error(`no trainee with a month of service and no review: ${items.map((e) => e.hireDate).join(', ')}`);
 }
 
-/** Opens 待我审批 and waits (re-reading) until the task about `name` is listed, then opens it. */
+/**
+ * The title cells of the inbox's rows about `name`: on a screen wider than a phone the inbox is
+ * a sheet (AG Grid rows, cells by column id), so this is for desktop-sized pages.
+ */
+export function inboxTitleCell(page: Page, name: string): Locator {
+  return page.locator('.ag-row [role="gridcell"][col-id="title"]', { hasText: name });
+}
+
+/** Opens 待我审批 (a desktop page) and waits, re-reading, until the task about `name` is listed, then opens it. */
 export async function openFromInbox(page: Page, baseUrl: string, name: string): Promise<void> {
   await page.goto(`${baseUrl}/#/approvals`);
-  const row = page.locator('td.column-title', { hasText: name });
+  const row = inboxTitleCell(page, name);
   await expect
     .poll(
       async () => {

@@ -7,9 +7,10 @@ import type { ApprovalTask } from './types';
 /**
  * When a task is due, and for an open one (pending, or waiting its turn) the countdown
  * (剩余 1 天 3 小时), red once overdue. A decided task shows when it was decided instead, a
- * CC notice when it was sent.
+ * CC notice when it was sent. `inline` is the countdown alone in the grid's font, the due time
+ * in its tooltip: a grid row is one line high and the column has room for one of the two.
  */
-export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; label?: string }) => {
+export const ApprovalDueField = ({ record: given, inline = false }: { record?: ApprovalTask; label?: string; inline?: boolean }) => {
   const record = useRecordContext<ApprovalTask>({ record: given });
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -26,10 +27,18 @@ export const ApprovalDueField = ({ record: given }: { record?: ApprovalTask; lab
   }
   const sla = slaOf(record.dueAt, now);
   const span = translate(`resources.approvals.sla.${sla.key}`, { days: sla.days, hours: sla.hours, minutes: sla.minutes });
+  const countdown = translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span });
+  if (inline) {
+    return (
+      <Box component="span" title={time.format(new Date(record.dueAt))} data-overdue={sla.overdue || undefined} sx={{ color: sla.overdue ? 'error.main' : undefined, fontWeight: sla.overdue ? 600 : undefined }}>
+        {countdown}
+      </Box>
+    );
+  }
   return (
     <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column' }} data-overdue={sla.overdue || undefined}>
       <Typography variant="body2" component="span" color={sla.overdue ? 'error' : 'text.primary'} sx={{ fontWeight: sla.overdue ? 600 : 400 }}>
-        {translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span })}
+        {countdown}
       </Typography>
       <Typography variant="caption" component="span" color="text.secondary">
         {time.format(new Date(record.dueAt))}

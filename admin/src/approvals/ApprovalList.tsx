@@ -1,9 +1,10 @@
-import { Divider, Tab, Tabs, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, Pagination, SimpleList, useListContext, useTranslate } from 'react-admin';
-import { LocaleDateField } from '../components/LocaleDateField';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { List, Pagination, SimpleList, useListContext } from 'react-admin';
+import { SHEET_LIST_PROPS } from '../sheet/Sheet';
 import { ApprovalDueField } from './ApprovalDueField';
-import { ApprovalStatusField } from './ApprovalStatusField';
-import { BatchApproveButton } from './BatchApproveButton';
+import { ApprovalSheet } from './ApprovalSheet';
+import { ApprovalTabs } from './ApprovalTabs';
+import { inboxTabOf } from './inboxTabs';
 import type { ApprovalTask } from './types';
 
 const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
@@ -11,77 +12,37 @@ const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
 const queryOptions = { refetchInterval: 60_000 } as const;
 
 /**
- * The inbox's tabs, one `status` filter (the data provider turns `cc` into the API's `cc=true`):
- * 待我审批 to decide now, 等待中 my turn after others' (加签), 抄送我的 read-only notices, 已处理.
+ * 待我审批: my open tasks (the home of anyone who has some), those waiting their turn, what I
+ * was CC'd and what I decided. A sheet on screens wider than a phone (ApprovalSheet.tsx); a
+ * phone gets a simple list, as the grid is not for 375 px.
  */
-export const INBOX_TABS = ['pending', 'waiting', 'cc', 'decided'] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
+const ApprovalList = () => {
+  // noSsr: a phone never mounts the grid (and never fetches AG Grid) for its first frame.
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  // No filters, create or export (`actions={false}`): without this the page starts with an
+  // empty toolbar, a band of nothing above the tabs on a phone.
+  return small ? (
+    <List filterDefaultValues={{ status: 'pending' }} perPage={25} pagination={pagination} exporter={false} empty={false} queryOptions={queryOptions} actions={false}>
+      <ApprovalPhoneList />
+    </List>
+  ) : (
+    <List filterDefaultValues={{ status: 'pending' }} actions={false} {...SHEET_LIST_PROPS}>
+      <ApprovalSheet />
+    </List>
+  );
+};
 
-/** 待我审批: my open tasks (the home of anyone who has some), those waiting their turn, what I was CC'd and what I decided. */
-const ApprovalList = () => (
-  <List
-    filterDefaultValues={{ status: 'pending' }}
-    perPage={25}
-    pagination={pagination}
-    exporter={false}
-    empty={false}
-    queryOptions={queryOptions}
-    // No filters, create or export: without this the page starts with an empty toolbar, a
-    // band of nothing above the tabs on a phone.
-    actions={false}
-  >
-    <ApprovalTabs />
-  </List>
-);
-
-const ApprovalTabs = () => {
-  const translate = useTranslate();
-  const { filterValues, setFilters, displayedFilters } = useListContext<ApprovalTask>();
-  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  const tab: InboxTab = INBOX_TABS.find((t) => t === filterValues.status) ?? 'pending';
+const ApprovalPhoneList = () => {
+  const tab = inboxTabOf(useListContext<ApprovalTask>().filterValues.status);
   return (
     <>
-      <Tabs
-        value={tab}
-        onChange={(_event, value: string) => setFilters({ ...filterValues, status: value }, displayedFilters)}
-        // On a phone the four tabs share the width (no scrolling, nothing wider than the screen).
-        variant={small ? 'fullWidth' : 'standard'}
-        sx={{ '& .MuiTab-root': { minWidth: { xs: 0, sm: 90 }, px: { xs: 1, sm: 2 } } }}
-      >
-        {INBOX_TABS.map((t) => (
-          <Tab key={t} value={t} label={translate(`resources.approvals.tabs.${t}`)} />
-        ))}
-      </Tabs>
-      <Divider />
-      {small ? (
-        <SimpleList<ApprovalTask>
-          rowClick="show"
-          primaryText={(r) => r.title}
-          secondaryText={(r) => [r.stepLabel, tab === 'cc' ? r.addedByName : r.requesterName].filter(Boolean).join(' · ')}
-          tertiaryText={(r) => <ApprovalDueField record={r} />}
-        />
-      ) : (
-        <DataTable<ApprovalTask> rowClick="show" bulkActionButtons={tab === 'pending' ? <BatchApproveButton /> : false}>
-          <DataTable.Col source="title" disableSort />
-          <DataTable.Col source="stepLabel" disableSort />
-          <DataTable.Col source="requesterName" disableSort />
-          {tab === 'cc' ? (
-            <DataTable.Col source="addedByName" label="resources.approvals.fields.ccBy" disableSort />
-          ) : (
-            <DataTable.Col source="createdAt" disableSort>
-              <LocaleDateField source="createdAt" showTime />
-            </DataTable.Col>
-          )}
-          <DataTable.Col source={tab === 'decided' ? 'decidedAt' : tab === 'cc' ? 'createdAt' : 'dueAt'} label={tab === 'cc' ? 'resources.approvals.fields.ccAt' : undefined} disableSort>
-            <ApprovalDueField />
-          </DataTable.Col>
-          {tab !== 'cc' && (
-            <DataTable.Col source="status" disableSort>
-              <ApprovalStatusField />
-            </DataTable.Col>
-          )}
-        </DataTable>
-      )}
+      <ApprovalTabs small />
+      <SimpleList<ApprovalTask>
+        rowClick="show"
+        primaryText={(r) => r.title}
+        secondaryText={(r) => [r.stepLabel, tab === 'cc' ? r.addedByName : r.requesterName].filter(Boolean).join(' · ')}
+        tertiaryText={(r) => <ApprovalDueField record={r} />}
+      />
     </>
   );
 };

@@ -37,10 +37,17 @@ export const BatchApproveButton = () => {
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<BatchSummary | null>(null);
 
+  // The selection is cleared and the inbox re-read once the user is done with the answer: in a
+  // sheet, an empty selection hides the bulk actions, and this dialog with them.
+  const done = () => {
+    onUnselectItems();
+    refresh();
+  };
   const close = () => {
     setOpen(false);
     setSummary(null);
     setComment('');
+    if (summary) done();
   };
 
   async function approve() {
@@ -54,10 +61,9 @@ export const BatchApproveButton = () => {
         type: result.failed.length === 0 ? 'success' : 'warning',
         messageArgs: { ok: result.succeeded, failed: result.failed.length },
       });
-      onUnselectItems();
-      refresh();
-      if (result.failed.length === 0) close();
-      else setSummary(result);
+      if (result.failed.length > 0) return setSummary(result);
+      close();
+      done();
     } catch (error) {
       notify((error as HttpError).message, { type: 'error' });
     } finally {

@@ -366,6 +366,9 @@ const en = {
         ccComment: 'Note',
         ccBy: 'CC’d by',
         ccAt: 'CC’d at',
+        onBehalfOfName: 'On behalf of',
+        addedByName: 'Added by',
+        channel: 'Channel',
       },
       tabs: {
         pending: 'To do',

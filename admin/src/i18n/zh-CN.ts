@@ -577,6 +577,9 @@ const zhCN = {
         ccComment: '抄送说明',
         ccBy: '抄送人',
         ccAt: '抄送时间',
+        onBehalfOfName: '代谁审批',
+        addedByName: '加签发起人',
+        channel: '处理渠道',
       },
       tabs: {
         pending: '待我审批',
