@@ -20,7 +20,7 @@ const zhCN: Catalog = {
   'EMPLOYEE.PROBATION_BEFORE_HIRE': '试用期截止日期必须晚于入职日期',
   'EMPLOYEE.SUBTREE_TOO_LARGE': '该员工下属超过 {max} 人，无法一次调整汇报关系',
   'EMPLOYEE.NOT_YOURS_TO_ARRANGE': '您只能调整向您汇报的人员（不含您本人）',
-  'EMPLOYEE.FIELD_HR_ONLY': '由人力资源部修改：{fields}（您可调整：{editable}）',
+  'EMPLOYEE.FIELD_HR_ONLY': '{fields}由人力资源部修改（您可调整：{editable}）',
   'EMPLOYEE.CREATE_HR_ONLY': '新员工入职由人力资源部办理',
   'ORG_UNIT.NOT_FOUND': '组织单元不存在',
   'ORG_UNIT.PARENT_NOT_FOUND': '上级组织单元不存在',
@@ -176,8 +176,31 @@ export type MessageCode = keyof Catalog;
 
 export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };
 
+/** How a message names an employee field, for params that list fields (`{fields}`, `{editable}`). */
+const FIELD_NAMES: Record<Language, Record<string, string>> = {
+  'zh-CN': {
+    employeeNo: '工号', name: '姓名', email: '邮箱', phone: '电话', post: '岗位', level: '职级', status: '状态',
+    superiorId: '直属上级', teamId: '团队', hireDate: '入职日期', probationEndDate: '试用期截止',
+  },
+  en: {
+    employeeNo: 'employee no.', name: 'name', email: 'email', phone: 'phone', post: 'post', level: 'level', status: 'status',
+    superiorId: 'direct superior', teamId: 'team', hireDate: 'hire date', probationEndDate: 'probation end date',
+  },
+};
+const FIELD_LIST_PARAMS = new Set(['fields', 'editable']);
+
 export function message(lang: Language, code: MessageCode, params: Record<string, string | number> = {}): string {
-  return CATALOGS[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return CATALOGS[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const value = params[k];
+    if (value === undefined) return `{${k}}`;
+    if (!FIELD_LIST_PARAMS.has(k) || typeof value !== 'string') return String(value);
+    // Domain code lists fields by their API names ("level, status"); people read them in their language.
+    return value
+      .split(',')
+      .map((f) => f.trim())
+      .map((f) => FIELD_NAMES[lang][f] ?? f)
+      .join(lang === 'zh-CN' ? '、' : ', ');
+  });
 }
 
 /** zh-CN unless the client clearly prefers English. */

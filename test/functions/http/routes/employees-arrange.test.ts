@@ -92,7 +92,8 @@ describe('a CS manager or supervisor arranges the people below them (POLICIES.md
     const problem = await json<Problem>(res);
     expect(problem.code).toBe('EMPLOYEE.FIELD_HR_ONLY');
     expect(problem.errors!.map((e) => e.path).sort()).toEqual(['hireDate', 'level', 'name', 'status']);
-    expect(problem.errors![0]!.message).toContain('人力资源部');
+    // Each field named in the reader's language, with what they may change instead.
+    expect(problem.errors!.find((e) => e.path === 'level')!.message).toBe('职级由人力资源部修改（您可调整：团队、直属上级、电话）');
     const after = await read(agent.id);
     expect(after.version).toBe(agent.version);
     expect(after).toMatchObject({ level: agent.level, status: agent.status, name: agent.name, phone: agent.phone });
