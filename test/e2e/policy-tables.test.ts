@@ -127,6 +127,22 @@ const MID = 2; // trainee, junior, mid, senior, reserve_supervisor
     await page.getByTestId(table).screenshot({ path: '/tmp/policy-tables-bands.png' });
   }, 90_000);
 
+  it('HR unticks 团队 under what managers may change: the policy saves it and the CS manager may no longer move people between teams (§1)', async () => {
+    const api = await hrApi();
+    const before = await api<Policy<OrgValues & { managerEditableFields: string[] }>>('/policies/org');
+    expect(before.values.managerEditableFields).toContain('teamId');
+    const page = await signedIn('hr');
+    await openOrgPolicy(page);
+    await page.getByRole('checkbox', { name: '团队' }).uncheck();
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+
+    await expect.poll(async () => (await api<Policy<OrgValues>>('/policies/org')).version, WAIT).toBe(before.version + 1);
+    const after = await api<Policy<OrgValues & { managerEditableFields: string[] }>>('/policies/org');
+    expect(after.values.managerEditableFields).toEqual(before.values.managerEditableFields.filter((f) => f !== 'teamId'));
+    const manager = await apiAs(harness.runtime, demoLogins(harness.runtime, 'cs_manager')[0]!);
+    expect((await manager<{ editableEmployeeFields: string[] }>('/users/me')).editableEmployeeFields).toEqual(after.values.managerEditableFields);
+  }, 90_000);
+
   it('a CS manager reads 职级与薪资 and the score bands but changes nothing', async () => {
     const api = await hrApi();
     const before = await api<Policy<OrgValues>>('/policies/org');

@@ -969,7 +969,7 @@ const zhCN = {
       },
       choices: {
         managerEditableFields: {
-          teamId: '班组',
+          teamId: '团队',
           superiorId: '直属上级',
           phone: '联系电话',
           email: '邮箱',

@@ -1,7 +1,7 @@
 import { fieldOf, type RefOption, type SheetColumn, type SheetRow } from './types.js';
 
 /**
- * Reference cells (直属上级, 班组): what a pasted or typed text points to, and what a copy puts
+ * Reference cells (直属上级, 团队): what a pasted or typed text points to, and what a copy puts
  * on the clipboard. A text is read as the label the sheet copies (徐欣怡 (E0003)), a code on
  * its own (E0003), or a name when exactly one option has it; two people of one name are never
  * guessed between.
