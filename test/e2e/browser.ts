@@ -50,6 +50,18 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
+/**
+ * What a paste from Excel or WPS puts on the page: a paste event on the focused element with
+ * the TSV text (the browser's real clipboard needs permissions headless Chromium has not got).
+ */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(text)});
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
+}
+
 /** Picks a language in react-admin's language menu (the button shows the current language). */
 export async function switchLanguage(page: Page, from: string, to: string): Promise<void> {
   await page.getByRole('button', { name: from }).click();

@@ -4,7 +4,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { until } from '../support/mail.js';
 import { xlsxBytes } from '../support/people-files.js';
-import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { hasChromium, pasteText, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, demoLoginNamed, demoLogins, openFromInbox, traineeWithoutReview, type Api, type Review } from './demo-api.js';
 
 /**
@@ -61,13 +61,6 @@ const ROW_PX = 36;
     return out;
   }
 
-  async function paste(page: Page, text: string): Promise<void> {
-    await page.evaluate(`(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', ${JSON.stringify(text)});
-      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    })()`);
-  }
 
   async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
     const workbook = new ExcelJS.Workbook();
@@ -123,7 +116,7 @@ const ROW_PX = 36;
     expect(await page.locator(`.ag-row[row-index="${row}"] [col-id="level"]`).getAttribute('class')).not.toContain('sheet-cell-editable');
     await phoneCell.click();
     // The e-mail cells are HR's: left as they are, whatever the block says.
-    await paste(page, `13911110001\t${a.email}\t${lead.name}\t${team.name}\r\n13911110002\tx@example.com\t${lead.name}\t${team.name}\r\n`);
+    await pasteText(page, `13911110001\t${a.email}\t${lead.name}\t${team.name}\r\n13911110002\tx@example.com\t${lead.name}\t${team.name}\r\n`);
     const preview = page.getByTestId('sheet-preview');
     await preview.waitFor();
     expect(await preview.locator(`tr[data-row-id="${b.id}"][data-field="teamId"]`).innerText()).toContain(team.name);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { hasChromium, pasteText, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, demoLogins } from './demo-api.js';
 
 /**
@@ -45,14 +45,6 @@ const MID = 2; // trainee, junior, mid, senior, reserve_supervisor
     await page.keyboard.press('Enter');
   }
 
-  /** What a paste from Excel puts on the page: a paste event on the focused cell with TSV text. */
-  async function paste(page: Page, text: string): Promise<void> {
-    await page.evaluate(`(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', ${JSON.stringify(text)});
-      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    })()`);
-  }
 
   async function openOrgPolicy(page: Page): Promise<void> {
     await page.getByRole('menuitem', { name: '职级与薪资' }).click();
@@ -114,7 +106,7 @@ const MID = 2; // trainee, junior, mid, senior, reserve_supervisor
 
     // Rows 2 and 3 (80 按期转正, 70.1 延长试用期) become 82 and 72, as Excel copies them.
     await cell(page, table, 1, 'min').click();
-    await paste(page, '82\t按期转正\r\n72\t延长试用期\r\n');
+    await pasteText(page, '82\t按期转正\r\n72\t延长试用期\r\n');
     await expect.poll(() => cell(page, table, 2, 'min').innerText(), WAIT).toBe('72');
     expect(await cell(page, table, 1, 'min').innerText()).toBe('82');
     await page.getByRole('button', { name: '保存为新版本' }).click();
@@ -156,7 +148,7 @@ const MID = 2; // trainee, junior, mid, senior, reserve_supervisor
     await salary.dblclick();
     expect(await page.locator('[data-testid="policy-table-salary"] .ag-cell-inline-editing').count()).toBe(0);
     await salary.click();
-    await paste(page, '9999');
+    await pasteText(page, '9999');
     await page.getByText('您对此表只有查看权限').waitFor();
     expect(await salary.innerText()).toBe(shown);
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { hasChromium, pasteText, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, demoLogins, type Api } from './demo-api.js';
 
 /**
@@ -80,13 +80,6 @@ const WAIT = { timeout: 20_000, interval: 200 };
     return target;
   }
 
-  async function paste(page: Page, text: string): Promise<void> {
-    await page.evaluate(`(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', ${JSON.stringify(text)});
-      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    })()`);
-  }
 
   async function audited(api: Api, id: string, field: string, value: unknown): Promise<AuditEntry | undefined> {
     const audit = await api<{ items: AuditEntry[] }>(`/audit?entityType=employee&entityId=${id}`);
@@ -101,7 +94,7 @@ const WAIT = { timeout: 20_000, interval: 200 };
     page.on('request', (r) => r.url().endsWith('/api/v1/employees/batch') && batches.push(r.postData() ?? ''));
 
     // 直属上级, 团队, 入职日期 as Excel puts them on the clipboard: 45678 is 2025-01-21.
-    await paste(page, `${lead.name}\t${team.name}\t45678\r\n`);
+    await pasteText(page, `${lead.name}\t${team.name}\t45678\r\n`);
     const preview = page.getByTestId('sheet-preview');
     await preview.waitFor();
     const superiorRow = preview.locator(`tr[data-row-id="${agent.id}"][data-field="superiorId"]`);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, signIn, switchLanguage, useConsoleRuntime, warnNoChromium } from './browser.js';
+import { hasChromium, pasteText, signIn, switchLanguage, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, demoLogins, type Api } from './demo-api.js';
 
 /**
@@ -91,14 +91,6 @@ const WAIT = { timeout: 10_000, interval: 200 };
     await page.keyboard.press('Enter');
   }
 
-  /** What a paste from Excel puts on the page: a paste event on the focused cell with TSV text. */
-  async function paste(page: Page, text: string): Promise<void> {
-    await page.evaluate(`(() => {
-      const data = new DataTransfer();
-      data.setData('text/plain', ${JSON.stringify(text)});
-      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    })()`);
-  }
 
   it('HR edits a phone number in its cell: it is saved, and the change is in the audit trail', async () => {
     const person = (await rowsFor()).edit;
@@ -154,7 +146,7 @@ const WAIT = { timeout: 10_000, interval: 200 };
     const batches: string[] = [];
     page.on('request', (r) => r.url().endsWith('/api/v1/employees/batch') && batches.push(r.postData() ?? ''));
 
-    await paste(page, block.map((r) => r.join('\t')).join('\r\n') + '\r\n');
+    await pasteText(page, block.map((r) => r.join('\t')).join('\r\n') + '\r\n');
     const preview = page.getByTestId('sheet-preview');
     await preview.waitFor();
     const previewText = await preview.innerText();
