@@ -1,11 +1,16 @@
 /**
- * The API Lambda as bundled for the stack (`bundleLambda`, the function AppFunction runs at
- * synth) still speaks both of the department's languages: the bundle carries zod's zh-CN and
- * en messages only, so a field error must come back in each of them (STYLE.md: zh-CN first,
- * English for every error text). The bundle runs in a fresh Node process, as on Lambda.
+ * Lambdas as bundled for the stack (`bundleLambda`, the function AppFunction runs at synth),
+ * each run in a fresh Node process as on Lambda:
+ * - the API still speaks both of the department's languages: the bundle carries zod's zh-CN
+ *   and en messages only, so a field error must come back in each of them (STYLE.md: zh-CN
+ *   first, English for every error text);
+ * - mail still goes out: the SES client sits in a chunk loaded on the first mail, which must
+ *   be found beside the entry once deployed.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleLambda } from '../../../infra/constructs/lambda-bundle.js';
 
 const API_ENTRY = new URL('../../../functions/http/lambda.ts', import.meta.url).pathname;
+const SEND_MAIL_ENTRY = new URL('./fixtures/send-mail.ts', import.meta.url).pathname;
+const run = promisify(execFile);
 
 // Posts an invalid sign-in (no AWS call: validation answers first) once per language.
 const INVOKE = `
@@ -42,7 +49,7 @@ beforeAll(async () => {
   const { file } = await bundleLambda(API_ENTRY, join(dir, 'api'));
   const invoke = join(dir, 'invoke.mjs');
   await writeFile(invoke, INVOKE);
-  const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', invoke, file], {
+  const { stdout } = await run(process.execPath, ['--enable-source-maps', invoke, file], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
@@ -76,4 +83,28 @@ describe('the bundled API Lambda', () => {
     expect(byField['email']).toMatch(/email/i);
     expect(byField['password']).toMatch(/too small/i);
   });
+});
+
+describe('a bundled Lambda that sends mail', () => {
+  it('loads the SES client on its first mail and sends it', async () => {
+    const paths: string[] = [];
+    const ses = createServer((req, res) => {
+      paths.push(`${req.method} ${req.url}`);
+      req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"MessageId":"m-1"}'));
+    });
+    await new Promise<void>((resolve) => ses.listen(0, '127.0.0.1', resolve));
+    try {
+      const { file, js } = await bundleLambda(SEND_MAIL_ENTRY, join(dir, 'mail'));
+      expect(js.filter((f) => !f.atColdStart).length).toBeGreaterThan(0);
+      const endpoint = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
+      const script = `const { handler } = await import(process.argv[1]); console.log(JSON.stringify(await handler({ endpoint: process.argv[2] })));`;
+      const { stdout } = await run(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script, file, endpoint], {
+        env: { PATH: process.env.PATH ?? '' },
+      });
+      expect(JSON.parse(stdout)).toEqual({ sent: true });
+      expect(paths).toEqual(['POST /v2/email/outbound-emails']);
+    } finally {
+      await new Promise((resolve) => ses.close(resolve));
+    }
+  }, 60_000);
 });
