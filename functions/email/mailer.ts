@@ -4,7 +4,7 @@
  * (smtp-mailer.ts: the local mail catcher or a company's server via SMTP_URL), kept apart so
  * the Lambda bundles do not carry an SMTP client.
  */
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SesOptions } from './ses-sender.js';
 
 export interface OutgoingMail {
   to: string;
@@ -19,22 +19,26 @@ export interface Mailer {
   check(): Promise<void>;
 }
 
-export function sesMailer(from: string, region?: string): Mailer {
-  const client = new SESv2Client(region ? { region } : {});
+/**
+ * Mail through Amazon SES. The client is loaded and built on the first send, then reused for
+ * the container's life — still built once, but an API cold start that sends no mail (most do
+ * not) does not load the SES client at all (docs/benchmarks.md, figure 3). Nothing here can
+ * fail at construction, so waiting costs no fail-fast: the configuration was parsed already.
+ */
+export function sesMailer(from: string, options: SesOptions = {}): Mailer {
+  let sender: Promise<(mail: OutgoingMail) => Promise<void>> | undefined;
   return {
     async send(mail) {
-      await client.send(
-        new SendEmailCommand({
-          FromEmailAddress: from,
-          Destination: { ToAddresses: [mail.to] },
-          Content: {
-            Simple: {
-              Subject: { Data: mail.subject, Charset: 'UTF-8' },
-              Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
-            },
-          },
-        }),
+      // A failed load is not kept: the next mail tries again (the outbox retries sends).
+      sender ??= import('./ses-sender.js').then(
+        (m) => m.sesSender(from, options),
+        (err: unknown) => {
+          sender = undefined;
+          throw err;
+        },
       );
+      const send = await sender;
+      await send(mail);
     },
     async check() {
       // SES has no cheap ping; sending works or fails per message and is retried by the outbox.

@@ -25,7 +25,7 @@ export const handler = handle(
       store,
       sfn: new SFNClient({ region: config.region }),
       approvalStateMachineArn: config.approvalStateMachineArn,
-      mailer: sesMailer(config.mailFrom, config.region),
+      mailer: sesMailer(config.mailFrom, { region: config.region }),
       publicUrl: config.publicUrl,
       linkSecret: linkSecretFromEnv(config.linkSecret),
       now,

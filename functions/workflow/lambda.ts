@@ -22,7 +22,7 @@ const deps: WorkflowDeps = {
   store: createStore({ table: config.tableName, region: config.region }),
   sfn: new SFNClient({ region: config.region }),
   approvalStateMachineArn: config.approvalStateMachineArn,
-  mailer: sesMailer(config.mailFrom, config.region),
+  mailer: sesMailer(config.mailFrom, { region: config.region }),
   publicUrl: config.publicUrl,
   linkSecret: linkSecretFromEnv(config.linkSecret),
   now: () => new Date(),

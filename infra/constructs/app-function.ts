@@ -1,15 +1,20 @@
-import { CfnElement, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AssetHashType, CfnElement, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge, getAttRef } from './nag.js';
@@ -25,13 +30,17 @@ export interface AppFunctionProps {
   readonly logRetention?: RetentionDays;
 }
 
+const BUNDLER = fileURLToPath(new URL('./lambda-bundle.ts', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+
 /**
- * Every Lambda of the app, with the defaults decided once: Node.js 22 on ARM64, the AWS SDK
- * bundled (ESM, minified, source maps), JSON logs into a log group this stack owns (with
- * retention), X-Ray tracing, and a role holding only what each `bind*`/`grant*` adds.
+ * Every Lambda of the app, with the defaults decided once: Node.js 22 on ARM64, bundled by
+ * lambda-bundle.ts (ESM, minified, source maps, the AWS SDK inside), JSON logs into a log
+ * group this stack owns (with retention), X-Ray tracing, and a role holding only what each
+ * `bind*`/`grant*` adds.
  */
 export class AppFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -50,9 +59,9 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -65,19 +74,6 @@ export class AppFunction extends Construct {
       systemLogLevelV2: SystemLogLevel.WARN,
       tracing: Tracing.ACTIVE,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(); ESM output has no require of its own.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Bundle the AWS SDK instead of using the runtime's copy: the version we test with
-        // is the version that runs.
-        externalModules: [],
-      },
     });
 
     acknowledge(
@@ -91,6 +87,29 @@ export class AppFunction extends Construct {
       'Pinned to Node.js 22 on purpose: package.json engines, the local runtime and the tests all run Node 22; move all of them together.',
     );
   }
+}
+
+/**
+ * The function's code: `entry` bundled by lambda-bundle.ts on this machine, in a child process
+ * (CDK's local bundling hook is synchronous; esbuild plugins need its async API). The image is
+ * never pulled: the local bundler either succeeds or stops the synth with esbuild's message.
+ */
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('local-bundling-only'),
+      local: {
+        tryBundle(outputDir) {
+          const run = spawnSync(process.execPath, ['--import', 'tsx', BUNDLER, entry, outputDir], { cwd: REPO, encoding: 'utf8' });
+          if (run.status !== 0 || !existsSync(join(outputDir, 'index.mjs'))) {
+            throw new Error(`bundling ${entry} failed:\n${run.stderr || run.stdout || run.error?.message || 'no index.mjs written'}`);
+          }
+          return true;
+        },
+      },
+    },
+  });
 }
 
 /**
