@@ -41,8 +41,11 @@ export const READY = {
   /** A cell that is exactly an employee number (CS0001, B000123, E000042…). */
   employeeNo: '^[A-Z]{1,3}\\d{3,6}$',
   minRows: 10,
-  /** The list request whose `limit` sets the bare app's page size (25 if none is seen). */
-  listRequest: /\/api\/v1\/employees\?/,
+  /**
+   * The list request whose `limit` sets the bare app's page size (25 if none is seen): the
+   * grid's, not the pick lists' (`post=`, read once the rows show).
+   */
+  listRequest: /\/api\/v1\/employees\?(?!.*\bpost=)/,
 };
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useDataProvider } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { Sheet } from '../sheet/Sheet';
@@ -41,7 +41,10 @@ const rowLabel = (e: Employee) => `${e.name} (${e.employeeNo})`;
 export const EmployeeSheet = ({ toolbarExtra }: { toolbarExtra?: ReactNode }) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const editing = usePeopleEditing();
-  const { ready, superiors, teams } = useSheetRefOptions(editing.fields.has('superiorId') || editing.fields.has('teamId'));
+  // The pick lists are read once the first rows show, so they never delay them.
+  const [rowsShown, setRowsShown] = useState(false);
+  const onRowsShown = useCallback(() => setRowsShown(true), []);
+  const { ready, superiors, teams } = useSheetRefOptions(rowsShown && (editing.fields.has('superiorId') || editing.fields.has('teamId')));
   const columns = useMemo(() => editableColumns(columnsWith(superiors, teams, ready), editing), [superiors, teams, ready, editing]);
   const editor = columns.some((c) => c.editable);
   const batchWrite = useCallback<BatchWrite>(
@@ -58,6 +61,7 @@ export const EmployeeSheet = ({ toolbarExtra }: { toolbarExtra?: ReactNode }) =>
       openLink={editing.full ? 'edit' : 'show'}
       selectable
       toolbarExtra={toolbarExtra}
+      onRowsShown={onRowsShown}
     />
   );
 };

@@ -38,6 +38,6 @@ export function editableColumns<T>(columns: ReadonlyArray<SheetColumn<T>>, editi
 /** The people this user may change, read from the cached identity (/users/me). */
 export function usePeopleEditing(): PeopleEditing & { isPending: boolean } {
   const { identity, isPending } = useGetIdentity();
-  const editing = useMemo(() => peopleEditing(identity as Parameters<typeof peopleEditing>[0]), [identity]);
-  return { ...editing, isPending };
+  // One object per identity: the sheet's columns are memoised on it.
+  return useMemo(() => ({ ...peopleEditing(identity as Parameters<typeof peopleEditing>[0]), isPending }), [identity, isPending]);
 }

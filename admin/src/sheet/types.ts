@@ -115,4 +115,9 @@ export interface SheetProps<T extends SheetRow = SheetRow> {
   toolbarExtra?: ReactNode;
   /** Rows per request (the API's largest page is 200). */
   blockSize?: number;
+  /**
+   * Called once, when the first rows are on screen: for reads the page needs but the first rows
+   * do not (pick lists), so they do not compete with the rows for the network and the server.
+   */
+  onRowsShown?(): void;
 }

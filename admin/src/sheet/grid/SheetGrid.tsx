@@ -173,6 +173,7 @@ const SheetGrid = (props: SheetProps) => {
           suppressColumnVirtualisation
           tooltipShowDelay={300}
           onGridReady={(e) => setApi(e.api)}
+          onFirstDataRendered={() => props.onRowsShown?.()}
           onCellKeyDown={keys.onCellKeyDown}
           onRowClicked={onRowClicked}
           onSelectionChanged={onSelectionChanged}
