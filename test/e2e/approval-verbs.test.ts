@@ -30,7 +30,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
   /** HR (the requester) starts an early review of a trainee; the supervisor's task, once the workflow asks. */
   async function startReview(): Promise<{ hr: Api; review: Review; trainee: string; supervisor: DemoLogin; taskId: string }> {
     const hr = await apiAs(harness.runtime, login('hr'));
-    const trainee = await traineeWithoutReview(hr);
+    const trainee = await traineeWithoutReview(hr, harness.runtime);
     const review = await hr<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
     const task = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending')?.tasks?.[0], 'the supervisor step', 30_000);
     return { hr, review, trainee: trainee.name, supervisor: demoLoginNamed(harness.runtime, task.approverName), taskId: task.id };

@@ -32,7 +32,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     const supervisor = demoLogins(harness.runtime, 'supervisor')[0]!;
     const manager = demoLogins(harness.runtime, 'cs_manager')[0]!;
     const supervisorApi = await apiAs(harness.runtime, supervisor);
-    const trainee = await traineeWithoutReview(supervisorApi);
+    const trainee = await traineeWithoutReview(supervisorApi, harness.runtime);
 
     // 1. The supervisor starts the review from the trainee's page.
     const page = await newPage();
@@ -101,7 +101,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
    * review then waits on the CS manager, a step without scores (which 批量同意 can decide).
    */
   async function reviewAtCsManager(hr: Api): Promise<{ trainee: string; task: Task }> {
-    const trainee = await traineeWithoutReview(hr);
+    const trainee = await traineeWithoutReview(hr, harness.runtime);
     const review = await hr<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
     const first = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending')?.tasks?.[0], 'the supervisor step', 30_000);
     const supervisor = await apiAs(harness.runtime, demoLoginNamed(harness.runtime, first.approverName));
@@ -194,7 +194,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     // Another supervisor, another trainee: independent of the test above.
     const supervisor = demoLogins(harness.runtime, 'supervisor')[1]!;
     const api = await apiAs(harness.runtime, supervisor);
-    const trainee = await traineeWithoutReview(api);
+    const trainee = await traineeWithoutReview(api, harness.runtime);
     const review = await api<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
     const task = await until(async () => {
       const { items } = await api<{ items: Task[] }>('/approvals?status=pending');

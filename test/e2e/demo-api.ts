@@ -16,6 +16,8 @@ export interface Employee {
   name: string;
   status: string;
   hireDate: string;
+  superiorId: string | null;
+  teamId: string | null;
 }
 
 export interface Review {
@@ -71,15 +73,29 @@ function monthAgo(): string {
   return new Date(Date.UTC(y, m - 2, d - 1)).toISOString().slice(0, 10);
 }
 
-/** A trainee the caller can see with a month of service and no review yet (§3). */
-export async function traineeWithoutReview(api: Api): Promise<Employee> {
+let hired = 0;
+
+/**
+ * A trainee the caller can see with a month of service and no review yet (§3). The demo has a
+ * handful, and the daily job opens scheduled reviews for some of them as the calendar moves
+ * (and tests use them up): when none is left, HR hires one, hired 45 days ago, beside a trainee
+ * the caller sees (same superior and team, so in the caller's scope and with the same chain).
+ */
+export async function traineeWithoutReview(api: Api, runtime: LocalRuntime): Promise<Employee> {
   const { items } = await api<{ items: Employee[] }>('/employees?status=probation&limit=200');
   const cutoff = monthAgo();
   for (const e of items.filter((e) => e.hireDate <= cutoff)) {
     const reviews = await api<{ items: Review[] }>(`/probation-reviews?employeeId=${e.id}`);
     if (reviews.items.length === 0) return e;
   }
-  throw new Error(`no trainee with a month of service and no review: ${items.map((e) => e.hireDate).join(', ')}`);
+  const like = items.find((e) => e.superiorId !== null);
+  if (!like) throw new Error('the caller sees no trainee to hire another beside');
+  const hr = await apiAs(runtime, demoLogins(runtime, 'hr')[0]!);
+  const n = `${Date.now().toString().slice(-6)}${(hired += 1)}`;
+  return hr<Employee>('/employees', {
+    employeeNo: `TR${n}`, name: `试用${n}`, email: `trainee.${n}@example.com`, phone: `139${n.padStart(8, '0').slice(-8)}`,
+    post: 'agent', level: 'trainee', status: 'probation', superiorId: like.superiorId, teamId: like.teamId, hireDate: companyDate(-45),
+  });
 }
 
 /**

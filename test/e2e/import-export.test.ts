@@ -181,7 +181,7 @@ const SHOTS = '/tmp';
   function aReviewInProgress() {
     started ??= (async () => {
       const hr = await apiAs(harness.runtime, hrLogin());
-      const trainee = await traineeWithoutReview(hr);
+      const trainee = await traineeWithoutReview(hr, harness.runtime);
       const review = await hr<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
       const task = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending')?.tasks?.[0], 'the first approval task', 30_000);
       return { review, trainee: trainee.name, approver: demoLoginNamed(harness.runtime, task.approverName), taskId: task.id };

@@ -75,7 +75,7 @@ const ROW_PX = 36;
     const mine = await apiAs(rt, manager);
 
     // A review waiting for her: HR starts it, the supervisor scores and approves (by API).
-    const trainee = await traineeWithoutReview(hr);
+    const trainee = await traineeWithoutReview(hr, rt);
     const review = await hr<Review>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
     const first = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending')?.tasks?.[0], 'the supervisor step', 30_000);
     await (await apiAs(rt, demoLoginNamed(rt, first.approverName)))(`/approvals/${encodeURIComponent(first.id)}/decision`, { decision: 'approve', ...SCORES });
