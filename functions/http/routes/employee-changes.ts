@@ -10,9 +10,9 @@ import { changeEmployee, newEmployee } from '../../domain/people/employee-rules.
 import { getDescendants, getEmployee, updateEmployee, type StoredEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
 import { getOrgUnit } from '../../storage/org-units.js';
-import { getPolicy } from '../../storage/policies.js';
 import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
 import { actorOf, type AppEnv } from '../env.js';
+import { requestPolicy } from '../request-memo.js';
 import type { CreateBody, PatchBody, ShownEmployee } from './employee-schemas.js';
 import { present, scopeOf, visibleEmployeeAndSelf } from './employee-scope.js';
 
@@ -37,8 +37,8 @@ export async function prepareCreate(c: Ctx, p: Principal, body: CreateBody, at: 
   const [superior, team, org, probation] = await Promise.all([
     body.superiorId ? getEmployee(store, body.superiorId) : null,
     body.teamId ? getOrgUnit(store, body.teamId) : null,
-    getPolicy(store, 'org'),
-    getPolicy(store, 'probation'),
+    requestPolicy(c, 'org'),
+    requestPolicy(c, 'probation'),
   ]);
   const employee = newEmployee(newId(), body, { superior, team, org: org.values, probation: probation.values, now: at });
   const scopePath = await scopeOf(c, p);
@@ -58,8 +58,8 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
   const arranging = !can(p, 'employees:write');
   const [{ employee: current, self }, org, probation] = await Promise.all([
     visibleEmployeeAndSelf(c, p, id, arranging),
-    getPolicy(store, 'org'),
-    getPolicy(store, 'probation'),
+    requestPolicy(c, 'org'),
+    requestPolicy(c, 'probation'),
   ]);
   let patch = requested;
   if (arranging) {

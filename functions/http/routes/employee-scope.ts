@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.js';
 import { getEmployee, getEmployees, type StoredEmployee } from '../../storage/employees.js';
 import { listOrgUnits } from '../../storage/org-units.js';
 import type { AppEnv } from '../env.js';
+import { requestSelf } from '../request-memo.js';
 import type { ShownEmployee } from './employee-schemas.js';
 
 type Ctx = Context<AppEnv>;
@@ -16,7 +17,7 @@ type Ctx = Context<AppEnv>;
  */
 async function selfAndScope(c: Ctx, p: Principal, withSelf: boolean): Promise<{ self: StoredEmployee | null; scopePath: string | null | undefined }> {
   const wide = seesWholeOrganisation(p);
-  const self = p.employeeId && (withSelf || !wide) ? await getEmployee(c.get('deps').store, p.employeeId) : null;
+  const self = p.employeeId && (withSelf || !wide) ? await requestSelf(c, p.employeeId) : null;
   return { self, scopePath: wide ? null : self?.path };
 }
 

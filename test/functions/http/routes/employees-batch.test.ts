@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../../support/api.js';
 import { buildOrg, employeeBody, type TestOrg } from '../../../support/org.js';
+import { recordCalls } from '../../../bench/recorder.js';
 
 /**
  * POST /api/v1/employees/batch — the write behind paste and import (console issue): each row
@@ -76,6 +77,19 @@ describe('employee batch writes', () => {
     const after = (await (await api.request('GET', `/api/v1/employees/${b!.id}`, { token: org.hr })).json()) as { name: string };
     expect(after.name).toBe('测试员工');
     expect(out.results[0]!.item!.name).toBe('改名甲');
+  });
+
+  it('reads the policies and the caller’s own record once per batch, not once per row', async () => {
+    const manager = await api.signIn(['cs_manager'], org.csManager.id);
+    const people = [org.agentA1, org.agentA2, org.leadA, org.agentB1];
+    const current = await Promise.all(people.map(async (e) => (await (await api.request('GET', `/api/v1/employees/${e.id}`, { token: org.hr })).json()) as { id: string; version: number }));
+    const items = current.map((e, i) => ({ id: e.id, version: e.version, phone: `1390013${String(i).padStart(4, '0')}` }));
+    const { result, calls } = await recordCalls(api.store, async () => (await (await batch({ items }, manager)).json()) as Result);
+    expect(result.results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const gets = (pk: string) => calls.filter((c) => c.command === 'GetItemCommand' && (c.input.Key as { pk: { S: string } }).pk.S === pk).length;
+    expect(gets('POLICY#org')).toBe(1);
+    expect(gets('POLICY#probation')).toBe(1);
+    expect(gets(`EMP#${org.csManager.id}`)).toBe(1);
   });
 
   it('is refused whole for a caller who may not write employees, and for more than 500 rows', async () => {
