@@ -28,6 +28,8 @@ export interface PreparedPatch {
   superior: StoredEmployee | null;
   team: Awaited<ReturnType<typeof getOrgUnit>>;
   at: string;
+  /** Every field sent holds its current value (a re-pasted or re-imported row): nothing to write. */
+  unchanged: boolean;
 }
 
 /** Every check of a new employee, no write: the record to create and what it refers to. Hiring is HR's (employees:write). */
@@ -80,11 +82,14 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
     const below = await getDescendants(store, current.path, MAX_MOVED_SUBTREE);
     moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
   }
-  return { current, next, moved, superior, team, at };
+  const unchanged = Object.entries(patch).every(([field, value]) => value === undefined || value === current[field as keyof StoredEmployee]);
+  return { current, next, moved, superior, team, at, unchanged };
 }
 
 export async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promise<ShownEmployee> {
   const { current, next, moved, at } = r;
+  // No new version and no audit record for a change that changes nothing.
+  if (r.unchanged) return (await present(c, [current], { superior: r.superior, team: r.team }))[0]!;
   await updateEmployee(
     c.get('deps').store,
     current,

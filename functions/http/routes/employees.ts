@@ -158,7 +158,8 @@ export function employeesRoutes() {
       tags: ['employees'],
       summary: 'Change an employee (HR, admin; supervisors and CS managers arrange their own people); `version` must be the one you read',
       description:
-        'Setting `status` to `terminated` (离职) also moves the open approval tasks of their account to their stand-in (policy `approvals.approverLeft`: the nearest superior, or HR); a task that cannot move is logged and stays.\n\n' +
+        'Setting `status` to `terminated` (离职) also moves the open approval tasks of their account to their stand-in (policy `approvals.approverLeft`: the nearest superior, or HR); a task that cannot move is logged and stays. ' +
+        'A change where every field sent already holds that value writes nothing: the answer is the record as it is, same version, no audit record.\n\n' +
         ARRANGE_RULES,
       request: { params: IdParam, body: jsonBody(PatchEmployeeBody) },
       responses: { 200: json(EmployeeSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },

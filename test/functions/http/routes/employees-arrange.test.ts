@@ -107,6 +107,11 @@ describe('a CS manager or supervisor arranges the people below them (POLICIES.md
     const pasted = await patch(manager, agent, { name: agent.name, level: agent.level, hireDate: agent.hireDate, phone: '13900139005' });
     expect(pasted.status, await pasted.clone().text()).toBe(200);
     expect(await json<Employee>(pasted)).toMatchObject({ phone: '13900139005', version: agent.version + 1 });
+    // The same row pasted again changes nothing: no new version, no audit record.
+    const again = await patch(manager, { ...agent, version: agent.version + 1 }, { name: agent.name, level: agent.level, phone: '13900139005' });
+    expect(again.status, await again.clone().text()).toBe(200);
+    expect(await json<Employee>(again)).toMatchObject({ phone: '13900139005', version: agent.version + 1 });
+    expect((await read(agent.id)).version).toBe(agent.version + 1);
   });
 
   it('a new superior must be the arranger or someone below them; moving someone under their own report is still a cycle', async () => {
