@@ -1,10 +1,51 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
  * A port the OS considers free on `host` right now. Another process can still take it
  * before the caller binds it, so callers that can bind port 0 themselves should.
+ *
+ * It is drawn at random from outside the kernel's ephemeral range: a port the kernel hands
+ * out for port 0 is also one it hands to any outgoing connection, so a port found that way
+ * could be taken by some other process's connection before the caller binds it.
  */
 export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const range = listeningRange();
+  if (!range) return kernelChosenPort(host);
+  const [low, high] = range;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canBind(port, host)) return port;
+  }
+  return kernelChosenPort(host);
+}
+
+/**
+ * Ports below the ephemeral range (Linux: 32768–60999 by default; macOS, Windows:
+ * 49152–65535), or none where a machine's ephemeral range starts too low to leave room.
+ */
+function listeningRange(): [number, number] | undefined {
+  let ephemeralLow = 32768;
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low && Number.isInteger(low)) ephemeralLow = low;
+  } catch {
+    // Not Linux: the default ephemeral ranges elsewhere start higher.
+  }
+  const high = Math.min(ephemeralLow - 1, 32767);
+  return high - 20000 >= 1000 ? [20000, high] : undefined;
+}
+
+function canBind(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function kernelChosenPort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertPortFree, freePort, httpUrl } from '../../../infra/local/ports.js';
+
+const RANGE = '/proc/sys/net/ipv4/ip_local_port_range';
 
 describe('ports', () => {
   const servers: Server[] = [];
@@ -20,6 +23,15 @@ describe('ports', () => {
     const port = await freePort();
     await expect(assertPortFree(port, '127.0.0.1', 'API')).resolves.toBeUndefined();
     await listen(port, '127.0.0.1');
+  });
+
+  it('draws ports outside the range the kernel gives outgoing connections, so none of those can take one first', async () => {
+    const ephemeralLow = existsSync(RANGE) ? Number(readFileSync(RANGE, 'utf8').trim().split(/\s+/)[0]) : 49152;
+    const ports = await Promise.all(Array.from({ length: 20 }, () => freePort()));
+    for (const port of ports) {
+      expect(port).toBeGreaterThanOrEqual(20000);
+      expect(port).toBeLessThan(Math.min(ephemeralLow, 32768));
+    }
   });
 
   it('names the service and the variable to change when its port is taken', async () => {
