@@ -92,6 +92,63 @@ const WAIT = { timeout: 10_000, interval: 200 };
   }
 
 
+  /**
+   * The people list's first-block requests (no cursor, no pick list's filter) and /users/me,
+   * in the order the page sent them, and the statuses the first-block requests were answered with.
+   */
+  function recordReads(page: Page): { sent: string[]; answered: number[] } {
+    const firstBlock = (url: string) => {
+      const { pathname, searchParams } = new URL(url);
+      return pathname === '/api/v1/employees' && !searchParams.has('cursor') && searchParams.get('limit') === '100' ? `block ${searchParams}` : null;
+    };
+    const sent: string[] = [];
+    const answered: number[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/users/me') sent.push('me');
+      const block = firstBlock(request.url());
+      if (block) sent.push(block);
+    });
+    page.on('response', (response) => {
+      if (firstBlock(response.url())) answered.push(response.status());
+    });
+    return { sent, answered };
+  }
+
+  it('opened on its address, the sheet asks for its first rows before the sign-in check answers, and only once', async () => {
+    const { all } = await hrApi();
+    const page = await harness.newPage({ width: 1400, height: 900 });
+    const hr = demoLogins(harness.runtime, 'hr')[0]!;
+    await signIn(page, url(), hr.email, hr.password);
+    // A page load of its own (not a move inside the console, which does not start main.tsx again).
+    await page.goto('about:blank');
+    const { sent } = recordReads(page);
+    await page.goto(`${url()}/#/employees`);
+    await expect.poll(() => cell(page, 0, 'employeeNo').innerText(), WAIT).toBe(all[0]!.employeeNo);
+    await page.locator('.ag-row[row-index="9"]').waitFor();
+    const blocks = sent.filter((s) => s.startsWith('block'));
+    expect(blocks).toEqual(['block sort=employeeNo&order=asc&limit=100']);
+    expect(sent.indexOf(blocks[0]!)).toBeLessThan(sent.indexOf('me'));
+  }, 60_000);
+
+  it('a visitor not signed in gets the sign-in page from the sheet’s address; once signed in, the sheet reads its rows again', async () => {
+    const { all } = await hrApi();
+    const page = await harness.newPage({ width: 1400, height: 900 });
+    const { sent, answered } = recordReads(page);
+    await page.goto(`${url()}/#/employees`);
+    await page.locator('input[name="email"]').waitFor();
+    // The early read was made and refused; nothing of it may reach the sheet after sign-in.
+    await expect.poll(() => answered, WAIT).toEqual([401]);
+    const hr = demoLogins(harness.runtime, 'hr')[0]!;
+    await page.locator('input[name="email"]').fill(hr.email);
+    await page.locator('input[name="password"]').fill(hr.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+    await page.goto(`${url()}/#/employees`);
+    await expect.poll(() => cell(page, 0, 'employeeNo').innerText(), WAIT).toBe(all[0]!.employeeNo);
+    expect(sent.filter((s) => s.startsWith('block'))).toHaveLength(2);
+    expect(answered).toEqual([401, 200]);
+  }, 60_000);
+
   it('HR edits a phone number in its cell: it is saved, and the change is in the audit trail', async () => {
     const person = (await rowsFor()).edit;
     const page = await sheetAsHr();

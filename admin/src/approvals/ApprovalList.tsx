@@ -1,6 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { List, Pagination, SimpleList, useListContext } from 'react-admin';
 import { SHEET_LIST_PROPS } from '../sheet/Sheet';
+import { SHEET_LISTS } from '../sheet/sheetLists';
 import { ApprovalDueField } from './ApprovalDueField';
 import { ApprovalSheet } from './ApprovalSheet';
 import { ApprovalTabs } from './ApprovalTabs';
@@ -22,11 +23,11 @@ const ApprovalList = () => {
   // No filters, create or export (`actions={false}`): without this the page starts with an
   // empty toolbar, a band of nothing above the tabs on a phone.
   return small ? (
-    <List filterDefaultValues={{ status: 'pending' }} perPage={25} pagination={pagination} exporter={false} empty={false} queryOptions={queryOptions} actions={false}>
+    <List filterDefaultValues={SHEET_LISTS.approvals.filter} perPage={25} pagination={pagination} exporter={false} empty={false} queryOptions={queryOptions} actions={false}>
       <ApprovalPhoneList />
     </List>
   ) : (
-    <List filterDefaultValues={{ status: 'pending' }} actions={false} {...SHEET_LIST_PROPS}>
+    <List filterDefaultValues={SHEET_LISTS.approvals.filter} actions={false} {...SHEET_LIST_PROPS}>
       <ApprovalSheet />
     </List>
   );

@@ -1,6 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { List, SelectInput, SimpleList, required, useTranslate } from 'react-admin';
 import { Sheet, SHEET_LIST_PROPS } from '../sheet/Sheet';
+import { SHEET_LISTS } from '../sheet/sheetLists';
 import type { SheetColumn } from '../sheet/types';
 import { REVIEW_KINDS, REVIEW_STATUSES, reviewChoiceKey, reviewStatusChoices } from './reviewChoices';
 import type { ProbationReview } from './types';
@@ -29,7 +30,7 @@ const ProbationReviewList = () => {
   const translate = useTranslate();
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return small ? (
-    <List filters={filters} filterDefaultValues={{ status: 'in_review' }} perPage={25} exporter={false} empty={false}>
+    <List filters={filters} filterDefaultValues={SHEET_LISTS['probation-reviews'].filter} perPage={25} exporter={false} empty={false}>
       <SimpleList<ProbationReview>
         rowClick="show"
         primaryText={(r) => `${r.employeeName} (${r.employeeNo})`}
@@ -38,7 +39,7 @@ const ProbationReviewList = () => {
       />
     </List>
   ) : (
-    <List filters={filters} filterDefaultValues={{ status: 'in_review' }} {...SHEET_LIST_PROPS}>
+    <List filters={filters} filterDefaultValues={SHEET_LISTS['probation-reviews'].filter} {...SHEET_LIST_PROPS}>
       <Sheet<ProbationReview> sheetId="probation-reviews" columns={COLUMNS} rowClick="show" selectable rowLabel={(r) => `${r.employeeName} (${r.employeeNo})`} />
     </List>
   );

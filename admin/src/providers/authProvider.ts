@@ -64,7 +64,11 @@ const ME_TTL_MS = 30_000;
  * Session-cookie authentication: the API sets an httpOnly cookie at login, so the console
  * never holds a token. "Am I signed in?" is answered by GET /users/me.
  */
-export function createAuthProvider(http: Http): AuthProvider {
+/**
+ * @param forgetEarlyReads drops reads started before sign-in (earlyReads.ts) when who is
+ * signed in changes, so no one is shown rows read for someone else
+ */
+export function createAuthProvider(http: Http, forgetEarlyReads: () => void = () => undefined): AuthProvider {
   let me: { promise: Promise<Me>; at: number } | undefined;
 
   function getMe(): Promise<Me> {
@@ -81,6 +85,7 @@ export function createAuthProvider(http: Http): AuthProvider {
   return {
     async login(params: { email?: string; username?: string; password: string }) {
       me = undefined;
+      forgetEarlyReads();
       // A 401 or 429 rejects with the server's localized detail ("邮箱或密码错误"), which the
       // login form shows.
       await http('/auth/login', {
@@ -91,6 +96,7 @@ export function createAuthProvider(http: Http): AuthProvider {
 
     async logout() {
       me = undefined;
+      forgetEarlyReads();
       try {
         await http('/auth/logout', { method: 'POST' });
       } catch {

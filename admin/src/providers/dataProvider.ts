@@ -97,9 +97,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
         const items: Row[] = [];
         let next = cursor;
         for (let request = 0; request < MAX_REQUESTS_PER_PAGE; request += 1) {
-          const { json } = await http<ListBody<Row>>(cfg.path, {
-            query: { ...query, limit: Math.min(API_MAX_LIMIT, perPage - items.length), cursor: next },
-          });
+          const { json } = await http<ListBody<Row>>(cfg.path, { query: pageQuery(query, perPage - items.length, next) });
           items.push(...json.items);
           next = json.nextCursor ?? null;
           if (!next || items.length >= perPage) break;
@@ -193,6 +191,27 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   return { ...provider, getAll, ...createConsoleMethods(http, (resource) => pages.forget(resource)) };
+}
+
+/**
+ * The API request that reads the first rows of a list, as getList sends it for page 1 of
+ * `perPage` (main.tsx starts it before React: earlyReads.ts). Undefined for a resource read whole.
+ */
+export function firstPageRequest(
+  resource: string,
+  filter: Record<string, unknown>,
+  sort: { field: string; order: string } | undefined,
+  perPage: number,
+): { path: string; query: Record<string, QueryValue> } | undefined {
+  const cfg = RESOURCES[resource];
+  if (!cfg || cfg.whole) return undefined;
+  const query = listQuery(cfg, filter, sort && cfg.sortable.includes(sort.field) ? sort : undefined);
+  return { path: cfg.path, query: pageQuery(query, perPage, null) };
+}
+
+/** One request of a page: at most the API's largest `limit`, from `cursor` (none: the start). */
+function pageQuery(query: Record<string, QueryValue>, wanted: number, cursor: string | null): Record<string, QueryValue> {
+  return { ...query, limit: Math.min(API_MAX_LIMIT, wanted), cursor };
 }
 
 /** A list's filter and sort as the API's query parameters. */

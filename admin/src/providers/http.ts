@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import type { EarlyReads } from './earlyReads.js';
 
 /**
  * The console's one way to call the API. Everything goes through here so that every request
@@ -38,10 +39,21 @@ export interface HttpConfig {
   /** The UI locale, sent as Accept-Language so server messages come back in the same language. */
   getLocale: () => string;
   fetch?: typeof fetch;
+  /** Reads started before React (earlyReads.ts): a plain GET takes its answer if one is there. */
+  early?: EarlyReads;
 }
 
-export function createHttp({ baseUrl, getLocale, fetch: fetchImpl = (...args) => fetch(...args) }: HttpConfig): Http {
+export function createHttp({ baseUrl, getLocale, fetch: fetchImpl = (...args) => fetch(...args), early }: HttpConfig): Http {
   return async function http<T>(path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+    const url = baseUrl + path + toQueryString(options.query);
+    const method = options.method ?? 'GET';
+    // Only a success is taken: a 401 read before sign-in, or any failure, is read again.
+    const earlyResponse =
+      early && method === 'GET' && !options.headers
+        ? await early.take(url, getLocale())?.then((r) => (r.ok ? r : undefined), () => undefined)
+        : undefined;
+    if (earlyResponse) return { status: earlyResponse.status, headers: earlyResponse.headers, json: (await readJson(earlyResponse)) as T };
+
     const headers = new Headers({ Accept: 'application/json, application/problem+json', ...options.headers });
     headers.set('Accept-Language', getLocale());
     let body: string | undefined;
@@ -52,8 +64,8 @@ export function createHttp({ baseUrl, getLocale, fetch: fetchImpl = (...args) =>
 
     let response: Response;
     try {
-      response = await fetchImpl(baseUrl + path + toQueryString(options.query), {
-        method: options.method ?? 'GET',
+      response = await fetchImpl(url, {
+        method,
         headers,
         body,
         credentials: 'include',

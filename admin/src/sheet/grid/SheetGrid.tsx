@@ -9,6 +9,7 @@ import { ConflictAlert } from '../ConflictAlert';
 import type { ChangePlan } from '../changePlan';
 import { SheetToolbar } from '../SheetToolbar';
 import type { SheetContextValue } from '../sheetContext';
+import { SHEET_BLOCK_SIZE } from '../sheetLists';
 import type { SheetColumn, SheetProps, SheetRow } from '../types';
 import { OPEN_COLUMN, toColDefs } from './colDefs';
 import { displayedColumns, selectedNodes } from './gridReads';
@@ -33,7 +34,7 @@ const SELECTION_COLUMN_DEF = { pinned: 'left', width: 40, maxWidth: 40, resizabl
  * Loaded on demand through ../Sheet.tsx, so the console's first screen carries no grid code.
  */
 const SheetGrid = (props: SheetProps) => {
-  const { sheetId, editable = false, batchWrite, rowClick, openLink, selectable = false, blockSize = 100 } = props;
+  const { sheetId, editable = false, batchWrite, rowClick, openLink, selectable = false, blockSize = SHEET_BLOCK_SIZE } = props;
   const columns = props.columns as readonly SheetColumn[];
   const list = useListContext();
   const { resource, filterValues, sort, setSort, selectedIds, onSelect } = list;
