@@ -1,13 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { loadList as approvalsList } from './approvals';
+import { loadList as employeesList } from './employees';
+import { loadList as probationReviewsList } from './probation-reviews';
 import { readSheetEarly } from './providers';
+import { PHONE_MEDIA } from './providers/earlyReads';
+import type { SheetListResource } from './sheet/sheetLists';
 
-// A page opened on a sheet (a link to the people list, the reviews, the inbox) fetches the grid
-// chunk and its first block of rows now, alongside the sign-in check, rather than after it
-// (docs/benchmarks.md, figure 5b). Other first screens still load no grid code.
-if (/^#\/(employees|probation-reviews|approvals)\/?(\?|$)/.test(window.location.hash)) {
-  void import('./sheet/grid/SheetGrid');
+const SHEET_PAGES: Record<SheetListResource, () => Promise<unknown>> = {
+  employees: employeesList,
+  approvals: approvalsList,
+  'probation-reviews': probationReviewsList,
+};
+
+// A page opened on a sheet (a link to the people list, the reviews, the inbox) loads the page's
+// chunk, the grid's and the first block of rows now, alongside the sign-in check, rather than
+// one after the other once it answers (docs/benchmarks.md, figure 5b). Other first screens
+// load no grid code, and a phone (a simple list) none either.
+const sheet = /^#\/(employees|probation-reviews|approvals)\/?(\?|$)/.exec(window.location.hash)?.[1] as SheetListResource | undefined;
+if (sheet) {
+  void SHEET_PAGES[sheet]();
+  if (!window.matchMedia(PHONE_MEDIA).matches) void import('./sheet/grid/SheetGrid');
   readSheetEarly(window.location.hash);
 }
 
