@@ -3,10 +3,15 @@
  * (the workflow's `flushOutbox` task, every few minutes), so a mail server that is down
  * delays mail but loses none. Items hold the rendered message (it carries signed approval
  * links, so it expires with them: TTL) and sort by the time they are next due.
+ *
+ * A mail that must not be lost even to a crash (an approval step's request) is written here
+ * before it is sent, in the same transaction as the change that calls for it (`guardedMail`),
+ * and removed once sent: if the process dies in between, the outbox sends it when it is due.
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import { newId } from './ids.js';
+import type { TxItem } from './transact.js';
 
 export interface OutboxMail {
   id: string;
@@ -28,9 +33,22 @@ const RETENTION_SECONDS = 8 * 86400;
 
 const key = (m: Pick<OutboxMail, 'id' | 'nextAt'>) => ({ pk: PK, sk: `${m.nextAt}#${m.id}` });
 
+function outboxItem(item: OutboxMail): Record<string, unknown> {
+  return { ...key(item), entity: 'outbox', ...item, expiresAt: Math.floor(Date.parse(item.createdAt) / 1000) + RETENTION_SECONDS };
+}
+
+/**
+ * A mail written with the change that calls for it (the returned transaction item), due at
+ * `nextAt` unless `removeMail` takes it away after it was sent.
+ */
+export function guardedMail(store: Store, mail: Omit<OutboxMail, 'id' | 'attempts' | 'nextAt' | 'firstError'>, nextAt: string): { mail: OutboxMail; tx: TxItem } {
+  const item: OutboxMail = { ...mail, id: newId(), attempts: 1, nextAt, firstError: '' };
+  return { mail: item, tx: { write: { Put: { TableName: store.table, Item: outboxItem(item) } } } };
+}
+
 export async function enqueueMail(store: Store, mail: Omit<OutboxMail, 'id' | 'attempts' | 'nextAt'>, nextAt: string): Promise<OutboxMail> {
   const item: OutboxMail = { ...mail, id: newId(), attempts: 1, nextAt };
-  await store.doc.send(new PutCommand({ TableName: store.table, Item: { ...key(item), entity: 'outbox', ...item, expiresAt: Math.floor(Date.parse(mail.createdAt) / 1000) + RETENTION_SECONDS } }));
+  await store.doc.send(new PutCommand({ TableName: store.table, Item: outboxItem(item) }));
   return item;
 }
 
@@ -58,6 +76,6 @@ export async function removeMail(store: Store, mail: OutboxMail): Promise<void> 
 /** Moves the message to its next attempt time (a new sort key: delete and put). */
 export async function retryMailLater(store: Store, mail: OutboxMail, nextAt: string): Promise<void> {
   const next = { ...mail, attempts: mail.attempts + 1, nextAt };
-  await store.doc.send(new PutCommand({ TableName: store.table, Item: { ...key(next), entity: 'outbox', ...next, expiresAt: Math.floor(Date.parse(mail.createdAt) / 1000) + RETENTION_SECONDS } }));
+  await store.doc.send(new PutCommand({ TableName: store.table, Item: outboxItem(next) }));
   await removeMail(store, mail);
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { approvalCc, approvalEscalation, approvalReminder, approvalRequest, approvalTransferred, type Handover } from '../email/templates/index.js';
 import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
-import { dueMail, enqueueMail, removeMail, retryMailLater } from '../storage/outbox.js';
+import { dueMail, enqueueMail, guardedMail, removeMail, retryMailLater } from '../storage/outbox.js';
 import type { User } from '../storage/users.js';
 import type { Lang, RequestSummary, WorkflowDeps } from './kinds.js';
 
@@ -26,7 +26,17 @@ export function decisionLinks(deps: WorkflowDeps, task: ApprovalTask, linkDays =
 
 type Kind = 'request' | 'reminder' | Handover;
 
-export async function mailApprover(
+/** A refused mail is tried again after this, then less and less often (flushOutbox). */
+const OUTBOX_FIRST_RETRY_MS = 30_000;
+
+/** A composed message: who, what, and the ids logs name it by. */
+export interface Mail {
+  to: string;
+  content: { subject: string; html: string; text: string };
+  ids: Record<string, string>;
+}
+
+export function approverMail(
   deps: WorkflowDeps,
   kind: Kind,
   task: ApprovalTask,
@@ -34,7 +44,7 @@ export async function mailApprover(
   summary: RequestSummary,
   stepLabel: Record<Lang, string>,
   extra: { fromName?: string; comment?: string | null; overdueSince?: string } = {},
-): Promise<void> {
+): Mail {
   const lang = approver.language;
   const data = {
     approverName: approver.name,
@@ -53,7 +63,40 @@ export async function mailApprover(
       : kind === 'reminder'
         ? approvalReminder({ ...data, overdueSince: extra.overdueSince ?? task.dueAt }, lang)
         : approvalTransferred({ ...data, fromName: extra.fromName ?? '', comment: extra.comment ?? '', via: kind }, lang);
-  await send(deps, approver.email, content, { taskId: task.id, kind });
+  return { to: approver.email, content, ids: { taskId: task.id, kind } };
+}
+
+export async function mailApprover(...args: Parameters<typeof approverMail>): Promise<void> {
+  const mail = approverMail(...args);
+  await send(args[0], mail.to, mail.content, mail.ids);
+}
+
+/**
+ * A mail that must survive a crash between the change that calls for it and its sending:
+ * the returned `tx` goes into that change's transaction and puts the mail in the outbox, due
+ * when a refused mail's first retry would be; `sendGuarded` then sends it and takes it out.
+ * If the process dies in between, `flushOutbox` sends it (at least once, never lost).
+ */
+export function guardMail(deps: WorkflowDeps, mail: Mail): GuardedMail {
+  const now = deps.now();
+  return guardedMail(deps.store, { to: mail.to, ...mail.content, ids: mail.ids, createdAt: now.toISOString() }, new Date(now.getTime() + OUTBOX_FIRST_RETRY_MS).toISOString());
+}
+
+export type GuardedMail = ReturnType<typeof guardedMail>;
+
+/** Sends a guarded mail; refused, it stays in the outbox for `flushOutbox`. Never throws. */
+export async function sendGuarded(deps: WorkflowDeps, { mail }: GuardedMail): Promise<void> {
+  try {
+    await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+  } catch (err) {
+    deps.log('warn', 'mail deferred to the outbox', { ...mail.ids, error: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  try {
+    await removeMail(deps.store, mail);
+  } catch (err) {
+    deps.log('warn', 'sent mail left in the outbox: it may go out twice', { ...mail.ids, error: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 /** 抄送: a read-only notice; the console page of the notice shows the request and its timeline. */
@@ -114,7 +157,6 @@ export async function send(deps: WorkflowDeps, to: string, content: { subject: s
   }
 }
 
-const OUTBOX_FIRST_RETRY_MS = 30_000;
 /** Backoff between attempts, capped; after MAX_ATTEMPTS (about two days) a message is given up and logged. */
 const OUTBOX_MAX_DELAY_MS = 3600_000;
 const OUTBOX_MAX_ATTEMPTS = 60;

@@ -10,7 +10,7 @@ import { getStep, getTasks, openStep, renewStep, type ApprovalStep, type Approva
 import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
 import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
 import { assign, type Assignee } from '../assignees.js';
-import { mailApprover, mailEscalation, newNonce } from '../notify.js';
+import { approverMail, guardMail, mailApprover, mailEscalation, newNonce, sendGuarded } from '../notify.js';
 import { resumeStep } from '../resume.js';
 
 export interface RequestApprovalInput {
@@ -47,11 +47,13 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     step.taskIds = tasks.map((t) => t.id);
     step.stages = [{ taskIds: step.taskIds, mode: mode ?? 'any' }];
     step.activeStage = 0;
-    if ((await openStep(deps.store, step, tasks)) === 'exists') {
+    // Each approver's mail is in the outbox with the step: a crash after the commit delays it, never loses it.
+    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label)));
+    if ((await openStep(deps.store, step, tasks, mails.map((m) => m.tx))) === 'exists') {
       await renewOrResume(deps, p, dueAt, []);
       return { status: 'exists' };
     }
-    await Promise.all(tasks.map((t, i) => mailApprover(deps, 'request', t, assignees[i]!.user, summary, label)));
+    await Promise.all(mails.map((m) => sendGuarded(deps, m)));
     return { status: 'asked' };
   }
 
