@@ -10,7 +10,7 @@ import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
 import { getUser } from '../storage/users.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
-import { mailApprover, newNonce } from './notify.js';
+import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeStep } from './resume.js';
 
 export interface DecideRequest {
@@ -77,9 +77,19 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       : { ...t, status, decidedAt: at, version: t.version + 1 };
     return [{ before: t, after }];
   });
+  // The next stage (people added after, or the approvers who waited for those added before) is
+  // asked now; their mails are in the outbox with the decision (guardMail).
+  const mails: GuardedMail[] = [];
+  if (!next.complete && next.activated.length) {
+    const summary = await kind.describe(deps, task.requestId);
+    for (const t of changed.map((c) => c.after).filter((c) => next.activated.includes(c.id))) {
+      const user = await getUser(deps.store, t.approverId);
+      if (user) mails.push(guardMail(deps, approverMail(deps, 'request', t, user, summary, t.stepLabel)));
+    }
+  }
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
-    returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra,
+    returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra: [...extra, ...mails.map((m) => m.tx)],
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },
@@ -91,16 +101,8 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       },
     },
   });
-  if (next.complete) {
-    await resumeStep(deps, step.id);
-  } else if (next.activated.length) {
-    // The next stage (people added after, or the approvers who waited for those added before) is asked now.
-    const summary = await kind.describe(deps, task.requestId);
-    for (const t of changed.map((c) => c.after).filter((c) => next.activated.includes(c.id))) {
-      const user = await getUser(deps.store, t.approverId);
-      if (user) await mailApprover(deps, 'request', t, user, summary, t.stepLabel);
-    }
-  }
+  if (next.complete) await resumeStep(deps, step.id);
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }
 
@@ -143,14 +145,18 @@ export async function moveTask(
     onBehalfOfId: to.onBehalfOf?.id ?? null, onBehalfOfName: to.onBehalfOf?.name ?? null,
     linkNonce: newNonce(), reason: to.reason ?? r.reason, createdAt: at, decision: null, decidedAt: null, comment: r.comment, channel: null, lastRemindedAt: null, version: 1,
   };
+  // A pending task's new approver is mailed; the mail is in the outbox with the move (guardMail).
+  const mail = moved.status === 'pending'
+    ? guardMail(deps, approverMail(deps, moved.reason === 'delegated' || moved.reason === 'approver_left' ? moved.reason : 'transferred', moved, target, summary, task.stepLabel, {
+      // A delegate or a leaver's stand-in is told whose task it is, not who arranged it.
+      fromName: moved.reason === 'delegated' || moved.reason === 'approver_left' ? (to.onBehalfOf?.name ?? task.approverName) : r.actor?.name ?? task.approverName,
+      comment: r.comment,
+    }))
+    : null;
   await transferTask(deps.store, task, moved, step, {
     entityType: 'approvalTask', entityId: task.id, action: r.reason === 'transferred' ? 'transfer' : r.reason, actor: r.actor, channel: r.channel, at,
     before: { approverId: task.approverId, approverName: task.approverName }, after: { approverId: target.id, approverName: target.name, taskId: moved.id, comment: r.comment },
-  });
-  if (moved.status === 'pending') await mailApprover(deps, moved.reason === 'delegated' || moved.reason === 'approver_left' ? moved.reason : 'transferred', moved, target, summary, task.stepLabel, {
-    // A delegate or a leaver's stand-in is told whose task it is, not who arranged it.
-    fromName: moved.reason === 'delegated' || moved.reason === 'approver_left' ? (to.onBehalfOf?.name ?? task.approverName) : r.actor?.name ?? task.approverName,
-    comment: r.comment,
-  });
+  }, mail ? [mail.tx] : []);
+  if (mail) await sendGuarded(deps, mail);
   return moved;
 }

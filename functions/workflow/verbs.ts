@@ -16,7 +16,7 @@ import { getUser, getUsersByIds } from '../storage/users.js';
 import { assign } from './assignees.js';
 import { decide, loadOwnTask } from './decisions.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
-import { mailApprover, mailCc } from './notify.js';
+import { approverMail, guardMail, mailApprover, mailCc, sendGuarded } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
@@ -156,17 +156,19 @@ async function addApproversOnce(
   const next = addToStages(state, task.id, tasks.map((t) => t.id), r.position, r.mode);
   for (const t of tasks) t.status = next.addedStatus;
   const changed = siblings.filter((t) => next.waiting.includes(t.id) && t.status === 'pending').map((t) => ({ before: t, after: { ...t, status: 'waiting' as const, version: t.version + 1 } }));
+  // Those asked now are mailed; the mails are in the outbox with the change (guardMail).
+  const mails = tasks.filter((x) => x.status === 'pending').map((t) => {
+    const user = assignees.find((a) => a.user.id === t.approverId)!.user;
+    return guardMail(deps, approverMail(deps, 'added', t, user, summary, t.stepLabel, { fromName: r.actor.name, comment }));
+  });
   await addTasksToStep(deps.store, {
-    step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed,
+    step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed, mails: mails.map((m) => m.tx),
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: 'add_approvers', actor: r.actor, channel: r.channel, at, before: null,
       after: { position: r.position, mode: r.mode, approvers: tasks.map((t) => t.approverName), taskIds: tasks.map((t) => t.id), comment },
     },
   });
-  for (const t of tasks.filter((x) => x.status === 'pending')) {
-    const user = assignees.find((a) => a.user.id === t.approverId)!.user;
-    await mailApprover(deps, 'added', t, user, summary, t.stepLabel, { fromName: r.actor.name, comment });
-  }
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return tasks;
 }
 
