@@ -6,7 +6,7 @@ import { loadList as employeesList } from './employees';
 import { loadList as probationReviewsList } from './probation-reviews';
 import { readSheetEarly } from './providers';
 import { PHONE_MEDIA } from './providers/earlyReads';
-import type { SheetListResource } from './sheet/sheetLists';
+import { sheetAtAddress, type SheetListResource } from './sheet/sheetLists';
 
 const SHEET_PAGES: Record<SheetListResource, () => Promise<unknown>> = {
   employees: employeesList,
@@ -18,9 +18,9 @@ const SHEET_PAGES: Record<SheetListResource, () => Promise<unknown>> = {
 // chunk, the grid's and the first block of rows now, alongside the sign-in check, rather than
 // one after the other once it answers (docs/benchmarks.md, figure 5b). Other first screens
 // load no grid code, and a phone (a simple list) none either.
-const sheet = /^#\/(employees|probation-reviews|approvals)\/?(\?|$)/.exec(window.location.hash)?.[1] as SheetListResource | undefined;
+const sheet = sheetAtAddress(window.location.hash);
 if (sheet) {
-  void SHEET_PAGES[sheet]();
+  void SHEET_PAGES[sheet.resource]();
   if (!window.matchMedia(PHONE_MEDIA).matches) void import('./sheet/grid/SheetGrid');
   readSheetEarly(window.location.hash);
 }

@@ -288,7 +288,7 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
  */
 export async function addTasksToStep(
   store: Store,
-  r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: { before: ApprovalTask; after: ApprovalTask }[]; audit: AuditInput; mails?: TxItem[] },
+  r: { step: ApprovalStep; actorTask: ApprovalTask; stages: ApprovalStage[]; activeStage: number; added: ApprovalTask[]; changed: { before: ApprovalTask; after: ApprovalTask }[]; audit: AuditInput; extra?: TxItem[] },
 ): Promise<void> {
   const actorChange = r.changed.find((t) => t.after.id === r.actorTask.id)?.after;
   await transact(store, [
@@ -318,7 +318,7 @@ export async function addTasksToStep(
     ...r.added.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, t) })),
     ...r.changed.filter((t) => t.after.id !== r.actorTask.id).map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t.after) } }, counts: taskCounts(t.before, t.after) })),
     { write: auditPut(store, r.audit) },
-    ...(r.mails ?? []),
+    ...(r.extra ?? []),
   ]);
 }
 
@@ -349,7 +349,7 @@ export function stagesOf(step: ApprovalStep): { stages: ApprovalStage[]; active:
  * the old task (and its links) ends as transferred. Conditional on the step's version, so a
  * concurrent decision or 加签 on the step makes this fail rather than lose either change.
  */
-export async function transferTask(store: Store, from: ApprovalTask, to: ApprovalTask, step: ApprovalStep, audit: AuditInput, mails: TxItem[] = []): Promise<void> {
+export async function transferTask(store: Store, from: ApprovalTask, to: ApprovalTask, step: ApprovalStep, audit: AuditInput, extra: TxItem[] = []): Promise<void> {
   const { stages } = stagesOf(step);
   const nextStages = stages.map((st) => ({ ...st, taskIds: st.taskIds.map((id) => (id === from.id ? to.id : id)) }));
   await transact(store, [
@@ -381,7 +381,7 @@ export async function transferTask(store: Store, from: ApprovalTask, to: Approva
     },
     { write: { Put: { TableName: store.table, Item: taskItem(to), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, to) },
     { write: auditPut(store, audit) },
-    ...mails,
+    ...extra,
   ]);
 }
 

@@ -4,7 +4,7 @@
  * delays mail but loses none. Items hold the rendered message (it carries signed approval
  * links, so it expires with them: TTL) and sort by the time they are next due.
  *
- * A mail that must not be lost even to a crash (an approval step's request) is written here
+ * A mail that must not be lost even to a crash (one that asks someone to decide) is written here
  * before it is sent, in the same transaction as the change that calls for it (`guardedMail`),
  * and removed once sent: if the process dies in between, the outbox sends it when it is due.
  */

@@ -8,7 +8,7 @@ import { advance, type TaskStatus } from '../domain/approvals/stages.js';
 import { decideStep, getStep, getTask, getTasks, StepChanged, stagesOf, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
 import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
-import { getUser } from '../storage/users.js';
+import { getUser, getUsersByIds } from '../storage/users.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeStep } from './resume.js';
@@ -81,9 +81,10 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   // asked now; their mails are in the outbox with the decision (guardMail).
   const mails: GuardedMail[] = [];
   if (!next.complete && next.activated.length) {
-    const summary = await kind.describe(deps, task.requestId);
-    for (const t of changed.map((c) => c.after).filter((c) => next.activated.includes(c.id))) {
-      const user = await getUser(deps.store, t.approverId);
+    const asked = changed.map((c) => c.after).filter((c) => next.activated.includes(c.id));
+    const [summary, users] = await Promise.all([kind.describe(deps, task.requestId), getUsersByIds(deps.store, asked.map((t) => t.approverId))]);
+    for (const t of asked) {
+      const user = users.find((u) => u.id === t.approverId);
       if (user) mails.push(guardMail(deps, approverMail(deps, 'request', t, user, summary, t.stepLabel)));
     }
   }

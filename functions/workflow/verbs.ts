@@ -162,7 +162,7 @@ async function addApproversOnce(
     return guardMail(deps, approverMail(deps, 'added', t, user, summary, t.stepLabel, { fromName: r.actor.name, comment }));
   });
   await addTasksToStep(deps.store, {
-    step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed, mails: mails.map((m) => m.tx),
+    step, actorTask: task, stages: next.stages, activeStage: next.active, added: tasks, changed, extra: mails.map((m) => m.tx),
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: 'add_approvers', actor: r.actor, channel: r.channel, at, before: null,
       after: { position: r.position, mode: r.mode, approvers: tasks.map((t) => t.approverName), taskIds: tasks.map((t) => t.id), comment },

@@ -1,4 +1,5 @@
-import { SHEET_BLOCK_SIZE, SHEET_LISTS, type SheetListDefaults, type SheetListResource } from '../sheet/sheetLists.js';
+import { hasCustomParams, type ListParams } from 'react-admin';
+import { SHEET_BLOCK_SIZE, SHEET_LISTS, sheetAtAddress, type SheetListDefaults } from '../sheet/sheetLists.js';
 import { firstPageRequest } from './dataProvider.js';
 import { toQueryString } from './http.js';
 
@@ -51,14 +52,6 @@ export function createEarlyReads(fetchImpl: typeof fetch, now: () => number = ()
 /** MUI's `breakpoints.down('sm')`: a phone gets a simple list, not the grid, so its first read differs. */
 export const PHONE_MEDIA = '(max-width:599.95px)';
 
-interface StoredListParams {
-  filter?: Record<string, unknown>;
-  sort?: string;
-  order?: string;
-  page?: number;
-  perPage?: number;
-}
-
 /**
  * The URL of the first block the sheet at this address will read, worked out as react-admin
  * does (its stored list params if they say anything, else the list's defaults); undefined
@@ -67,18 +60,17 @@ interface StoredListParams {
 export function sheetFirstBlockUrl(
   hash: string,
   apiBase: string,
-  storedParams: (key: string) => StoredListParams | undefined,
+  storedParams: (key: string) => ListParams | undefined,
   phone: boolean,
 ): string | undefined {
-  const resource = /^#\/(employees|probation-reviews|approvals)\/?$/.exec(hash)?.[1] as SheetListResource | undefined;
-  if (!resource || phone) return undefined;
-  const defaults: SheetListDefaults = SHEET_LISTS[resource];
-  const stored = storedParams(`${resource}.listParams`);
-  // react-admin's getQuery: stored params count when they hold more than the first page.
-  const custom =
-    stored?.filter && (Object.keys(stored.filter).length > 0 || stored.order != null || (stored.page ?? 1) !== 1 || stored.perPage != null || stored.sort != null);
-  const filter = custom ? stored!.filter! : defaults.filter;
-  const sort = custom && stored!.sort ? { field: stored!.sort, order: stored!.order ?? 'ASC' } : defaults.sort;
-  const request = firstPageRequest(resource, filter, sort, SHEET_BLOCK_SIZE);
+  const sheet = sheetAtAddress(hash);
+  if (!sheet || sheet.withParams || phone) return undefined;
+  const defaults: SheetListDefaults = SHEET_LISTS[sheet.resource];
+  const stored = storedParams(`${sheet.resource}.listParams`);
+  // As react-admin's getQuery: the stored params count when they say more than the first page.
+  const custom = stored && hasCustomParams(stored) ? stored : undefined;
+  const filter = custom?.filter ?? defaults.filter;
+  const sort = custom?.sort ? { field: custom.sort, order: custom.order ?? 'ASC' } : defaults.sort;
+  const request = firstPageRequest(sheet.resource, filter, sort, SHEET_BLOCK_SIZE);
   return request && apiBase + request.path + toQueryString(request.query);
 }

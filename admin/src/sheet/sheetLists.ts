@@ -17,5 +17,15 @@ export const SHEET_LISTS = {
 
 export type SheetListResource = keyof typeof SHEET_LISTS;
 
+/**
+ * The sheet list a page address opens (`#/employees`, `#/approvals?filter=…`), and whether the
+ * address carries list params of its own; undefined for any other page.
+ */
+export function sheetAtAddress(hash: string): { resource: SheetListResource; withParams: boolean } | undefined {
+  const match = /^#\/([\w-]+)\/?(\?.*)?$/.exec(hash);
+  const resource = match?.[1];
+  return resource && Object.hasOwn(SHEET_LISTS, resource) ? { resource: resource as SheetListResource, withParams: !!match[2] } : undefined;
+}
+
 /** Rows a grid reads a block at a time (AG Grid's cacheBlockSize). */
 export const SHEET_BLOCK_SIZE = 100;

@@ -1,3 +1,4 @@
+import type { ListParams } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { createEarlyReads, EARLY_READ_MAX_AGE_MS, sheetFirstBlockUrl } from '../../../admin/src/providers/earlyReads.js';
 import { createHttp } from '../../../admin/src/providers/http.js';
@@ -10,24 +11,28 @@ import { createHttp } from '../../../admin/src/providers/http.js';
 
 const none = () => undefined;
 
+/** List params as react-admin stores them when a list is left. */
+const stored = (over: Partial<ListParams>): ListParams => ({ sort: '', order: 'ASC', page: 1, perPage: 25, filter: {}, displayedFilters: {}, ...over });
+
 describe('the first block a sheet’s address reads before React', () => {
   it('is the people list by employee number, 100 rows, when nothing is stored', () => {
     expect(sheetFirstBlockUrl('#/employees', '/api/v1', none, false)).toBe('/api/v1/employees?sort=employeeNo&order=asc&limit=100');
   });
 
   it('follows the sort and filters the user left the list with, as react-admin restores them', () => {
-    const stored = { filter: { status: 'regular', q: '王' }, sort: 'name', order: 'DESC', page: 1, perPage: 25 };
-    const url = sheetFirstBlockUrl('#/employees', '/api/v1', (key) => (key === 'employees.listParams' ? stored : undefined), false);
+    const left = stored({ filter: { status: 'regular', q: '王' }, sort: 'name', order: 'DESC' });
+    const url = sheetFirstBlockUrl('#/employees', '/api/v1', (key) => (key === 'employees.listParams' ? left : undefined), false);
     expect(url).toBe(`/api/v1/employees?status=regular&q=${encodeURIComponent('王')}&sort=name&order=desc&limit=100`);
   });
 
-  it('keeps the defaults when the stored params say nothing beyond page 1', () => {
-    const url = sheetFirstBlockUrl('#/approvals', '/api/v1', () => ({ filter: {}, page: 1 }), false);
-    expect(url).toBe('/api/v1/approvals?status=pending&limit=100');
+  it('keeps the defaults when nothing is stored, and the list’s default sort when the stored one is empty', () => {
+    expect(sheetFirstBlockUrl('#/approvals', '/api/v1', none, false)).toBe('/api/v1/approvals?status=pending&limit=100');
+    const url = sheetFirstBlockUrl('#/employees', '/api/v1', () => stored({ filter: { status: 'regular' } }), false);
+    expect(url).toBe('/api/v1/employees?status=regular&sort=employeeNo&order=asc&limit=100');
   });
 
   it('asks the inbox’s CC tab as the API reads it, and a sort the API has not got is left out', () => {
-    const url = sheetFirstBlockUrl('#/approvals', '/api/v1', () => ({ filter: { status: 'cc' }, sort: 'id', order: 'ASC' }), false);
+    const url = sheetFirstBlockUrl('#/approvals', '/api/v1', () => stored({ filter: { status: 'cc' }, sort: 'id' }), false);
     expect(url).toBe('/api/v1/approvals?cc=true&limit=100');
   });
 
