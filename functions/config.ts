@@ -44,6 +44,8 @@ export interface LocalConfig {
   mailPort: number;
   mailSmtpPort: number;
   sessionHours: number;
+  /** LOCAL_CLOCK=controllable: an administrator may move the runtime's time forward (GET/POST /api/v1/local/clock). */
+  clock: 'system' | 'controllable';
 }
 
 /** The local runtime's variables (README "Configuration"). */
@@ -63,7 +65,14 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     mailPort: positiveInt(env, 'MAIL_PORT', 1080),
     mailSmtpPort: positiveInt(env, 'MAIL_SMTP_PORT', 1025),
     sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
+    clock: localClock(env.LOCAL_CLOCK),
   };
+}
+
+function localClock(raw: string | undefined): LocalConfig['clock'] {
+  const value = raw?.trim().toLowerCase() || 'system';
+  if (value !== 'system' && value !== 'controllable') throw new Error(`LOCAL_CLOCK must be "controllable" (or unset for the real time), got "${raw}"`);
+  return value;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

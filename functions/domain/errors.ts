@@ -78,7 +78,9 @@ export type DomainErrorCode =
   | 'AUTH.UNAUTHENTICATED'
   | 'AUTH.FORBIDDEN'
   | 'AUTH.OUT_OF_SCOPE'
-  | 'AUTH.RATE_LIMITED';
+  | 'AUTH.RATE_LIMITED'
+  // The local runtime's controllable clock (LOCAL_CLOCK=controllable).
+  | 'CLOCK.INVALID_ADVANCE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

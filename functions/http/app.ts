@@ -23,6 +23,7 @@ import { policiesRoutes } from './routes/policies.js';
 import { probationReviewsRoutes } from './routes/probation-reviews.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { localClockRoutes } from './routes/local-clock.js';
 import { usersRoutes } from './routes/users.js';
 
 /** Largest JSON body accepted; the biggest legitimate one (a batch import page) fits easily. */
@@ -67,8 +68,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/policies', policiesRoutes());
   app.route('/api/v1/approvals', approvalsRoutes());
   app.route('/api/v1/probation-reviews', probationReviewsRoutes());
-  app.route('/api/v1/requests', requestsRoutes());
+  app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
+  if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));
   app.use('/a/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) }));
   app.route('/a', linkRoutes());
 

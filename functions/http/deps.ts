@@ -16,8 +16,21 @@ export interface AppDeps {
   health: Record<string, () => Promise<EngineState>>;
   /** The approval machinery: Step Functions client, mailer, link secret, state machine. */
   workflow: WorkflowDeps;
+  /**
+   * The local runtime's controllable clock (`LOCAL_CLOCK=controllable`): with it the app serves
+   * `GET/POST /api/v1/local/clock`; without it (always in the cloud) that route does not exist.
+   */
+  localClock?: LocalClockControl;
   /** Logger for structured, PII-free lines. */
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface LocalClockControl {
+  now(): Date;
+  /** Moves forward by `ms`, firing every timer and job that falls due on the way, in order. */
+  advance(ms: number): Promise<Date>;
+  /** An ISO-8601 duration in ms, or undefined when malformed. */
+  parseDuration(text: string): number | undefined;
 }
 
 export const jsonLogger: AppDeps['log'] = (level, msg, fields) => {

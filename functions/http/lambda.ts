@@ -5,7 +5,7 @@ import { readWorkflowConfig } from '../config.js';
 import { linkSecretFromEnv } from '../email/links.js';
 import { sesMailer } from '../email/mailer.js';
 import { createStore } from '../storage/client.js';
-import '../workflow/kinds/probation.js';
+import { kindRegistry } from '../workflow/registry.js';
 import { createApp } from './app.js';
 import { jsonLogger } from './deps.js';
 
@@ -29,6 +29,7 @@ export const handler = handle(
       publicUrl: config.publicUrl,
       linkSecret: linkSecretFromEnv(config.linkSecret),
       now,
+      kinds: kindRegistry(),
       log: jsonLogger,
     },
     health: {

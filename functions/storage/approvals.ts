@@ -179,6 +179,7 @@ export async function renewStep(
   store: Store,
   step: ApprovalStep,
   change: { token: string; attempt: ApprovalStep['attempt']; dueAt: string; addTasks: ApprovalTask[] },
+  extra: TxItem[] = [],
 ): Promise<boolean> {
   try {
     await transact(store, [
@@ -196,6 +197,7 @@ export async function renewStep(
         onConditionFailed: () => new StepExists(),
       },
       ...change.addTasks.map((t) => ({ write: { Put: { TableName: store.table, Item: taskItem(t), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: taskCounts(null, t) })),
+      ...extra,
     ]);
     return true;
   } catch (err) {
@@ -420,7 +422,7 @@ export async function listSteps(store: Store, kind: string, requestId: string): 
 }
 
 /** 催办: records the reminder unless one was sent after `notBefore`; false when too soon. */
-export async function markReminded(store: Store, task: ApprovalTask, at: string, notBefore: string, audit: AuditInput): Promise<boolean> {
+export async function markReminded(store: Store, task: ApprovalTask, at: string, notBefore: string, audit: AuditInput, extra: TxItem[] = []): Promise<boolean> {
   try {
     await transact(store, [
       {
@@ -437,6 +439,7 @@ export async function markReminded(store: Store, task: ApprovalTask, at: string,
         onConditionFailed: () => new StepExists(),
       },
       { write: auditPut(store, audit) },
+      ...extra,
     ]);
     return true;
   } catch (err) {
@@ -484,10 +487,11 @@ export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: Ap
 }
 
 /** 抄送 notices: read-only tasks in each recipient's "CC'd to me" inbox, written with their audit record. */
-export async function putNotices(store: Store, notices: ApprovalTask[], audit: AuditInput): Promise<void> {
+export async function putNotices(store: Store, notices: ApprovalTask[], audit: AuditInput, extra: TxItem[] = []): Promise<void> {
   if (notices.length === 0) return;
   await transact(store, [
     ...notices.map((n) => ({ write: { Put: { TableName: store.table, Item: taskItem(n), ConditionExpression: 'attribute_not_exists(pk)' } } })),
     { write: auditPut(store, audit) },
+    ...extra,
   ]);
 }

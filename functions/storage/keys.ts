@@ -19,6 +19,7 @@
  * | approval step     | STEP#<stepId>             | STEP            | gsi2 STEPS#<requestKind>#<requestId> / createdAt#stepId (timeline) |
  * | approval task     | APPROVAL#<id>             | APPROVAL        | gsi1 INBOX#<userId>#pending|decided / at#id (the inbox)    |
  * | resume marker     | RESUME                    | <stepId>        | — a decision not yet sent to its execution (the sweep)      |
+ * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
  * | offboarding       | OFFBOARD#<employeeId>     | <at>            | — started by an ended probation                             |
  * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |

@@ -1,12 +1,10 @@
 /**
- * The mail outbox: a message the mail transport refused is kept here and sent again later
- * (the workflow's `flushOutbox` task, every few minutes), so a mail server that is down
- * delays mail but loses none. Items hold the rendered message (it carries signed approval
- * links, so it expires with them: TTL) and sort by the time they are next due.
- *
- * A mail that must not be lost even to a crash (one that asks someone to decide) is written here
- * before it is sent, in the same transaction as the change that calls for it (`guardedMail`),
- * and removed once sent: if the process dies in between, the outbox sends it when it is due.
+ * The mail outbox. Every mail is written here before it is sent, in the same transaction as
+ * the change that calls for it (`guardedMail`), and removed once sent: if the process dies in
+ * between, or the transport refuses it, the workflow's `flushOutbox` job sends it when it is
+ * due (every few minutes), so a crash or a mail server that is down delays mail but loses none.
+ * Items hold the rendered message (it carries signed approval links, so it expires with them:
+ * TTL) and sort by the time they are next due.
  */
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
@@ -44,12 +42,6 @@ function outboxItem(item: OutboxMail): Record<string, unknown> {
 export function guardedMail(store: Store, mail: Omit<OutboxMail, 'id' | 'attempts' | 'nextAt' | 'firstError'>, nextAt: string): { mail: OutboxMail; tx: TxItem } {
   const item: OutboxMail = { ...mail, id: newId(), attempts: 1, nextAt, firstError: '' };
   return { mail: item, tx: { write: { Put: { TableName: store.table, Item: outboxItem(item) } } } };
-}
-
-export async function enqueueMail(store: Store, mail: Omit<OutboxMail, 'id' | 'attempts' | 'nextAt'>, nextAt: string): Promise<OutboxMail> {
-  const item: OutboxMail = { ...mail, id: newId(), attempts: 1, nextAt };
-  await store.doc.send(new PutCommand({ TableName: store.table, Item: outboxItem(item) }));
-  return item;
 }
 
 /** Mail due now, oldest first (at most `limit`: one Query). */

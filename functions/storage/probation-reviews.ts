@@ -61,10 +61,11 @@ export async function getReview(store: Store, id: string): Promise<ProbationRevi
   return out.Item ? (stripKeys(out.Item) as ProbationReview) : null;
 }
 
-export async function createReview(store: Store, review: ProbationReview, audit: AuditInput): Promise<void> {
+export async function createReview(store: Store, review: ProbationReview, audit: AuditInput, extra: TxItem[] = []): Promise<void> {
   await transact(store, [
     { write: { Put: { TableName: store.table, Item: reviewItem(review), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: move('probation.reviews', null, review.status) },
     { write: auditPut(store, audit) },
+    ...extra,
   ]);
 }
 

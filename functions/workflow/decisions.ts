@@ -11,7 +11,7 @@ import type { Channel } from '../storage/audit.js';
 import { getUser, getUsersByIds } from '../storage/users.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
-import { resumeStep } from './resume.js';
+import { resumeOrLeave } from './resume.js';
 
 export interface DecideRequest {
   taskId: string;
@@ -66,7 +66,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   const { stages, active } = stagesOf(step);
   const statuses = new Map<string, TaskStatus>([[task.id, task.status], ...siblings.map((t) => [t.id, t.status] as [string, TaskStatus])]);
   const next = advance({ stages, active }, statuses, task.id, r.decision);
-  const kind = kindOf(task.requestKind);
+  const kind = kindOf(deps, task.requestKind);
   const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment, extras: r.extras, actor: r.actor, at });
   const byId = new Map(siblings.map((t) => [t.id, t]));
   const changed = next.changes.flatMap(({ id, status }) => {
@@ -102,7 +102,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       },
     },
   });
-  if (next.complete) await resumeStep(deps, step.id);
+  if (next.complete) await resumeOrLeave(deps, step.id);
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }
@@ -137,7 +137,7 @@ export async function moveTask(
   const siblings = await getTasks(deps.store, step.taskIds);
   if (siblings.some((t) => (t.status === 'pending' || t.status === 'waiting') && t.approverId === target.id)) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'already_asked' });
   // The person the request is about never decides on it.
-  const kind = kindOf(task.requestKind);
+  const kind = kindOf(deps, task.requestKind);
   const summary = await kind.describe(deps, task.requestId);
   if (summary.subjectEmployeeId && target.employeeId === summary.subjectEmployeeId) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'subject' });
   const at = deps.now().toISOString();

@@ -20,6 +20,8 @@ export interface WorkflowDeps {
   publicUrl: string;
   linkSecret: Uint8Array;
   now: () => Date;
+  /** The request kinds this deployment runs, by name (registry.ts; tests may add their own). */
+  kinds: KindRegistry;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -64,6 +66,8 @@ export interface DecisionExtras {
 
 export interface RequestKind {
   kind: string;
+  /** The audit trail's entity type of the request's record (default: the kind's name). */
+  auditEntity?: string;
   nextStep(deps: WorkflowDeps, requestId: string): Promise<PlannedStep | { done: true }>;
   approversFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepApprovers>;
   describe(deps: WorkflowDeps, requestId: string): Promise<RequestSummary>;
@@ -85,14 +89,10 @@ export interface RequestKind {
   prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }>;
 }
 
-const registry = new Map<string, RequestKind>();
+export type KindRegistry = ReadonlyMap<string, RequestKind>;
 
-export function registerKind(kind: RequestKind): void {
-  registry.set(kind.kind, kind);
-}
-
-export function kindOf(name: string): RequestKind {
-  const kind = registry.get(name);
+export function kindOf(deps: Pick<WorkflowDeps, 'kinds'>, name: string): RequestKind {
+  const kind = deps.kinds.get(name);
   if (!kind) throw new Error(`unknown request kind ${name}`);
   return kind;
 }

@@ -9,13 +9,10 @@ import { sesMailer } from '../email/mailer.js';
 import { linkSecretFromEnv } from '../email/links.js';
 import { jsonLogger } from '../http/deps.js';
 import { createStore } from '../storage/client.js';
-import { finishRequest } from './tasks/finish-request.js';
-import { planNextStep } from './tasks/plan-next-step.js';
-import { requestApproval, type RequestApprovalInput } from './tasks/request-approval.js';
+import { taskNamed } from './handlers.js';
+import { jobNamed } from './jobs.js';
 import type { WorkflowDeps } from './kinds.js';
-import './kinds/probation.js';
-import { openDueReviews } from './kinds/probation-start.js';
-import { flushOutbox } from './notify.js';
+import { kindRegistry } from './registry.js';
 
 const config = readWorkflowConfig(process.env);
 const deps: WorkflowDeps = {
@@ -26,24 +23,16 @@ const deps: WorkflowDeps = {
   publicUrl: config.publicUrl,
   linkSecret: linkSecretFromEnv(config.linkSecret),
   now: () => new Date(),
+  kinds: kindRegistry(),
   log: jsonLogger,
 };
 
+/** A Task state (handlers.ts) or a scheduled job (jobs.ts, invoked by EventBridge Scheduler), by `task`. */
 export async function handler(event: { task?: string } & Record<string, unknown>): Promise<unknown> {
-  switch (event.task) {
-    case 'planNextStep':
-      return planNextStep(deps, event as never);
-    case 'requestApproval':
-      return requestApproval(deps, event as unknown as RequestApprovalInput);
-    case 'finishRequest':
-      return finishRequest(deps, event as never);
-    case 'openDueReviews':
-      // The daily schedule (EventBridge Scheduler) invokes this.
-      return { opened: await openDueReviews(deps) };
-    case 'flushOutbox':
-      // Every five minutes (EventBridge Scheduler): mail the transport refused earlier.
-      return flushOutbox(deps);
-    default:
-      throw new Error(`unknown workflow task ${String(event.task)}`);
-  }
+  const name = String(event.task);
+  const task = taskNamed(name);
+  if (task) return task.run(deps, event);
+  const job = jobNamed(name);
+  if (job) return job.run(deps);
+  throw new Error(`unknown workflow task ${name}`);
 }

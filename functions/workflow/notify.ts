@@ -1,12 +1,15 @@
 /**
- * Composes and sends the emails of the approval machinery. Composing and sending are apart
- * from deciding: a mail that fails to send is logged and never undoes or repeats a decision.
+ * Composes and sends the emails of the approval machinery. Every mail the engine sends —
+ * requests, reminders, escalations, CC notices, outcomes — is composed first and written to
+ * the outbox in the same transaction as the change that calls for it (`guardMail`), then sent
+ * (`sendGuarded`): a crash between the two delays a mail, never loses it, and a mail that fails
+ * to send never undoes or repeats a decision.
  */
 import { randomBytes } from 'node:crypto';
 import { approvalCc, approvalEscalation, approvalReminder, approvalRequest, approvalTransferred, type Handover } from '../email/templates/index.js';
 import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
-import { dueMail, enqueueMail, guardedMail, removeMail, retryMailLater } from '../storage/outbox.js';
+import { dueMail, guardedMail, removeMail, retryMailLater } from '../storage/outbox.js';
 import type { User } from '../storage/users.js';
 import type { Lang, RequestSummary, WorkflowDeps } from './kinds.js';
 
@@ -66,10 +69,6 @@ export function approverMail(
   return { to: approver.email, content, ids: { taskId: task.id, kind } };
 }
 
-export async function mailApprover(...args: Parameters<typeof approverMail>): Promise<void> {
-  const mail = approverMail(...args);
-  await send(args[0], mail.to, mail.content, mail.ids);
-}
 
 /**
  * A mail that must survive a crash between the change that calls for it and its sending:
@@ -100,17 +99,17 @@ export async function sendGuarded(deps: WorkflowDeps, { mail }: GuardedMail): Pr
 }
 
 /** 抄送: a read-only notice; the console page of the notice shows the request and its timeline. */
-export async function mailCc(deps: WorkflowDeps, notice: ApprovalTask, to: User, summary: RequestSummary, fromName: string | null, comment: string | null): Promise<void> {
+export function ccMail(deps: WorkflowDeps, notice: ApprovalTask, to: User, summary: RequestSummary, fromName: string | null, comment: string | null): Mail {
   const lang = to.language;
   const content = approvalCc({
     approverName: to.name, requestTitle: summary.title[lang], requestKindLabel: summary.kindLabel[lang], stepLabel: notice.stepLabel[lang],
     requesterName: summary.requester?.name ?? '—', dueAt: notice.createdAt, summary: summary.summary[lang],
     openUrl: `${deps.publicUrl}/#/approvals/${notice.id}/show`, fromName, ...(comment ? { comment } : {}),
   }, lang);
-  await send(deps, to.email, content, { taskId: notice.id, kind: 'cc' });
+  return { to: to.email, content, ids: { taskId: notice.id, kind: 'cc' } };
 }
 
-export async function mailEscalation(
+export function escalationMail(
   deps: WorkflowDeps,
   task: ApprovalTask,
   superior: User,
@@ -118,7 +117,7 @@ export async function mailEscalation(
   summary: RequestSummary,
   stepLabel: Record<Lang, string>,
   overdueSince: string,
-): Promise<void> {
+): Mail {
   const lang = superior.language;
   const content = approvalEscalation(
     {
@@ -135,26 +134,7 @@ export async function mailEscalation(
     },
     lang,
   );
-  await send(deps, superior.email, content, { taskId: task.id, kind: 'escalation' });
-}
-
-/**
- * Sends now; a message the transport refuses goes to the outbox and is sent again by
- * `flushOutbox` (an outage delays mail, never loses it). Never throws for a mail problem.
- */
-export async function send(deps: WorkflowDeps, to: string, content: { subject: string; html: string; text: string }, ids: Record<string, string>): Promise<void> {
-  try {
-    await deps.mailer.send({ to, ...content });
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    const now = deps.now();
-    try {
-      await enqueueMail(deps.store, { to, ...content, ids, firstError: error, createdAt: now.toISOString() }, new Date(now.getTime() + OUTBOX_FIRST_RETRY_MS).toISOString());
-      deps.log('warn', 'mail deferred to the outbox', { ...ids, error });
-    } catch (storeErr) {
-      deps.log('error', 'mail not sent and not queued', { ...ids, error, storeError: storeErr instanceof Error ? storeErr.message : String(storeErr) });
-    }
-  }
+  return { to: superior.email, content, ids: { taskId: task.id, kind: 'escalation' } };
 }
 
 /** Backoff between attempts, capped; after MAX_ATTEMPTS (about two days) a message is given up and logged. */

@@ -1,8 +1,8 @@
 /**
  * Sending a recorded decision to the waiting execution. The decision is stored first (the
- * step's conditional write), so a failure here loses nothing: the step stays un-resumed and
- * is resumed again — by the next decision attempt, by the remind/escalate task that replaced
- * the token, or by the sweep at start.
+ * step's conditional write, with a RESUME marker), so a failure here loses nothing: the step
+ * stays un-resumed and is resumed again — by the remind/escalate task that replaced the token,
+ * by the sweep at local start, or by the `resumeDecided` job (every few minutes, cloud and local).
  */
 import { SendTaskSuccessCommand, TaskTimedOut, InvalidToken, TaskDoesNotExist } from '@aws-sdk/client-sfn';
 import { getStep, markResumed, stepsToResume, type ApprovalStep } from '../storage/approvals.js';
@@ -15,13 +15,30 @@ export async function resumeStep(deps: WorkflowDeps, stepId: string, tokenOverri
   try {
     await deps.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(decisionOutput(step)) }));
   } catch (err) {
-    // The wait this token belonged to has ended (a reminder replaced it): the task that holds
-    // the new token sees the decided step and resumes with it.
-    if (err instanceof TaskTimedOut || err instanceof InvalidToken || err instanceof TaskDoesNotExist) return 'stale-token';
+    // The wait this token belonged to has ended: the execution was resumed already (the marker
+    // outlived it), or a reminder is replacing the token, and the task holding the new one sees
+    // the decided step and resumes with it. Either way the marker has served.
+    if (err instanceof TaskTimedOut || err instanceof InvalidToken || err instanceof TaskDoesNotExist) {
+      if (!tokenOverride) await markResumed(deps.store, step.id, step.resumedAt ?? deps.now().toISOString());
+      return 'stale-token';
+    }
     throw err;
   }
   await markResumed(deps.store, step.id, deps.now().toISOString());
   return 'resumed';
+}
+
+/**
+ * After a decision is committed: resumes the execution now if Step Functions answers, else
+ * leaves it to the `resumeDecided` job (the RESUME marker was written with the decision). The
+ * decision stands either way; the caller is not told of a failure it could not act on.
+ */
+export async function resumeOrLeave(deps: WorkflowDeps, stepId: string): Promise<void> {
+  try {
+    await resumeStep(deps, stepId);
+  } catch (err) {
+    deps.log('warn', 'decision recorded; its execution resumes with the next sweep', { stepId, error: err instanceof Error ? err.name : String(err) });
+  }
 }
 
 /** What the execution sees: ids and the decision only, no personal data (ARCHITECTURE.md). */
@@ -29,11 +46,20 @@ export function decisionOutput(step: ApprovalStep): { decision: string; stepKey:
   return { decision: step.decision ?? 'approve', stepKey: step.stepKey, stepId: step.id };
 }
 
-/** At start (and after an outage): send every recorded-but-unsent decision to its execution. */
-export async function resumeAll(deps: WorkflowDeps): Promise<number> {
+/**
+ * Sends every recorded-but-unsent decision to its execution: at local start (all of them), and
+ * as the scheduled `resumeDecided` job (`olderThanMs`: decisions that young are being resumed
+ * by their own request).
+ */
+export async function resumeAll(deps: WorkflowDeps, opts: { olderThanMs?: number } = {}): Promise<number> {
   let resumed = 0;
+  const before = opts.olderThanMs ? new Date(deps.now().getTime() - opts.olderThanMs).toISOString() : null;
   for (const stepId of await stepsToResume(deps.store)) {
     try {
+      if (before) {
+        const step = await getStep(deps.store, stepId);
+        if (step?.decidedAt && step.decidedAt > before) continue;
+      }
       if ((await resumeStep(deps, stepId)) === 'resumed') resumed += 1;
     } catch (err) {
       deps.log('warn', 'resume failed', { stepId, error: err instanceof Error ? err.message : String(err) });

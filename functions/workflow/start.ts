@@ -1,4 +1,6 @@
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { removeStartMarker, startMarkerPut, startMarkersBefore, type StartMarker } from '../storage/starts.js';
+import type { TxItem } from '../storage/transact.js';
 import type { WorkflowDeps } from './kinds.js';
 
 /** The execution's name is derived from the request: a retried start is idempotent. */
@@ -24,4 +26,50 @@ export async function startApproval(deps: WorkflowDeps, requestKind: string, req
     }),
   );
   return out.executionArn!;
+}
+
+/**
+ * Creating a request and starting its execution, without a gap a crash could fall into: the
+ * caller writes `tx` in the transaction that creates the request, then calls `start`, which
+ * starts the execution and removes the marker. A marker left behind is picked up by
+ * `startPending`.
+ */
+export function startLater(deps: WorkflowDeps, requestKind: string, requestId: string, startAt: string): { tx: TxItem; start(): Promise<void> } {
+  const marker: StartMarker = { requestKind, requestId, startAt, createdAt: deps.now().toISOString() };
+  return {
+    tx: startMarkerPut(deps.store, marker),
+    // The request is created either way: a start Step Functions did not take is the sweep's.
+    start: () => startMarked(deps, marker).catch((err: unknown) => {
+      deps.log('warn', 'request created; its execution starts with the next sweep', { requestKind, requestId, error: err instanceof Error ? err.name : String(err) });
+    }),
+  };
+}
+
+async function startMarked(deps: WorkflowDeps, marker: StartMarker): Promise<void> {
+  try {
+    await startApproval(deps, marker.requestKind, marker.requestId, marker.startAt);
+  } catch (err) {
+    // Started before and already ended (e.g. withdrawn at once): nothing left to start.
+    if (!(err instanceof ExecutionAlreadyExists)) throw err;
+  }
+  await removeStartMarker(deps.store, marker);
+}
+
+/** How old a marker must be before the sweeper takes it (younger ones are being started by their request). */
+const SWEEP_AFTER_MS = 60_000;
+
+/** The scheduled sweep: starts every request whose start was interrupted. Idempotent. */
+export async function startPending(deps: WorkflowDeps): Promise<{ started: number }> {
+  const before = new Date(deps.now().getTime() - SWEEP_AFTER_MS).toISOString();
+  let started = 0;
+  for (const marker of await startMarkersBefore(deps.store, before)) {
+    try {
+      await startMarked(deps, marker);
+      started += 1;
+    } catch (err) {
+      deps.log('warn', 'interrupted start not resumed yet', { requestKind: marker.requestKind, requestId: marker.requestId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (started > 0) deps.log('info', 'interrupted starts resumed', { started });
+  return { started };
 }

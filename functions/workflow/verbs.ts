@@ -16,20 +16,20 @@ import { getUser, getUsersByIds } from '../storage/users.js';
 import { assign } from './assignees.js';
 import { decide, loadOwnTask } from './decisions.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
-import { approverMail, guardMail, mailApprover, mailCc, sendGuarded } from './notify.js';
+import { approverMail, ccMail, guardMail, sendGuarded } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
 
 /** The requester withdraws an unfinished request: pending tasks are cancelled (their links say so) and the execution ends. */
 export async function withdraw(deps: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor; channel: Channel }): Promise<void> {
-  const kind = kindOf(r.kind);
+  const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
   const { executionArn, writes } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at);
   const pendingSteps = (await listSteps(deps.store, r.kind, r.requestId)).filter((s) => s.status === 'pending');
   const tasks = (await getTasks(deps.store, pendingSteps.flatMap((s) => s.taskIds))).filter((t) => t.status === 'pending');
   await cancelSteps(deps.store, pendingSteps, tasks, at, writes, {
-    entityType: r.kind === 'probation' ? 'probationReview' : r.kind, entityId: r.requestId, action: 'withdraw', actor: r.actor, channel: r.channel, at,
+    entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'withdraw', actor: r.actor, channel: r.channel, at,
     before: { pendingSteps: pendingSteps.map((s) => s.stepKey) }, after: { status: 'withdrawn' },
   });
   if (executionArn) {
@@ -54,15 +54,14 @@ export async function remind(deps: WorkflowDeps, r: { taskId: string; actor: Act
   const now = deps.now();
   const at = now.toISOString();
   const notBefore = new Date(now.getTime() - policy.values.remindIntervalHours * 3600_000).toISOString();
+  // The reminder is in the outbox with the record of the 催办.
+  const approver = await getUser(deps.store, task.approverId);
+  const mail = approver ? guardMail(deps, approverMail(deps, 'reminder', task, approver, await kindOf(deps, task.requestKind).describe(deps, task.requestId), task.stepLabel, { overdueSince: task.createdAt })) : null;
   const ok = await markReminded(deps.store, task, at, notBefore, {
     entityType: 'approvalTask', entityId: task.id, action: 'remind', actor: r.actor, channel: r.channel, at, before: null, after: { approverId: task.approverId },
-  });
+  }, mail ? [mail.tx] : []);
   if (!ok) throw new DomainError('APPROVAL.REMIND_TOO_SOON', undefined, { lastAt: task.lastRemindedAt ?? '', hours: policy.values.remindIntervalHours });
-  const approver = await getUser(deps.store, task.approverId);
-  if (approver) {
-    const summary = await kindOf(task.requestKind).describe(deps, task.requestId);
-    await mailApprover(deps, 'reminder', task, approver, summary, task.stepLabel, { overdueSince: task.createdAt });
-  }
+  if (mail) await sendGuarded(deps, mail);
   return { ...task, lastRemindedAt: at };
 }
 
@@ -138,7 +137,7 @@ async function addApproversOnce(
   const named = await getUsersByIds(deps.store, ids);
   const missing = ids.findIndex((id) => !named.some((u) => u.id === id && u.status === 'active'));
   if (missing >= 0) throw new DomainError('APPROVAL.INVALID_ADD', `users[${missing}]`, { reason: 'not_found' });
-  const kind = kindOf(task.requestKind);
+  const kind = kindOf(deps, task.requestKind);
   const summary = await kind.describe(deps, task.requestId);
   const assignees = await assign(deps, named, { subjectEmployeeId: summary.subjectEmployeeId });
   const siblings = await getTasks(deps.store, step.taskIds);
@@ -181,7 +180,7 @@ export async function carbonCopy(
   deps: WorkflowDeps,
   r: { kind: string; requestId: string; actor: Actor | null; userIds: string[]; comment: string | null; channel: Channel },
 ): Promise<ApprovalTask[]> {
-  const kind = kindOf(r.kind);
+  const kind = kindOf(deps, r.kind);
   const summary = await kind.describe(deps, r.requestId);
   const steps = await listSteps(deps.store, r.kind, r.requestId);
   const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
@@ -202,10 +201,12 @@ export async function carbonCopy(
     requesterId: summary.requester?.id ?? null, requesterName: summary.requester?.name ?? null, status: 'cc', linkNonce: '', reason: 'cc',
     addedById: r.actor?.id ?? null, addedByName: r.actor?.name ?? null, createdAt: at, dueAt: at, decision: null, decidedAt: null, comment, channel: r.channel, version: 1,
   }));
+  // The notices' mails are in the outbox with the notices.
+  const mails = notices.map((n, i) => guardMail(deps, ccMail(deps, n, users[i]!, summary, r.actor?.name ?? null, comment)));
   await putNotices(deps.store, notices, {
-    entityType: r.kind === 'probation' ? 'probationReview' : r.kind, entityId: r.requestId, action: 'cc', actor: r.actor, channel: r.channel, at,
+    entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'cc', actor: r.actor, channel: r.channel, at,
     before: null, after: { to: users.map((u) => u.name), comment },
-  });
-  for (const [i, n] of notices.entries()) await mailCc(deps, n, users[i]!, summary, r.actor?.name ?? null, comment);
+  }, mails.map((m) => m.tx));
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return notices;
 }

@@ -7,6 +7,7 @@ import { readLocalConfig } from '../../functions/config.js';
 import { buildConsole, consoleBuildIsStale } from './build-console.js';
 import { JavaMissingError, startLocalRuntime } from './runtime.js';
 import { isWildcardHost } from './ports.js';
+import { ControllableClock } from './clock.js';
 
 async function main(): Promise<void> {
   const config = readLocalConfig(process.env);
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     mailPort: config.mailPort,
     mailSmtpPort: config.mailSmtpPort,
     sessionHours: config.sessionHours,
+    ...(config.clock === 'controllable' ? { clock: new ControllableClock({ flowing: true }) } : {}),
     quiet: process.env.LOG_REQUESTS !== '1',
   });
 
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
     `  Step Functions   ${runtime.stepFunctionsEndpoint}`,
     `  Data             ${resolve(config.dataDir)}`,
   ];
+  if (config.clock === 'controllable') {
+    lines.push(`  Clock            controllable (LOCAL_CLOCK): now ${runtime.now().toISOString()}; an administrator moves it with POST ${runtime.url}/api/v1/local/clock {"advance":"P10D"}`);
+  }
   if (isWildcardHost(config.host)) lines.push(`  Listening on all interfaces (HOST=${config.host}); links in emails use ${process.env.PUBLIC_URL ?? runtime.url}`);
   if (runtime.admin?.created) {
     lines.push('', `Administrator: ${runtime.admin.email}`);

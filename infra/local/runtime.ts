@@ -23,10 +23,10 @@ import { seedDemo, type DemoLogin } from './demo.js';
 import { ensureTable, localClientConfig, startDynamoLocal, type DynamoLocal } from './dynamodb.js';
 import { checkJava } from './java.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
+import { ControllableClock, parseDuration, systemClock, type Clock } from './clock.js';
+import { scheduleJobs } from './jobs.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
-import { openDueReviews } from '../../functions/workflow/kinds/probation-start.js';
-import { flushOutbox } from '../../functions/workflow/notify.js';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -47,7 +47,8 @@ export interface LocalRuntimeOptions {
   consoleDir?: string;
   /** No request logs (tests). */
   quiet?: boolean;
-  now?: () => Date;
+  /** The runtime's one clock (default: the real time); see clock.ts. */
+  clock?: Clock;
 }
 
 export interface LocalRuntime {
@@ -60,8 +61,13 @@ export interface LocalRuntime {
   admin: AdminResult | null;
   demoLogins: DemoLogin[];
   firstStart: boolean;
+  /** The runtime's time (a controllable clock may be ahead of the real one). */
+  now(): Date;
   stop(): Promise<void>;
 }
+
+/** How far a controllable clock is ahead of the real time, in ms (kept with the data). */
+const CLOCK_AHEAD_META = 'local-clock-ahead';
 
 export class JavaMissingError extends Error {
   override readonly name = 'JavaMissingError';
@@ -107,7 +113,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       mailer = smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, '客服部管理系统 <no-reply@cs.localhost>');
     }
 
-    const now = opts.now ?? (() => new Date());
+    const clock = opts.clock ?? systemClock();
+    const now = () => clock.now();
     const at = now().toISOString();
     const log = opts.quiet ? () => undefined : jsonLogger;
     // The API's address is needed before the workflows start (links in emails).
@@ -115,20 +122,16 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const url = httpUrl(opts.host, port);
     const publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
     const linkSecret = await localLinkSecret(store);
-    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, now, log });
+    // A controllable clock keeps what it was advanced by across restarts, as the data does.
+    if (clock instanceof ControllableClock) {
+      const ahead = await getMeta<number>(store, CLOCK_AHEAD_META);
+      if (ahead && ahead > 0 && clock.flowing) clock.set(new Date(Date.now() + ahead));
+    }
+    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock, log });
+    if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());
+    if (clock instanceof ControllableClock) stops.push(async () => clock.close());
     const sfn = workflows.endpoint;
-    // The daily job of the cloud (scheduled reviews, POLICIES.md §3) runs hourly here.
-    const runJobs = () => openDueReviews(workflows.deps).catch((err: unknown) => log('error', 'daily job failed', { error: String(err) }));
-    const timer = setInterval(() => void runJobs(), 3600_000);
-    timer.unref();
-    stops.push(async () => clearInterval(timer));
-    // Mail the transport refused (the catcher or SMTP server was down) goes out again, every
-    // 15 s here (every 5 minutes in the cloud).
-    const OUTBOX_FLUSH_MS = 15_000;
-    const outboxTimer = setInterval(() => void flushOutbox(workflows.deps).catch((err: unknown) => log('error', 'outbox flush failed', { error: String(err) })), OUTBOX_FLUSH_MS);
-    outboxTimer.unref();
-    stops.push(async () => clearInterval(outboxTimer));
     const sfnClient = workflows.deps.sfn;
 
     await seedPolicies(store, at);
@@ -139,6 +142,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       demoLogins = await seedDemo(store, now());
       await putMeta(store, 'demo-logins', demoLogins);
     }
+
+    // After the seeding: the daily jobs also run once now, to catch up on days the machine was off.
+    const jobs = scheduleJobs(clock, workflows.deps);
+    stops.push(async () => jobs.stop());
 
     const deps: AppDeps = {
       store,
@@ -162,8 +169,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
         },
       },
     };
+    if (clock instanceof ControllableClock) {
+      deps.localClock = {
+        now: () => clock.now(),
+        advance: async (ms) => {
+          const reached = await clock.advance(ms);
+          await putMeta(store, CLOCK_AHEAD_META, reached.getTime() - Date.now());
+          await jobs.runRateJobs();
+          return reached;
+        },
+        parseDuration,
+      };
+    }
     const app = createApp(deps);
-    void runJobs();
     mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
 
     const server: ServerType = await new Promise((ok, fail) => {
@@ -188,6 +206,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       admin,
       demoLogins,
       firstStart,
+      now,
       stop: stopAll,
     };
   } catch (err) {

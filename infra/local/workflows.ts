@@ -9,9 +9,10 @@ import { CreateStateMachineCommand, SFNClient, StateMachineAlreadyExists, Update
 import type { Mailer } from '../../functions/email/mailer.js';
 import type { Store } from '../../functions/storage/client.js';
 import { localSubstitutions, taskHandlers } from '../../functions/workflow/handlers.js';
-import type { WorkflowDeps } from '../../functions/workflow/kinds.js';
-import '../../functions/workflow/kinds/probation.js';
+import type { KindRegistry, WorkflowDeps } from '../../functions/workflow/kinds.js';
+import { kindRegistry } from '../../functions/workflow/registry.js';
 import { resumeAll } from '../../functions/workflow/resume.js';
+import type { Clock } from './clock.js';
 import { localClientConfig } from './dynamodb.js';
 import { freePort } from './ports.js';
 import { startStepFunctionsEndpoint, type StepFunctionsEndpoint } from './stepfunctions/server.js';
@@ -36,9 +37,13 @@ export async function startWorkflows(opts: {
   mailer: Mailer;
   publicUrl: string;
   linkSecret: Uint8Array;
-  now: () => Date;
+  /** The runtime's one clock: the workflows' `now`, and every wait and time limit of the endpoint. */
+  clock: Clock;
+  /** Default: the product's kinds (functions/workflow/registry.ts); tests add their own. */
+  kinds?: KindRegistry;
   log: WorkflowDeps['log'];
 }): Promise<LocalWorkflows> {
+  const now = () => opts.clock.now();
   // The client needs the endpoint's address before the endpoint starts: replay at start may
   // already call handlers that resume executions through it.
   const port = await freePort();
@@ -50,12 +55,14 @@ export async function startWorkflows(opts: {
     mailer: opts.mailer,
     publicUrl: opts.publicUrl,
     linkSecret: opts.linkSecret,
-    now: opts.now,
+    now,
+    kinds: opts.kinds ?? kindRegistry(),
     log: opts.log,
   };
   const endpoint = await startStepFunctionsEndpoint({
     host: '127.0.0.1',
     port,
+    clock: opts.clock,
     handlers: taskHandlers(deps),
     persistence: { doc: opts.store.doc, table: opts.store.table },
     onError: (message, error) => opts.log('error', message, { error: error instanceof Error ? error.message : error === undefined ? undefined : String(error) }),

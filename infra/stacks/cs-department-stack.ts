@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CfnElement, CfnOutput, Duration, Stack, TimeZone, Token, type StackProps } from 'aws-cdk-lib';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AppFunction, bindTable, grantTaskTokenResults } from '../constructs/app-function.js';
 import { ConsoleSite, type CustomDomain } from '../constructs/console-site.js';
@@ -12,6 +13,8 @@ import { LinkSecret } from '../constructs/link-secret.js';
 import { MailIdentity } from '../constructs/mail-identity.js';
 import { acknowledge, getAttRef } from '../constructs/nag.js';
 import { Workflow } from '../constructs/workflow.js';
+import { TASKS } from '../../functions/workflow/handlers.js';
+import { SCHEDULED_JOBS } from '../../functions/workflow/jobs.js';
 
 const repoPath = (relative: string): string =>
   fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -81,9 +84,13 @@ export class CsDepartmentStack extends Stack {
       aslFile: repoPath('functions/workflow/approval.asl.json'),
       // Named, so the task function can be given the ARN without a dependency cycle.
       stateMachineName: physicalName(this, 'Approval', 80),
-      tasks: { PlanNextStepFn: workflowFn, RequestApprovalFn: workflowFn, FinishRequestFn: workflowFn },
+      // Every task of the one task table runs the one workflow function.
+      tasks: Object.fromEntries(Object.keys(TASKS).map((placeholder) => [placeholder, workflowFn])),
     });
     workflowFn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', this.approvals.arn);
+    // The startPending job starts an execution whose start a crash interrupted. By the
+    // machine's name-built ARN: a reference to the machine would be a dependency cycle.
+    workflowFn.addToRolePolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.approvals.arn] }));
 
     this.api.fn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', this.approvals.stateMachine.stateMachineArn);
     this.approvals.stateMachine.grantStartExecution(this.api.fn);
@@ -93,20 +100,18 @@ export class CsDepartmentStack extends Stack {
       'The decision endpoint (console, email link, API) records the decision with a conditional write, then resumes the waiting execution with the token stored on the step item; tokens never leave the server.',
     );
 
-    // The daily job: scheduled probation reviews open by themselves before the end date
-    // (POLICIES.md §3). 01:00 company time, when nobody is approving.
-    const dailyTarget = new LambdaInvoke(workflowFn, { input: ScheduleTargetInput.fromObject({ task: 'openDueReviews' }), retryAttempts: 2 });
-    new Schedule(this, 'DailyJobs', {
-      description: 'cs-department daily jobs: open scheduled probation reviews',
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', timeZone: TimeZone.ASIA_SHANGHAI }),
-      target: dailyTarget,
-    });
-    // The mail outbox: messages SES refused are sent again (functions/storage/outbox.ts).
-    new Schedule(this, 'OutboxFlush', {
-      description: 'cs-department: send mail the transport refused earlier',
-      schedule: ScheduleExpression.rate(Duration.minutes(5)),
-      target: new LambdaInvoke(workflowFn, { input: ScheduleTargetInput.fromObject({ task: 'flushOutbox' }), retryAttempts: 0 }),
-    });
+    // The scheduled jobs (functions/workflow/jobs.ts), each invoking the workflow function
+    // with its name as `task`.
+    for (const job of SCHEDULED_JOBS) {
+      const { schedule } = job;
+      new Schedule(this, `Job${job.name[0]!.toUpperCase()}${job.name.slice(1)}`, {
+        description: `cs-department: ${job.description}`,
+        schedule: 'dailyAt' in schedule
+          ? ScheduleExpression.cron({ minute: String(schedule.dailyAt.minute), hour: String(schedule.dailyAt.hour), timeZone: TimeZone.ASIA_SHANGHAI })
+          : ScheduleExpression.rate(Duration.minutes(schedule.everyMinutes)),
+        target: new LambdaInvoke(workflowFn, { input: ScheduleTargetInput.fromObject({ task: job.name }), retryAttempts: job.retryAttempts }),
+      });
+    }
     const fnResource = workflowFn.node.defaultChild;
     const schedulerRole = this.node.tryFindChild(this.node.children.find((c) => c.node.id.startsWith('SchedulerRoleForTarget'))?.node.id ?? '');
     if (schedulerRole && CfnElement.isCfnElement(fnResource)) {

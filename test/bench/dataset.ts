@@ -23,7 +23,7 @@ import { getPolicy } from '../../functions/storage/policies.js';
 import { reviewItem, type ProbationReview } from '../../functions/storage/probation-reviews.js';
 import { putSession } from '../../functions/storage/sessions.js';
 import { createUser } from '../../functions/storage/users.js';
-import '../../functions/workflow/kinds/probation.js';
+import { kindRegistry } from '../../functions/workflow/registry.js';
 import { seedPolicies } from '../../infra/local/bootstrap.js';
 import { ensureTable, localClientConfig, startDynamoLocal } from '../../infra/local/dynamodb.js';
 import { shared } from './context.js';
@@ -153,7 +153,7 @@ function appDeps(store: Store): AppDeps {
     workflow: {
       store, sfn, approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
       mailer: smtpMailer('smtp://127.0.0.1:9', 'bench@bench.example'), publicUrl: 'http://127.0.0.1:3999',
-      linkSecret: new Uint8Array(32).fill(7), now, log,
+      linkSecret: new Uint8Array(32).fill(7), now, kinds: kindRegistry(), log,
     },
   };
 }

@@ -174,12 +174,16 @@ describe('API function', () => {
     }
   });
 
-  it('may start executions of the approval state machine only', () => {
+  it('may start executions of the approval state machine only: the API (new requests) and the workflow function (the startPending sweep)', () => {
     const starts = allStatements().filter((s) => actionsOf(s).some((a) => /^states:(StartExecution|\*)/.test(a)));
-    expect(starts).toHaveLength(1);
-    expect(statementsOf(apiRoleId)).toContainEqual(starts[0]);
-    expect(actionsOf(starts[0]!)).toEqual(['states:StartExecution']);
-    expect(resourcesOf(starts[0]!)).toEqual([{ Ref: stateMachineId }]);
+    expect(starts).toHaveLength(2);
+    for (const s of starts) expect(actionsOf(s)).toEqual(['states:StartExecution']);
+    const api = statementsOf(apiRoleId).find((s) => starts.includes(s));
+    expect(resourcesOf(api!)).toEqual([{ Ref: stateMachineId }]);
+    const workflow = statementsOf(workflowRoleId).find((s) => starts.includes(s));
+    const [resource] = resourcesOf(workflow!);
+    expect(resourcesOf(workflow!)).toHaveLength(1);
+    expect(JSON.stringify(resource)).toMatch(/:stateMachine:TestStack-Approval"/);
   });
 });
 
@@ -282,7 +286,7 @@ describe('approval workflow', () => {
     expect(api).toHaveLength(1);
     expect(actionsOf(api[0]!).sort()).toEqual(['states:SendTaskFailure', 'states:SendTaskSuccess']);
     expect(api[0]!.Resource).toBe('*');
-    const workflow = statementsOf(workflowRoleId).filter((s) => actionsOf(s).some((a) => a.startsWith('states:')));
+    const workflow = statementsOf(workflowRoleId).filter(isSendTask);
     expect(workflow).toHaveLength(1);
     expect(actionsOf(workflow[0]!)).toEqual(['states:SendTaskSuccess']);
     expect(workflow[0]!.Resource).toBe('*');
@@ -303,6 +307,21 @@ describe('daily jobs', () => {
       ScheduleExpression: 'rate(5 minutes)',
       Target: Match.objectLike({ Input: JSON.stringify({ task: 'flushOutbox' }) }),
     });
+  });
+
+  it('sweep every five minutes for requests whose start, and decisions whose resume, a crash interrupted', () => {
+    for (const task of ['startPending', 'resumeDecided']) {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'rate(5 minutes)',
+        Target: Match.objectLike({ Input: JSON.stringify({ task }) }),
+      });
+    }
+  });
+
+  it('exist once for each job of functions/workflow/jobs.ts, and every job runs in the workflow function', async () => {
+    const { SCHEDULED_JOBS } = await import('../../functions/workflow/jobs.js');
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')) as { Properties: { Target: { Input: string } } }[];
+    expect(schedules.map((s) => JSON.parse(s.Properties.Target.Input).task).sort()).toEqual(SCHEDULED_JOBS.map((j) => j.name).sort());
   });
 });
 

@@ -19,7 +19,9 @@ import { createStore, type Store } from '../../functions/storage/client.js';
 import { newId } from '../../functions/storage/ids.js';
 import { createUser } from '../../functions/storage/users.js';
 import type { WorkflowDeps } from '../../functions/workflow/kinds.js';
-import '../../functions/workflow/kinds/probation.js';
+import { kindRegistry } from '../../functions/workflow/registry.js';
+import type { RequestKind } from '../../functions/workflow/kinds.js';
+import { ControllableClock, parseDuration, systemClock, type Clock } from '../../infra/local/clock.js';
 import { ensureTable, localClientConfig } from '../../infra/local/dynamodb.js';
 import { seedPolicies } from '../../infra/local/bootstrap.js';
 import { startMailCatcher, type MailCatcher } from '../../infra/local/mail-catcher.js';
@@ -33,7 +35,11 @@ let sharedHash: Promise<string> | undefined;
 export interface TestApi {
   store: Store;
   app: ReturnType<typeof createApp>;
-  clock: { now: Date };
+  /**
+   * The test's clock (frozen unless `realClock`): setting `now` jumps to that time and fires
+   * the workflows' timers that fall due; `advance` moves forward stopping at each of them.
+   */
+  clock: { now: Date; advance(ms: number): Promise<Date> };
   workflow: WorkflowDeps;
   mail: MailCatcher | null;
   request(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
@@ -42,16 +48,27 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** Serve GET/POST /api/v1/local/clock, as LOCAL_CLOCK=controllable does. */ clockRoute?: boolean; /** Request kinds beside the product's (a test-only kind). */ kinds?: RequestKind[]; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const log = opts.log ?? (() => undefined);
   const table = `t-${newId()}`;
   await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), table);
   const store = createStore({ table, endpoint });
-  const clock = { now: new Date('2026-11-02T02:00:00.000Z') };
-  const now = opts.realClock ? () => new Date() : () => clock.now;
+  const control = new ControllableClock({ flowing: false, start: new Date('2026-11-02T02:00:00.000Z') });
+  const runtimeClock: Clock = opts.realClock ? systemClock() : control;
+  const clock: TestApi['clock'] = {
+    get now() {
+      return control.now();
+    },
+    set now(date: Date) {
+      control.set(date);
+    },
+    advance: (ms) => control.advance(ms),
+  };
+  const now = () => runtimeClock.now();
   await seedPolicies(store, now().toISOString());
   const stops: (() => Promise<void>)[] = [];
+  const kinds = kindRegistry(opts.kinds);
 
   let mail: MailCatcher | null = null;
   let workflows: LocalWorkflows | null = null;
@@ -64,14 +81,15 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
       await mail!.stop();
       await rm(mailDir, { recursive: true, force: true });
     });
-    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log });
+    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, clock: runtimeClock, kinds, log });
+    control.addIdleCheck(() => workflows!.endpoint.isIdle());
     stops.unshift(() => workflows!.stop());
     workflow = workflows.deps;
   } else {
     // No workflow engine: routes that need one are not exercised by such a test.
     workflow = {
       store, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
-      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, log,
+      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, kinds, log,
     };
   }
   const deps: AppDeps = {
@@ -82,6 +100,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
     health: { dynamodb: async () => ({ state: 'up' }) },
     workflow,
     log,
+    ...(opts.clockRoute ? { localClock: { now: () => control.now(), advance: (ms: number) => control.advance(ms), parseDuration } } : {}),
   };
   const app = createApp(deps);
   sharedHash ??= hashPassword(TEST_PASSWORD);
@@ -115,6 +134,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
   return {
     store, app, clock, workflow, mail, request, signIn,
     stop: async () => {
+      control.close();
       for (const stop of stops) await stop();
     },
   };

@@ -118,7 +118,7 @@ export function approvalsRoutes() {
       const task = await loadOwnTask(deps.workflow, c.req.valid('param').id, me.id);
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
-      const kind = kindOf(task.requestKind);
+      const kind = kindOf(deps.workflow, task.requestKind);
       const [extras, described, tasks] = await Promise.all([
         task.status === 'cc' ? { fields: [] } : kind.extrasFor(deps.workflow, task.requestId, task.stepKey),
         kind.describe(deps.workflow, task.requestId),

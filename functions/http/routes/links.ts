@@ -36,7 +36,7 @@ export function linkRoutes() {
     const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const { task, claims, approver } = loaded;
     const comment = (values.comment ?? '').slice(0, COMMENT_MAX_LENGTH);
-    const extras = extrasFrom(await kindOf(task.requestKind).extrasFor(c.get('deps').workflow, task.requestId, task.stepKey), values);
+    const extras = extrasFrom(await kindOf(c.get('deps').workflow, task.requestKind).extrasFor(c.get('deps').workflow, task.requestId, task.stepKey), values);
     try {
       await decide(c.get('deps').workflow, {
         taskId: task.id, actor: { id: approver.id, name: approver.name }, decision: claims.action, comment, channel: 'email', extras,
@@ -96,7 +96,7 @@ function problemPage(c: Context<AppEnv>, lang: 'zh-CN' | 'en', p: { reason: Link
 
 async function form(c: Context<AppEnv>, l: Extract<Loaded, { ok: true }>, error?: string, values?: Record<string, string>): Promise<string> {
   const lang = l.approver.language;
-  const kind = kindOf(l.task.requestKind);
+  const kind = kindOf(c.get('deps').workflow, l.task.requestKind);
   const summary = await kind.describe(c.get('deps').workflow, l.task.requestId);
   const extraFields = l.claims.action === 'approve' ? (await kind.extrasFor(c.get('deps').workflow, l.task.requestId, l.task.stepKey)).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max, step: 'any' as const })) : [];
   return renderDecisionForm({

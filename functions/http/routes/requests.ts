@@ -7,10 +7,11 @@ import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
 import { json, jsonBody, problemResponses } from '../schemas.js';
 
-const KINDS = ['probation'] as const;
-
-/** Verbs on a whole request, whatever its kind. */
-export function requestsRoutes() {
+/** Verbs on a whole request, whatever its kind; `kinds` are the registry's names (WorkflowDeps.kinds). */
+export function requestsRoutes(kinds: readonly string[]) {
+  const [first, ...rest] = kinds;
+  if (first === undefined) throw new Error('requestsRoutes: no request kinds');
+  const KINDS = [first, ...rest] as [string, ...string[]];
   const app = newRouter();
   app.openapi(
     createRoute({

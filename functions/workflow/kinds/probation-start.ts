@@ -12,7 +12,7 @@ import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createReview, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import type { WorkflowDeps } from '../kinds.js';
-import { executionArnOf, startApproval } from '../start.js';
+import { executionArnOf, startLater } from '../start.js';
 import { companyToday } from './probation.js';
 
 const OPEN: readonly string[] = ['scheduled', 'in_review'];
@@ -43,14 +43,17 @@ export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Pr
     scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
     decidedSteps: [], currentStep: null, result: null, executionArn: executionArnOf(deps, 'probation', id), createdAt: at, updatedAt: at, version: 1,
   };
+  // A deferred round starts at 00:00 company time on its first day (Asia/Shanghai, UTC+8).
+  const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
+  // The review and its "start me" marker are one write; a crash before the start leaves the
+  // marker for the startPending job, never a review that does not move.
+  const start = startLater(deps, 'probation', review.id, startAt);
   await createReview(deps.store, review, {
     entityType: 'probationReview', entityId: review.id, action: 'create', actor: input.requester, channel: input.channel, at,
     before: null, after: { employeeId: employee.id, kind: input.kind, applicant: input.applicant, startsOn: plan.startsOn, policyVersion: policy.version },
-  });
-  // A deferred round starts at 00:00 company time on its first day (Asia/Shanghai, UTC+8).
-  const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
+  }, [start.tx]);
   // The execution updates the review as soon as it runs: nothing is written here after the start.
-  await startApproval(deps, 'probation', review.id, startAt);
+  await start.start();
   return { review, plan, cutoffDay: policy.values.applicationCutoffDay };
 }
 

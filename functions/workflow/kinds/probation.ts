@@ -19,8 +19,8 @@ import { getReview, reviewPut, saveReview, type ProbationReview } from '../../st
 import type { TxItem } from '../../storage/transact.js';
 import { findUserByEmployee, getUser, usersWithRole, type User } from '../../storage/users.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { REQUESTER_STEP, REQUESTER_STEP_LABEL, registerKind, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
-import { send } from '../notify.js';
+import { REQUESTER_STEP, REQUESTER_STEP_LABEL, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
 import { companyToday } from '../../domain/people/dates.js';
 export { companyToday };
 import { carbonCopy } from '../verbs.js';
@@ -51,6 +51,7 @@ function stepOf(policy: ProbationPolicy, key: string): ProbationChainStep {
 
 export const probationKind: RequestKind = {
   kind: 'probation',
+  auditEntity: 'probationReview',
 
   async nextStep(deps, id) {
     // A step whose only approver already approved an earlier step counts as decided by that
@@ -203,11 +204,10 @@ export const probationKind: RequestKind = {
     if (outcome !== 'approved' || !employee) {
       const status = outcome === 'rejected' ? 'rejected' : 'failed';
       const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
-      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review);
-      if (status === 'rejected') {
-        await tell(deps, review, 'rejected', []);
-        await copyOnFinish(deps, review, policy);
-      }
+      const mails = status === 'rejected' ? await outcomeMails(deps, review, 'rejected', []) : [];
+      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review, mails.map((m) => m.tx));
+      await Promise.all(mails.map((m) => sendGuarded(deps, m)));
+      if (status === 'rejected') await copyOnFinish(deps, review, policy);
       return result;
     }
     const chosen = (review.override?.outcome ?? review.recommendation?.outcome ?? 'extend') as ProbationOutcome;
@@ -228,7 +228,9 @@ export const probationKind: RequestKind = {
     };
     const status = chosen === 'convert' ? 'converted' : chosen === 'extend' ? 'extended' : 'ended';
     const result = { outcome: status, ...change };
-    const extra: TxItem[] = [reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review)];
+    // The employee and the requester are told; their mails are in the outbox with the outcome.
+    const mails = await outcomeMails(deps, review, status, Object.entries(change).map(([k, v]) => [k, String(v)]));
+    const extra: TxItem[] = [...mails.map((m) => m.tx),reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review)];
     if (chosen === 'end') {
       // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
       extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });
@@ -237,13 +239,12 @@ export const probationKind: RequestKind = {
       entityType: 'employee', entityId: employee.id, action: `probation.${chosen}`, actor: null, channel: 'system', at,
       before: employee as unknown as Record<string, unknown>, after: updated as unknown as Record<string, unknown>,
     }, [], extra);
-    await tell(deps, review, status, Object.entries(change).map(([k, v]) => [k, String(v)]));
+    await Promise.all(mails.map((m) => sendGuarded(deps, m)));
     await copyOnFinish(deps, review, policy);
     return result;
   },
 };
 
-registerKind(probationKind);
 
 async function prepareWithdraw(deps: WorkflowDeps, id: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }> {
   const review = await getReview(deps.store, id);
@@ -262,7 +263,7 @@ function outcomeLabel(outcome: string, lang: Lang): string {
   return (lang === 'zh-CN' ? zh : en)[outcome] ?? outcome;
 }
 
-async function tell(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejected' | 'converted' | 'extended' | 'ended', details: [string, string][]): Promise<void> {
+async function outcomeMails(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejected' | 'converted' | 'extended' | 'ended', details: [string, string][]): Promise<GuardedMail[]> {
   const recipients = new Map<string, User>();
   const employeeUser = await findUserByEmployee(deps.store, review.employeeId);
   if (employeeUser) recipients.set(employeeUser.id, employeeUser);
@@ -270,15 +271,15 @@ async function tell(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejec
     const requester = await getUser(deps.store, review.requesterId);
     if (requester) recipients.set(requester.id, requester);
   }
-  for (const user of recipients.values()) {
+  return [...recipients.values()].map((user) => {
     const lang = user.language;
     const content = requestOutcome({
       recipientName: user.name,
       requestTitle: lang === 'zh-CN' ? `转正评审：${review.employeeName}` : `Probation review: ${review.employeeName}`,
       outcome, details, openUrl: `${deps.publicUrl}/#/probation-reviews/${review.id}/show`,
     }, lang);
-    await send(deps, user.email, content, { reviewId: review.id, kind: 'outcome' });
-  }
+    return guardMail(deps, { to: user.email, content, ids: { reviewId: review.id, kind: 'outcome' } });
+  });
 }
 
 

@@ -5,5 +5,5 @@ export async function finishRequest(
   deps: WorkflowDeps,
   p: { requestKind: string; requestId: string; outcome: 'approved' | 'rejected' | 'failed'; error?: unknown },
 ): Promise<Record<string, unknown>> {
-  return kindOf(p.requestKind).finish(deps, p.requestId, p.outcome, p.error);
+  return kindOf(deps, p.requestKind).finish(deps, p.requestId, p.outcome, p.error);
 }

@@ -7,10 +7,11 @@
  */
 import { getEmployee } from '../../storage/employees.js';
 import { getStep, getTasks, openStep, renewStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
-import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
+import type { TxItem } from '../../storage/transact.js';
+import { findUserByEmployee, getUser, getUsersByIds, type User } from '../../storage/users.js';
 import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
 import { assign, type Assignee } from '../assignees.js';
-import { approverMail, guardMail, mailApprover, mailEscalation, newNonce, sendGuarded } from '../notify.js';
+import { approverMail, escalationMail, guardMail, newNonce, sendGuarded } from '../notify.js';
 import { resumeStep } from '../resume.js';
 
 export interface RequestApprovalInput {
@@ -28,7 +29,7 @@ export class NoApproverError extends Error {
 }
 
 export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInput): Promise<{ status: string }> {
-  const kind = kindOf(p.requestKind);
+  const kind = kindOf(deps, p.requestKind);
   const now = deps.now();
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
@@ -75,20 +76,23 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
       superiors.push([task, who.user, t.approverName]);
     }
   }
-  if (!(await renewOrResume(deps, p, dueAt, added))) return { status: 'already-decided' };
-  for (const t of pending) {
-    const approver = await getUser(deps.store, t.approverId);
-    if (approver) await mailApprover(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt });
-  }
-  for (const [task, superior, approverName] of superiors) {
-    await mailEscalation(deps, task, superior, approverName, summary, label, step.dueAt);
-  }
+  // The reminders and the escalation mails are in the outbox with the renewed wait.
+  const pendingUsers = await getUsersByIds(deps.store, pending.map((t) => t.approverId));
+  const mails = [
+    ...pending.flatMap((t) => {
+      const approver = pendingUsers.find((u) => u.id === t.approverId);
+      return approver ? [guardMail(deps, approverMail(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt }))] : [];
+    }),
+    ...superiors.map(([task, superior, approverName]) => guardMail(deps, escalationMail(deps, task, superior, approverName, summary, label, step.dueAt))),
+  ];
+  if (!(await renewOrResume(deps, p, dueAt, added, mails.map((m) => m.tx)))) return { status: 'already-decided' };
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { status: p.attempt === 'remind' ? 'reminded' : 'escalated' };
 }
 
 /** Renews the step's wait; if the step was decided meanwhile, resumes with the new token. */
-async function renewOrResume(deps: WorkflowDeps, p: RequestApprovalInput, dueAt: string, addTasks: ApprovalTask[]): Promise<boolean> {
-  const renewed = await renewStep(deps.store, { id: p.stepId } as ApprovalStep, { token: p.taskToken, attempt: p.attempt, dueAt, addTasks });
+async function renewOrResume(deps: WorkflowDeps, p: RequestApprovalInput, dueAt: string, addTasks: ApprovalTask[], extra: TxItem[] = []): Promise<boolean> {
+  const renewed = await renewStep(deps.store, { id: p.stepId } as ApprovalStep, { token: p.taskToken, attempt: p.attempt, dueAt, addTasks }, extra);
   if (!renewed) await resumeStep(deps, p.stepId, p.taskToken);
   return renewed;
 }

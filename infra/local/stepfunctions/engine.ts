@@ -116,6 +116,14 @@ export class Engine {
     throw invalidToken();
   }
 
+  /**
+   * Nothing runs: every execution here waits for a time or a decision, and no replay is under
+   * way. A controllable clock waits for this after each timer it fires.
+   */
+  isIdle(): boolean {
+    return [...this.live.values()].every((run) => run.quiet || run.finished || run.detached);
+  }
+
   /** The endpoint stops as if killed: runs are dropped, nothing is recorded. */
   detachAll(): void {
     for (const run of [...this.live.values()]) run.detach();

@@ -12,6 +12,7 @@ import { StateMachine, type RunOptions } from 'aws-local-stepfunctions';
 import { RECORDED_START_TIME, TOKEN_PLACEHOLDER, type CompiledDefinition } from './definition.js';
 import { HistoryLog } from './history.js';
 import type { ExecutionRecord, InvocationRecord, Journal } from './journal.js';
+import type { Clock } from '../clock.js';
 import { RunCancelled, RuntimeFailure } from './library.js';
 import { taskHandler, type Invocation } from './tasks.js';
 import { Timers } from './timers.js';
@@ -21,6 +22,8 @@ export type TaskHandlers = Record<string, (payload: unknown) => Promise<unknown>
 export interface RunDeps {
   journal: Journal;
   handlers: TaskHandlers;
+  /** Deadlines (waits, task time limits) are set on it; `now` reads it. */
+  clock: Clock;
   now: () => Date;
   region: string;
   onError: (message: string, error?: unknown) => void;
@@ -39,11 +42,16 @@ const RETRY_AT_ONCE = new Proxy({}, { get: () => 0 });
 
 export class ExecutionRun {
   readonly history: HistoryLog;
-  readonly timers = new Timers();
+  readonly timers: Timers;
   /** Callback tasks waiting for SendTaskSuccess/Failure, by sequence number. */
   readonly pending = new Map<number, Invocation>();
   /** Waits interrupted by ContinueWaiting, resumed when the library re-enters the state. */
   readonly resuming = new Map<string, Invocation>();
+  /**
+   * What the run waits for, if anything: a time (a Wait state), or a task. It is quiet (see
+   * `quiet`) while it waits for a time or for a callback whose handler has returned.
+   */
+  waiting: 'time' | Invocation | null = null;
   nextSeq = 1;
   finished = false;
   detached = false;
@@ -63,6 +71,7 @@ export class ExecutionRun {
     readonly recorded: InvocationRecord[],
     private readonly onEnd: (run: ExecutionRun) => void,
   ) {
+    this.timers = new Timers(deps.clock);
     this.replayTime = Date.parse(record.startDate);
     this.history = new HistoryLog(() => (this.replaying ? this.replayTime : deps.now().getTime()));
     this.caughtUp = new Promise((resolve) => (this.markCaught = resolve));
@@ -76,6 +85,11 @@ export class ExecutionRun {
   }
 
   /** Recorded invocations remain: the next task's outcome comes from the journal. */
+  /** Nothing happens in this run until a time comes or someone decides (the clock's idle check). */
+  get quiet(): boolean {
+    return this.waiting === 'time' || (this.waiting !== null && !this.waiting.busy);
+  }
+
   get replaying(): boolean {
     return this.nextSeq <= this.recorded.length;
   }
@@ -115,7 +129,7 @@ export class ExecutionRun {
     })();
     if (compiled.timeoutSeconds !== undefined) {
       const deadline = Date.parse(record.startDate) + compiled.timeoutSeconds * 1000;
-      this.timers.at(deadline, this.deps.now, () => void this.finish({ status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds).' }));
+      this.timers.at(deadline, () => void this.finish({ status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution timed out (TimeoutSeconds).' }));
     }
     execution.result
       .then(

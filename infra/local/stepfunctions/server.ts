@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pollingClock, type Clock } from '../clock.js';
 import { httpUrl } from '../ports.js';
 import { Engine } from './engine.js';
 import { SfnError } from './errors.js';
@@ -43,6 +44,8 @@ export interface StepFunctionsEndpoint {
    * `persistence`; calling it again is harmless.
    */
   replayRunning(): Promise<string[]>;
+  /** No call is being answered and every execution waits for a time or a decision (a controllable clock's idle check). */
+  isIdle(): boolean;
   /**
    * Closes the endpoint. Running executions are dropped as by a kill — nothing is recorded
    * as ended — so with `persistence` the next start replays them.
@@ -57,6 +60,9 @@ export interface StartStepFunctionsOptions {
   /** For ARNs; defaults match the local clients (us-east-1, 000000000000). */
   region?: string;
   accountId?: string;
+  /** Reads the time and sets deadlines (waits, task time limits); default the real time, or `now`. */
+  clock?: Clock;
+  /** A clock that moves by itself, when `clock` is not given (e.g. a fixed date for a test). */
   now?: () => Date;
   /**
    * In-process task handlers by Lambda function NAME (the last segment of
@@ -89,18 +95,22 @@ export function actionsFor(ctx: EndpointContext): Map<string, Action> {
 
 export async function startStepFunctionsEndpoint(opts: StartStepFunctionsOptions): Promise<StepFunctionsEndpoint> {
   const region = opts.region ?? 'us-east-1';
-  const now = opts.now ?? (() => new Date());
+  const clock = opts.clock ?? pollingClock(opts.now);
+  const now = () => clock.now();
   const journal = opts.persistence ? new DynamoJournal(opts.persistence) : new MemoryJournal();
   const onError = opts.onError ?? ((message: string, error?: unknown) => console.error(`local Step Functions endpoint: ${message}`, ...(error ? [error] : [])));
   const libraryTaskSeconds = opts.libraryTaskSeconds ?? DEFAULT_LIBRARY_TASK_SECONDS;
   if (!Number.isInteger(libraryTaskSeconds) || libraryTaskSeconds < 2 || libraryTaskSeconds * 1000 > 2_147_483_647) {
     throw new Error(`libraryTaskSeconds must be an integer from 2 to 2147483 (setTimeout's limit), not ${libraryTaskSeconds}`);
   }
-  const engine = await Engine.create({ journal, handlers: opts.handlers ?? {}, now, region, onError, libraryTaskSeconds });
+  const engine = await Engine.create({ journal, handlers: opts.handlers ?? {}, clock, now, region, onError, libraryTaskSeconds });
   const ctx: EndpointContext = { region, accountId: opts.accountId ?? '000000000000', now, journal, engine };
   const actions = actionsFor(ctx);
+  let inFlight = 0;
   const server = createServer((request, response) => {
+    inFlight += 1;
     handle(actions, request)
+      .finally(() => (inFlight -= 1))
       .then((body) => send(response, 200, body))
       .catch((error: unknown) => {
         if (error instanceof SfnError) return send(response, error.status, error.toJSON(), error.type);
@@ -133,7 +143,7 @@ export async function startStepFunctionsEndpoint(opts: StartStepFunctionsOptions
     await stop();
     throw error;
   }
-  return { endpoint: httpUrl(opts.host, port), port, replayed, replayRunning: () => engine.replayRunning(), stop };
+  return { endpoint: httpUrl(opts.host, port), port, replayed, replayRunning: () => engine.replayRunning(), isIdle: () => inFlight === 0 && engine.isIdle(), stop };
 }
 
 async function handle(actions: Map<string, Action>, request: IncomingMessage): Promise<unknown> {

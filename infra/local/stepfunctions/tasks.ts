@@ -22,6 +22,8 @@ export interface Invocation {
   token?: string;
   startedAt: number;
   endedAt?: number;
+  /** Its handler is running (for a callback task: until it has asked, i.e. returned). */
+  busy: boolean;
   settled: Promise<Outcome>;
   /** Records `outcome` unless the task is settled already; true when this one won. */
   settle(outcome: Outcome): Promise<boolean>;
@@ -39,7 +41,13 @@ export function taskHandler(run: ExecutionRun, name: string, plan: TaskPlan) {
     if (plan.kind === 'wait') return waitUntil(run, name, wrapped);
     const invocation = run.resuming.get(name) ?? (await begin(run, name, plan, wrapped));
     run.resuming.delete(name);
-    const outcome = await waitFor(run, invocation, invocation.settled);
+    run.waiting = invocation;
+    let outcome: Outcome;
+    try {
+      outcome = await waitFor(run, invocation, invocation.settled);
+    } finally {
+      run.waiting = null;
+    }
     run.pending.delete(invocation.seq);
     outcomeEvents(run, invocation, outcome);
     if (outcome.ok) return outcome.result;
@@ -76,6 +84,7 @@ async function begin(run: ExecutionRun, name: string, plan: TaskPlan, wrapped: W
     call,
     ...(token ? { token } : {}),
     startedAt,
+    busy: false,
     settled: new Promise<Outcome>((ok) => (resolve = ok)),
     async settle(outcome) {
       if (settling || run.finished || run.detached) return false;
@@ -107,14 +116,15 @@ async function begin(run: ExecutionRun, name: string, plan: TaskPlan, wrapped: W
   const report = (error: unknown) => deps.onError(`execution ${run.arn}: could not record task #${seq} (${name})`, error);
   if (call.timeoutSeconds !== undefined) {
     // Counted from the recorded start, also across restarts, as on AWS.
-    cancelDeadline = run.timers.at(startedAt + call.timeoutSeconds * 1000, deps.now, () => {
+    cancelDeadline = run.timers.at(startedAt + call.timeoutSeconds * 1000, () => {
       invocation.settle({ ok: false, error: 'States.Timeout', cause: `Task timed out after ${call.timeoutSeconds} s (TimeoutSeconds)` }).catch(report);
     });
   }
   if (call.kind !== 'callback') {
     run.markCaughtUp();
     // Not recorded as ended: a handler interrupted by a kill runs again (handlers are idempotent).
-    callHandler(call, call.payload).then((outcome) => invocation.settle(outcome)).catch(report);
+    invocation.busy = true;
+    callHandler(call, call.payload).then((outcome) => invocation.settle(outcome)).catch(report).finally(() => (invocation.busy = false));
     return invocation;
   }
   run.pending.set(seq, invocation);
@@ -125,6 +135,7 @@ async function begin(run: ExecutionRun, name: string, plan: TaskPlan, wrapped: W
   }
   // The handler's result is ignored, as on AWS; an error fails the task. If we were killed
   // before it returned, we do not know whether it notified anyone, so it runs again.
+  invocation.busy = true;
   callHandler(call, withToken(call.payload, token!))
     .then(async (outcome) => {
       if (!outcome.ok) return void (await invocation.settle(outcome));
@@ -134,7 +145,8 @@ async function begin(run: ExecutionRun, name: string, plan: TaskPlan, wrapped: W
       await deps.journal.submitInvocation(run.arn, seq, iso(at));
       if (!run.detached) run.history.add('TaskSubmitted', call.submitted(outcome.result), at);
     })
-    .catch(report);
+    .catch(report)
+    .finally(() => (invocation.busy = false));
   return invocation;
 }
 
@@ -165,10 +177,12 @@ async function waitUntil(run: ExecutionRun, name: string, wrapped: WrappedInput)
   if (target > run.deps.now().getTime()) {
     run.markCaughtUp();
     let cancel = () => {};
-    const reached = new Promise<void>((resolve) => (cancel = run.timers.at(target, run.deps.now, resolve)));
+    const reached = new Promise<void>((resolve) => (cancel = run.timers.at(target, resolve)));
+    run.waiting = 'time';
     try {
       await waitFor(run, undefined, reached);
     } finally {
+      run.waiting = null;
       cancel();
     }
   }

@@ -1,46 +1,48 @@
 /**
- * Timers for deadlines that may be months away. Node fires a setTimeout above 2^31-1 ms
- * (≈ 24.8 days) at once, so a far deadline is reached in steps, re-reading the clock after
- * each: with an injected clock, time passes when it says so.
+ * The timers of one execution run, so they all stop when it ends. Deadlines (waits, task
+ * time limits) are set on the runtime's clock (../clock.ts): with a controllable clock they
+ * fire when time is moved there. `after` is real time, for the library's own task timer.
  */
-export const MAX_TIMER_MS = 2_147_483_647;
+import { MAX_TIMER_MS, type Clock } from '../clock.js';
+
+export { MAX_TIMER_MS };
 
 export class Timers {
-  private readonly handles = new Set<NodeJS.Timeout>();
+  private readonly cancels = new Set<() => void>();
+
+  constructor(private readonly clock: Clock) {}
 
   /** Calls `fn` after `ms` of real time; returns a cancel function. */
   after(ms: number, fn: () => void): () => void {
     const handle = setTimeout(() => {
-      this.handles.delete(handle);
+      this.cancels.delete(cancel);
       fn();
     }, Math.min(Math.max(ms, 0), MAX_TIMER_MS));
-    this.handles.add(handle);
-    return () => {
+    const cancel = () => {
       clearTimeout(handle);
-      this.handles.delete(handle);
+      this.cancels.delete(cancel);
     };
+    this.cancels.add(cancel);
+    return cancel;
   }
 
-  /** Calls `fn` once `now()` reaches `atMs`; returns a cancel function. */
-  at(atMs: number, now: () => Date, fn: () => void): () => void {
-    let cancel = () => {};
-    let cancelled = false;
-    const step = () => {
-      if (cancelled) return;
-      const remaining = atMs - now().getTime();
-      if (remaining <= 0) return fn();
-      cancel = this.after(remaining, step);
+  /** Calls `fn` once the clock reaches `atMs`; returns a cancel function. */
+  at(atMs: number, fn: () => void): () => void {
+    const stop = this.clock.at(atMs, () => {
+      this.cancels.delete(cancel);
+      fn();
+    });
+    const cancel = () => {
+      stop();
+      this.cancels.delete(cancel);
     };
-    cancel = this.after(0, step);
-    return () => {
-      cancelled = true;
-      cancel();
-    };
+    this.cancels.add(cancel);
+    return cancel;
   }
 
   clear(): void {
-    for (const handle of this.handles) clearTimeout(handle);
-    this.handles.clear();
+    for (const cancel of [...this.cancels]) cancel();
+    this.cancels.clear();
   }
 }
 

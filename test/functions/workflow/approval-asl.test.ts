@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_NAMES } from '../../../functions/workflow/handlers.js';
+import { TASKS } from '../../../functions/workflow/handlers.js';
 import { APPROVAL_ASL, approvalDefinition } from '../../../infra/local/workflows.js';
 
 interface State { Type: string; Resource?: string; Retry?: unknown[]; Catch?: { ErrorEquals: string[]; Next: string }[]; TimeoutSecondsPath?: string; TimeoutSeconds?: number; Seconds?: number; SecondsPath?: string; Next?: string; End?: boolean }
@@ -17,12 +17,17 @@ describe('the approval state machine (functions/workflow/approval.asl.json)', ()
 
   it('uses exactly the task functions the stack and the local endpoint provide', () => {
     const placeholders = [...new Set([...raw.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]))].sort();
-    expect(placeholders).toEqual(Object.keys(FUNCTION_NAMES).sort());
+    expect(placeholders).toEqual(Object.keys(TASKS).sort());
   });
 
-  it('every Task retries transient errors or catches failures, so no failure is silent', () => {
-    for (const [name, state] of Object.entries(definition.States)) {
-      if (state.Type !== 'Task') continue;
+  it('every Task retries transient Lambda errors and catches the rest, so one throttle fails nothing and no failure is silent', () => {
+    const transient = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+    const tasks = Object.entries(definition.States).filter(([, s]) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThanOrEqual(6);
+    for (const [name, state] of tasks) {
+      const retried = (state.Retry ?? []).flatMap((r) => (r as { ErrorEquals: string[]; MaxAttempts?: number }).MaxAttempts === 0 ? [] : (r as { ErrorEquals: string[] }).ErrorEquals);
+      for (const error of transient) expect(retried.includes(error) || retried.includes('States.ALL'), `${name} retries ${error}`).toBe(true);
+      expect(retried, `${name} never retries a time limit (that is a reminder, not a fault)`).not.toContain('States.Timeout');
       expect(state.Catch?.length ?? 0, `${name} has a Catch`).toBeGreaterThan(0);
     }
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi, type TestApi } from '../../support/api.js';
+import { TEST_PASSWORD, testApi, type TestApi } from '../../support/api.js';
 import { until } from '../../support/mail.js';
 import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../support/org.js';
 
@@ -133,12 +133,11 @@ describe('the same approver twice in one chain (policy approvals.sameApproverDec
 });
 
 describe('application rounds (§3: up to and including the 15th)', () => {
-  it('an employee applying on the 16th joins next month’s round: the review waits, nobody is asked yet, and the response says so', async () => {
+  it('an employee applying on the 16th joins next month’s round: the review waits, nobody is asked until midnight of the 1st, and the response says so', async () => {
     const local = await testApi({ workflows: true });
     try {
       local.clock.now = new Date('2026-11-16T02:00:00.000Z'); // 10:00 on the 16th in Asia/Shanghai
       const o = await buildOrg(local);
-      const sup = await local.signIn(['supervisor'], o.supA.id);
       const e = await createEmployee(local, o.hr, { name: '沈月中', level: 'trainee', hireDate: '2026-09-01', superiorId: o.leadA.id });
       const self = await local.signIn(['agent'], e.id);
       const res = await local.request('POST', '/api/v1/probation-reviews', { token: self, body: { employeeId: e.id, kind: 'early' } });
@@ -146,9 +145,19 @@ describe('application rounds (§3: up to and including the 15th)', () => {
       const r = (await res.json()) as Review;
       expect(r).toMatchObject({ status: 'scheduled', deferred: true, startsOn: '2026-12-01' });
       expect(r.message).toContain('2026-12-01');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const inbox = (await (await local.request('GET', '/api/v1/approvals', { token: sup })).json()) as { items: unknown[] };
-      expect(inbox.items).toEqual([]);
+      // Sessions last hours: whoever looks after the clock moved by days signs in again.
+      await local.signIn(['supervisor'], o.supA.id, 'round.sup@example.com');
+      const signInAgain = async (email: string) => ((await (await local.request('POST', '/api/v1/auth/login', { body: { email, password: TEST_PASSWORD } })).json()) as { token: string }).token;
+      const inbox = async () => ((await (await local.request('GET', '/api/v1/approvals', { token: await signInAgain('round.sup@example.com') })).json()) as { items: { requestId: string; stepKey: string }[] }).items;
+      await local.clock.advance(60_000);
+      expect(await inbox()).toEqual([]);
+      // Midnight of the 1st, company time: the round opens and the supervisor is asked.
+      await local.clock.advance(Date.parse('2026-12-01T00:00:00+08:00') - local.clock.now.getTime() - 1000);
+      expect(await inbox()).toEqual([]);
+      await local.clock.advance(1000);
+      expect((await inbox()).map((t) => [t.requestId, t.stepKey])).toEqual([[r.id, 'supervisor']]);
+      const hr = await local.signIn(['hr'], null, 'round.hr@example.com');
+      expect((await (await local.request('GET', `/api/v1/probation-reviews/${r.id}`, { token: hr })).json()) as Review).toMatchObject({ status: 'in_review', currentStep: 'supervisor' });
       // On the 15th the same application starts at once.
       local.clock.now = new Date('2026-11-15T02:00:00.000Z');
       const e2 = await createEmployee(local, o.hr, { name: '韩月半', level: 'trainee', hireDate: '2026-09-01', superiorId: o.leadA.id });
