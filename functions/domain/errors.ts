@@ -64,6 +64,10 @@ export type DomainErrorCode =
   | 'APPROVAL.WAITING'
   | 'APPROVAL.READ_ONLY'
   | 'APPROVAL.NOT_PARTICIPANT'
+  // A step's spec (domain/approvals/step-spec.ts): its verbs, and steps decided only when signed in.
+  | 'APPROVAL.VERB_NOT_ALLOWED'
+  | 'APPROVAL.SIGNED_IN_ONLY'
+  | 'APPROVAL.FIELDS_INVALID'
   | 'REQUEST.UNKNOWN_KIND'
   | 'WORKFLOW.REQUEST_NOT_FOUND'
   | 'WORKFLOW.NOT_REQUESTER'

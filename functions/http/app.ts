@@ -10,7 +10,8 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import type { AppEnv } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
-import { domainFieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
+import { DecisionFieldsInvalid } from '../domain/approvals/step-spec.js';
+import { domainFieldErrors, fieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { approvalsRoutes } from './routes/approvals.js';
 import { auditRoutes } from './routes/audit.js';
@@ -114,6 +115,9 @@ async function requireJsonBody(c: Context<AppEnv>, next: () => Promise<void>) {
 
 function toProblem(err: Error, c: Context<AppEnv>): Response {
   const lang = c.get('lang') ?? 'zh-CN';
+  if (err instanceof DecisionFieldsInvalid) {
+    return sendProblem(c, problem(lang, 400, 'APPROVAL.FIELDS_INVALID', err.params, { errors: fieldErrors(lang, err.issues) }));
+  }
   if (err instanceof DomainError) {
     const status = statusOf(err.code);
     const headers: Record<string, string> = {};

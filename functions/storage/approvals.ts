@@ -224,6 +224,8 @@ export interface DecideInput {
   audit: Omit<AuditInput, 'at' | 'actor' | 'channel'>;
   /** The request's own changes (e.g. the review's recorded scores), written atomically with the decision. */
   extra: TxItem[];
+  /** False when no execution waits for this decision (a deadline decided it inside the execution): no RESUME marker. */
+  resume?: boolean;
 }
 
 /** The step changed under a decision (another 会签 member, a 加签): read it again and retry. */
@@ -279,7 +281,7 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
     ...d.changed.map((o) => ({ write: { Put: { TableName: store.table, Item: taskItem(o.after) } }, counts: taskCounts(o.before, o.after) })),
     ...d.extra,
     // Until the execution has the decision, the step is listed for the resume sweep.
-    ...(d.complete ? [{ write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } }] : []),
+    ...(d.complete && d.resume !== false ? [{ write: { Put: { TableName: store.table, Item: { ...resumeKey(d.step.id), stepId: d.step.id, at: d.at } } } }] : []),
     { write: auditPut(store, { ...d.audit, at: d.at, actor: d.actor, channel: d.channel }) },
   ]);
 }

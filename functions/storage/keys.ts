@@ -20,6 +20,7 @@
  * | approval task     | APPROVAL#<id>             | APPROVAL        | gsi1 INBOX#<userId>#pending|decided / at#id (the inbox)    |
  * | resume marker     | RESUME                    | <stepId>        | — a decision not yet sent to its execution (the sweep)      |
  * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
+ * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | — a request kind's record stored whole (storage/requests.ts) |
  * | offboarding       | OFFBOARD#<employeeId>     | <at>            | — started by an ended probation                             |
  * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
@@ -47,6 +48,8 @@ export const roleMemberKey = (role: string, userId: string) => ({ pk: `ROLE#${ro
 export const probationReviewKey = (id: string) => ({ pk: `PROBATION#${id}`, sk: 'REVIEW' });
 export const probationByEmployeePk = (employeeId: string) => `PROBATION#EMP#${employeeId}`;
 export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${status}`;
+
+export const requestKey = (kind: string, id: string) => ({ pk: `REQUEST#${kind}#${id}`, sk: 'REQUEST' });
 
 export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });
 export const stepsOfRequestPk = (kind: string, requestId: string) => `STEPS#${kind}#${requestId}`;

@@ -9,7 +9,7 @@
  * BatchGet of the reporting line and at most MAX_SUPERIOR_TRIES user lookups. The policy and the HR
  * members are read at most once per call.
  */
-import { reportingLine } from '../domain/probation/chain.js';
+import { reportingLine } from '../domain/approvals/chain.js';
 import type { ApprovalsPolicy } from '../domain/policy/defaults.js';
 import { getEmployee, getEmployees } from '../storage/employees.js';
 import { getPolicy } from '../storage/policies.js';

@@ -12,6 +12,24 @@ import { getUser, getUsersByIds } from '../storage/users.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeOrLeave } from './resume.js';
+import { parseDecisionFields, type StepSpec, type StepVerb } from '../domain/approvals/step-spec.js';
+
+/** A verb the step does not offer (a penalty notice the subject signs cannot be transferred). */
+export function assertVerb(spec: StepSpec, verb: StepVerb): void {
+  if (!spec.verbs.includes(verb)) throw new DomainError('APPROVAL.VERB_NOT_ALLOWED', undefined, { verb });
+}
+
+/**
+ * A signed-in-only step (an irreversible one, ARCHITECTURE.md) is decided in the console or
+ * through the API with a session, never from an emailed link alone; the refusal names where.
+ */
+function assertChannel(deps: WorkflowDeps, spec: StepSpec, channel: Channel, task: ApprovalTask): void {
+  if (spec.signedInOnly && channel === 'email') {
+    throw new DomainError('APPROVAL.SIGNED_IN_ONLY', undefined, { url: consoleTaskUrl(deps, task) }, { consoleUrl: consoleTaskUrl(deps, task) });
+  }
+}
+
+export const consoleTaskUrl = (deps: WorkflowDeps, task: Pick<ApprovalTask, 'id'>) => `${deps.publicUrl}/#/approvals/${task.id}/show`;
 
 export interface DecideRequest {
   taskId: string;
@@ -19,7 +37,10 @@ export interface DecideRequest {
   decision: Decision;
   comment: string | null;
   channel: Channel;
-  extras: Record<string, unknown>;
+  /** The step's fields as sent (validated here against the step's spec, the same for every channel). */
+  fields?: Record<string, unknown>;
+  /** 退回: the step (or `requester`) to go back to. */
+  returnTo?: string;
 }
 
 export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: string): Promise<ApprovalTask> {
@@ -60,14 +81,21 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       decidedBy: decider || null, decidedAt: decidedAt || null, decision: step?.decision ?? null,
     });
   }
+  const kind = kindOf(deps, task.requestKind);
+  const spec = await kind.specFor(deps, task.requestId, task.stepKey);
+  assertChannel(deps, spec, r.channel, task);
+  if (r.decision === 'return') assertVerb(spec, 'return');
+  const fields = parseDecisionFields(spec, r.decision, r.fields ?? {});
   const comment = r.comment?.trim() || null;
   if (r.decision !== 'approve' && !comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
   const at = deps.now().toISOString();
   const { stages, active } = stagesOf(step);
   const statuses = new Map<string, TaskStatus>([[task.id, task.status], ...siblings.map((t) => [t.id, t.status] as [string, TaskStatus])]);
   const next = advance({ stages, active }, statuses, task.id, r.decision);
-  const kind = kindOf(deps, task.requestKind);
-  const extra = await kind.onDecision(deps, { requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment, extras: r.extras, actor: r.actor, at });
+  const extra = await kind.onDecision(deps, {
+    requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment,
+    fields: r.decision === 'return' ? { returnTo: r.returnTo ?? '' } : fields, actor: r.actor, at,
+  });
   const byId = new Map(siblings.map((t) => [t.id, t]));
   const changed = next.changes.flatMap(({ id, status }) => {
     const t = byId.get(id);
@@ -90,7 +118,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   }
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
-    returnTo: r.decision === 'return' ? String(r.extras.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra: [...extra, ...mails.map((m) => m.tx)],
+    returnTo: r.decision === 'return' ? (r.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra: [...extra, ...mails.map((m) => m.tx)],
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },
@@ -98,7 +126,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
         status: r.decision, comment, requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey,
         ...(task.onBehalfOfName ? { onBehalfOf: task.onBehalfOfName } : {}),
         ...(next.complete ? {} : { stepDecided: false }),
-        ...(Object.keys(r.extras).length ? { extras: r.extras } : {}),
+        ...(Object.keys(fields).length ? { fields } : {}),
       },
     },
   });
@@ -115,6 +143,7 @@ export async function transfer(
   const task = await loadOwnTask(deps, r.taskId, r.actor.id);
   const step = await getStep(deps.store, task.stepId);
   if (!step || step.status !== 'pending' || task.status !== 'pending') throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' });
+  assertVerb(await kindOf(deps, task.requestKind).specFor(deps, task.requestId, task.stepKey), 'transfer');
   if (r.toUserId === r.actor.id) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'self' });
   const target = await getUser(deps.store, r.toUserId);
   if (!target || target.status !== 'active') throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'not_found' });
@@ -138,7 +167,9 @@ export async function moveTask(
   if (siblings.some((t) => (t.status === 'pending' || t.status === 'waiting') && t.approverId === target.id)) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'already_asked' });
   // The person the request is about never decides on it.
   const kind = kindOf(deps, task.requestKind);
-  const summary = await kind.describe(deps, task.requestId);
+  const [summary, spec] = await Promise.all([kind.describe(deps, task.requestId), kind.specFor(deps, task.requestId, task.stepKey)]);
+  // The subject's own step (they sign, appeal, accept) is theirs alone: nobody takes it over.
+  if (spec.subjectActs) throw new DomainError('APPROVAL.VERB_NOT_ALLOWED', undefined, { verb: 'transfer' });
   if (summary.subjectEmployeeId && target.employeeId === summary.subjectEmployeeId) throw new DomainError('APPROVAL.INVALID_TRANSFER', 'toUserId', { reason: 'subject' });
   const at = deps.now().toISOString();
   const moved: ApprovalTask = {

@@ -6,7 +6,9 @@
  */
 import type { WorkflowDeps } from './kinds.js';
 import { finishRequest } from './tasks/finish-request.js';
+import { passStep } from './tasks/pass-step.js';
 import { planNextStep } from './tasks/plan-next-step.js';
+import { stepDeadline } from './tasks/step-deadline.js';
 import { requestApproval, type RequestApprovalInput } from './tasks/request-approval.js';
 
 export type TaskHandler = (payload: unknown) => Promise<unknown>;
@@ -23,6 +25,8 @@ export const TASKS = {
   PlanNextStepFn: { task: 'planNextStep', functionName: 'cs-plan-next-step', run: (deps, p) => planNextStep(deps, p as Parameters<typeof planNextStep>[1]) },
   RequestApprovalFn: { task: 'requestApproval', functionName: 'cs-request-approval', run: (deps, p) => requestApproval(deps, p as RequestApprovalInput) },
   FinishRequestFn: { task: 'finishRequest', functionName: 'cs-finish-request', run: (deps, p) => finishRequest(deps, p as Parameters<typeof finishRequest>[1]) },
+  PassStepFn: { task: 'passStep', functionName: 'cs-pass-step', run: (deps, p) => passStep(deps, p as Parameters<typeof passStep>[1]) },
+  StepDeadlineFn: { task: 'stepDeadline', functionName: 'cs-step-deadline', run: (deps, p) => stepDeadline(deps, p as Parameters<typeof stepDeadline>[1]) },
 } satisfies Record<string, TaskEntry>;
 
 export type TaskPlaceholder = keyof typeof TASKS;

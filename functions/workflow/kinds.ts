@@ -10,6 +10,7 @@ import type { Mailer } from '../email/mailer.js';
 import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
 import type { Decision } from '../storage/approvals.js';
+import type { StepSpec, StepType } from '../domain/approvals/step-spec.js';
 
 export interface WorkflowDeps {
   store: Store;
@@ -27,12 +28,12 @@ export interface WorkflowDeps {
 
 export type Lang = 'zh-CN' | 'en';
 
-/** The step key of 退回给发起人: the requester resubmits (approve) and the chain starts again. */
-export const REQUESTER_STEP = 'requester';
-export const REQUESTER_STEP_LABEL: Record<Lang, string> = { 'zh-CN': '发起人修改后重新提交', en: 'Requester resubmits' };
+export { REQUESTER_STEP, REQUESTER_STEP_LABEL } from '../domain/approvals/chain.js';
 
+/** What PlanNextStep tells the execution (approval.asl.json branches on `type`). */
 export interface PlannedStep {
   done: false;
+  type: StepType;
   stepKey: string;
   /** Unique per asking of a step (a step asked again after a return gets a new round). */
   stepId: string;
@@ -40,6 +41,10 @@ export interface PlannedStep {
   dueSeconds: number;
   /** Seconds between escalations once the reminder period has passed too. */
   escalationSeconds: number;
+  /** waitForSubject: seconds the subject has before the step decides itself. */
+  deadlineSeconds?: number;
+  /** waitUntil: when the chain goes on (ISO-8601). */
+  until?: string;
 }
 
 export interface StepApprovers {
@@ -59,11 +64,6 @@ export interface RequestSummary {
   consolePath: string;
 }
 
-export interface DecisionExtras {
-  /** Extra form fields a step asks for (e.g. the three probation scores). */
-  fields: { name: string; label: Record<Lang, string>; min: number; max: number }[];
-}
-
 export interface RequestKind {
   kind: string;
   /** The audit trail's entity type of the request's record (default: the kind's name). */
@@ -71,17 +71,22 @@ export interface RequestKind {
   nextStep(deps: WorkflowDeps, requestId: string): Promise<PlannedStep | { done: true }>;
   approversFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepApprovers>;
   describe(deps: WorkflowDeps, requestId: string): Promise<RequestSummary>;
-  /** Fields the decision form must collect at this step. */
-  extrasFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<DecisionExtras>;
+  /** What the step is and what deciding it takes (step-spec.ts). */
+  specFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepSpec>;
   /**
-   * Validates a decision's extra input (throws a DomainError naming the field) and returns the
-   * request's own writes, committed in the same transaction as the decision.
+   * The request's own writes for a decision (the fields already validated against the step's
+   * spec; a return carries `returnTo`), committed in the same transaction as the decision.
+   * Throws a DomainError naming the field for what only the kind can judge.
    */
   onDecision(
     deps: WorkflowDeps,
-    input: { requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean; comment: string | null; extras: Record<string, unknown>; actor: { id: string; name: string }; at: string },
+    input: { requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean; comment: string | null; fields: Record<string, unknown>; actor: { id: string; name: string }; at: string },
   ): Promise<TxItem[]>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
+  /** The steps of the kind's current chain (policy), by key, with the requester's resubmission: dashboards label pending work with them. */
+  stepLabels(deps: WorkflowDeps): Promise<Map<string, Record<Lang, string>>>;
+  /** A `waitUntil` step's time came: record it as passed (idempotent); false when it was already. */
+  passStep(deps: WorkflowDeps, requestId: string, stepKey: string, stepId: string): Promise<boolean>;
   /**
    * 撤回: checks that `actor` is the requester and the request is still open, and returns the
    * request's own writes (its status → withdrawn) and its execution.

@@ -46,7 +46,7 @@ export function approverMail(
   approver: User,
   summary: RequestSummary,
   stepLabel: Record<Lang, string>,
-  extra: { fromName?: string; comment?: string | null; overdueSince?: string } = {},
+  extra: { fromName?: string; comment?: string | null; overdueSince?: string; signedInOnly?: boolean } = {},
 ): Mail {
   const lang = approver.language;
   const data = {
@@ -59,6 +59,7 @@ export function approverMail(
     summary: summary.summary[lang],
     ...decisionLinks(deps, task),
     openUrl: `${deps.publicUrl}/#/approvals/${task.id}/show`,
+    ...(extra.signedInOnly ? { signedInOnly: true } : {}),
   };
   const content =
     kind === 'request'

@@ -14,7 +14,7 @@ import { newId } from '../storage/ids.js';
 import { getPolicy } from '../storage/policies.js';
 import { getUser, getUsersByIds } from '../storage/users.js';
 import { assign } from './assignees.js';
-import { decide, loadOwnTask } from './decisions.js';
+import { assertVerb, decide, loadOwnTask } from './decisions.js';
 import { kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, ccMail, guardMail, sendGuarded } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
@@ -90,7 +90,7 @@ export async function batchApprove(
   const results: BatchResult[] = [];
   for (const id of [...new Set(r.ids)]) {
     try {
-      await decide(deps, { taskId: id, actor: r.actor, decision: 'approve', comment: r.comment, channel: r.channel, extras: {} });
+      await decide(deps, { taskId: id, actor: r.actor, decision: 'approve', comment: r.comment, channel: r.channel });
       results.push({ id, status: 200 });
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -130,6 +130,7 @@ async function addApproversOnce(
   if (!step || step.status !== 'pending' || task.status !== 'pending') {
     throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' });
   }
+  assertVerb(await kindOf(deps, task.requestKind).specFor(deps, task.requestId, task.stepKey), 'addApprovers');
   const state = stagesOf(step);
   if (!state.stages[state.active]?.taskIds.includes(task.id)) throw new DomainError('APPROVAL.INVALID_ADD', 'id', { reason: 'escalated' });
   const ids = [...new Set(r.userIds)];

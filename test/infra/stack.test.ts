@@ -210,6 +210,8 @@ describe('approval workflow', () => {
       PlanNextStepFn: fnArn(workflowFnId),
       RequestApprovalFn: fnArn(workflowFnId),
       FinishRequestFn: fnArn(workflowFnId),
+      PassStepFn: fnArn(workflowFnId),
+      StepDeadlineFn: fnArn(workflowFnId),
     });
     // What CloudFormation does with DefinitionSubstitutions, with a marker for the ARN.
     const resolved = DefinitionString.replace(/\$\{([^}]+)\}/g, (_, name: string) =>

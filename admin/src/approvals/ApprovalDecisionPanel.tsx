@@ -3,8 +3,8 @@ import CloseIcon from '@mui/icons-material/Close';
 import { Box, Button, Stack } from '@mui/material';
 import { useMemo, useRef, useState } from 'react';
 import {
+  DateInput,
   Form,
-  FormDataConsumer,
   HttpError,
   NumberInput,
   SelectInput,
@@ -21,29 +21,26 @@ import {
 } from 'react-admin';
 import { splitFormErrors } from '../components/formErrors';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
-import { outcomeChoices, reviewChoiceKey } from '../probation-reviews/reviewChoices';
-import type { ProbationReview } from '../probation-reviews/types';
-import { decisionBody, fieldPath, type DecisionFormValues } from './decisionBody';
-import { REQUESTER_STEP, type ApprovalDetail } from './types';
+import { decisionBody, type DecisionFormValues } from './decisionBody';
+import { REQUESTER_STEP, type ApprovalDetail, type DecisionField } from './types';
 
 type Decision = 'approve' | 'reject';
 
 const empty = (value: unknown) => value === null || value === undefined || String(value).trim() === '';
 
 /**
- * 审批: comment, the numbers this step records (the supervisor's scores), an optional change of
- * the recommended outcome, and the two big buttons. Server validation lands on the inputs
- * (`scores.interview`, `comment`); a decision someone else made first (409) says who and when.
- * A request returned to its requester (退回给发起人) has one button, 重新提交: approving the
- * requester's task restarts the chain.
+ * 审批: the fields this step's decision collects — built from the step's spec the API sends
+ * (numbers with their bounds, whole numbers, dates, choices, text; required ones needed to
+ * approve) — the comment, and the two big buttons. Nothing here knows a request kind. Server
+ * validation lands on the inputs (`scores.interview`, `comment`); a decision someone else made
+ * first (409) says who and when. A request returned to its requester (退回给发起人) has one
+ * button, 重新提交: approving the requester's task restarts the chain.
  */
 export const ApprovalDecisionPanel = ({
   task,
-  review,
   onConflict,
 }: {
   task: ApprovalDetail;
-  review: ProbationReview | undefined;
   /** A decision made first by someone else: who and when, worded for people. */
   onConflict: (message: string) => void;
 }) => {
@@ -61,14 +58,9 @@ export const ApprovalDecisionPanel = ({
   // validators once a form has its own validate).
   const rules = useMemo(() => {
     const onApprove: Validator = (value) => (decision.current === 'approve' && empty(value) ? 'ra.validation.required' : undefined);
-    const comment: Validator = (value, values) =>
-      (decision.current === 'reject' || values.outcome) && empty(value) ? 'resources.approvals.validation.comment_required' : undefined;
+    const comment: Validator = (value) => (decision.current === 'reject' && empty(value) ? 'resources.approvals.validation.comment_required' : undefined);
     return { onApprove, comment };
   }, []);
-  const fieldRules = useMemo(
-    () => Object.fromEntries(task.fields.map((f) => [f.name, [rules.onApprove, minValue(f.min), maxValue(f.max)]])),
-    [task.fields, rules],
-  );
 
   async function submit(values: DecisionFormValues) {
     const chosen = decision.current;
@@ -90,35 +82,21 @@ export const ApprovalDecisionPanel = ({
         return undefined;
       }
       notify(e.message, { type: 'error' });
-      const inputs = new Set(['comment', 'outcome', 'extensionMonths', ...task.fields.map((f) => fieldPath(f.name))]);
+      const inputs = new Set(['comment', ...task.fields.map((f) => f.path)]);
       return splitFormErrors((e.body as { errors?: unknown } | null)?.errors, (path) => inputs.has(path)).inputs;
     } finally {
       setSubmitting(false);
     }
   }
 
-  const recommended = review?.override?.outcome ?? review?.recommendation?.outcome;
   return (
     <Box>
-      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ comment: '', outcome: '' }}>
+      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ comment: '' }}>
         <Stack spacing={0}>
           {task.fields.length > 0 && (
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
-              {task.fields.map((f) => (
-                <NumberInput
-                  key={f.name}
-                  source={fieldPath(f.name)}
-                  label={f.label}
-                  min={f.min}
-                  max={f.max}
-                  validate={fieldRules[f.name]}
-                  helperText={`${f.min}–${f.max}`}
-                />
-              ))}
+              {task.fields.map((f) => <FieldInput key={f.path} field={f} onApprove={rules.onApprove} />)}
             </Box>
-          )}
-          {task.requestKind === 'probation' && !resubmit && (
-            <OverrideInputs recommended={recommended ? translate(reviewChoiceKey('outcome', recommended)) : null} />
           )}
           <TextInput source="comment" label="resources.approvals.fields.comment" multiline minRows={3} validate={rules.comment} />
           <DecisionButtons disabled={submitting} resubmit={resubmit} onPress={(d) => (decision.current = d)} />
@@ -128,30 +106,21 @@ export const ApprovalDecisionPanel = ({
   );
 };
 
-// The API's bounds for one extension (DecisionRequest.extensionMonths).
-const extensionRules = [minValue(1), maxValue(6)];
-
-/** 调整建议结果: convert / extend / end instead of the recommendation (needs a comment). */
-const OverrideInputs = ({ recommended }: { recommended: string | null }) => {
-  const translate = useTranslate();
-  return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr' }, columnGap: 2 }}>
-      <SelectInput
-        source="outcome"
-        label="resources.approvals.fields.outcome"
-        choices={outcomeChoices}
-        emptyText="resources.approvals.override.keep"
-        helperText={recommended ? translate('resources.approvals.override.recommended', { outcome: recommended }) : false}
-      />
-      <FormDataConsumer<DecisionFormValues>>
-        {({ formData }) =>
-          formData.outcome === 'extend' && (
-            <NumberInput source="extensionMonths" label="resources.approvals.fields.extensionMonths" min={1} max={6} step={1} validate={extensionRules} />
-          )
-        }
-      </FormDataConsumer>
-    </Box>
-  );
+/** One field of the step's spec, as the input of its type. */
+const FieldInput = ({ field: f, onApprove }: { field: DecisionField; onApprove: Validator }) => {
+  const validate = [...(f.required ? [onApprove] : []), ...(f.min !== undefined ? [minValue(f.min)] : []), ...(f.max !== undefined ? [maxValue(f.max)] : [])];
+  const bounds = f.min !== undefined && f.max !== undefined ? `${f.min}–${f.max}` : false;
+  switch (f.type) {
+    case 'integer':
+    case 'number':
+      return <NumberInput source={f.path} label={f.label} min={f.min} max={f.max} step={f.type === 'integer' ? 1 : 'any'} validate={validate} helperText={bounds} />;
+    case 'date':
+      return <DateInput source={f.path} label={f.label} validate={validate} />;
+    case 'choice':
+      return <SelectInput source={f.path} label={f.label} choices={(f.options ?? []).map((o) => ({ id: o.value, name: o.label }))} translateChoice={false} validate={validate} emptyText="—" />;
+    case 'text':
+      return <TextInput source={f.path} label={f.label} multiline validate={validate} sx={{ gridColumn: '1 / -1' }} />;
+  }
 };
 
 /**

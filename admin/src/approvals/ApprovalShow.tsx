@@ -94,16 +94,18 @@ const ApprovalShowLayout = () => {
         {detailed ? (
           <Stack spacing={2}>
             <ApprovalStateNote task={task} />
-            {task.status === 'pending' && <ApprovalDecisionPanel task={task} review={review} onConflict={setConflict} />}
-            {task.status === 'pending' && task.stepKey !== REQUESTER_STEP && (
-              // The other verbs close together, under the decision: secondary, and short on a phone.
+            {task.status === 'pending' && <ApprovalDecisionPanel task={task} onConflict={setConflict} />}
+            {task.status === 'pending' && task.stepKey !== REQUESTER_STEP && task.step.verbs.length > 0 && (
+              // The other verbs the step offers, close together under the decision: secondary, and short on a phone.
               <Stack spacing={0.5} sx={{ alignItems: 'stretch' }} data-testid="other-verbs">
-                <ApprovalReturn
-                  task={task}
-                  steps={returnableSteps(task.timeline, task.stepKey, labelOf, task.requesterId ? translate('resources.approvals.requester') : undefined)}
-                />
-                {task.reason !== 'escalated' && <ApprovalAddApprovers task={task} />}
-                <ApprovalTransfer task={task} />
+                {task.step.verbs.includes('return') && (
+                  <ApprovalReturn
+                    task={task}
+                    steps={returnableSteps(task.timeline, task.stepKey, labelOf, task.requesterId ? translate('resources.approvals.requester') : undefined)}
+                  />
+                )}
+                {task.step.verbs.includes('addApprovers') && task.reason !== 'escalated' && <ApprovalAddApprovers task={task} />}
+                {task.step.verbs.includes('transfer') && <ApprovalTransfer task={task} />}
               </Stack>
             )}
           </Stack>

@@ -1,23 +1,16 @@
-import type { DecisionInput, DecisionOutcome } from '../providers/consoleMethods.js';
+import type { DecisionInput } from '../providers/consoleMethods.js';
 import type { DecisionField } from './types.js';
 
 /**
- * A step's extra field (`scores_interview`) is sent grouped (`{scores: {interview: 95}}`), and
- * the API names its errors by the grouped path (`scores.interview`). The name is split at its
- * first `_`; the result is both the form input's source and the error's path.
+ * The decision form, built from the step's spec (GET /approvals/{id} `fields`): each field's
+ * input sits at its `path` (`scores.interview`), which is also where the API puts its errors,
+ * so a refused value lands on its input. Nothing here knows a request kind.
  */
-export function fieldPath(name: string): string {
-  const at = name.indexOf('_');
-  return at < 0 ? name : `${name.slice(0, at)}.${name.slice(at + 1)}`;
-}
 
-/** The decision form's values: the grouped fields sit under their group (`scores.interview`). */
+/** The form's values: the comment and each field at its path. */
 export interface DecisionFormValues {
   decision?: 'approve' | 'reject';
   comment?: string | null;
-  /** '' = keep the recommended outcome. */
-  outcome?: DecisionOutcome | '' | null;
-  extensionMonths?: number | null;
   [group: string]: unknown;
 }
 
@@ -25,43 +18,36 @@ function read(values: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), values);
 }
 
-function asNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return undefined;
+function write(body: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = body;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
 }
 
-/** The fields' values grouped by their prefix; empty inputs are left out (the API names what is missing). */
-export function groupFields(values: Record<string, unknown>, fields: readonly DecisionField[]): Record<string, Record<string, number>> {
-  const groups: Record<string, Record<string, number>> = {};
-  for (const field of fields) {
-    const path = fieldPath(field.name);
-    const value = asNumber(read(values, path));
-    if (value === undefined) continue;
-    const dot = path.indexOf('.');
-    if (dot < 0) continue; // an ungrouped field is not something the API takes
-    const group = path.slice(0, dot);
-    (groups[group] ??= {})[path.slice(dot + 1)] = value;
+/** A field's value as the API takes it; undefined for an empty input (the API names what is missing). */
+export function fieldValue(field: DecisionField, raw: unknown): unknown {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  if (field.type === 'integer' || field.type === 'number') {
+    // A number typed as text is sent as a number; anything else is sent as typed, for the API to refuse by name.
+    if (typeof raw === 'string' && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
+    return raw;
   }
-  return groups;
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  return typeof raw === 'string' ? raw.trim() : raw;
 }
 
 /**
  * The body of POST /approvals/{id}/decision (less `decision`, which the method names). A
- * rejection carries only its comment; an approval the step's fields and, when the approver
- * changes the recommended outcome, that outcome (with the extension length for `extend`).
+ * rejection carries only its comment; an approval every field that was filled in, at its path.
  */
 export function decisionBody(decision: 'approve' | 'reject', values: DecisionFormValues, fields: readonly DecisionField[]): DecisionInput {
   const comment = typeof values.comment === 'string' ? values.comment.trim() : '';
   const body: DecisionInput = comment ? { comment } : {};
   if (decision === 'reject') return body;
-  const groups = groupFields(values, fields);
-  if (groups.scores) body.scores = groups.scores;
-  if (groups.attendance) body.attendance = groups.attendance;
-  if (values.outcome) {
-    body.outcome = values.outcome;
-    const months = asNumber(values.extensionMonths);
-    if (values.outcome === 'extend' && months !== undefined) body.extensionMonths = months;
+  for (const field of fields) {
+    const value = fieldValue(field, read(values, field.path));
+    if (value !== undefined) write(body, field.path, value);
   }
   return body;
 }

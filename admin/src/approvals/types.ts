@@ -82,12 +82,28 @@ export interface StepTask {
   channel?: Channel | null;
 }
 
-/** An extra number the step asks for, e.g. `scores_interview` (0–100). */
+/** A field the step's decision collects (the step's spec), e.g. `scores.interview` (0–100). */
 export interface DecisionField {
+  /** The emailed form's input name (`scores_interview`). */
   name: string;
+  /** Where the value goes in the body, and the path of its errors (`scores.interview`). */
+  path: string;
   label: string;
-  min: number;
-  max: number;
+  type: 'integer' | 'number' | 'text' | 'date' | 'choice';
+  /** Needed to approve. */
+  required: boolean;
+  min?: number;
+  max?: number;
+  options?: { value: string; label: string }[];
+}
+
+/** What the step is: its type, the verbs it offers, who acts, whether it needs a signed-in session. */
+export interface StepSpecInfo {
+  type: 'decision' | 'waitForSubject' | 'waitUntil';
+  verbs: ('return' | 'addApprovers' | 'transfer')[];
+  subjectActs: boolean;
+  signedInOnly: boolean;
+  deadlineHours?: number;
 }
 
 /** GET /approvals/{id} */
@@ -96,4 +112,5 @@ export interface ApprovalDetail extends ApprovalTask {
   requesterId: string | null;
   timeline: ApprovalStep[];
   fields: DecisionField[];
+  step: StepSpecInfo;
 }

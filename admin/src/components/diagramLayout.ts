@@ -52,6 +52,8 @@ const PAD = 12;
 const LANE_MARGIN = 56;
 const LANE_STEP = 8;
 const LANES = Math.floor((LANE_MARGIN - 2 * LANE_STEP) / LANE_STEP) + 1;
+/** Boxes a row holds: narrow enough to read on a phone (375 px) when scaled. */
+const MAX_PER_ROW = 3;
 
 /** Breadth-first depth of every state from `startAt`; states it never reaches come last. */
 export function layerStates(diagram: Diagram): Map<string, number> {
@@ -81,8 +83,11 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
   const depth = layerStates(diagram);
   // Rows in breadth-first discovery order (the map's insertion order), then each row after the
   // first sorted by where its parents sit, so most edges go straight down.
-  const rows: string[][] = [];
-  for (const [name, layer] of depth) (rows[layer] ??= []).push(name);
+  const byDepth: string[][] = [];
+  for (const [name, layer] of depth) (byDepth[layer] ??= []).push(name);
+  // A depth with more states than a phone's row holds is drawn as several rows.
+  const rows = byDepth.flatMap((row) => Array.from({ length: Math.ceil(row.length / MAX_PER_ROW) }, (_, i) => row.slice(i * MAX_PER_ROW, (i + 1) * MAX_PER_ROW)));
+  const rowOf = new Map(rows.flatMap((row, i) => row.map((name) => [name, i] as const)));
   const parents = new Map<string, string[]>();
   for (const s of diagram.states) {
     for (const next of s.next) if (depth.has(next) && next !== s.name) (parents.get(next) ?? parents.set(next, []).get(next)!).push(s.name);
@@ -98,7 +103,7 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
     if (layer > 0) {
       const order = new Map(row.map((name, i) => [name, i]));
       const pull = (name: string) => {
-        const above = (parents.get(name) ?? []).filter((p) => (depth.get(p) ?? Infinity) < layer).map((p) => centreX.get(p)!);
+        const above = (parents.get(name) ?? []).filter((p) => (rowOf.get(p) ?? Infinity) < layer).map((p) => centreX.get(p)!);
         return above.length ? above.reduce((a, b) => a + b, 0) / above.length : Infinity;
       };
       row.sort((a, b) => pull(a) - pull(b) || order.get(a)! - order.get(b)!);

@@ -7,16 +7,13 @@ import type { Http } from './http.js';
  * methods, so field errors land on the form and 401 signs out.
  */
 
-export type DecisionOutcome = 'convert' | 'extend' | 'end';
-
-/** POST /approvals/{id}/decision, less the decision itself (the method names it). */
+/**
+ * POST /approvals/{id}/decision, less the decision itself (the method names it): the comment
+ * and the fields the step declares, each at its path (probation: `scores.interview`).
+ */
 export interface DecisionInput {
   comment?: string;
-  scores?: Record<string, number>;
-  attendance?: Record<string, number>;
-  /** Override of the recommended outcome (needs a comment). */
-  outcome?: DecisionOutcome;
-  extensionMonths?: number;
+  [field: string]: unknown;
 }
 
 export interface TransferInput {

@@ -4,7 +4,8 @@
  * versioned copy. Code reads the stored policy, never these constants directly, except to
  * seed. A value marked `gap` is ours, not the source documents'.
  */
-import type { ArrangeableField, Level, Post } from '../people/model.js';
+import type { ApproverRule } from '../approvals/chain.js';
+import type { ArrangeableField, Level } from '../people/model.js';
 
 export interface OrgPolicy {
   /** Monthly base salary per level, CNY (POLICIES.md §1, 003 篇2). */
@@ -40,10 +41,7 @@ export const PROBATION_SCORE_NAMES: readonly ProbationScoreName[] = ['dailyPerfo
  * holding the role: the first to decide decides for all (`any`, 或签) or every one of them
  * must approve (`all`, 会签).
  */
-export type ProbationApprover =
-  | { kind: 'superior' }
-  | { kind: 'post_in_line'; post: Post; fallback?: 'superior' }
-  | { kind: 'role'; role: string; mode: 'any' | 'all' };
+export type ProbationApprover = Exclude<ApproverRule, { kind: 'subject' }>;
 
 export interface ProbationChainStep {
   key: string;

@@ -21,6 +21,8 @@ export interface ApprovalMailData {
   rejectUrl: string;
   /** The request in the console. */
   openUrl: string;
+  /** A step decided only when signed in (an irreversible one): the mail links to the console, not to a decision form. */
+  signedInOnly?: boolean;
 }
 
 export function approvalSubject(tag: Record<Lang, string>, d: { requestTitle: string; stepLabel: string }, lang: Lang): string {
@@ -33,12 +35,14 @@ const WORDS = {
     kind: '类型', step: '审批环节', requester: '发起人', approver: '当前审批人', due: '处理期限',
     approve: '批准', reject: '驳回', open: '在系统中查看',
     linksNote: '批准、驳回链接仅供您本人使用，请勿转发此邮件。点击后会先打开确认页面，确认提交后才生效。',
+    signedInNote: '此环节不可撤销，须登录系统后处理，不能通过邮件决定。',
   },
   en: {
     hello: (name: string) => `Hello ${name},`,
     kind: 'Type', step: 'Step', requester: 'Requested by', approver: 'Current approver', due: 'Due',
     approve: 'Approve', reject: 'Reject', open: 'Open in the console',
     linksNote: 'The Approve and Reject links are for you only; please do not forward this email. Each opens a confirmation page; nothing is decided until you confirm there.',
+    signedInNote: 'This step cannot be undone, so it is decided only when signed in to the console, not from this email.',
   },
 } as const;
 
@@ -66,7 +70,8 @@ export function approvalBody(
     ...d.summary.map(([label, value]) => [label, value] as [string, string]),
   ];
   const buttons: MailButton[] = [];
-  if (o.decisionLinks) {
+  const links = o.decisionLinks && !d.signedInOnly;
+  if (links) {
     if (!d.approveUrl || !d.rejectUrl) throw new Error('approval mail needs approveUrl and rejectUrl');
     buttons.push({ label: w.approve, url: d.approveUrl, kind: 'primary' }, { label: w.reject, url: d.rejectUrl, kind: 'danger' });
   }
@@ -79,6 +84,6 @@ export function approvalBody(
     rows,
     ...(o.quote ? { quote: o.quote } : {}),
     buttons,
-    notes: o.decisionLinks ? [w.linksNote] : [],
+    notes: links ? [w.linksNote] : d.signedInOnly ? [w.signedInNote] : [],
   };
 }

@@ -16,14 +16,16 @@ export type DecisionOutcome = 'approved' | 'rejected';
 /** The server should refuse longer comments with the same limit. */
 export const COMMENT_MAX_LENGTH = 2000;
 
+/** A field of the step's spec (step-spec.ts) as the form shows it. */
 export interface DecisionExtraField {
   /** Form field name: letters, digits and `_`; not token, decision or comment. */
   name: string;
   label: string;
-  min: number;
-  max: number;
-  /** Omitted: whole numbers only (the browser's default step of 1). */
-  step?: number | 'any';
+  type: 'integer' | 'number' | 'text' | 'date' | 'choice';
+  required: boolean;
+  min?: number;
+  max?: number;
+  options?: readonly { value: string; label: string }[];
 }
 
 export interface DecisionFormInput {
@@ -76,9 +78,21 @@ export function renderDecisionForm(f: DecisionFormInput): string {
   const values = f.values ?? {};
   const extra = (f.extraFields ?? []).map((x) => {
     if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(x.name) || RESERVED.has(x.name)) throw new Error(`bad extra field name ${JSON.stringify(x.name)}`);
-    const step = x.step === undefined ? '' : ` step="${escapeHtml(String(x.step))}"`;
-    return `<label for="f-${x.name}">${escapeHtml(x.label)} <span class="req">${escapeHtml(w.required)}</span></label>
-<input type="number" id="f-${x.name}" name="${x.name}" min="${escapeHtml(String(x.min))}" max="${escapeHtml(String(x.max))}"${step} inputmode="decimal" required value="${escapeHtml(values[x.name] ?? '')}">`;
+    const label = `<label for="f-${x.name}">${escapeHtml(x.label)} <span class="req">${escapeHtml(x.required ? w.required : w.optional)}</span></label>`;
+    const required = x.required ? ' required' : '';
+    const value = escapeHtml(values[x.name] ?? '');
+    const range = `${x.min === undefined ? '' : ` min="${escapeHtml(String(x.min))}"`}${x.max === undefined ? '' : ` max="${escapeHtml(String(x.max))}"`}`;
+    switch (x.type) {
+      case 'integer':
+      case 'number':
+        return `${label}\n<input type="number" id="f-${x.name}" name="${x.name}"${range} step="${x.type === 'integer' ? '1' : 'any'}" inputmode="decimal"${required} value="${value}">`;
+      case 'date':
+        return `${label}\n<input type="date" id="f-${x.name}" name="${x.name}"${required} value="${value}">`;
+      case 'text':
+        return `${label}\n<textarea id="f-${x.name}" name="${x.name}" rows="3" maxlength="${COMMENT_MAX_LENGTH}"${required}>${value}</textarea>`;
+      case 'choice':
+        return `${label}\n<select id="f-${x.name}" name="${x.name}"${required}><option value=""></option>${(x.options ?? []).map((o) => `<option value="${escapeHtml(o.value)}"${values[x.name] === o.value ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('')}</select>`;
+    }
   });
   const required = f.commentRequired ? ' required' : '';
   const body = `<h1>${escapeHtml(f.requestTitle)}</h1>

@@ -5,7 +5,7 @@
 import { escapeHtml, formatDateTime, safeUrl, type Lang } from '../../email/render.js';
 import { renderPage } from './page-layout.js';
 
-export type LinkProblemReason = 'tampered' | 'malformed' | 'expired' | 'used' | 'superseded' | 'withdrawn' | 'returned' | 'waiting' | 'not_found';
+export type LinkProblemReason = 'tampered' | 'malformed' | 'expired' | 'used' | 'superseded' | 'withdrawn' | 'returned' | 'waiting' | 'not_found' | 'signed_in_only';
 
 export interface LinkProblem {
   lang: Lang;
@@ -19,8 +19,10 @@ export interface LinkProblem {
 }
 
 /** A status for each reason; the page explains itself either way. */
-export function linkProblemStatus(reason: LinkProblemReason): 400 | 404 | 409 | 410 {
+export function linkProblemStatus(reason: LinkProblemReason): 400 | 403 | 404 | 409 | 410 {
   switch (reason) {
+    case 'signed_in_only':
+      return 403;
     case 'tampered':
     case 'malformed':
       return 400;
@@ -62,6 +64,7 @@ const W: Record<Lang, Words> = {
     },
     waiting: { title: '请稍候', text: '您已加签其他人先审批，他们处理后会再发邮件通知您，届时请使用新邮件中的链接。' },
     not_found: { title: '找不到此审批', text: '找不到此链接对应的审批，它可能已被删除。' },
+    signed_in_only: { title: '请登录系统处理', text: '此环节不可撤销，只能在登录系统后决定，不能通过邮件链接处理。请点击下方链接登录后处理。' },
     open: '在系统中打开',
   },
   en: {
@@ -85,6 +88,7 @@ const W: Record<Lang, Words> = {
     },
     waiting: { title: 'Not your turn yet', text: 'People were added to decide before you. You will get a new email when it is your turn; use the link in that email.' },
     not_found: { title: 'Approval not found', text: 'No approval matches this link; it may have been deleted.' },
+    signed_in_only: { title: 'Sign in to decide', text: 'This step cannot be undone, so it is decided only when signed in to the console, not from an emailed link. Use the link below to sign in and decide.' },
     open: 'Open in the console',
   },
 };

@@ -29,7 +29,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 12px;margin:16px 0
 dt{color:#57606a}dd{margin:0;word-break:break-word;white-space:pre-line}
 label{display:block;font-weight:600;margin:16px 0 6px}
 .req{color:#c62828;font-weight:400}
-input,textarea{width:100%;font:inherit;padding:8px 10px;border:1px solid #8c959f;border-radius:4px;background:#fff}
+input,textarea,select{width:100%;font:inherit;padding:8px 10px;border:1px solid #8c959f;border-radius:4px;background:#fff}
 textarea{min-height:96px;resize:vertical}
 .error{background:#ffebe9;border:1px solid #ff8182;color:#a40e26;border-radius:4px;padding:8px 12px;margin:12px 0}
 .actions{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin-top:20px}

@@ -7,6 +7,7 @@ import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
+import { fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
@@ -43,17 +44,50 @@ export const ApprovalSchema = z
   .openapi('ApprovalTask');
 
 
+/**
+ * The decision and the fields the step declares (GET /approvals/{id} `fields`, each at its
+ * `path`): validated against the step's own schema, the same one the emailed form uses; a
+ * field the step does not declare is refused naming it. Probation: `scores`
+ * {dailyPerformance, professionalTest, interview} and `attendance` at the scoring step;
+ * `outcome` (convert/extend/end, with a comment) and `extensionMonths` at any step.
+ */
 const DecisionBody = z
   .object({
     decision: z.enum(['approve', 'reject']),
     comment: z.string().max(2000).optional(),
-    scores: z.record(z.string(), z.number()).optional().openapi({ description: 'Probation supervisor step: {dailyPerformance, professionalTest, interview}, 0–100' }),
-    attendance: z.record(z.string(), z.number().int().min(0).max(1000)).optional().openapi({ description: 'Probation supervisor step: {personalLeaveCount, lateCount, earlyLeaveCount}' }),
-    outcome: z.enum(['convert', 'extend', 'end']).optional().openapi({ description: 'Override of the recommended outcome (needs a comment)' }),
-    extensionMonths: z.number().int().min(1).max(6).optional(),
   })
-  .strict()
+  .catchall(z.unknown())
   .openapi('DecisionRequest');
+
+const FieldSchema = z.object({
+  name: z.string().openapi({ description: 'The emailed form’s input name (`scores_interview`)' }),
+  path: z.string().openapi({ description: 'Where the value goes in the decision body (`scores.interview`), and the path of its errors' }),
+  label: z.string(),
+  type: z.enum(['integer', 'number', 'text', 'date', 'choice']),
+  required: z.boolean().openapi({ description: 'Needed to approve' }),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+}).openapi('DecisionField');
+
+const StepSpecSchema = z.object({
+  type: z.enum(['decision', 'waitForSubject', 'waitUntil']),
+  verbs: z.array(z.enum(['return', 'addApprovers', 'transfer'])),
+  subjectActs: z.boolean().openapi({ description: 'The person the request is about acts at this step (signs, appeals, accepts)' }),
+  signedInOnly: z.boolean().openapi({ description: 'Decided only with a signed-in session (console or API), never from an emailed link' }),
+  deadlineHours: z.number().optional(),
+}).openapi('StepSpec');
+
+function presentSpec(spec: StepSpec, lang: 'zh-CN' | 'en'): { step: z.infer<typeof StepSpecSchema>; fields: z.infer<typeof FieldSchema>[] } {
+  return {
+    step: { type: spec.type, verbs: [...spec.verbs], subjectActs: spec.subjectActs, signedInOnly: spec.signedInOnly, ...(spec.deadlineHours !== undefined ? { deadlineHours: spec.deadlineHours } : {}) },
+    fields: spec.fields.map((f) => ({
+      name: formName(f), path: fieldPath(f), label: f.label[lang], type: f.type, required: f.required === true,
+      ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label[lang] })) } : {}),
+    })),
+  };
+}
 
 export function present(t: ApprovalTask, lang: 'zh-CN' | 'en', now: Date): z.infer<typeof ApprovalSchema> {
   return {
@@ -107,7 +141,8 @@ export function approvalsRoutes() {
           requesterId: z.string().nullable(),
           summary: z.array(z.tuple([z.string(), z.string()])).openapi({ description: 'What the request is about, as the approval email shows it' }),
           timeline: z.array(StepSchema),
-          fields: z.array(z.object({ name: z.string(), label: z.string(), min: z.number(), max: z.number() })),
+          fields: z.array(FieldSchema).openapi({ description: 'What deciding this step collects (empty for a CC notice)' }),
+          step: StepSpecSchema,
         })),
         ...problemResponses(401, 403, 404),
       },
@@ -119,17 +154,18 @@ export function approvalsRoutes() {
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
       const kind = kindOf(deps.workflow, task.requestKind);
-      const [extras, described, tasks] = await Promise.all([
-        task.status === 'cc' ? { fields: [] } : kind.extrasFor(deps.workflow, task.requestId, task.stepKey),
+      const [spec, described, tasks] = await Promise.all([
+        kind.specFor(deps.workflow, task.requestId, task.stepKey),
         kind.describe(deps.workflow, task.requestId),
         getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
       ]);
-      const fields = extras.fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max }));
+      const { step, fields } = presentSpec(spec, lang);
       return c.json({
         ...present(task, lang, deps.now()),
         requesterId: task.requesterId,
         summary: described.summary[lang],
-        fields,
+        fields: task.status === 'cc' ? [] : fields,
+        step,
         timeline: steps.map((s) => presentStep(s, tasks)),
       }, 200);
     },
@@ -146,8 +182,8 @@ export function approvalsRoutes() {
     async (c) => {
       const me = actor(c);
       const deps = c.get('deps');
-      const { decision, comment, ...extras } = c.req.valid('json');
-      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), extras });
+      const { decision, comment, ...fields } = c.req.valid('json');
+      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), fields });
       return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );
@@ -164,7 +200,7 @@ export function approvalsRoutes() {
       const me = actor(c);
       const deps = c.get('deps');
       const body = c.req.valid('json');
-      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision: 'return', comment: body.comment, channel: c.get('channel'), extras: { returnTo: body.toStep } });
+      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision: 'return', comment: body.comment, channel: c.get('channel'), returnTo: body.toStep });
       return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );

@@ -1,10 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { seesWholeOrganisation } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
-import { REQUESTER_STEP_LABEL } from '../../workflow/kinds.js';
 import { readCounts } from '../../storage/counters.js';
 import { listOrgUnits } from '../../storage/org-units.js';
-import { getPolicy } from '../../storage/policies.js';
 import { authorize, newRouter } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { json, problemResponses } from '../schemas.js';
@@ -46,24 +44,25 @@ export function dashboardRoutes() {
       // Company-wide totals: for the roles that see the whole organisation and the CS manager,
       // who runs the department the product serves.
       if (!seesWholeOrganisation(p) && !(p.kind === 'user' && p.roles.includes('cs_manager'))) throw new DomainError('AUTH.FORBIDDEN');
-      const { store, now } = c.get('deps');
+      const { store, now, workflow } = c.get('deps');
       const lang = c.get('lang');
-      const [pending, decisions, headcount, reviews, units, probation] = await Promise.all([
+      const kinds = [...workflow.kinds.values()];
+      const [pending, decisions, headcount, reviews, units, ...kindLabels] = await Promise.all([
         readCounts(store, 'approvals.pending'),
         readCounts(store, 'approvals.decisions'),
         readCounts(store, 'people.headcount'),
         readCounts(store, 'probation.reviews'),
         listOrgUnits(store),
-        getPolicy(store, 'probation'),
+        ...kinds.map((kind) => kind.stepLabels(workflow)),
       ]);
-      const labels = new Map(probation.values.chain.map((s) => [s.key, lang === 'zh-CN' ? s.labelZh : s.labelEn]));
-      labels.set('requester', REQUESTER_STEP_LABEL[lang]);
+      // Each kind labels its own steps (from its current policy).
+      const labels = new Map<string, string>(kinds.flatMap((kind, i) => [...kindLabels[i]!].map(([key, label]): [string, string] => [`${kind.kind}|${key}`, label[lang]])));
       const today = Date.parse(now().toISOString().slice(0, 10));
       const steps = new Map<string, z.infer<typeof Dashboard>['pendingApprovals'][number]>();
       for (const [key, count] of Object.entries(pending)) {
         const [requestKind = '', stepKey = '', day = ''] = key.split('|');
         const id = `${requestKind}|${stepKey}`;
-        const row = steps.get(id) ?? { requestKind, stepKey, stepLabel: labels.get(stepKey) ?? stepKey, total: 0, ages: { lt1d: 0, d1to3: 0, d3to7: 0, gt7d: 0 } };
+        const row = steps.get(id) ?? { requestKind, stepKey, stepLabel: labels.get(id) ?? stepKey, total: 0, ages: { lt1d: 0, d1to3: 0, d3to7: 0, gt7d: 0 } };
         const days = Math.max(0, Math.round((today - Date.parse(day)) / 86_400_000));
         const bucket = AGE_BUCKETS.find((b) => days < b.maxDays) ?? AGE_BUCKETS[3];
         row.ages[bucket.key] += count;

@@ -10,7 +10,9 @@ import { verifyLink, type LinkClaims } from '../../email/links.js';
 import { getStep, getTask, type ApprovalTask } from '../../storage/approvals.js';
 import { getUser, type User } from '../../storage/users.js';
 import { decide } from '../../workflow/decisions.js';
-import { kindOf, type DecisionExtras } from '../../workflow/kinds.js';
+import { DecisionFieldsInvalid, fieldPath, fieldsFromForm, formName } from '../../domain/approvals/step-spec.js';
+import { kindOf } from '../../workflow/kinds.js';
+import { fieldErrors } from '../problem.js';
 import type { AppEnv } from '../env.js';
 import { message } from '../messages.js';
 import {
@@ -36,12 +38,20 @@ export function linkRoutes() {
     const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
     const { task, claims, approver } = loaded;
     const comment = (values.comment ?? '').slice(0, COMMENT_MAX_LENGTH);
-    const extras = extrasFrom(await kindOf(c.get('deps').workflow, task.requestKind).extrasFor(c.get('deps').workflow, task.requestId, task.stepKey), values);
+    const spec = await kindOf(c.get('deps').workflow, task.requestKind).specFor(c.get('deps').workflow, task.requestId, task.stepKey);
     try {
       await decide(c.get('deps').workflow, {
-        taskId: task.id, actor: { id: approver.id, name: approver.name }, decision: claims.action, comment, channel: 'email', extras,
+        taskId: task.id, actor: { id: approver.id, name: approver.name }, decision: claims.action, comment, channel: 'email', fields: fieldsFromForm(spec.fields, values),
       });
     } catch (err) {
+      // The same schema as the API's: the first problem, named by its field's label.
+      if (err instanceof DecisionFieldsInvalid) {
+        const [first] = fieldErrors(approver.language, err.issues);
+        const field = spec.fields.find((f) => fieldPath(f) === first?.path);
+        const error = `${field ? `${field.label[approver.language]}：` : ''}${first?.message ?? ''}`;
+        return c.body(await form(c, loaded, error, values), 400, LINK_PAGE_HEADERS);
+      }
+      if (err instanceof DomainError && err.code === 'APPROVAL.SIGNED_IN_ONLY') return problemPage(c, approver.language, { reason: 'signed_in_only' }, task);
       if (err instanceof DomainError && !['APPROVAL.ALREADY_DECIDED', 'APPROVAL.TRANSFERRED', 'APPROVAL.WAITING', 'WORKFLOW.REQUEST_CLOSED'].includes(err.code)) {
         const error = message(approver.language, err.code, err.params);
         return c.body(await form(c, loaded, error, values), 422, LINK_PAGE_HEADERS);
@@ -72,6 +82,9 @@ async function load(c: Context<AppEnv>): Promise<Loaded> {
     return { ok: false, page: problemPage(c, language, { reason: 'superseded' }, task) };
   }
   if (task.status !== 'pending') return { ok: false, page: problemPage(c, language, await whyNot(c, task), task) };
+  // An irreversible step is decided signed in, never from the link alone: the page says where.
+  const spec = await kindOf(deps.workflow, task.requestKind).specFor(deps.workflow, task.requestId, task.stepKey);
+  if (spec.signedInOnly) return { ok: false, page: problemPage(c, language, { reason: 'signed_in_only' }, task) };
   return { ok: true, claims: check.claims, task, approver };
 }
 
@@ -98,25 +111,19 @@ async function form(c: Context<AppEnv>, l: Extract<Loaded, { ok: true }>, error?
   const lang = l.approver.language;
   const kind = kindOf(c.get('deps').workflow, l.task.requestKind);
   const summary = await kind.describe(c.get('deps').workflow, l.task.requestId);
-  const extraFields = l.claims.action === 'approve' ? (await kind.extrasFor(c.get('deps').workflow, l.task.requestId, l.task.stepKey)).fields.map((f) => ({ name: f.name, label: f.label[lang], min: f.min, max: f.max, step: 'any' as const })) : [];
+  const spec = await kind.specFor(c.get('deps').workflow, l.task.requestId, l.task.stepKey);
+  const extraFields = l.claims.action === 'approve'
+    ? spec.fields.map((f) => ({
+      name: formName(f), label: f.label[lang], type: f.type, required: f.required === true,
+      ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label[lang] })) } : {}),
+    }))
+    : [];
   return renderDecisionForm({
     lang, token: c.req.param('token') ?? '', action: l.claims.action, requestTitle: l.task.title[lang], stepLabel: l.task.stepLabel[lang],
     summary: summary.summary[lang], approverName: l.approver.name, commentRequired: l.claims.action === 'reject', extraFields,
     openUrl: openUrl(c, l.task), ...(error ? { error } : {}), ...(values ? { values } : {}),
   });
-}
-
-/** Form fields named `group_name` (e.g. `scores_interview`) become `{group: {name: number}}`, the API's shape. */
-function extrasFrom(extras: DecisionExtras, values: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const f of extras.fields) {
-    const raw = values[f.name];
-    if (raw === undefined || raw.trim() === '') continue;
-    const sep = f.name.indexOf('_');
-    const [group, name] = sep > 0 ? [f.name.slice(0, sep), f.name.slice(sep + 1)] : ['extras', f.name];
-    (out[group] ??= {})[name] = Number(raw);
-  }
-  return out;
 }
 
 function openUrl(c: Context<AppEnv>, task: ApprovalTask): string {

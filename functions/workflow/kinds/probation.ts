@@ -5,25 +5,24 @@
  * any approver may override the recommendation with a comment; when the chain completes the
  * outcome is applied to the employee and the employee is told.
  */
+import type { ChainStep } from '../../domain/approvals/chain.js';
+import { DECISION_STEP, type FieldSpec, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkProbationAttendance } from '../../domain/probation/attendance.js';
-import { nextStep, reportingLine, resolveApprover } from '../../domain/probation/chain.js';
 import { planOutcome, recommend, type ProbationOutcome } from '../../domain/probation/outcome.js';
 import { scoreReview } from '../../domain/probation/scoring.js';
 import { PROBATION_SCORE_NAMES, type ProbationChainStep, type ProbationPolicy } from '../../domain/policy/defaults.js';
 import { requestOutcome } from '../../email/templates/index.js';
-import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
-import { getEmployee, getEmployees, updateEmployee } from '../../storage/employees.js';
+import { getEmployee, updateEmployee } from '../../storage/employees.js';
 import { getPolicy } from '../../storage/policies.js';
 import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
 import type { TxItem } from '../../storage/transact.js';
-import { findUserByEmployee, getUser, usersWithRole, type User } from '../../storage/users.js';
-import type { Role } from '../../domain/auth/roles.js';
-import { REQUESTER_STEP, REQUESTER_STEP_LABEL, type DecisionExtras, type Lang, type RequestKind, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
+import { chainKind, type KindDefinition } from '../chain-kind.js';
+import type { Lang, RequestSummary, WorkflowDeps } from '../kinds.js';
 import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
 import { companyToday } from '../../domain/people/dates.js';
 export { companyToday };
-import { carbonCopy } from '../verbs.js';
 
 const SCORE_LABELS: Record<string, Record<Lang, string>> = {
   dailyPerformance: { 'zh-CN': '日常表现', en: 'Daily performance' },
@@ -36,73 +35,53 @@ const ATTENDANCE_FIELDS: [string, Record<Lang, string>][] = [
   ['earlyLeaveCount', { 'zh-CN': '早退次数', en: 'Left early (times)' }],
 ];
 
-async function load(deps: WorkflowDeps, id: string): Promise<{ review: ProbationReview; policy: ProbationPolicy }> {
-  const review = await getReview(deps.store, id);
-  // A 404 for a caller naming a review that does not exist; inside a workflow, a failed task.
-  if (!review) throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
-  return { review, policy: review.policy as unknown as ProbationPolicy };
+/**
+ * What every step collects: any approver may override the recommendation (with a comment, §3).
+ * The scoring step also records the three scores (0–100; one decimal, checked by scoring.ts)
+ * and the probation attendance counts.
+ */
+const OVERRIDE_FIELDS: FieldSpec[] = [
+  { name: 'outcome', type: 'choice', label: { 'zh-CN': '调整结果', en: 'Override outcome' }, options: [
+    { value: 'convert', label: { 'zh-CN': '转正', en: 'Convert' } },
+    { value: 'extend', label: { 'zh-CN': '延长试用期', en: 'Extend probation' } },
+    { value: 'end', label: { 'zh-CN': '不予录用', en: 'End employment' } },
+  ] },
+  { name: 'extensionMonths', type: 'integer', min: 1, max: 6, label: { 'zh-CN': '延长月数', en: 'Extension (months)' } },
+];
+const SCORE_FIELDS: FieldSpec[] = [
+  ...PROBATION_SCORE_NAMES.map((n): FieldSpec => ({ group: 'scores', name: n, type: 'number', required: true, min: 0, max: 100, label: SCORE_LABELS[n]! })),
+  ...ATTENDANCE_FIELDS.map(([n, label]): FieldSpec => ({ group: 'attendance', name: n, type: 'integer', min: 0, max: 1000, label })),
+];
+
+/** A policy chain step as the engine sees it: a person's decision; the scoring and outcome steps record data of their own. */
+function chainStep(step: ProbationChainStep): ChainStep {
+  const spec: StepSpec = { ...DECISION_STEP, fields: step.records === 'scores' ? [...SCORE_FIELDS, ...OVERRIDE_FIELDS] : OVERRIDE_FIELDS, skippable: step.records === null };
+  return { key: step.key, labelZh: step.labelZh, labelEn: step.labelEn, approver: step.approver, spec };
 }
 
-function stepOf(policy: ProbationPolicy, key: string): ProbationChainStep {
-  const step = policy.chain.find((s) => s.key === key);
-  if (!step) throw new Error(`no step ${key} in the review's chain`);
-  return step;
-}
+const policyOf = (review: ProbationReview) => review.policy as unknown as ProbationPolicy;
 
-export const probationKind: RequestKind = {
+/**
+ * Probation conversion (转正, POLICIES.md §3) on the engine: the chain is the policy snapshot
+ * stored on the review; the scoring step records the three scores (and the probation
+ * attendance counts), which yield the weighted score, band and recommendation; any approver
+ * may override the recommendation with a comment; when the chain completes the outcome is
+ * applied to the employee and the employee is told.
+ */
+export const probationDefinition: KindDefinition<ProbationReview> = {
   kind: 'probation',
   auditEntity: 'probationReview',
+  runningStatus: 'in_review',
+  openStatuses: ['scheduled', 'in_review'],
+  load: (deps, id) => getReview(deps.store, id),
+  put: (deps, next, previous) => reviewPut(deps.store, next, previous),
+  subjectEmployeeId: (review) => review.employeeId,
+  chain: (review) => policyOf(review).chain.map(chainStep),
+  currentChain: async (deps) => (await getPolicy(deps.store, 'probation')).values.chain.map(chainStep),
+  stepDueHours: (review) => policyOf(review).stepDueHours,
+  ccOnFinish: (review) => policyOf(review).cc ?? [],
 
-  async nextStep(deps, id) {
-    // A step whose only approver already approved an earlier step counts as decided by that
-    // approval (policy approvals.sameApproverDecidesOnce); the loop is bounded by the chain.
-    for (let guard = 0; guard <= 20; guard++) {
-      const { review, policy } = await load(deps, id);
-      const step = review.returnedToRequester ? REQUESTER_CHAIN_STEP : nextStep(policy.chain, review.decidedSteps);
-      if (review.status === 'scheduled' || review.currentStep !== (step?.key ?? null)) {
-        await saveReview(deps.store, { ...review, status: 'in_review', currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: review.version + 1 }, review);
-      }
-      if (!step) return { done: true };
-      const steps = await listSteps(deps.store, 'probation', id);
-      if (step !== REQUESTER_CHAIN_STEP && step.records === null && (await decidedOnceBefore(deps, id, step, steps))) continue;
-      // Step Functions timeouts are whole seconds, at least one.
-      const due = Math.max(1, Math.round(policy.stepDueHours * 3600));
-      // A step asked again after a return (退回) is a new round with its own id; a pending one
-      // (a retried plan) is reused.
-      const earlier = steps.filter((s) => s.stepKey === step.key);
-      const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
-      return { done: false, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
-    }
-    throw new Error(`probation review ${id}: the chain does not converge`);
-  },
-
-  async approversFor(deps, id, stepKey) {
-    const { review, policy } = await load(deps, id);
-    if (stepKey === REQUESTER_STEP) {
-      const requester = review.requesterId ? await getUser(deps.store, review.requesterId) : null;
-      return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
-    }
-    const step = stepOf(policy, stepKey);
-    const label = { 'zh-CN': step.labelZh, en: step.labelEn };
-    const employee = await getEmployee(deps.store, review.employeeId);
-    if (!employee) return { label, approvers: [] };
-    const line = await getEmployees(deps.store, reportingLine(employee));
-    const resolved = resolveApprover(step.approver, line);
-    let approvers: User[] = [];
-    if (resolved?.kind === 'employee') {
-      const user = await findUserByEmployee(deps.store, resolved.employeeId);
-      approvers = user && user.status === 'active' ? [user] : [];
-    } else if (resolved?.kind === 'role') {
-      approvers = await usersWithRole(deps.store, resolved.role as Role);
-    }
-    // Nobody decides on their own probation.
-    approvers = approvers.filter((u) => u.employeeId !== review.employeeId);
-    approvers = await requesterAsApprover(deps, approvers, review.requesterId);
-    return { label, approvers, mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
-  },
-
-  async describe(deps, id): Promise<RequestSummary> {
-    const { review } = await load(deps, id);
+  async describe(deps, review): Promise<RequestSummary> {
     const employee = await getEmployee(deps.store, review.employeeId);
     const rows = (lang: Lang): [string, string][] => {
       const zh = lang === 'zh-CN';
@@ -127,78 +106,30 @@ export const probationKind: RequestKind = {
     };
   },
 
-  async extrasFor(deps, id, stepKey): Promise<DecisionExtras> {
-    const { policy } = await load(deps, id);
-    if (stepKey === REQUESTER_STEP) return { fields: [] };
-    if (stepOf(policy, stepKey).records !== 'scores') return { fields: [] };
-    return {
-      fields: [
-        ...PROBATION_SCORE_NAMES.map((n) => ({ name: `scores_${n}`, label: SCORE_LABELS[n]!, min: 0, max: 100 })),
-        ...ATTENDANCE_FIELDS.map(([n, label]) => ({ name: `attendance_${n}`, label, min: 0, max: 100 })),
-      ],
-    };
-  },
-
-  async onDecision(deps, d): Promise<TxItem[]> {
-    const { review, policy } = await load(deps, d.requestId);
-    const next: ProbationReview = { ...review, updatedAt: d.at, version: review.version + 1 };
-    if (d.stepKey === REQUESTER_STEP) {
-      // The requester resubmits: the chain starts again from its first step.
-      if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
-      if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
-      return [reviewPut(deps.store, next, review)];
+  async onDecision(deps, review, d) {
+    const policy = policyOf(review);
+    const next: Partial<ProbationReview> = {};
+    if (d.decision === 'approve' && policy.chain.find((s) => s.key === d.stepKey)?.records === 'scores') {
+      const scores = d.fields.scores as Record<string, number>;
+      const { weighted, band } = scoreReview(scores as never, policy);
+      const a = (d.fields.attendance ?? {}) as Record<string, number>;
+      const attendance = { personalLeaveCount: a.personalLeaveCount ?? 0, lateCount: a.lateCount ?? 0, earlyLeaveCount: a.earlyLeaveCount ?? 0, disciplinaryRecords: 0 };
+      const breaches = checkProbationAttendance(attendance, policy);
+      const employee = await getEmployee(deps.store, review.employeeId);
+      if (!employee) throw new DomainError('EMPLOYEE.NOT_FOUND');
+      const recommendation = recommend({ band, breaches, employee, today: companyToday(deps.now()), policy });
+      Object.assign(next, { scores, attendance, weighted, band, breaches, recommendation });
     }
-    const step = stepOf(policy, d.stepKey);
-    if (d.decision === 'return') {
-      // 退回: back to an earlier step (it and every step after it are asked again), or to the
-      // requester, who resubmits before the chain starts again from the first step.
-      const to = String(d.extras.returnTo ?? '');
-      const allowed = [...(review.requesterId ? [REQUESTER_STEP] : []), ...review.decidedSteps];
-      if (to === REQUESTER_STEP && review.requesterId) {
-        Object.assign(next, { returnedToRequester: true, decidedSteps: [] });
-        return [reviewPut(deps.store, next, review)];
-      }
-      const index = review.decidedSteps.indexOf(to);
-      if (index < 0) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: allowed.join(', ') || '—' });
-      next.decidedSteps = review.decidedSteps.slice(0, index);
-      return [reviewPut(deps.store, next, review)];
-    }
-    let changed = false;
-    if (d.decision === 'approve') {
-      if (step.records === 'scores') {
-        const scores = d.extras.scores as Record<string, number> | undefined;
-        if (!scores) throw new DomainError('PROBATION.SCORE_RANGE', 'scores', { min: 0, max: 100, decimals: 1 });
-        const { weighted, band } = scoreReview(scores as never, policy);
-        const a = (d.extras.attendance ?? {}) as Record<string, number>;
-        const attendance = { personalLeaveCount: a.personalLeaveCount ?? 0, lateCount: a.lateCount ?? 0, earlyLeaveCount: a.earlyLeaveCount ?? 0, disciplinaryRecords: 0 };
-        const breaches = checkProbationAttendance(attendance, policy);
-        const employee = await getEmployee(deps.store, review.employeeId);
-        if (!employee) throw new DomainError('EMPLOYEE.NOT_FOUND');
-        const recommendation = recommend({ band, breaches, employee, today: companyToday(deps.now()), policy });
-        Object.assign(next, { scores, attendance, weighted, band, breaches, recommendation });
-        changed = true;
-      }
-      // With 会签 or people added after (加签), the step is done only when its last approval lands.
-      if (d.completesStep) {
-        next.decidedSteps = [...review.decidedSteps, d.stepKey];
-        changed = true;
-      }
-    }
-    const outcome = d.extras.outcome as ProbationOutcome | undefined;
-    if (outcome) {
+    const outcome = d.fields.outcome as ProbationOutcome | undefined;
+    if (outcome && d.decision !== 'return') {
       if (!d.comment) throw new DomainError('APPROVAL.COMMENT_REQUIRED', 'comment');
-      next.override = { outcome, extensionMonths: d.extras.extensionMonths as number | undefined, byId: d.actor.id, byName: d.actor.name, stepKey: d.stepKey, comment: d.comment };
-      changed = true;
+      next.override = { outcome, extensionMonths: d.fields.extensionMonths as number | undefined, byId: d.actor.id, byName: d.actor.name, stepKey: d.stepKey, comment: d.comment };
     }
-    // A reject ends the chain; the review's status is set when the execution finishes it.
-    return changed ? [reviewPut(deps.store, next, review)] : [];
+    return next;
   },
 
-  prepareWithdraw: (deps, id, actor, at) => prepareWithdraw(deps, id, actor, at),
-
-  async finish(deps, id, outcome, error) {
-    const { review, policy } = await load(deps, id);
-    if (review.result) return review.result; // a retried finish changes nothing
+  async finish(deps, review, outcome, error) {
+    const policy = policyOf(review);
     const at = deps.now().toISOString();
     const employee = await getEmployee(deps.store, review.employeeId);
     if (outcome !== 'approved' || !employee) {
@@ -207,7 +138,6 @@ export const probationKind: RequestKind = {
       const mails = status === 'rejected' ? await outcomeMails(deps, review, 'rejected', []) : [];
       await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review, mails.map((m) => m.tx));
       await Promise.all(mails.map((m) => sendGuarded(deps, m)));
-      if (status === 'rejected') await copyOnFinish(deps, review, policy);
       return result;
     }
     const chosen = (review.override?.outcome ?? review.recommendation?.outcome ?? 'extend') as ProbationOutcome;
@@ -240,22 +170,11 @@ export const probationKind: RequestKind = {
       before: employee as unknown as Record<string, unknown>, after: updated as unknown as Record<string, unknown>,
     }, [], extra);
     await Promise.all(mails.map((m) => sendGuarded(deps, m)));
-    await copyOnFinish(deps, review, policy);
     return result;
   },
 };
 
-
-async function prepareWithdraw(deps: WorkflowDeps, id: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }> {
-  const review = await getReview(deps.store, id);
-  if (!review) throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
-  if (review.requesterId !== actor.id) throw new DomainError('WORKFLOW.NOT_REQUESTER');
-  if (review.status !== 'scheduled' && review.status !== 'in_review') throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: review.status });
-  const next: ProbationReview = { ...review, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: review.version + 1 };
-  return { executionArn: review.executionArn, writes: [reviewPut(deps.store, next, review)] };
-}
-
-
+export const probationKind = chainKind(probationDefinition);
 
 function outcomeLabel(outcome: string, lang: Lang): string {
   const zh: Record<string, string> = { convert: '转正', extend: '延长试用期', end: '不予录用' };
@@ -283,92 +202,6 @@ async function outcomeMails(deps: WorkflowDeps, review: ProbationReview, outcome
 }
 
 
-/**
- * Records `step` as approved without asking when policy says so: 同一审批人只审一次 (its one
- * approver already approved an earlier step) or 审批人即发起人 with requesterIsApprover `skip`.
- * Returns whether it did.
- */
-async function decidedOnceBefore(deps: WorkflowDeps, id: string, step: ProbationChainStep, steps: ApprovalStep[]): Promise<boolean> {
-  const approvals = await getPolicy(deps.store, 'approvals');
-  const { approvers, label } = await probationKind.approversFor(deps, id, step.key);
-  const [only] = approvers;
-  if (approvers.length !== 1 || !only) return false;
-  const { review } = await load(deps, id);
-  let comment: string | null = null;
-  if (approvals.values.requesterIsApprover === 'skip' && only.id === review.requesterId) {
-    comment = '审批人即发起人，按制度自动跳过 / The approver is the requester: skipped by policy';
-  } else if (approvals.values.sameApproverDecidesOnce) {
-    const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
-    if (earlier) comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
-  }
-  if (!comment) return false;
-  const summary = await probationKind.describe(deps, id);
-  const at = deps.now().toISOString();
-  // One id per round, so a step skipped again after a 退回 is recorded again.
-  const stepId = `${id}.${step.key}.auto${steps.filter((s) => s.stepKey === step.key).length + 1}`;
-  const decided: ApprovalStep = {
-    id: stepId, requestKind: 'probation', requestId: id, stepKey: step.key, status: 'decided', token: '', attempt: 'ask', taskIds: [`${stepId}.0`],
-    dueAt: at, createdAt: at, decision: 'approve', decidedById: only.id, decidedByName: only.name, decidedAt: at, channel: 'system',
-    comment, resumedAt: at, version: 1,
-  };
-  const task: ApprovalTask = {
-    id: `${stepId}.0`, stepId, requestKind: 'probation', requestId: id, title: summary.title, stepLabel: label, subjectEmployeeId: review.employeeId,
-    stepKey: step.key, approverId: only.id, approverName: only.name, requesterId: review.requesterId, requesterName: review.requesterName,
-    status: 'approved', linkNonce: '', reason: 'assigned', createdAt: at, dueAt: at, decision: 'approve', decidedAt: at, comment, channel: 'system', version: 1,
-  };
-  const next: ProbationReview = { ...review, decidedSteps: [...review.decidedSteps, step.key], updatedAt: at, version: review.version + 1 };
-  await openStep(deps.store, decided, [task], [reviewPut(deps.store, next, review)]);
-  return true;
-}
 
-/** The step of 退回给发起人, planned like a chain step (it records nothing). */
-const REQUESTER_CHAIN_STEP: ProbationChainStep = {
-  key: REQUESTER_STEP, approver: { kind: 'superior' }, records: null, labelZh: REQUESTER_STEP_LABEL['zh-CN'], labelEn: REQUESTER_STEP_LABEL.en,
-};
 
-/**
- * Policy approvals.requesterIsApprover: when the requester is among a step's approvers and
- * others are too, the others decide (`skip`, `superior`); when the requester is the only one,
- * `superior` asks the requester's direct superior instead, and `skip` is applied by nextStep
- * (a step that records data is still asked of the requester).
- */
-async function requesterAsApprover(deps: WorkflowDeps, approvers: User[], requesterId: string | null): Promise<User[]> {
-  if (!requesterId || !approvers.some((u) => u.id === requesterId)) return approvers;
-  const { values } = await getPolicy(deps.store, 'approvals');
-  if (values.requesterIsApprover === 'self') return approvers;
-  const others = approvers.filter((u) => u.id !== requesterId);
-  if (others.length > 0 || values.requesterIsApprover === 'skip') return others.length > 0 ? others : approvers;
-  const requester = await getUser(deps.store, requesterId);
-  const employee = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
-  const superior = employee?.superiorId ? await findUserByEmployee(deps.store, employee.superiorId) : null;
-  return superior && superior.status === 'active' ? [superior] : approvers;
-}
 
-/**
- * 抄送 by policy (probation.cc): when the review ends, the people it names get a read-only
- * notice. The employee and the requester are told by their own email and are not copied.
- * A notice that cannot be sent is logged; it never undoes the outcome.
- */
-async function copyOnFinish(deps: WorkflowDeps, review: ProbationReview, policy: ProbationPolicy): Promise<void> {
-  const names = policy.cc ?? [];
-  if (names.length === 0) return;
-  try {
-    const employee = await getEmployee(deps.store, review.employeeId);
-    if (!employee) return;
-    const line = await getEmployees(deps.store, reportingLine(employee));
-    const users = new Map<string, User>();
-    for (const approver of names) {
-      const resolved = resolveApprover(approver, line);
-      if (resolved?.kind === 'employee') {
-        const user = await findUserByEmployee(deps.store, resolved.employeeId);
-        if (user?.status === 'active') users.set(user.id, user);
-      } else if (resolved?.kind === 'role') {
-        for (const user of await usersWithRole(deps.store, resolved.role as Role)) users.set(user.id, user);
-      }
-    }
-    const userIds = [...users.values()].filter((u) => u.id !== review.requesterId && u.employeeId !== review.employeeId).map((u) => u.id).slice(0, 20);
-    if (userIds.length > 0) await carbonCopy(deps, { kind: 'probation', requestId: review.id, actor: null, userIds, comment: null, channel: 'system' });
-  } catch (err) {
-    deps.log('error', 'policy CC not sent', { reviewId: review.id, error: err instanceof Error ? err.message : String(err) });
-  }
-}

@@ -33,7 +33,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const now = deps.now();
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
-  const summary = await kind.describe(deps, p.requestId);
+  const [summary, spec] = await Promise.all([kind.describe(deps, p.requestId), kind.specFor(deps, p.requestId, p.stepKey)]);
   const { label, approvers, mode } = await kind.approversFor(deps, p.requestId, p.stepKey);
 
   if (p.attempt === 'ask') {
@@ -43,13 +43,16 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
       token: p.taskToken, attempt: 'ask', taskIds: [], dueAt, createdAt: at, decision: null, decidedById: null,
       decidedByName: null, decidedAt: null, channel: null, comment: null, resumedAt: null, version: 1,
     };
-    const assignees = await assign(deps, approvers, { subjectEmployeeId: summary.subjectEmployeeId });
+    // The subject's own step is theirs: no delegate or stand-in acts for them.
+    const assignees = spec.subjectActs
+      ? approvers.map((user): Assignee => ({ user, onBehalfOf: null, reason: null }))
+      : await assign(deps, approvers, { subjectEmployeeId: summary.subjectEmployeeId });
     const tasks = assignees.map((a, i) => newTask(step, a, summary, label, 'assigned', at, dueAt, i));
     step.taskIds = tasks.map((t) => t.id);
     step.stages = [{ taskIds: step.taskIds, mode: mode ?? 'any' }];
     step.activeStage = 0;
     // Each approver's mail is in the outbox with the step: a crash after the commit delays it, never loses it.
-    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label)));
+    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly })));
     if ((await openStep(deps.store, step, tasks, mails.map((m) => m.tx))) === 'exists') {
       await renewOrResume(deps, p, dueAt, []);
       return { status: 'exists' };
@@ -81,7 +84,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const mails = [
     ...pending.flatMap((t) => {
       const approver = pendingUsers.find((u) => u.id === t.approverId);
-      return approver ? [guardMail(deps, approverMail(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt }))] : [];
+      return approver ? [guardMail(deps, approverMail(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt, signedInOnly: spec.signedInOnly }))] : [];
     }),
     ...superiors.map(([task, superior, approverName]) => guardMail(deps, escalationMail(deps, task, superior, approverName, summary, label, step.dueAt))),
   ];

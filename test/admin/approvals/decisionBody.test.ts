@@ -1,42 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import { decisionBody, fieldPath, groupFields } from '../../../admin/src/approvals/decisionBody.js';
+import { decisionBody, fieldValue } from '../../../admin/src/approvals/decisionBody.js';
 import type { DecisionField } from '../../../admin/src/approvals/types.js';
 
-/** The probation supervisor step's fields, as GET /approvals/{id} lists them. */
+const number = (path: string, label: string): DecisionField => ({ name: path.replace('.', '_'), path, label, type: 'number', required: true, min: 0, max: 100 });
+
+/** The probation scoring step's fields, as GET /approvals/{id} lists them (its spec). */
 const supervisorFields: DecisionField[] = [
-  { name: 'scores_dailyPerformance', label: '日常表现', min: 0, max: 100 },
-  { name: 'scores_professionalTest', label: '专业测试', min: 0, max: 100 },
-  { name: 'scores_interview', label: '面试', min: 0, max: 100 },
-  { name: 'attendance_personalLeaveCount', label: '事假次数', min: 0, max: 100 },
-  { name: 'attendance_lateCount', label: '迟到次数', min: 0, max: 100 },
-  { name: 'attendance_earlyLeaveCount', label: '早退次数', min: 0, max: 100 },
+  number('scores.dailyPerformance', '日常表现'),
+  number('scores.professionalTest', '专业测试'),
+  number('scores.interview', '面试'),
+  { name: 'attendance_lateCount', path: 'attendance.lateCount', label: '迟到次数', type: 'integer', required: false, min: 0, max: 1000 },
+  { name: 'outcome', path: 'outcome', label: '调整结果', type: 'choice', required: false, options: [{ value: 'convert', label: '转正' }, { value: 'extend', label: '延长试用期' }] },
+  { name: 'extensionMonths', path: 'extensionMonths', label: '延长月数', type: 'integer', required: false, min: 1, max: 6 },
 ];
 
-describe('the decision form’s body', () => {
-  it('a field name is split at its first underscore: the input’s source and the API’s error path', () => {
-    expect(fieldPath('scores_interview')).toBe('scores.interview');
-    expect(fieldPath('attendance_personalLeaveCount')).toBe('attendance.personalLeaveCount');
-    expect(fieldPath('a_b_c')).toBe('a.b_c');
-    expect(fieldPath('plain')).toBe('plain');
-  });
-
-  it('an approval with scores sends them grouped, with the attendance counts and the comment', () => {
+describe('the decision form’s body (built from the step’s spec)', () => {
+  it('an approval sends each filled field at its path, with the comment trimmed', () => {
     const values = {
       comment: '  表现优秀 ',
       scores: { dailyPerformance: 95, professionalTest: 92, interview: 90 },
-      attendance: { personalLeaveCount: 1, lateCount: 0, earlyLeaveCount: 0 },
-      outcome: '' as const,
+      attendance: { lateCount: 1 },
+      outcome: '',
     };
     expect(decisionBody('approve', values, supervisorFields)).toEqual({
       comment: '表现优秀',
       scores: { dailyPerformance: 95, professionalTest: 92, interview: 90 },
-      attendance: { personalLeaveCount: 1, lateCount: 0, earlyLeaveCount: 0 },
+      attendance: { lateCount: 1 },
     });
   });
 
-  it('empty inputs are left out, numbers typed as text are sent as numbers', () => {
-    const values = { scores: { dailyPerformance: '88.5', professionalTest: '', interview: null } };
-    expect(groupFields(values, supervisorFields)).toEqual({ scores: { dailyPerformance: 88.5 } });
+  it('empty inputs are left out (the API names what is missing); numbers typed as text are sent as numbers, anything else as typed', () => {
+    const values = { scores: { dailyPerformance: '88.5', professionalTest: '', interview: null }, extensionMonths: 'two' };
+    expect(decisionBody('approve', values, supervisorFields)).toEqual({ scores: { dailyPerformance: 88.5 }, extensionMonths: 'two' });
+    expect(fieldValue(number('x', 'x'), '  ')).toBeUndefined();
+  });
+
+  it('a choice, a date and a text are sent as their value', () => {
+    const fields: DecisionField[] = [
+      { name: 'outcome', path: 'outcome', label: '结果', type: 'choice', required: false, options: [{ value: 'extend', label: '延长' }] },
+      { name: 'from', path: 'from', label: '起始', type: 'date', required: true },
+      { name: 'note', path: 'note', label: '说明', type: 'text', required: true },
+    ];
+    expect(decisionBody('approve', { outcome: 'extend', from: '2026-12-01', note: ' 已核实 ', comment: '再观察' }, fields)).toEqual({
+      comment: '再观察', outcome: 'extend', from: '2026-12-01', note: '已核实',
+    });
   });
 
   it('a step without fields sends only the comment, and nothing at all without one', () => {
@@ -45,19 +52,7 @@ describe('the decision form’s body', () => {
   });
 
   it('a rejection carries only its comment, whatever else was typed', () => {
-    const values = { comment: '需要更多观察', scores: { interview: 50 }, outcome: 'end' as const };
+    const values = { comment: '需要更多观察', scores: { interview: 50 }, outcome: 'end' };
     expect(decisionBody('reject', values, supervisorFields)).toEqual({ comment: '需要更多观察' });
-  });
-
-  it('a changed outcome is sent, with the extension length only for an extension', () => {
-    expect(decisionBody('approve', { comment: '再观察', outcome: 'extend', extensionMonths: 2 }, [])).toEqual({
-      comment: '再观察',
-      outcome: 'extend',
-      extensionMonths: 2,
-    });
-    expect(decisionBody('approve', { comment: '直接转正', outcome: 'convert', extensionMonths: 2 }, [])).toEqual({
-      comment: '直接转正',
-      outcome: 'convert',
-    });
   });
 });

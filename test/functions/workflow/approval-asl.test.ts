@@ -32,13 +32,32 @@ describe('the approval state machine (functions/workflow/approval.asl.json)', ()
     }
   });
 
-  it('every human step has a due time that leads to a reminder, then an escalation (not a polling loop)', () => {
+  it('every person’s step has a due time that leads to a reminder, then an escalation (not a polling loop)', () => {
     const human = Object.entries(definition.States).filter(([, s]) => s.Resource?.endsWith('.waitForTaskToken'));
-    expect(human.map(([n]) => n).sort()).toEqual(['AskApprover', 'EscalateApprover', 'RemindApprover']);
-    for (const [name, state] of human) {
+    expect(human.map(([n]) => n).sort()).toEqual(['AskApprover', 'AskSubject', 'EscalateApprover', 'RemindApprover']);
+    for (const [name, state] of human.filter(([n]) => n !== 'AskSubject')) {
       expect(state.TimeoutSecondsPath, name).toMatch(/^\$\.plan\.next\./);
       expect(state.Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next, name).toBe(name === 'AskApprover' ? 'RemindApprover' : 'EscalateApprover');
     }
+  });
+
+  it('branches on the planned step’s type: people, the subject until a deadline, or a time', () => {
+    const choices = (definition.States.ChainDone as unknown as { Choices: { Variable: string; StringEquals?: string; BooleanEquals?: boolean; Next: string }[]; Default: string });
+    expect(choices.Choices.map((c) => [c.Variable, c.StringEquals ?? c.BooleanEquals, c.Next])).toEqual([
+      ['$.plan.next.done', true, 'Approved'],
+      ['$.plan.next.type', 'waitForSubject', 'AskSubject'],
+      ['$.plan.next.type', 'waitUntil', 'WaitUntil'],
+    ]);
+    expect(choices.Default).toBe('AskApprover');
+    // The subject's deadline ends the step by itself (StepDeadline), not in reminders.
+    const subject = definition.States.AskSubject!;
+    expect(subject.TimeoutSecondsPath).toBe('$.plan.next.deadlineSeconds');
+    expect(subject.Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'))?.Next).toBe('StepDeadline');
+    expect(definition.States.StepDeadline?.Next).toBe('Decided');
+    // A timed step waits on an absolute timestamp, then is recorded as passed.
+    expect((definition.States.WaitUntil as unknown as { TimestampPath: string }).TimestampPath).toBe('$.plan.next.until');
+    expect(definition.States.WaitUntil?.Next).toBe('PassStep');
+    expect(definition.States.PassStep?.Next).toBe('PlanNextStep');
   });
 
   it('replays deterministically: waits use absolute timestamps only', () => {

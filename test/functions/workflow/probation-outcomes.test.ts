@@ -88,12 +88,16 @@ describe('probation outcomes', () => {
     expect(await res.json()).toMatchObject({ code: 'APPROVAL.COMMENT_REQUIRED', errors: [{ path: 'comment' }] });
   }, 30_000);
 
-  it('a score outside 0–100 is refused naming the field, and nothing is decided', async () => {
+  it('a score outside 0–100 is refused naming the field (400, the step’s schema), and nothing is decided', async () => {
     const { review } = await start('卫超分', '2026-09-15');
     const task = await taskFor('supA', review.id, 'supervisor');
     const res = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 101, professionalTest: 90, interview: 90 } });
-    expect(res.status).toBe(422);
-    expect(await res.json()).toMatchObject({ code: 'PROBATION.SCORE_RANGE', errors: [{ path: 'scores.dailyPerformance' }] });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'APPROVAL.FIELDS_INVALID', errors: [{ path: 'scores.dailyPerformance' }] });
+    // More than one decimal is the scoring rule's (§3: 0–100, one decimal): 422 naming the field.
+    const fine = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 80.25, professionalTest: 90, interview: 90 } });
+    expect(fine.status).toBe(422);
+    expect(await fine.json()).toMatchObject({ code: 'PROBATION.SCORE_RANGE', errors: [{ path: 'scores.dailyPerformance' }] });
     expect((await taskFor('supA', review.id, 'supervisor')).status).toBe('pending');
   }, 30_000);
 

@@ -19,11 +19,11 @@ const form = (over: Partial<DecisionFormInput> = {}): DecisionFormInput => ({
 });
 
 /** The opening tag of the element with this name attribute. */
-const tag = (html: string, name: string) => html.match(new RegExp(`<(?:input|textarea)[^>]*name="${name}"[^>]*>`))?.[0] ?? '';
+const tag = (html: string, name: string) => html.match(new RegExp(`<(?:input|textarea|select)[^>]*name="${name}"[^>]*>`))?.[0] ?? '';
 
 describe('the decision confirmation page', () => {
   it('is a full, mobile-friendly document with no script at all and nothing that submits by itself', () => {
-    const html = renderDecisionForm(form({ extraFields: [{ name: 'attitude', label: '工作态度', min: 0, max: 100 }] }));
+    const html = renderDecisionForm(form({ extraFields: [{ name: 'attitude', label: '工作态度', type: 'number', required: true, min: 0, max: 100 }] }));
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<meta name="viewport" content="width=device-width,initial-scale=1">');
     expect(html).not.toMatch(/<script/i);
@@ -47,25 +47,34 @@ describe('the decision confirmation page', () => {
     expect(tag(renderDecisionForm(form()), 'comment')).not.toMatch(/required/);
   });
 
-  it('renders extra fields as required number inputs with their bounds', () => {
+  it('renders each field of the step by its type: numbers with their bounds, whole numbers, dates, choices, text; required ones marked', () => {
     const html = renderDecisionForm(form({
       extraFields: [
-        { name: 'attitude', label: '工作态度', min: 0, max: 100 },
-        { name: 'skill', label: '业务能力', min: 0, max: 100 },
-        { name: 'quality', label: '服务质量', min: 1, max: 5, step: 0.5 },
+        { name: 'attitude', label: '工作态度', type: 'number', required: true, min: 0, max: 100 },
+        { name: 'skill', label: '业务能力', type: 'number', required: true, min: 0, max: 100 },
+        { name: 'days', label: '天数', type: 'integer', required: false, min: 1, max: 5 },
+        { name: 'from', label: '起始日期', type: 'date', required: true },
+        { name: 'outcome', label: '结果', type: 'choice', required: false, options: [{ value: 'convert', label: '转正' }, { value: 'end', label: '不予录用' }] },
+        { name: 'reason', label: '理由', type: 'text', required: false },
       ],
-      values: { skill: '88' },
+      values: { skill: '88', outcome: 'end' },
     }));
-    for (const name of ['attitude', 'skill', 'quality']) expect(tag(html, name)).toMatch(/type="number".*\srequired/);
+    for (const name of ['attitude', 'skill']) expect(tag(html, name)).toMatch(/type="number".*step="any".*\srequired/);
     expect(tag(html, 'attitude')).toContain('min="0" max="100"');
-    expect(tag(html, 'quality')).toContain('min="1" max="5" step="0.5"');
+    expect(tag(html, 'days')).toMatch(/min="1" max="5" step="1"/);
+    expect(tag(html, 'days')).not.toMatch(/required/);
     expect(tag(html, 'skill')).toContain('value="88"');
-    expect(html).toContain('<label for="f-quality">服务质量');
+    expect(tag(html, 'from')).toMatch(/type="date".*required/);
+    expect(tag(html, 'outcome')).toMatch(/^<select/);
+    expect(html).toContain('<option value="end" selected>不予录用</option>');
+    expect(tag(html, 'reason')).toMatch(/^<textarea/);
+    expect(html).toContain('<label for="f-days">天数 <span class="req">（选填）</span>');
+    expect(html).toContain('<label for="f-attitude">工作态度 <span class="req">（必填）</span>');
   });
 
   it('refuses an extra field that would shadow token, decision or comment', () => {
-    expect(() => renderDecisionForm(form({ extraFields: [{ name: 'token', label: 'x', min: 0, max: 1 }] }))).toThrow();
-    expect(() => renderDecisionForm(form({ extraFields: [{ name: 'a"b', label: 'x', min: 0, max: 1 }] }))).toThrow();
+    expect(() => renderDecisionForm(form({ extraFields: [{ name: 'token', label: 'x', type: 'number', required: true }] }))).toThrow();
+    expect(() => renderDecisionForm(form({ extraFields: [{ name: 'a"b', label: 'x', type: 'number', required: true }] }))).toThrow();
   });
 
   it('after a failed POST, shows the error and keeps what the approver typed', () => {
@@ -78,7 +87,7 @@ describe('the decision confirmation page', () => {
     const html = renderDecisionForm(form({
       token: `"><script>x</script>`, requestTitle: EVIL, stepLabel: EVIL, approverName: EVIL, summary: [[EVIL, EVIL]],
       error: EVIL, values: { comment: `</textarea>${EVIL}`, score: `"><script>` },
-      extraFields: [{ name: 'score', label: EVIL, min: 0, max: 100 }],
+      extraFields: [{ name: 'score', label: EVIL, type: 'number', required: true, min: 0, max: 100 }],
     }));
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;');

@@ -1,0 +1,317 @@
+/**
+ * The engine's half of every request kind. A kind declares what is its own (`KindDefinition`:
+ * its record and how it is stored, its chain from policy, what a decision writes, what the end
+ * of the chain does); `chainKind` adds what is the same for all — planning the next step,
+ * rounds, 退回 to an earlier step or to the requester and the resubmission, skipping a step
+ * the same person already approved (同一审批人只审一次), the requester as approver, approvers
+ * resolved over the org tree, the subject acting only where the step says so, 撤回, CC on finish.
+ */
+import type { Role } from '../domain/auth/roles.js';
+import {
+  REQUESTER_STEP, REQUESTER_STEP_LABEL, nextChainStep, reportingLine, resolveApprover, returnTargets, returnTo,
+  type ApproverRule, type ChainState, type ChainStep,
+} from '../domain/approvals/chain.js';
+import { DECISION_STEP, type StepSpec } from '../domain/approvals/step-spec.js';
+import { DomainError } from '../domain/errors.js';
+import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../storage/approvals.js';
+import { getEmployee, getEmployees } from '../storage/employees.js';
+import { getPolicy } from '../storage/policies.js';
+import { transact, type TxItem } from '../storage/transact.js';
+import { findUserByEmployee, getUser, usersWithRole, type User } from '../storage/users.js';
+import type { Lang, PlannedStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
+import { carbonCopy } from './verbs.js';
+
+/** What the engine reads and writes on every kind's record. */
+export interface RequestRecord extends ChainState {
+  id: string;
+  status: string;
+  requesterId: string | null;
+  requesterName: string | null;
+  executionArn: string | null;
+  result: Record<string, unknown> | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DecisionInput {
+  stepKey: string;
+  decision: 'approve' | 'reject' | 'return';
+  /** False while other stages or 会签 members of the step are still to decide. */
+  completesStep: boolean;
+  comment: string | null;
+  /** The step's fields, validated against its spec. */
+  fields: Record<string, unknown>;
+  actor: { id: string; name: string };
+  at: string;
+}
+
+export interface KindDefinition<R extends RequestRecord> {
+  kind: string;
+  /** The audit trail's entity type of the record. */
+  auditEntity: string;
+  load(deps: WorkflowDeps, id: string): Promise<R | null>;
+  /** The record's versioned write (conditional on `previous.version`), as a transaction item. */
+  put(deps: WorkflowDeps, next: R, previous: R): TxItem;
+  subjectEmployeeId(record: R): string | null;
+  /** The chain (a policy snapshot stored on the record). */
+  chain(record: R): ChainStep[];
+  /** The chain new requests get (the current policy), for labels outside one request. */
+  currentChain(deps: WorkflowDeps): Promise<ChainStep[]>;
+  /** Hours a person has for a step before it is overdue. */
+  stepDueHours(record: R): number;
+  /** A `waitUntil` step: the time the chain goes on (ISO-8601). */
+  waitUntil?(record: R, stepKey: string): string;
+  /** 抄送 by policy when the request ends. */
+  ccOnFinish(record: R): ApproverRule[];
+  /** The status while the chain runs, and the statuses in which the requester may still withdraw. */
+  runningStatus: string;
+  openStatuses: readonly string[];
+  describe(deps: WorkflowDeps, record: R): Promise<RequestSummary>;
+  /** The kind's own changes for a decision (merged into the record the engine writes). */
+  onDecision?(deps: WorkflowDeps, record: R, d: DecisionInput): Promise<Partial<R>>;
+  /** The end of the chain; idempotent (a retried finish changes nothing). */
+  finish(deps: WorkflowDeps, record: R, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
+}
+
+/** The requester's resubmission, planned like a chain step (it records nothing). */
+const REQUESTER_CHAIN_STEP: ChainStep = {
+  key: REQUESTER_STEP, approver: null, labelZh: REQUESTER_STEP_LABEL['zh-CN'], labelEn: REQUESTER_STEP_LABEL.en,
+  spec: { ...DECISION_STEP, verbs: [] },
+};
+
+/** Step Functions time limits are whole seconds, at least one. */
+const seconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
+
+export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): RequestKind {
+  const load = async (deps: WorkflowDeps, id: string): Promise<R> => {
+    const record = await def.load(deps, id);
+    // A 404 for a caller naming a request that does not exist; inside a workflow, a failed task.
+    if (!record) throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+    return record;
+  };
+  const stepOf = (record: R, key: string): ChainStep => {
+    if (key === REQUESTER_STEP) return REQUESTER_CHAIN_STEP;
+    const step = def.chain(record).find((s) => s.key === key);
+    if (!step) throw new Error(`${def.kind} ${record.id}: no step ${key} in its chain`);
+    return step;
+  };
+
+  const approversFor = async (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> => {
+    const label = { 'zh-CN': step.labelZh, en: step.labelEn };
+    if (step.key === REQUESTER_STEP) {
+      const requester = record.requesterId ? await getUser(deps.store, record.requesterId) : null;
+      return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
+    }
+    if (!step.approver) return { label, approvers: [] };
+    const subjectId = def.subjectEmployeeId(record);
+    const subject = subjectId ? await getEmployee(deps.store, subjectId) : null;
+    if (subjectId && !subject) return { label, approvers: [] };
+    const line = subject ? await getEmployees(deps.store, reportingLine(subject)) : [];
+    const resolved = resolveApprover(step.approver, line, subjectId);
+    let approvers: User[] = [];
+    if (resolved?.kind === 'employee') {
+      const user = await findUserByEmployee(deps.store, resolved.employeeId);
+      approvers = user && user.status === 'active' ? [user] : [];
+    } else if (resolved?.kind === 'role') {
+      approvers = await usersWithRole(deps.store, resolved.role as Role);
+    }
+    // The person the request is about acts only at a step that is theirs (they sign, appeal, accept).
+    if (!step.spec.subjectActs) approvers = approvers.filter((u) => !subjectId || u.employeeId !== subjectId);
+    else return { label, approvers, mode: 'any' };
+    approvers = await requesterAsApprover(deps, approvers, record.requesterId);
+    return { label, approvers, mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
+  };
+
+  /**
+   * Records `step` as approved without asking when policy says so: 同一审批人只审一次 (its one
+   * approver already approved an earlier step) or 审批人即发起人 with requesterIsApprover `skip`.
+   */
+  const decidedOnceBefore = async (deps: WorkflowDeps, record: R, step: ChainStep, steps: ApprovalStep[]): Promise<boolean> => {
+    if (step.spec.type !== 'decision' || step.spec.subjectActs || !step.spec.skippable) return false;
+    const approvals = await getPolicy(deps.store, 'approvals');
+    const { approvers, label } = await approversFor(deps, record, step);
+    const [only] = approvers;
+    if (approvers.length !== 1 || !only) return false;
+    let comment: string | null = null;
+    if (approvals.values.requesterIsApprover === 'skip' && only.id === record.requesterId) {
+      comment = '审批人即发起人，按制度自动跳过 / The approver is the requester: skipped by policy';
+    } else if (approvals.values.sameApproverDecidesOnce) {
+      const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
+      if (earlier) comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
+    }
+    if (!comment) return false;
+    const summary = await def.describe(deps, record);
+    const at = deps.now().toISOString();
+    // One id per round, so a step skipped again after a 退回 is recorded again.
+    const stepId = `${record.id}.${step.key}.auto${steps.filter((s) => s.stepKey === step.key).length + 1}`;
+    const decided: ApprovalStep = {
+      id: stepId, requestKind: def.kind, requestId: record.id, stepKey: step.key, status: 'decided', token: '', attempt: 'ask', taskIds: [`${stepId}.0`],
+      dueAt: at, createdAt: at, decision: 'approve', decidedById: only.id, decidedByName: only.name, decidedAt: at, channel: 'system',
+      comment, resumedAt: at, version: 1,
+    };
+    const task: ApprovalTask = {
+      id: `${stepId}.0`, stepId, requestKind: def.kind, requestId: record.id, title: summary.title, stepLabel: label, subjectEmployeeId: def.subjectEmployeeId(record),
+      stepKey: step.key, approverId: only.id, approverName: only.name, requesterId: record.requesterId, requesterName: record.requesterName,
+      status: 'approved', linkNonce: '', reason: 'assigned', createdAt: at, dueAt: at, decision: 'approve', decidedAt: at, comment, channel: 'system', version: 1,
+    };
+    const next = { ...record, decidedSteps: [...record.decidedSteps, step.key], updatedAt: at, version: record.version + 1 };
+    await openStep(deps.store, decided, [task], [def.put(deps, next, record)]);
+    return true;
+  };
+
+  return {
+    kind: def.kind,
+    auditEntity: def.auditEntity,
+
+    async nextStep(deps, id): Promise<PlannedStep | { done: true }> {
+      // Skipping a step writes the record, so each turn reads it again; bounded by the chain.
+      for (let guard = 0; guard <= 20; guard++) {
+        let record = await load(deps, id);
+        const step = record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps);
+        if (record.status !== def.runningStatus || record.currentStep !== (step?.key ?? null)) {
+          const running = { ...record, status: def.runningStatus, currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: record.version + 1 };
+          await transact(deps.store, [def.put(deps, running, record)]);
+          record = running;
+        }
+        if (!step) return { done: true };
+        const steps = await listSteps(deps.store, def.kind, id);
+        if (await decidedOnceBefore(deps, record, step, steps)) continue;
+        const due = seconds(def.stepDueHours(record));
+        // A step asked again after a return (退回) is a new round with its own id; a pending one
+        // (a retried plan) is reused.
+        const earlier = steps.filter((s) => s.stepKey === step.key);
+        const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
+        const planned: PlannedStep = { done: false, type: step.spec.type, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
+        if (step.spec.type === 'waitForSubject') planned.deadlineSeconds = seconds(step.spec.deadlineHours ?? def.stepDueHours(record));
+        if (step.spec.type === 'waitUntil') {
+          if (!def.waitUntil) throw new Error(`${def.kind}: step ${step.key} waits until a time the kind does not give`);
+          planned.until = def.waitUntil(record, step.key);
+        }
+        return planned;
+      }
+      throw new Error(`${def.kind} ${id}: the chain does not converge`);
+    },
+
+    async approversFor(deps, id, stepKey) {
+      const record = await load(deps, id);
+      return approversFor(deps, record, stepOf(record, stepKey));
+    },
+
+    async describe(deps, id) {
+      return def.describe(deps, await load(deps, id));
+    },
+
+    async specFor(deps, id, stepKey): Promise<StepSpec> {
+      return stepOf(await load(deps, id), stepKey).spec;
+    },
+
+    async onDecision(deps, d): Promise<TxItem[]> {
+      const record = await load(deps, d.requestId);
+      const next = { ...record, updatedAt: d.at, version: record.version + 1 };
+      if (d.stepKey === REQUESTER_STEP) {
+        // The requester resubmits: the chain starts again from its first step.
+        if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
+        if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
+        return [def.put(deps, next, record)];
+      }
+      if (d.decision === 'return') {
+        // 退回: back to an earlier step (it and every step after it are asked again), or to the
+        // requester, who resubmits before the chain starts again from the first step.
+        const to = String(d.fields.returnTo ?? '');
+        const after = returnTo(record, to, record.requesterId !== null);
+        if (!after) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: returnTargets(record, record.requesterId !== null).join(', ') || '—' });
+        return [def.put(deps, { ...next, ...after }, record)];
+      }
+      const own = def.onDecision ? await def.onDecision(deps, record, { ...d, fields: d.fields }) : {};
+      const decided = d.decision === 'approve' && d.completesStep ? { decidedSteps: [...record.decidedSteps, d.stepKey] } : {};
+      // A reject ends the chain; the record's status is set when the execution finishes it.
+      if (Object.keys(own).length === 0 && Object.keys(decided).length === 0) return [];
+      return [def.put(deps, { ...next, ...own, ...decided }, record)];
+    },
+
+    async prepareWithdraw(deps, id, actor, at) {
+      const record = await load(deps, id);
+      if (record.requesterId !== actor.id) throw new DomainError('WORKFLOW.NOT_REQUESTER');
+      if (!def.openStatuses.includes(record.status)) throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: record.status });
+      const next = { ...record, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: record.version + 1 };
+      return { executionArn: record.executionArn, writes: [def.put(deps, next, record)] };
+    },
+
+    async stepLabels(deps) {
+      const labels = new Map<string, Record<Lang, string>>((await def.currentChain(deps)).map((s) => [s.key, { 'zh-CN': s.labelZh, en: s.labelEn }]));
+      labels.set(REQUESTER_STEP, { ...REQUESTER_STEP_LABEL });
+      return labels;
+    },
+
+    async passStep(deps, id, stepKey, stepId) {
+      const record = await load(deps, id);
+      if (record.decidedSteps.includes(stepKey)) return false;
+      const step = stepOf(record, stepKey);
+      const at = deps.now().toISOString();
+      const decided: ApprovalStep = {
+        id: stepId, requestKind: def.kind, requestId: id, stepKey, status: 'decided', token: '', attempt: 'ask', taskIds: [],
+        dueAt: at, createdAt: at, decision: 'approve', decidedById: 'system', decidedByName: '系统 / System', decidedAt: at, channel: 'system',
+        comment: `到时自动进入下一步 / Time reached: ${step.labelEn}`, resumedAt: at, version: 1,
+      };
+      const next = { ...record, decidedSteps: [...record.decidedSteps, stepKey], updatedAt: at, version: record.version + 1 };
+      return (await openStep(deps.store, decided, [], [def.put(deps, next, record)])) === 'opened';
+    },
+
+    async finish(deps, id, outcome, error) {
+      const record = await load(deps, id);
+      if (record.result) return record.result; // a retried finish changes nothing
+      const result = await def.finish(deps, record, outcome, error);
+      if (outcome !== 'failed') await copyOnFinish(deps, def, record);
+      return result;
+    },
+  };
+}
+
+/**
+ * Policy approvals.requesterIsApprover: when the requester is among a step's approvers and
+ * others are too, the others decide (`skip`, `superior`); when the requester is the only one,
+ * `superior` asks the requester's direct superior instead, and `skip` is applied by nextStep
+ * (a step that records data is still asked of the requester).
+ */
+async function requesterAsApprover(deps: WorkflowDeps, approvers: User[], requesterId: string | null): Promise<User[]> {
+  if (!requesterId || !approvers.some((u) => u.id === requesterId)) return approvers;
+  const { values } = await getPolicy(deps.store, 'approvals');
+  if (values.requesterIsApprover === 'self') return approvers;
+  const others = approvers.filter((u) => u.id !== requesterId);
+  if (others.length > 0 || values.requesterIsApprover === 'skip') return others.length > 0 ? others : approvers;
+  const requester = await getUser(deps.store, requesterId);
+  const employee = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
+  const superior = employee?.superiorId ? await findUserByEmployee(deps.store, employee.superiorId) : null;
+  return superior && superior.status === 'active' ? [superior] : approvers;
+}
+
+/**
+ * 抄送 by policy: when the request ends, the people the kind's policy names get a read-only
+ * notice. The subject and the requester are told by their own email and are not copied. A
+ * notice that cannot be sent is logged; it never undoes the outcome.
+ */
+async function copyOnFinish<R extends RequestRecord>(deps: WorkflowDeps, def: KindDefinition<R>, record: R): Promise<void> {
+  const rules = def.ccOnFinish(record);
+  if (rules.length === 0) return;
+  try {
+    const subjectId = def.subjectEmployeeId(record);
+    const subject = subjectId ? await getEmployee(deps.store, subjectId) : null;
+    const line = subject ? await getEmployees(deps.store, reportingLine(subject)) : [];
+    const users = new Map<string, User>();
+    for (const rule of rules) {
+      const resolved = resolveApprover(rule, line, subjectId);
+      if (resolved?.kind === 'employee') {
+        const user = await findUserByEmployee(deps.store, resolved.employeeId);
+        if (user?.status === 'active') users.set(user.id, user);
+      } else if (resolved?.kind === 'role') {
+        for (const user of await usersWithRole(deps.store, resolved.role as Role)) users.set(user.id, user);
+      }
+    }
+    const userIds = [...users.values()].filter((u) => u.id !== record.requesterId && (!subjectId || u.employeeId !== subjectId)).map((u) => u.id).slice(0, 20);
+    if (userIds.length > 0) await carbonCopy(deps, { kind: def.kind, requestId: record.id, actor: null, userIds, comment: null, channel: 'system' });
+  } catch (err) {
+    deps.log('error', 'policy CC not sent', { requestKind: def.kind, requestId: record.id, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+export type { Lang };
