@@ -4,6 +4,7 @@
  * docs/data-model.md "Migrations": a new file `NNNN-what-it-does.ts` and a line at the end.
  * Never remove or renumber a migration that a release has shipped.
  */
+import { dashboardRecount } from './0001-dashboard-recount.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [dashboardRecount()];
