@@ -14,6 +14,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
+import type { TxItem } from './transact.js';
 
 export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews';
 
@@ -25,6 +26,7 @@ export interface CountDelta {
 
 const SHARDS = 8;
 export const statsPk = (metric: Metric) => `STATS#${metric}`;
+const shardSk = (shard: number) => `SHARD#${shard}`;
 
 /** A move from bucket `before` to bucket `after` (null = not counted); nothing when they are the same. */
 export function move(metric: Metric, before: string | null, after: string | null): CountDelta[] {
@@ -57,7 +59,7 @@ export function counterUpdates(store: Store, deltas: CountDelta[]): Record<strin
     updates.push({
       Update: {
         TableName: store.table,
-        Key: { pk: statsPk(metric), sk: `SHARD#${Math.floor(Math.random() * SHARDS)}` },
+        Key: { pk: statsPk(metric), sk: shardSk(Math.floor(Math.random() * SHARDS)) },
         UpdateExpression: `ADD ${parts.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -79,4 +81,20 @@ export async function readCounts(store: Store, metric: Metric): Promise<Record<s
   }
   for (const k of Object.keys(sum)) if (sum[k] === 0) delete sum[k];
   return sum;
+}
+
+/**
+ * Writes (for one transaction) that set a metric to exactly `totals`, as a recount does
+ * (storage/migrations): the totals on shard 0 and every other shard item deleted. Writing
+ * them again gives the same counts. `ADD`s made meanwhile by writes that raced the recount are
+ * lost with the shard they landed on: run it before the app serves.
+ */
+export async function resetCountWrites(store: Store, metric: Metric, totals: Record<string, number>): Promise<TxItem[]> {
+  const out = await store.doc.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': statsPk(metric) }, ProjectionExpression: 'pk, sk', ConsistentRead: true }));
+  const first = shardSk(0);
+  const nonZero = Object.fromEntries(Object.entries(totals).filter(([, v]) => v !== 0));
+  return [
+    { write: { Put: { TableName: store.table, Item: { pk: statsPk(metric), sk: first, ...nonZero } } } },
+    ...(out.Items ?? []).filter((i) => i.sk !== first).map((i) => ({ write: { Delete: { TableName: store.table, Key: { pk: i.pk, sk: i.sk } } } })),
+  ];
 }

@@ -29,6 +29,9 @@
  * | audit record      | AUDIT#<type>#<id>         | <at>#<auditId>  | gsi1 AUDIT#ACTOR#<actorId> / at#auditId                      |
  * | rate counter      | RATE#<bucket>#<window>    | RATE            | — TTL expiresAt                                              |
  * | idempotency       | IDEMP#<principal>#<key>   | IDEMP           | — TTL expiresAt, written with the change it guards           |
+ * | migration applied | MIGRATIONS                | APPLIED#<id>    | — one Query (begins_with) reads every applied migration      |
+ * | migration cursor  | MIGRATIONS                | CHECKPOINT#<id> | — where a long migration stopped; removed once it is applied |
+ * | migration lease   | MIGRATIONS                | LEASE           | — one runner at a time: conditional put, `leaseUntil` expiry |
  */
 export const employeeKey = (id: string) => ({ pk: `EMP#${id}`, sk: 'EMP' });
 export const employeeNoKey = (employeeNo: string) => ({ pk: `EMPNO#${employeeNo}`, sk: 'EMPNO' });
@@ -72,6 +75,13 @@ export const auditActorPk = (actorId: string) => `AUDIT#ACTOR#${actorId}`;
 
 export const rateKey = (bucket: string, window: number) => ({ pk: `RATE#${bucket}#${window}`, sk: 'RATE' });
 export const idempotencyKey = (principalId: string, key: string) => ({ pk: `IDEMP#${principalId}#${key}`, sk: 'IDEMP' });
+
+/** Storage migrations (storage/migrations/): their ledger, cursors and lease share one partition. */
+export const MIGRATIONS = 'MIGRATIONS';
+export const MIGRATION_APPLIED_PREFIX = 'APPLIED#';
+export const migrationAppliedKey = (id: string) => ({ pk: MIGRATIONS, sk: `${MIGRATION_APPLIED_PREFIX}${id}` });
+export const migrationCheckpointKey = (id: string) => ({ pk: MIGRATIONS, sk: `CHECKPOINT#${id}` });
+export const migrationLeaseKey = () => ({ pk: MIGRATIONS, sk: 'LEASE' });
 
 /** Strips storage-only attributes before a record leaves the storage layer. */
 export function stripKeys<T extends Record<string, unknown>>(item: T): T {

@@ -56,6 +56,11 @@ export function reviewItem(r: ProbationReview): Record<string, unknown> {
   };
 }
 
+/** Dashboard bucket (storage/counters.ts `probation.reviews`): the review's status. */
+export function reviewBucket(r: Pick<ProbationReview, 'status'>): string {
+  return r.status;
+}
+
 export async function getReview(store: Store, id: string): Promise<ProbationReview | null> {
   const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: probationReviewKey(id), ConsistentRead: true }));
   return out.Item ? (stripKeys(out.Item) as ProbationReview) : null;
@@ -63,7 +68,7 @@ export async function getReview(store: Store, id: string): Promise<ProbationRevi
 
 export async function createReview(store: Store, review: ProbationReview, audit: AuditInput, extra: TxItem[] = []): Promise<void> {
   await transact(store, [
-    { write: { Put: { TableName: store.table, Item: reviewItem(review), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: move('probation.reviews', null, review.status) },
+    { write: { Put: { TableName: store.table, Item: reviewItem(review), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: move('probation.reviews', null, reviewBucket(review)) },
     { write: auditPut(store, audit) },
     ...extra,
   ]);
@@ -73,7 +78,7 @@ export async function createReview(store: Store, review: ProbationReview, audit:
 export function reviewPut(store: Store, next: ProbationReview, previous: Pick<ProbationReview, 'version' | 'status'>): TxItem {
   const expectedVersion = previous.version;
   return {
-    counts: move('probation.reviews', previous.status, next.status),
+    counts: move('probation.reviews', reviewBucket(previous), reviewBucket(next)),
     write: {
       Put: {
         TableName: store.table,

@@ -25,6 +25,7 @@ import { checkJava } from './java.js';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.js';
 import { ControllableClock, parseDuration, systemClock, type Clock } from './clock.js';
 import { scheduleJobs } from './jobs.js';
+import { migrateLocalTable } from './migrate.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
 
@@ -127,6 +128,8 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       const ahead = await getMeta<number>(store, CLOCK_AHEAD_META);
       if (ahead && ahead > 0 && clock.flowing) clock.set(new Date(Date.now() + ahead));
     }
+    // Before the workflows replay their executions and the server listens (migrate.ts).
+    await migrateLocalTable(store, tableState, now);
     const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock, log });
     if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());

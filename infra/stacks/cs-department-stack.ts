@@ -11,6 +11,8 @@ import { DataTable } from '../constructs/data-table.js';
 import { AppHttpApi } from '../constructs/http-api.js';
 import { LinkSecret } from '../constructs/link-secret.js';
 import { MailIdentity } from '../constructs/mail-identity.js';
+import { StorageMigrations } from '../constructs/storage-migrations.js';
+import { MIGRATIONS } from '../../functions/storage/migrations/index.js';
 import { acknowledge, getAttRef } from '../constructs/nag.js';
 import { Workflow } from '../constructs/workflow.js';
 import { TASKS } from '../../functions/workflow/handlers.js';
@@ -38,6 +40,7 @@ export class CsDepartmentStack extends Stack {
   readonly api: AppFunction;
   readonly workflowTasks: AppFunction;
   readonly approvals: Workflow;
+  readonly migrations: StorageMigrations;
 
   constructor(scope: Construct, id: string, props: CsDepartmentStackProps = {}) {
     super(scope, id, props);
@@ -121,6 +124,10 @@ export class CsDepartmentStack extends Stack {
         'The scheduler invokes the workflow function by any of its versions; the wildcard is limited to that one function.',
       );
     }
+
+    // Stored items are migrated before the new API and workflow code is deployed (docs/deploy.md).
+    this.migrations = new StorageMigrations(this, 'StorageMigrations', { table, entry: repoPath('functions/migrate/lambda.ts'), migrationIds: MIGRATIONS.map((m) => m.id) });
+    for (const fn of [this.api.fn, workflowFn]) fn.node.addDependency(this.migrations.resource);
 
     const httpApi = new AppHttpApi(this, 'Http', { handler: this.api.fn });
     const site = new ConsoleSite(this, 'Console', {

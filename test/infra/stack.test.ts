@@ -8,6 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { linkSecretFromEnv } from '../../functions/email/links.js';
+import { MIGRATIONS } from '../../functions/storage/migrations/index.js';
 import { GLOBAL_INDEXES, indexKeys } from '../../functions/storage/schema.js';
 import { CsDepartmentStack } from '../../infra/stacks/cs-department-stack.js';
 
@@ -38,6 +39,8 @@ const apiFnId = idOf(stack.api.fn);
 const workflowFnId = idOf(stack.workflowTasks.fn);
 const apiRoleId = idOf(stack.api.role);
 const workflowRoleId = idOf(stack.workflowTasks.role);
+const migrationFnId = idOf(stack.migrations.fn.fn);
+const migrationRoleId = idOf(stack.migrations.fn.role);
 const stateMachineRoleId = idOf(stack.approvals.stateMachine.role);
 const fnArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 
@@ -133,11 +136,11 @@ describe('API function', () => {
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: Match.absent() }, 0);
   });
 
-  it('is bundled as ESM with the AWS SDK inside and source maps (both app functions)', () => {
+  it('is bundled as ESM with the AWS SDK inside and source maps (every app function)', () => {
     const fns = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } })) as {
       Properties: { Code: { S3Key: string } };
     }[];
-    expect(fns).toHaveLength(2);
+    expect(fns).toHaveLength(3);
     for (const fn of fns) {
       const assetDir = join(assemblyDir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
       const bundle = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
@@ -292,6 +295,45 @@ describe('approval workflow', () => {
     expect(workflow).toHaveLength(1);
     expect(actionsOf(workflow[0]!)).toEqual(['states:SendTaskSuccess']);
     expect(workflow[0]!.Resource).toBe('*');
+  });
+});
+
+describe('storage migrations at deploy', () => {
+  const customResourceId = logicalIdOf('Custom::StorageMigrations');
+  const resources = () => (template.toJSON() as { Resources: Record<string, { DependsOn?: string[]; Properties: Record<string, unknown> }> }).Resources;
+
+  it('run through a custom resource whose only input is the list of migration ids, so a deploy runs them when that list changes', () => {
+    const { ServiceToken, ...inputs } = resources()[customResourceId]!.Properties;
+    expect(inputs).toEqual({ MigrationIds: MIGRATIONS.map((m) => m.id), ServiceTimeout: expect.anything() });
+    // The provider framework's function answers CloudFormation and calls the migration function.
+    const [framework] = (ServiceToken as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+    expect((functionProps(framework)['Environment'] as { Variables: Record<string, unknown> }).Variables).toEqual({ USER_ON_EVENT_FUNCTION_ARN: fnArn(migrationFnId) });
+  });
+
+  it('finish before the API and the workflow functions are updated (they depend on the resource)', () => {
+    for (const id of [apiFnId, workflowFnId]) expect(resources()[id]!.DependsOn).toContain(customResourceId);
+  });
+
+  it('run in a function with 14 minutes, which stops at a checkpoint before its limit (functions/migrate)', () => {
+    expect(functionProps(migrationFnId)).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Timeout: 14 * 60 });
+    expect(Number(resources()[customResourceId]!.Properties['ServiceTimeout'])).toBeGreaterThan(15 * 60);
+  });
+
+  it('may read and write the items of the table and its indexes, nothing else: no mail, no workflows, no secret', () => {
+    const env = (functionProps(migrationFnId)['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    expect(env).toEqual({ TABLE_NAME: { Ref: tableId }, NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps' });
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    for (const statement of statementsOf(migrationRoleId)) {
+      const services = new Set(actionsOf(statement).map((a) => a.split(':')[0]));
+      if (services.has('dynamodb')) {
+        expect(resourcesOf(statement)).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+        expect(actionsOf(statement)).not.toContain('dynamodb:DeleteTable');
+      } else {
+        // Its own log group, and X-Ray (which has no resource-level permissions).
+        expect([...services].every((svc) => svc === 'logs' || svc === 'xray'), JSON.stringify(statement)).toBe(true);
+      }
+    }
+    template.hasOutput('MigrationFunctionName', { Value: { Ref: migrationFnId } });
   });
 });
 

@@ -13,8 +13,8 @@ export function requireString(input: JsonObject, field: string, maxLength = 2048
   return value;
 }
 
-export function optionalString(input: JsonObject, field: string): string | undefined {
-  return input[field] === undefined || input[field] === null ? undefined : requireString(input, field);
+export function optionalString(input: JsonObject, field: string, maxLength?: number): string | undefined {
+  return input[field] === undefined || input[field] === null ? undefined : requireString(input, field, maxLength);
 }
 
 export function optionalInteger(input: JsonObject, field: string, min: number, max: number): number | undefined {

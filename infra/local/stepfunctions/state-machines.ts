@@ -14,6 +14,9 @@ export type { StateMachineRecord };
 
 const NAME = /^[A-Za-z0-9_-]{1,80}$/;
 const DEFAULT_PAGE = 100;
+/** The service's limits (Step Functions quotas: a definition up to 1 MB). */
+const MAX_DEFINITION = 1024 * 1024;
+const MAX_ROLE_ARN = 256;
 
 export function stateMachineArn(ctx: EndpointContext, name: string): string {
   return `arn:aws:states:${ctx.region}:${ctx.accountId}:stateMachine:${name}`;
@@ -35,8 +38,8 @@ export function stateMachineActions(ctx: EndpointContext): Record<string, Action
       onlyFields('CreateStateMachine', input, ['name', 'definition', 'roleArn', 'type', 'tags']);
       const name = requireString(input, 'name', 80);
       if (!NAME.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}' (letters, digits, - and _ only)`);
-      const definition = requireString(input, 'definition', 1024 * 1024);
-      const roleArn = requireString(input, 'roleArn', 256);
+      const definition = requireString(input, 'definition', MAX_DEFINITION);
+      const roleArn = requireString(input, 'roleArn', MAX_ROLE_ARN);
       const type = optionalString(input, 'type') ?? 'STANDARD';
       if (type === 'EXPRESS') throw unsupported('EXPRESS state machines (the approvals run on STANDARD)');
       if (type !== 'STANDARD') throw validation(`'type' must be STANDARD or EXPRESS, not '${type}'`);
@@ -62,8 +65,9 @@ export function stateMachineActions(ctx: EndpointContext): Record<string, Action
     async UpdateStateMachine(input: JsonObject) {
       onlyFields('UpdateStateMachine', input, ['stateMachineArn', 'definition', 'roleArn']);
       const record = await requireStateMachine(ctx, requireString(input, 'stateMachineArn'));
-      const definition = optionalString(input, 'definition');
-      const roleArn = optionalString(input, 'roleArn');
+      // The same limits as CreateStateMachine: an ASL file is far longer than the 2,048 default.
+      const definition = optionalString(input, 'definition', MAX_DEFINITION);
+      const roleArn = optionalString(input, 'roleArn', MAX_ROLE_ARN);
       if (definition === undefined && roleArn === undefined) throw new SfnError('MissingRequiredParameter', 'Either the definition or the roleArn must be specified');
       if (definition !== undefined) ctx.engine.compile(definition);
       const updateDate = ctx.now().toISOString();
