@@ -9,7 +9,7 @@ import { decideStep, getStep, getTask, getTasks, StepChanged, stagesOf, transfer
 import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
 import { getUser, getUsersByIds } from '../storage/users.js';
-import { kindOf, type WorkflowDeps } from './kinds.js';
+import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeOrLeave } from './resume.js';
 import { parseDecisionFields, type StepSpec, type StepVerb } from '../domain/approvals/step-spec.js';
@@ -49,7 +49,8 @@ export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: st
   return task;
 }
 
-export async function decide(deps: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
+export async function decide(outer: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
+  const deps = engineCall(outer);
   // A 会签 member deciding at the same moment as another changes the step under us: retry on
   // the fresh step (bounded; each retry means someone else's decision landed).
   for (let attempt = 0; ; attempt++) {
@@ -130,16 +131,17 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       },
     },
   });
-  if (next.complete) await resumeOrLeave(deps, step.id);
+  if (next.complete) await resumeOrLeave(deps, { ...step, status: 'decided', decision: r.decision, decidedAt: at });
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }
 
 /** 转交: the task moves to another eligible person; the old links stop working; they are emailed. */
 export async function transfer(
-  deps: WorkflowDeps,
+  outer: WorkflowDeps,
   r: { taskId: string; actor: { id: string; name: string }; toUserId: string; comment: string | null; channel: Channel },
 ): Promise<ApprovalTask> {
+  const deps = engineCall(outer);
   const task = await loadOwnTask(deps, r.taskId, r.actor.id);
   const step = await getStep(deps.store, task.stepId);
   if (!step || step.status !== 'pending' || task.status !== 'pending') throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: step?.decidedByName ?? '', decidedAt: step?.decidedAt ?? '' });

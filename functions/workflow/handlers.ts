@@ -4,7 +4,7 @@
  * handler itself. The CDK stack deploys the functions, the workflow Lambda (lambda.ts) and the
  * local Step Functions endpoint both call the handlers from here.
  */
-import type { WorkflowDeps } from './kinds.js';
+import { engineCall, type WorkflowDeps } from './kinds.js';
 import { finishRequest } from './tasks/finish-request.js';
 import { passStep } from './tasks/pass-step.js';
 import { planNextStep } from './tasks/plan-next-step.js';
@@ -40,7 +40,7 @@ export function taskNamed(task: string): TaskEntry | undefined {
 
 /** By Lambda function name, for the local endpoint. */
 export function taskHandlers(deps: WorkflowDeps): Record<string, TaskHandler> {
-  return Object.fromEntries(Object.values(TASKS).map((entry) => [entry.functionName, (payload: unknown) => entry.run(deps, payload)]));
+  return Object.fromEntries(Object.values(TASKS).map((entry) => [entry.functionName, (payload: unknown) => entry.run(engineCall(deps), payload)]));
 }
 
 /** `${Placeholder}` → Lambda ARN, for the ASL files (definitionSubstitutions on AWS). */

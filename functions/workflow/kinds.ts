@@ -6,6 +6,7 @@
  */
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Store } from '../storage/client.js';
+import { readOnce } from '../storage/read-once.js';
 import type { Mailer } from '../email/mailer.js';
 import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
@@ -95,6 +96,14 @@ export interface RequestKind {
 }
 
 export type KindRegistry = ReadonlyMap<string, RequestKind>;
+
+/**
+ * One engine call (a decision, a verb, one task of the workflow) reads each item once, however
+ * many of its functions load it (storage/read-once.ts); a write makes it read afresh.
+ */
+export function engineCall(deps: WorkflowDeps): WorkflowDeps {
+  return { ...deps, store: readOnce(deps.store) };
+}
 
 export function kindOf(deps: Pick<WorkflowDeps, 'kinds'>, name: string): RequestKind {
   const kind = deps.kinds.get(name);

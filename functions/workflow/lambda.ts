@@ -11,7 +11,7 @@ import { jsonLogger } from '../http/deps.js';
 import { createStore } from '../storage/client.js';
 import { taskNamed } from './handlers.js';
 import { jobNamed } from './jobs.js';
-import type { WorkflowDeps } from './kinds.js';
+import { engineCall, type WorkflowDeps } from './kinds.js';
 import { kindRegistry } from './registry.js';
 
 const config = readWorkflowConfig(process.env);
@@ -31,7 +31,7 @@ const deps: WorkflowDeps = {
 export async function handler(event: { task?: string } & Record<string, unknown>): Promise<unknown> {
   const name = String(event.task);
   const task = taskNamed(name);
-  if (task) return task.run(deps, event);
+  if (task) return task.run(engineCall(deps), event);
   const job = jobNamed(name);
   if (job) return job.run(deps);
   throw new Error(`unknown workflow task ${name}`);

@@ -8,8 +8,9 @@ import { SendTaskSuccessCommand, TaskTimedOut, InvalidToken, TaskDoesNotExist } 
 import { getStep, markResumed, stepsToResume, type ApprovalStep } from '../storage/approvals.js';
 import type { WorkflowDeps } from './kinds.js';
 
-export async function resumeStep(deps: WorkflowDeps, stepId: string, tokenOverride?: string): Promise<'resumed' | 'pending' | 'stale-token'> {
-  const step = await getStep(deps.store, stepId);
+export async function resumeStep(deps: WorkflowDeps, stepOrId: string | ApprovalStep, tokenOverride?: string): Promise<'resumed' | 'pending' | 'stale-token'> {
+  // The decision path passes the step it has just decided: no need to read it again.
+  const step = typeof stepOrId === 'string' ? await getStep(deps.store, stepOrId) : stepOrId;
   if (!step || step.status !== 'decided') return 'pending';
   const token = tokenOverride ?? step.token;
   try {
@@ -33,11 +34,11 @@ export async function resumeStep(deps: WorkflowDeps, stepId: string, tokenOverri
  * leaves it to the `resumeDecided` job (the RESUME marker was written with the decision). The
  * decision stands either way; the caller is not told of a failure it could not act on.
  */
-export async function resumeOrLeave(deps: WorkflowDeps, stepId: string): Promise<void> {
+export async function resumeOrLeave(deps: WorkflowDeps, decided: ApprovalStep): Promise<void> {
   try {
-    await resumeStep(deps, stepId);
+    await resumeStep(deps, decided);
   } catch (err) {
-    deps.log('warn', 'decision recorded; its execution resumes with the next sweep', { stepId, error: err instanceof Error ? err.name : String(err) });
+    deps.log('warn', 'decision recorded; its execution resumes with the next sweep', { stepId: decided.id, error: err instanceof Error ? err.name : String(err) });
   }
 }
 

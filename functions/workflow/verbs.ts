@@ -15,14 +15,15 @@ import { getPolicy } from '../storage/policies.js';
 import { getUser, getUsersByIds } from '../storage/users.js';
 import { assign } from './assignees.js';
 import { assertVerb, decide, loadOwnTask } from './decisions.js';
-import { kindOf, type WorkflowDeps } from './kinds.js';
+import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, ccMail, guardMail, sendGuarded } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
 
 /** The requester withdraws an unfinished request: pending tasks are cancelled (their links say so) and the execution ends. */
-export async function withdraw(deps: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor; channel: Channel }): Promise<void> {
+export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor; channel: Channel }): Promise<void> {
+  const deps = engineCall(outer);
   const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
   const { executionArn, writes } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at);
@@ -45,7 +46,8 @@ export async function withdraw(deps: WorkflowDeps, r: { kind: string; requestId:
  * 催办: the requester, or anyone above the approver in the org tree, nudges a pending approver
  * at most once per policy interval (gap: 4 h). The approver gets a new email.
  */
-export async function remind(deps: WorkflowDeps, r: { taskId: string; actor: Actor & { employeeId: string | null }; channel: Channel }): Promise<ApprovalTask> {
+export async function remind(outer: WorkflowDeps, r: { taskId: string; actor: Actor & { employeeId: string | null }; channel: Channel }): Promise<ApprovalTask> {
+  const deps = engineCall(outer);
   const task = await getTask(deps.store, r.taskId);
   if (!task) throw new DomainError('APPROVAL.NOT_FOUND', 'id');
   if (task.status !== 'pending') throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: '', decidedAt: task.decidedAt ?? '' });
@@ -113,7 +115,7 @@ export async function addApprovers(
 ): Promise<ApprovalTask[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await addApproversOnce(deps, r);
+      return await addApproversOnce(engineCall(deps), r);
     } catch (err) {
       if (!(err instanceof StepChanged) || attempt >= 5) throw err;
     }
@@ -178,9 +180,10 @@ async function addApproversOnce(
  * Also used for the CC recipients a policy names (actor null).
  */
 export async function carbonCopy(
-  deps: WorkflowDeps,
+  outer: WorkflowDeps,
   r: { kind: string; requestId: string; actor: Actor | null; userIds: string[]; comment: string | null; channel: Channel },
 ): Promise<ApprovalTask[]> {
+  const deps = engineCall(outer);
   const kind = kindOf(deps, r.kind);
   const summary = await kind.describe(deps, r.requestId);
   const steps = await listSteps(deps.store, r.kind, r.requestId);

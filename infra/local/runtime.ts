@@ -62,6 +62,8 @@ export interface LocalRuntime {
   admin: AdminResult | null;
   demoLogins: DemoLogin[];
   firstStart: boolean;
+  /** The app's store (tools and benchmarks watch its calls). */
+  store: Store;
   /** The runtime's time (a controllable clock may be ahead of the real one). */
   now(): Date;
   stop(): Promise<void>;
@@ -209,6 +211,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       admin,
       demoLogins,
       firstStart,
+      store,
       now,
       stop: stopAll,
     };

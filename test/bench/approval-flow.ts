@@ -7,6 +7,7 @@
  */
 import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { localClientConfig } from '../../infra/local/dynamodb.js';
+import { recordCalls, type RecordedCall } from './recorder.js';
 import { newestMail, signIn, until, type Api, type BenchRuntime } from './runtime.js';
 
 interface Person {
@@ -35,6 +36,8 @@ export interface Handover {
   roundTripMs: number;
   /** The decision request alone. */
   requestMs: number;
+  /** The app's storage calls from the POST until the next approver is asked and mailed (read once, issue #11). */
+  storageCalls: number;
 }
 
 export interface Conversion {
@@ -104,16 +107,24 @@ export async function runConversions(rt: BenchRuntime, count: number, log: (m: s
       const seen = new Set((await newestMail(rt.runtime)).map((m) => m.id));
       const subject = `转正评审：${review.employeeName}`;
       const t0 = performance.now();
-      await person.api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意', ...(step.records === 'scores' ? SCORES : {}) });
-      const requestMs = performance.now() - t0;
+      let requestMs = 0;
+      let roundTripMs = 0;
+      const { calls } = await recordCalls(rt.runtime.store, async () => {
+        await person.api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意', ...(step.records === 'scores' ? SCORES : {}) });
+        requestMs = performance.now() - t0;
+        if (!next) return;
+        await until(
+          async () => (await newestMail(rt.runtime)).find((m) => !seen.has(m.id) && m.subject.includes(subject) && m.subject.endsWith(`— ${next.label}`)),
+          `the ${next.key} approver's email for review ${review.id}`,
+          30_000,
+          MAIL_POLL_MS,
+        );
+        roundTripMs = performance.now() - t0;
+        // The sent mail leaves the outbox just after it is delivered: the hand-over's last call.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
       if (!next) break;
-      await until(
-        async () => (await newestMail(rt.runtime)).find((m) => !seen.has(m.id) && m.subject.includes(subject) && m.subject.endsWith(`— ${next.label}`)),
-        `the ${next.key} approver's email for review ${review.id}`,
-        30_000,
-        MAIL_POLL_MS,
-      );
-      handovers.push({ fromStep: step.key, roundTripMs: performance.now() - t0, requestMs });
+      handovers.push({ fromStep: step.key, roundTripMs, requestMs, storageCalls: handoverCalls(calls).length });
     }
     // Finished: the outcome mails and CC notices are sent before the execution ends, so the
     // next review's first decision is not timed against this one's tail.
@@ -132,6 +143,18 @@ export async function runConversions(rt: BenchRuntime, count: number, log: (m: s
   list.push(...out);
   finished.set(rt, list);
   return out;
+}
+
+/**
+ * The app's calls of one hand-over: not the local Step Functions endpoint's own records
+ * (`SFN#…`: AWS's internals in the cloud), nor the scheduled jobs' sweeps that may run meanwhile.
+ */
+export function handoverCalls(calls: RecordedCall[]): RecordedCall[] {
+  return calls.filter((c) => {
+    const text = JSON.stringify(c.input);
+    if (text.includes('SFN#')) return false;
+    return !(c.command === 'QueryCommand' && /":pk":\{"S":"(OUTBOX|STARTS|RESUME)"/.test(text));
+  });
 }
 
 /** Conversions already run on a runtime (figure 6 prices those of figure 4 when both run). */

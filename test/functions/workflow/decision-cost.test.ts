@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handoverCalls } from '../../bench/approval-flow.js';
+import { recordCalls } from '../../bench/recorder.js';
+import { testApi, type TestApi } from '../../support/api.js';
+import { until, waitForMail } from '../../support/mail.js';
+import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
+
+/**
+ * Read once (the engine issue): from one approve click until the next step's approver is asked
+ * and mailed — the decision's checks and write, resuming the execution, planning the next
+ * step, opening it and sending its mail — the app makes a fixed, small number of storage calls.
+ * The local Step Functions endpoint's own records (`SFN#…`, AWS's internals in the cloud) are
+ * not the app's and are not counted.
+ */
+let api: TestApi;
+let org: TestOrg;
+let sup = '';
+
+beforeAll(async () => {
+  api = await testApi({ workflows: true });
+  org = await buildOrg(api);
+  sup = await api.signIn(['supervisor'], org.supA.id, 'cost.sup@example.com');
+  await api.signIn(['cs_manager'], org.csManager.id, 'cost.manager@example.com');
+}, 120_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+/**
+ * The issue's target is 12 (27 before read-once); 22 today. What is left: two reads of the
+ * sign-in, the approvers resolved once by PlanNextStep and again by the ask (separate
+ * invocations), the current step written apart from the step it opens. docs/benchmarks.md (4b).
+ */
+const MOST_CALLS = 22;
+
+describe('storage calls of one decision', () => {
+  it(`from the supervisor’s approval until the CS manager is asked and mailed: at most ${MOST_CALLS}, each item read once per engine call`, async () => {
+    const e = await createEmployee(api, org.hr, { name: '计调用', level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
+    const review = (await (await api.request('POST', '/api/v1/probation-reviews', { token: sup, body: { employeeId: e.id, kind: 'early' } })).json()) as { id: string };
+    const page = async () => ((await (await api.request('GET', '/api/v1/approvals?status=pending', { token: sup })).json()) as { items: { id: string; requestId: string }[] }).items;
+    const task = await until(async () => (await page()).find((t) => t.requestId === review.id), 'the supervisor’s task');
+    await waitForMail(api.mail!, 'cost.sup@example.com', /计调用/);
+    const { calls } = await recordCalls(api.store, async () => {
+      const res = await api.request('POST', `/api/v1/approvals/${task.id}/decision`, { token: sup, body: { decision: 'approve', scores: { dailyPerformance: 90, professionalTest: 90, interview: 90 } } });
+      expect(res.status).toBe(200);
+      await waitForMail(api.mail!, 'cost.manager@example.com', /计调用/);
+      // The guarded mail leaves the outbox once sent: that delete is the last call of the hand-over.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const mine = handoverCalls(calls);
+    expect(mine.length).toBeLessThanOrEqual(MOST_CALLS);
+    // Read once: within the decision request no item is read twice.
+    const decisionReads = mine.slice(0, mine.findIndex((c) => c.command === 'TransactWriteItemsCommand')).map((c) => JSON.stringify(c.input));
+    expect(new Set(decisionReads).size).toBe(decisionReads.length);
+  }, 60_000);
+});
