@@ -198,7 +198,10 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     },
 
     async describe(deps, id) {
-      return def.describe(deps, await load(deps, id));
+      const record = await load(deps, id);
+      const summary = await def.describe(deps, record);
+      const steps = [REQUESTER_CHAIN_STEP, ...def.chain(record)].map((s) => ({ key: s.key, label: { 'zh-CN': s.labelZh, en: s.labelEn } }));
+      return { ...summary, steps };
     },
 
     async specFor(deps, id, stepKey): Promise<StepSpec> {

@@ -1,8 +1,9 @@
 /**
- * What the approval machinery needs to know about one kind of request (probation review now;
- * recruitment requisitions and disciplinary actions later). The machinery — ASL, steps,
- * tasks, inbox, decisions, links, reminders — is shared; a kind supplies the chain and what
- * a decision and the end of the chain mean for its own record.
+ * The engine's view of a request kind (`RequestKind`) and of its dependencies (`WorkflowDeps`).
+ * The machinery — ASL, steps, tasks, inbox, decisions, links, reminders, the outbox — is shared;
+ * a kind is built with `chainKind` (chain-kind.ts) from a `KindDefinition` that supplies its
+ * record, its chain and what a decision and the end of the chain mean for it, and is listed in
+ * registry.ts.
  */
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Store } from '../storage/client.js';
@@ -63,6 +64,8 @@ export interface RequestSummary {
   subjectEmployeeId: string | null;
   /** Console path of the request, e.g. /#/probation-reviews/<id>/show */
   consolePath: string;
+  /** The request's chain (its policy snapshot) with the requester's resubmission: labels for timelines and 退回 targets. */
+  steps?: { key: string; label: Record<Lang, string> }[];
 }
 
 export interface RequestKind {

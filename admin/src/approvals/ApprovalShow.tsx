@@ -1,8 +1,7 @@
 import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Show, useGetIdentity, useGetOne, useRecordContext, useTranslate } from 'react-admin';
+import { Show, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
-import type { ProbationReview } from '../probation-reviews/types';
 import { ApprovalAddApprovers } from './ApprovalAddApprovers';
 import { ApprovalCcButton } from './ApprovalCcButton';
 import { ApprovalDecisionPanel } from './ApprovalDecisionPanel';
@@ -41,17 +40,11 @@ const ApprovalShowLayout = () => {
   const { identity } = useGetIdentity();
   // Kept here, not in the form: the page re-reads the task, which then is no longer open.
   const [conflict, setConflict] = useState<string | null>(null);
-  const { data: review } = useGetOne<ProbationReview>(
-    'probation-reviews',
-    { id: task?.requestId ?? '' },
-    // The review may be outside my reading scope (a task transferred to me): the task still shows.
-    { enabled: task?.requestKind === 'probation', retry: false },
-  );
   if (!task) return null;
   // Opened from the inbox, the list's row is shown first: the step's fields and the timeline
   // come with the task's own read. No decision form before then (it could miss the scores).
   const detailed = Array.isArray(task.fields) && Array.isArray(task.timeline);
-  const labels = new Map<string, string>((review?.chain ?? []).map((s) => [s.key, s.label]));
+  const labels = new Map<string, string>((task.chain ?? []).map((s) => [s.key, s.label]));
   labels.set(REQUESTER_STEP, translate('resources.approvals.requester_step'));
   labels.set(task.stepKey, task.stepLabel);
   const labelOf = (key: string) => labels.get(key) ?? key;
@@ -82,7 +75,7 @@ const ApprovalShowLayout = () => {
           </Stack>
         </Box>
         <Section title={translate('resources.approvals.sections.request')}>
-          <ApprovalRequestSummary task={task} review={review} />
+          <ApprovalRequestSummary task={task} />
         </Section>
       </Stack>
       <Section title={translate('resources.approvals.sections.decision')} sx={{ gridArea: 'decide' }} id="decision">

@@ -113,4 +113,10 @@ export interface ApprovalDetail extends ApprovalTask {
   timeline: ApprovalStep[];
   fields: DecisionField[];
   step: StepSpecInfo;
+  /** What the request is about, as the approval email shows it, in the reader's language. */
+  summary?: [string, string][];
+  /** The request's page in the console (a hash route). */
+  requestPath?: string;
+  /** The request's steps, labelled (with `requester`, the resubmission). */
+  chain?: { key: string; label: string }[];
 }

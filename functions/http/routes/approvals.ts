@@ -140,6 +140,8 @@ export function approvalsRoutes() {
         200: json(ApprovalSchema.extend({
           requesterId: z.string().nullable(),
           summary: z.array(z.tuple([z.string(), z.string()])).openapi({ description: 'What the request is about, as the approval email shows it' }),
+          requestPath: z.string().openapi({ description: 'The request’s page in the console (hash route)' }),
+          chain: z.array(z.object({ key: z.string(), label: z.string() })).openapi({ description: 'The request’s steps (with `requester`, the resubmission), labelled: for the timeline and 退回 targets' }),
           timeline: z.array(StepSchema),
           fields: z.array(FieldSchema).openapi({ description: 'What deciding this step collects (empty for a CC notice)' }),
           step: StepSpecSchema,
@@ -164,6 +166,8 @@ export function approvalsRoutes() {
         ...present(task, lang, deps.now()),
         requesterId: task.requesterId,
         summary: described.summary[lang],
+        requestPath: described.consolePath,
+        chain: (described.steps ?? []).map((s) => ({ key: s.key, label: s.label[lang] })),
         fields: task.status === 'cc' ? [] : fields,
         step,
         timeline: steps.map((s) => presentStep(s, tasks)),

@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 interface Task { id: string; requestId: string; stepKey: string; status: string }
-interface Detail extends Task { fields: { name: string; path: string; type: string; required: boolean; min?: number; max?: number }[]; step: { type: string; verbs: string[]; subjectActs: boolean; signedInOnly: boolean; deadlineHours?: number } }
+interface Detail extends Task { summary: [string, string][]; chain: { key: string; label: string }[]; fields: { name: string; path: string; type: string; required: boolean; min?: number; max?: number }[]; step: { type: string; verbs: string[]; subjectActs: boolean; signedInOnly: boolean; deadlineHours?: number } }
 
 /** Sessions last hours: after the clock moved by days, people sign in again. */
 async function fresh(key: keyof typeof emails): Promise<string> {
@@ -64,6 +64,10 @@ describe('a request kind that is not probation runs every step type', () => {
     const detail = (await (await api.request('GET', `/api/v1/approvals/${task.id}`, { token: users.sup.token })).json()) as Detail;
     expect(detail.step).toEqual({ type: 'decision', verbs: ['return', 'addApprovers', 'transfer'], subjectActs: false, signedInOnly: false });
     expect(detail.fields.map((f) => [f.path, f.type, f.required])).toEqual([['note', 'text', true], ['days', 'integer', false]]);
+    // What the request is about, and its steps' labels, come with the task: no kind-specific read.
+    expect(detail.summary).toEqual([['员工', '程演练']]);
+    expect(detail.chain.map((s) => s.key)).toEqual(['requester', 'review', 'acknowledge', 'coolOff', 'confirm']);
+    expect(detail.chain.find((s) => s.key === 'acknowledge')?.label).toBe('本人签收');
 
     // Bad input: named, 400, nothing decided — the API ...
     for (const [body, field] of [
