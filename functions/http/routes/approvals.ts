@@ -7,7 +7,7 @@ import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
 import { kindOf } from '../../workflow/kinds.js';
-import { fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
+import { DECISION_STEP, fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
@@ -77,6 +77,8 @@ const StepSpecSchema = z.object({
   signedInOnly: z.boolean().openapi({ description: 'Decided only with a signed-in session (console or API), never from an emailed link' }),
   deadlineHours: z.number().optional(),
 }).openapi('StepSpec');
+
+const READ_ONLY: StepSpec = { ...DECISION_STEP, verbs: [] };
 
 function presentSpec(spec: StepSpec, lang: 'zh-CN' | 'en'): { step: z.infer<typeof StepSpecSchema>; fields: z.infer<typeof FieldSchema>[] } {
   return {
@@ -156,8 +158,9 @@ export function approvalsRoutes() {
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
       const kind = kindOf(deps.workflow, task.requestKind);
+      // A CC notice is read-only: no step to decide (it may predate every step of its request).
       const [spec, described, tasks] = await Promise.all([
-        kind.specFor(deps.workflow, task.requestId, task.stepKey),
+        task.status === 'cc' ? READ_ONLY : kind.specFor(deps.workflow, task.requestId, task.stepKey),
         kind.describe(deps.workflow, task.requestId),
         getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
       ]);
