@@ -116,8 +116,8 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       approvers = await usersWithRole(deps.store, resolved.role as Role);
     }
     // The person the request is about acts only at a step that is theirs (they sign, appeal, accept).
-    if (!step.spec.subjectActs) approvers = approvers.filter((u) => !subjectId || u.employeeId !== subjectId);
-    else return { label, approvers, mode: 'any' };
+    if (step.spec.subjectActs) return { label, approvers, mode: 'any' };
+    approvers = approvers.filter((u) => !subjectId || u.employeeId !== subjectId);
     approvers = await requesterAsApprover(deps, approvers, record.requesterId);
     return { label, approvers, mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
   };

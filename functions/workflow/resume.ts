@@ -57,11 +57,9 @@ export async function resumeAll(deps: WorkflowDeps, opts: { olderThanMs?: number
   const before = opts.olderThanMs ? new Date(deps.now().getTime() - opts.olderThanMs).toISOString() : null;
   for (const stepId of await stepsToResume(deps.store)) {
     try {
-      if (before) {
-        const step = await getStep(deps.store, stepId);
-        if (step?.decidedAt && step.decidedAt > before) continue;
-      }
-      if ((await resumeStep(deps, stepId)) === 'resumed') resumed += 1;
+      const step = before ? await getStep(deps.store, stepId) : null;
+      if (step?.decidedAt && before && step.decidedAt > before) continue;
+      if ((await resumeStep(deps, step ?? stepId)) === 'resumed') resumed += 1;
     } catch (err) {
       deps.log('warn', 'resume failed', { stepId, error: err instanceof Error ? err.message : String(err) });
     }

@@ -75,6 +75,19 @@ export class ControllableClock implements Clock {
     return this.opts.flowing;
   }
 
+  /** Flowing: how far it is ahead of the real time, in ms (kept with the data across restarts). */
+  get lead(): number {
+    return this.opts.flowing ? this.offsetOrTime : 0;
+  }
+
+  /** Flowing: resumes a lead kept from an earlier run (never backwards). */
+  resumeLead(ms: number): void {
+    if (this.opts.flowing && ms > this.offsetOrTime) {
+      this.offsetOrTime = ms;
+      this.arm();
+    }
+  }
+
   now(): Date {
     return new Date(this.opts.flowing ? Date.now() + this.offsetOrTime : this.offsetOrTime);
   }

@@ -128,7 +128,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     // A controllable clock keeps what it was advanced by across restarts, as the data does.
     if (clock instanceof ControllableClock) {
       const ahead = await getMeta<number>(store, CLOCK_AHEAD_META);
-      if (ahead && ahead > 0 && clock.flowing) clock.set(new Date(Date.now() + ahead));
+      if (ahead) clock.resumeLead(ahead);
     }
     // Before the workflows replay their executions and the server listens (migrate.ts).
     await migrateLocalTable(store, tableState, now);
@@ -179,7 +179,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
         now: () => clock.now(),
         advance: async (ms) => {
           const reached = await clock.advance(ms);
-          await putMeta(store, CLOCK_AHEAD_META, reached.getTime() - Date.now());
+          await putMeta(store, CLOCK_AHEAD_META, clock.lead);
           await jobs.runRateJobs();
           return reached;
         },

@@ -60,14 +60,21 @@ describe('the controllable clock of the local runtime', () => {
     expect(clock.now().getTime()).toBe(T0 + 2000);
   });
 
-  it('flowing, it keeps real time plus what was advanced', async () => {
+  it('flowing, it keeps real time plus what was advanced, and a restart resumes that lead (never a smaller one)', async () => {
     const clock = new ControllableClock({ flowing: true });
     const before = clock.now().getTime();
     await clock.advance(10 * 86_400_000);
     const after = clock.now().getTime() - Date.now();
     expect(after).toBeGreaterThanOrEqual(10 * 86_400_000 - 1000);
     expect(clock.now().getTime() - before).toBeGreaterThanOrEqual(10 * 86_400_000);
+    expect(clock.lead).toBeGreaterThanOrEqual(10 * 86_400_000);
+    const restarted = new ControllableClock({ flowing: true });
+    restarted.resumeLead(clock.lead);
+    expect(Math.abs(restarted.now().getTime() - clock.now().getTime())).toBeLessThan(1000);
+    restarted.resumeLead(-86_400_000);
+    expect(restarted.lead).toBe(clock.lead);
     clock.close();
+    restarted.close();
   });
 });
 
