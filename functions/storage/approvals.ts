@@ -9,6 +9,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput }
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
+import { prefetch } from './read-once.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys, type InboxState } from './keys.js';
 import { newId } from './ids.js';
@@ -132,6 +133,17 @@ function stepItem(s: ApprovalStep): Record<string, unknown> {
 export async function getStep(store: Store, id: string): Promise<ApprovalStep | null> {
   const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: approvalStepKey(id), ConsistentRead: true }));
   return out.Item ? (stripKeys(out.Item) as ApprovalStep) : null;
+}
+
+/** A task's id is its step's id and its place in the step: `<stepId>.<n>`. */
+export const stepIdOfTask = (taskId: string) => taskId.slice(0, Math.max(0, taskId.lastIndexOf('.')));
+
+/**
+ * Within one engine call (storage/read-once.ts), reads a task and its step in one BatchGet, so
+ * the `getTask` and `getStep` that follow cost nothing more.
+ */
+export async function prefetchTaskAndStep(store: Store, taskId: string): Promise<void> {
+  await prefetch(store, [{ key: approvalTaskKey(taskId), strong: true }, { key: approvalStepKey(stepIdOfTask(taskId)), strong: true }]);
 }
 
 export async function getTask(store: Store, id: string): Promise<ApprovalTask | null> {

@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
-import { sessionKey } from './keys.js';
+import { sessionKey, stripKeys, userKey } from './keys.js';
+import type { StoredUser } from './users.js';
 
 export interface Session {
   userId: string;
@@ -21,6 +22,24 @@ export async function getSession(store: Store, tokenHash: string, nowSeconds: nu
   // DynamoDB Local never runs TTL, and AWS may lag up to days: expiry is checked on read.
   if (!item || (item.expiresAt as number) <= nowSeconds) return null;
   return { userId: item.userId as string, createdAt: item.createdAt as string, expiresAt: item.expiresAt as number };
+}
+
+/**
+ * A session and its user in one BatchGet, for a token that names its user: the session must
+ * exist, be unexpired and belong to that user (a token naming someone else finds nothing).
+ */
+export async function getSessionAndUser(store: Store, tokenHash: string, userId: string, nowSeconds: number): Promise<{ session: Session; user: StoredUser } | null> {
+  const keys = [sessionKey(tokenHash), userKey(userId)];
+  const found = new Map<string, Record<string, unknown>>();
+  for (let attempt = 0; keys.length > 0 && attempt < 4; attempt++) {
+    const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys.splice(0) } } }));
+    for (const item of out.Responses?.[store.table] ?? []) found.set(item.pk as string, item);
+    keys.push(...((out.UnprocessedKeys?.[store.table]?.Keys ?? []) as typeof keys));
+  }
+  const session = found.get(sessionKey(tokenHash).pk);
+  const user = found.get(userKey(userId).pk);
+  if (!session || !user || session.userId !== userId || (session.expiresAt as number) <= nowSeconds) return null;
+  return { session: { userId, createdAt: session.createdAt as string, expiresAt: session.expiresAt as number }, user: stripKeys(user) as unknown as StoredUser };
 }
 
 export async function deleteSession(store: Store, tokenHash: string): Promise<void> {

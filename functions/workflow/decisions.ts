@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../domain/errors.js';
 import { advance, type TaskStatus } from '../domain/approvals/stages.js';
-import { decideStep, getStep, getTask, getTasks, StepChanged, stagesOf, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
+import { decideStep, getStep, prefetchTaskAndStep, getTask, getTasks, StepChanged, stagesOf, transferTask, type ApprovalStep, type ApprovalTask, type Decision } from '../storage/approvals.js';
 import { assign, type Assignee } from './assignees.js';
 import type { Channel } from '../storage/audit.js';
 import { getUser, getUsersByIds } from '../storage/users.js';
@@ -44,6 +44,8 @@ export interface DecideRequest {
 }
 
 export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: string): Promise<ApprovalTask> {
+  // The step is read next: both in one call.
+  await prefetchTaskAndStep(deps.store, taskId);
   const task = await getTask(deps.store, taskId);
   if (!task || task.approverId !== userId) throw new DomainError('APPROVAL.NOT_FOUND', 'id');
   return task;

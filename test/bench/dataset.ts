@@ -14,7 +14,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { smtpMailer } from '../../functions/email/smtp-mailer.js';
 import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
-import { hashToken, newToken } from '../../functions/http/security/tokens.js';
+import { hashToken, newSessionToken } from '../../functions/http/security/tokens.js';
 import { openStep, type ApprovalStep, type ApprovalTask } from '../../functions/storage/approvals.js';
 import { createStore, type Store } from '../../functions/storage/client.js';
 import type { StoredEmployee } from '../../functions/storage/employees.js';
@@ -88,7 +88,7 @@ export function dataset(label: string, size: DatasetSize, log: (m: string) => vo
       { entityType: 'user', entityId: user.id, action: 'create', actor: null, channel: 'system', before: null, after: null, at },
     );
     // A session made directly: sign-in (scrypt, rate limits) is not a path measured here.
-    const token = newToken();
+    const token = newSessionToken(user.id);
     await putSession(store, hashToken(token), { userId: user.id, createdAt: at, expiresAt: Math.floor(Date.now() / 1000) + 86_400 });
     await seedTasks(store, buildTasks(size.tasks, user, employees));
     log(`  ${label}: ${size.employees} employees, ${size.tasks} approval tasks seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -2,17 +2,18 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Principal } from '../../domain/auth/roles.js';
 import { getApiKey } from '../../storage/api-keys.js';
-import { getSession } from '../../storage/sessions.js';
+import { getSession, getSessionAndUser } from '../../storage/sessions.js';
 import { getUser } from '../../storage/users.js';
 import type { AppEnv } from '../env.js';
-import { hashToken, parseApiKey, sameHash } from '../security/tokens.js';
+import { hashToken, parseApiKey, sameHash, sessionTokenUser } from '../security/tokens.js';
 
 export const SESSION_COOKIE = 'cs_session';
 
 /**
  * Resolves who is calling from `Authorization: Bearer <session token | API key>` or the
  * console's session cookie. Anonymous requests pass through with `principal = null`; routes
- * decide what needs a principal. Two reads at most (session → user, or the key).
+ * decide what needs a principal. One read (session and user together, or the key); a token
+ * issued before tokens named their user costs two (session, then user).
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
@@ -38,9 +39,15 @@ async function resolve(store: AppEnv['Variables']['deps']['store'], token: strin
     if (!key || key.revokedAt || !sameHash(key.secretHash, hashToken(apiKey.secret))) return null;
     return { kind: 'apiKey', id: key.id, name: `API key ${key.name}`, roles: [], scopes: key.scopes, employeeId: null, language: 'zh-CN' };
   }
-  const session = await getSession(store, hashToken(token), nowSeconds);
-  if (!session) return null;
-  const user = await getUser(store, session.userId);
+  const named = sessionTokenUser(token);
+  let user;
+  if (named) {
+    user = (await getSessionAndUser(store, hashToken(token), named, nowSeconds))?.user;
+  } else {
+    const session = await getSession(store, hashToken(token), nowSeconds);
+    if (!session) return null;
+    user = await getUser(store, session.userId);
+  }
   if (!user || user.status !== 'active') return null;
   return { kind: 'user', id: user.id, name: user.name, roles: user.roles, employeeId: user.employeeId, language: user.language };
 }

@@ -8,7 +8,7 @@ import { newRouter, nowIso } from '../env.js';
 import { SESSION_COOKIE } from '../middleware/authenticate.js';
 import { problemResponses, json, jsonBody } from '../schemas.js';
 import { DUMMY_HASH, verifyPassword } from '../security/passwords.js';
-import { hashToken, newToken } from '../security/tokens.js';
+import { hashToken, newSessionToken } from '../security/tokens.js';
 import { UserSchema } from './users.js';
 
 /** Failed sign-ins allowed per email and per client address in one window; then 429 until it ends. */
@@ -67,7 +67,7 @@ export function authRoutes() {
       throw new DomainError('AUTH.INVALID_CREDENTIALS');
     }
 
-    const token = newToken();
+    const token = newSessionToken(user.id);
     const expiresAt = nowSeconds + sessionHours * 3600;
     await putSession(store, hashToken(token), { userId: user.id, createdAt: nowIso(c), expiresAt });
     setCookie(c, SESSION_COOKIE, token, {

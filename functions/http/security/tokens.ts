@@ -5,6 +5,19 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * A session token names its user (`s1.<userId>.<secret>`), so the session and the user are read
+ * together in one call; the secret alone proves it (the stored session is found by the hash
+ * of the whole token and must belong to that user). Tokens issued before carry no user.
+ */
+export function newSessionToken(userId: string): string {
+  return `s1.${userId}.${newToken()}`;
+}
+
+export function sessionTokenUser(token: string): string | null {
+  return /^s1\.([0-9a-z]{16})\.[A-Za-z0-9_-]{43}$/.exec(token)?.[1] ?? null;
+}
+
 /** Tokens and API key secrets are high-entropy, so a plain SHA-256 is the right stored form. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');

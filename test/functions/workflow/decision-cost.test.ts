@@ -49,6 +49,7 @@ describe('storage calls of one decision', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
     const mine = handoverCalls(calls);
+    if (process.env.DUMP_CALLS) for (const c of mine) console.log(c.command, JSON.stringify(c.input).slice(0, 400));
     expect(mine.length).toBeLessThanOrEqual(MOST_CALLS);
     // Read once: within the decision request no item is read twice.
     const decisionReads = mine.slice(0, mine.findIndex((c) => c.command === 'TransactWriteItemsCommand')).map((c) => JSON.stringify(c.input));

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, testApi, type TestApi } from '../../../support/api.js';
 import { buildOrg, type TestOrg } from '../../../support/org.js';
+import { recordCalls } from '../../../bench/recorder.js';
+import { hashToken, newToken } from '../../../../functions/http/security/tokens.js';
+import { putSession } from '../../../../functions/storage/sessions.js';
 
 let api: TestApi;
 let org: TestOrg;
@@ -58,6 +61,25 @@ describe('signing in', () => {
     expect((await api.request('GET', '/api/v1/users/me', { token })).status).toBe(200);
     expect((await api.request('POST', '/api/v1/auth/logout', { token })).status).toBe(204);
     expect((await api.request('GET', '/api/v1/users/me', { token })).status).toBe(401);
+  });
+
+  it('a session token names its user, is read with the user in one call, and names nobody else', async () => {
+    const token = await api.signIn(['agent'], org.agentA1.id, 'named.token@example.com');
+    const me = (await (await api.request('GET', '/api/v1/users/me', { token })).json()) as { id: string };
+    expect(token.split('.').slice(0, 2)).toEqual(['s1', me.id]);
+    const { calls } = await recordCalls(api.store, () => api.request('GET', '/api/v1/users/me', { token }));
+    const signIn = calls.filter((c) => JSON.stringify(c.input).includes('SESSION#'));
+    expect(signIn.map((c) => c.command)).toEqual(['BatchGetItemCommand']);
+    expect(JSON.stringify(signIn[0]!.input)).toContain(`USER#${me.id}`);
+    expect(calls[0]).toBe(signIn[0]);
+    // Another user's id with this secret: the stored session is not theirs.
+    const other = (await (await api.request('GET', '/api/v1/users/me', { token: await api.signIn(['hr'], null, 'other.named@example.com') })).json()) as { id: string };
+    const forged = ['s1', other.id, token.split('.')[2]].join('.');
+    expect((await api.request('GET', '/api/v1/users/me', { token: forged })).status).toBe(401);
+    // A token issued before tokens named their user still signs in (session, then user).
+    const legacy = newToken();
+    await putSession(api.store, hashToken(legacy), { userId: me.id, createdAt: api.clock.now.toISOString(), expiresAt: Math.floor(api.clock.now.getTime() / 1000) + 3600 });
+    expect((await api.request('GET', '/api/v1/users/me', { token: legacy })).status).toBe(200);
   });
 
   it('a session expires after its lifetime', async () => {
