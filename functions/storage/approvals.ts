@@ -349,10 +349,15 @@ export async function stepsToResume(store: Store): Promise<string[]> {
 }
 
 export async function markResumed(store: Store, stepId: string, at: string): Promise<void> {
-  await transact(store, [
+  await transact(store, resumedItems(store, stepId, at));
+}
+
+/** The writes that record a decided step as resumed (its marker gone), to commit with other writes. */
+export function resumedItems(store: Store, stepId: string, at: string): TxItem[] {
+  return [
     { write: { Update: { TableName: store.table, Key: approvalStepKey(stepId), UpdateExpression: 'SET resumedAt = :at', ExpressionAttributeValues: { ':at': at } } } },
     { write: { Delete: { TableName: store.table, Key: resumeKey(stepId) } } },
-  ]);
+  ];
 }
 
 /** The step's stages, reading a step opened before stages existed as one 或签 stage. */

@@ -17,8 +17,8 @@ import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../st
 import { getEmployee, getEmployees } from '../storage/employees.js';
 import { getPolicy } from '../storage/policies.js';
 import { transact, type TxItem } from '../storage/transact.js';
-import { findUserByEmployee, getUser, usersWithRole, type User } from '../storage/users.js';
-import type { Lang, PlannedStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
+import { findUserByEmployee, getUser, getUsersByIds, usersWithRole, type User } from '../storage/users.js';
+import type { ChainComplete, Lang, PlannedStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
 import { carbonCopy } from './verbs.js';
 
 /** What the engine reads and writes on every kind's record. */
@@ -49,6 +49,8 @@ export interface KindDefinition<R extends RequestRecord> {
   kind: string;
   /** The audit trail's entity type of the record. */
   auditEntity: string;
+  /** The record's key (its one item), read ahead with what a call needs next. */
+  key(id: string): Record<string, string>;
   load(deps: WorkflowDeps, id: string): Promise<R | null>;
   /** The record's versioned write (conditional on `previous.version`), as a transaction item. */
   put(deps: WorkflowDeps, next: R, previous: R): TxItem;
@@ -96,8 +98,12 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     return step;
   };
 
+  const labelOf = (step: ChainStep): Record<Lang, string> => (step.key === REQUESTER_STEP ? { ...REQUESTER_STEP_LABEL } : { 'zh-CN': step.labelZh, en: step.labelEn });
+  /** The step that comes next for the record as it stands (null: the chain is complete). */
+  const upcoming = (record: R): ChainStep | null => (record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps));
+
   const approversFor = async (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> => {
-    const label = { 'zh-CN': step.labelZh, en: step.labelEn };
+    const label = labelOf(step);
     if (step.key === REQUESTER_STEP) {
       const requester = record.requesterId ? await getUser(deps.store, record.requesterId) : null;
       return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
@@ -123,23 +129,28 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   };
 
   /**
-   * Records `step` as approved without asking when policy says so: 同一审批人只审一次 (its one
-   * approver already approved an earlier step) or 审批人即发起人 with requesterIsApprover `skip`.
+   * Why `step` is recorded as approved without asking, when policy says so: 同一审批人只审一次
+   * (its one approver already approved an earlier step) or 审批人即发起人 with
+   * requesterIsApprover `skip`; null when it is asked.
    */
-  const decidedOnceBefore = async (deps: WorkflowDeps, record: R, step: ChainStep, steps: ApprovalStep[]): Promise<boolean> => {
-    if (step.spec.type !== 'decision' || step.spec.subjectActs || !step.spec.skippable) return false;
+  const skipReason = async (deps: WorkflowDeps, record: R, step: ChainStep, steps: ApprovalStep[]): Promise<{ comment: string; only: User; label: Record<Lang, string> } | null> => {
+    if (step.spec.type !== 'decision' || step.spec.subjectActs || !step.spec.skippable) return null;
     const approvals = await getPolicy(deps.store, 'approvals');
     const { approvers, label } = await approversFor(deps, record, step);
     const [only] = approvers;
-    if (approvers.length !== 1 || !only) return false;
-    let comment: string | null = null;
+    if (approvers.length !== 1 || !only) return null;
     if (approvals.values.requesterIsApprover === 'skip' && only.id === record.requesterId) {
-      comment = '审批人即发起人，按制度自动跳过 / The approver is the requester: skipped by policy';
-    } else if (approvals.values.sameApproverDecidesOnce) {
-      const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
-      if (earlier) comment = `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}`;
+      return { only, label, comment: '审批人即发起人，按制度自动跳过 / The approver is the requester: skipped by policy' };
     }
-    if (!comment) return false;
+    if (approvals.values.sameApproverDecidesOnce) {
+      const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
+      if (earlier) return { only, label, comment: `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}` };
+    }
+    return null;
+  };
+
+  /** Records `step` as approved without asking (`skipReason`). */
+  const skip = async (deps: WorkflowDeps, record: R, step: ChainStep, steps: ApprovalStep[], { only, label, comment }: { comment: string; only: User; label: Record<Lang, string> }): Promise<void> => {
     const summary = await def.describe(deps, record);
     const at = deps.now().toISOString();
     // One id per round, so a step skipped again after a 退回 is recorded again.
@@ -156,18 +167,59 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     };
     const next = { ...record, decidedSteps: [...record.decidedSteps, step.key], updatedAt: at, version: record.version + 1 };
     await openStep(deps.store, decided, [task], [def.put(deps, next, record)]);
-    return true;
+  };
+
+  /**
+   * How the execution is to wait for `step` (not skipped), with the people it asks resolved
+   * now. A step asked again after a return (退回) is a new round with its own id; a pending one
+   * (a retried plan) is reused.
+   */
+  const planOf = async (deps: WorkflowDeps, record: R, step: ChainStep, steps: ApprovalStep[]): Promise<PlannedStep> => {
+    const due = seconds(def.stepDueHours(record));
+    const earlier = steps.filter((s) => s.stepKey === step.key);
+    const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
+    const planned: PlannedStep = {
+      done: false, type: step.spec.type, stepKey: step.key, stepId: `${record.id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due,
+      approverIds: [], employeeIds: [], resumes: null,
+    };
+    if (step.spec.type === 'waitUntil') {
+      if (!def.waitUntil) throw new Error(`${def.kind}: step ${step.key} waits until a time the kind does not give`);
+      planned.until = def.waitUntil(record, step.key);
+      return planned;
+    }
+    if (step.spec.type === 'waitForSubject') planned.deadlineSeconds = seconds(step.spec.deadlineHours ?? def.stepDueHours(record));
+    const { approvers } = await approversFor(deps, record, step);
+    planned.approverIds = approvers.map((u) => u.id).slice(0, 100);
+    const subjectId = def.subjectEmployeeId(record);
+    planned.employeeIds = [...new Set([subjectId, ...approvers.map((u) => u.employeeId)].filter((e): e is string => !!e))].slice(0, 100);
+    return planned;
+  };
+
+  /**
+   * The plan right after an approval that completes a step (`after`: the record as the decision
+   * leaves it; `steps`: the request's steps with that one decided), and the record naming the
+   * step that follows as current. Null when the next step is skipped by policy: PlanNextStep
+   * records the skip and plans on.
+   */
+  const planAfter = async (deps: WorkflowDeps, after: R, steps: ApprovalStep[]): Promise<{ record: R; plan: PlannedStep | ChainComplete } | null> => {
+    const step = upcoming(after);
+    const record = { ...after, status: def.runningStatus, currentStep: step?.key ?? null };
+    if (!step) return { record, plan: { done: true } };
+    if (await skipReason(deps, record, step, steps)) return null;
+    return { record, plan: await planOf(deps, record, step, steps) };
   };
 
   return {
     kind: def.kind,
     auditEntity: def.auditEntity,
 
-    async nextStep(deps, id): Promise<PlannedStep | { done: true }> {
+    recordKey: (id) => def.key(id),
+
+    async nextStep(deps, id): Promise<PlannedStep | ChainComplete> {
       // Skipping a step writes the record, so each turn reads it again; bounded by the chain.
       for (let guard = 0; guard <= 20; guard++) {
         let record = await load(deps, id);
-        const step = record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps);
+        const step = upcoming(record);
         if (record.status !== def.runningStatus || record.currentStep !== (step?.key ?? null)) {
           const running = { ...record, status: def.runningStatus, currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: record.version + 1 };
           await transact(deps.store, [def.put(deps, running, record)]);
@@ -175,26 +227,20 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
         }
         if (!step) return { done: true };
         const steps = await listSteps(deps.store, def.kind, id);
-        if (await decidedOnceBefore(deps, record, step, steps)) continue;
-        const due = seconds(def.stepDueHours(record));
-        // A step asked again after a return (退回) is a new round with its own id; a pending one
-        // (a retried plan) is reused.
-        const earlier = steps.filter((s) => s.stepKey === step.key);
-        const round = earlier.at(-1)?.status === 'pending' ? earlier.length : earlier.length + 1;
-        const planned: PlannedStep = { done: false, type: step.spec.type, stepKey: step.key, stepId: `${id}.${step.key}.${round}`, dueSeconds: due, escalationSeconds: due };
-        if (step.spec.type === 'waitForSubject') planned.deadlineSeconds = seconds(step.spec.deadlineHours ?? def.stepDueHours(record));
-        if (step.spec.type === 'waitUntil') {
-          if (!def.waitUntil) throw new Error(`${def.kind}: step ${step.key} waits until a time the kind does not give`);
-          planned.until = def.waitUntil(record, step.key);
-        }
-        return planned;
+        const reason = await skipReason(deps, record, step, steps);
+        if (!reason) return planOf(deps, record, step, steps);
+        await skip(deps, record, step, steps, reason);
       }
       throw new Error(`${def.kind} ${id}: the chain does not converge`);
     },
 
-    async approversFor(deps, id, stepKey) {
+    async approversFor(deps, id, stepKey, userIds) {
       const record = await load(deps, id);
-      return approversFor(deps, record, stepOf(record, stepKey));
+      const step = stepOf(record, stepKey);
+      // Planned already: the same people, unless they can no longer act (then resolved afresh).
+      const planned = userIds?.length ? (await getUsersByIds(deps.store, userIds)).filter((u) => u.status === 'active') : [];
+      if (planned.length > 0) return { label: labelOf(step), approvers: planned, mode: step.approver?.kind === 'role' ? step.approver.mode : 'any' };
+      return approversFor(deps, record, step);
     },
 
     async describe(deps, id) {
@@ -208,14 +254,14 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       return stepOf(await load(deps, id), stepKey).spec;
     },
 
-    async onDecision(deps, d): Promise<TxItem[]> {
+    async onDecision(deps, d) {
       const record = await load(deps, d.requestId);
       const next = { ...record, updatedAt: d.at, version: record.version + 1 };
       if (d.stepKey === REQUESTER_STEP) {
         // The requester resubmits: the chain starts again from its first step.
         if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
         if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
-        return [def.put(deps, next, record)];
+        return { writes: [def.put(deps, next, record)] };
       }
       if (d.decision === 'return') {
         // 退回: back to an earlier step (it and every step after it are asked again), or to the
@@ -223,13 +269,21 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
         const to = String(d.fields.returnTo ?? '');
         const after = returnTo(record, to, record.requesterId !== null);
         if (!after) throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: returnTargets(record, record.requesterId !== null).join(', ') || '—' });
-        return [def.put(deps, { ...next, ...after }, record)];
+        return { writes: [def.put(deps, { ...next, ...after }, record)] };
       }
       const own = def.onDecision ? await def.onDecision(deps, record, { ...d, fields: d.fields }) : {};
-      const decided = d.decision === 'approve' && d.completesStep ? { decidedSteps: [...record.decidedSteps, d.stepKey] } : {};
+      const completes = d.decision === 'approve' && d.completesStep;
+      const decided = completes ? { decidedSteps: [...record.decidedSteps, d.stepKey] } : {};
+      if (completes && d.plan) {
+        // What follows is planned now, from the request's steps as this approval leaves them.
+        const steps = (await listSteps(deps.store, def.kind, record.id)).map((s) =>
+          s.stepKey === d.stepKey && s.status === 'pending' ? { ...s, status: 'decided' as const, decision: 'approve' as const, decidedById: d.actor.id, decidedByName: d.actor.name, decidedAt: d.at } : s);
+        const planned = await planAfter(deps, { ...next, ...own, ...decided }, steps);
+        if (planned) return { writes: [def.put(deps, planned.record, record)], plan: planned.plan };
+      }
       // A reject ends the chain; the record's status is set when the execution finishes it.
-      if (Object.keys(own).length === 0 && Object.keys(decided).length === 0) return [];
-      return [def.put(deps, { ...next, ...own, ...decided }, record)];
+      if (Object.keys(own).length === 0 && Object.keys(decided).length === 0) return { writes: [] };
+      return { writes: [def.put(deps, { ...next, ...own, ...decided }, record)] };
     },
 
     async prepareWithdraw(deps, id, actor, at) {

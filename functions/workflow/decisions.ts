@@ -12,6 +12,8 @@ import { getUser, getUsersByIds } from '../storage/users.js';
 import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeOrLeave } from './resume.js';
+import { prefetch } from '../storage/read-once.js';
+import { employeeKey, policyCurrentKey } from '../storage/keys.js';
 import { parseDecisionFields, type StepSpec, type StepVerb } from '../domain/approvals/step-spec.js';
 
 /** A verb the step does not offer (a penalty notice the subject signs cannot be transferred). */
@@ -67,6 +69,13 @@ export async function decide(outer: WorkflowDeps, r: DecideRequest): Promise<App
 
 async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<ApprovalTask> {
   const task = await loadOwnTask(deps, r.taskId, r.actor.id);
+  const kind = kindOf(deps, task.requestKind);
+  // What the checks, the request's own writes and the plan of what follows read, in one call.
+  await prefetch(deps.store, [
+    { key: kind.recordKey(task.requestId), strong: true },
+    ...(task.subjectEmployeeId ? [{ key: employeeKey(task.subjectEmployeeId) }] : []),
+    ...(r.decision === 'approve' ? [{ key: policyCurrentKey('approvals') }] : []),
+  ]);
   const step = await getStep(deps.store, task.stepId);
   if (task.status === 'transferred') throw new DomainError('APPROVAL.TRANSFERRED');
   if (task.status === 'cc') throw new DomainError('APPROVAL.READ_ONLY');
@@ -84,7 +93,6 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       decidedBy: decider || null, decidedAt: decidedAt || null, decision: step?.decision ?? null,
     });
   }
-  const kind = kindOf(deps, task.requestKind);
   const spec = await kind.specFor(deps, task.requestId, task.stepKey);
   assertChannel(deps, spec, r.channel, task);
   if (r.decision === 'return') assertVerb(spec, 'return');
@@ -95,9 +103,10 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   const { stages, active } = stagesOf(step);
   const statuses = new Map<string, TaskStatus>([[task.id, task.status], ...siblings.map((t) => [t.id, t.status] as [string, TaskStatus])]);
   const next = advance({ stages, active }, statuses, task.id, r.decision);
-  const extra = await kind.onDecision(deps, {
+  // An approval that completes the step plans what follows too: the execution goes on with it.
+  const { writes: extra, plan } = await kind.onDecision(deps, {
     requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment,
-    fields: r.decision === 'return' ? { returnTo: r.returnTo ?? '' } : fields, actor: r.actor, at,
+    fields: r.decision === 'return' ? { returnTo: r.returnTo ?? '' } : fields, actor: r.actor, at, plan: true,
   });
   const byId = new Map(siblings.map((t) => [t.id, t]));
   const changed = next.changes.flatMap(({ id, status }) => {
@@ -133,7 +142,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
       },
     },
   });
-  if (next.complete) await resumeOrLeave(deps, { ...step, status: 'decided', decision: r.decision, decidedAt: at });
+  if (next.complete) await resumeOrLeave(deps, { ...step, status: 'decided', decision: r.decision, decidedAt: at }, plan);
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
 }

@@ -47,6 +47,23 @@ export interface PlannedStep {
   deadlineSeconds?: number;
   /** waitUntil: when the chain goes on (ISO-8601). */
   until?: string;
+  /**
+   * The people the step asks (user ids), resolved when it was planned, so the ask does not
+   * resolve them again; empty for a step nobody decides, or when the ask is to resolve them.
+   */
+  approverIds: string[];
+  /** Employees the ask reads (the subject, the people asked): fetched with the request in one call. */
+  employeeIds: string[];
+  /**
+   * The decided step this one follows, when the decision planned it (the execution went on
+   * without PlanNextStep): opening this step also records that one as resumed.
+   */
+  resumes: string | null;
+}
+
+/** The chain is over: the execution finishes the request. */
+export interface ChainComplete {
+  done: true;
 }
 
 export interface StepApprovers {
@@ -72,20 +89,28 @@ export interface RequestKind {
   kind: string;
   /** The audit trail's entity type of the request's record (default: the kind's name). */
   auditEntity?: string;
-  nextStep(deps: WorkflowDeps, requestId: string): Promise<PlannedStep | { done: true }>;
-  approversFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepApprovers>;
+  /** The key of the request's record (one item): read ahead with what a call needs next. */
+  recordKey(requestId: string): Record<string, string>;
+  nextStep(deps: WorkflowDeps, requestId: string): Promise<PlannedStep | ChainComplete>;
+  /** The step's label, mode and approvers; `userIds`: the approvers planned already (PlannedStep.approverIds). */
+  approversFor(deps: WorkflowDeps, requestId: string, stepKey: string, userIds?: readonly string[]): Promise<StepApprovers>;
   describe(deps: WorkflowDeps, requestId: string): Promise<RequestSummary>;
   /** What the step is and what deciding it takes (step-spec.ts). */
   specFor(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<StepSpec>;
   /**
    * The request's own writes for a decision (the fields already validated against the step's
    * spec; a return carries `returnTo`), committed in the same transaction as the decision.
-   * Throws a DomainError naming the field for what only the kind can judge.
+   * Throws a DomainError naming the field for what only the kind can judge. With `plan`, an
+   * approval that completes its step also plans what follows (`plan`, and the record already
+   * names it as its current step), so the execution goes on without planning again.
    */
   onDecision(
     deps: WorkflowDeps,
-    input: { requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean; comment: string | null; fields: Record<string, unknown>; actor: { id: string; name: string }; at: string },
-  ): Promise<TxItem[]>;
+    input: {
+      requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean;
+      comment: string | null; fields: Record<string, unknown>; actor: { id: string; name: string }; at: string; plan?: boolean;
+    },
+  ): Promise<{ writes: TxItem[]; plan?: PlannedStep | ChainComplete }>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
   /** The steps of the kind's current chain (policy), by key, with the requester's resubmission: dashboards label pending work with them. */
   stepLabels(deps: WorkflowDeps): Promise<Map<string, Record<Lang, string>>>;

@@ -6,15 +6,26 @@
  */
 import { SendTaskSuccessCommand, TaskTimedOut, InvalidToken, TaskDoesNotExist } from '@aws-sdk/client-sfn';
 import { getStep, markResumed, stepsToResume, type ApprovalStep } from '../storage/approvals.js';
-import type { WorkflowDeps } from './kinds.js';
+import type { ChainComplete, PlannedStep, WorkflowDeps } from './kinds.js';
 
-export async function resumeStep(deps: WorkflowDeps, stepOrId: string | ApprovalStep, tokenOverride?: string): Promise<'resumed' | 'pending' | 'stale-token'> {
+/**
+ * `plan`: what follows, planned by the decision itself (the execution uses it instead of
+ * planning again). A planned step that opens records this one as resumed (PlannedStep.resumes);
+ * for any other plan the marker is cleared here.
+ */
+export async function resumeStep(
+  deps: WorkflowDeps,
+  stepOrId: string | ApprovalStep,
+  opts: { token?: string; plan?: PlannedStep | ChainComplete } = {},
+): Promise<'resumed' | 'pending' | 'stale-token'> {
+  const tokenOverride = opts.token;
   // The decision path passes the step it has just decided: no need to read it again.
   const step = typeof stepOrId === 'string' ? await getStep(deps.store, stepOrId) : stepOrId;
   if (!step || step.status !== 'decided') return 'pending';
   const token = tokenOverride ?? step.token;
+  const plan = opts.plan && !opts.plan.done && opts.plan.type !== 'waitUntil' ? { ...opts.plan, resumes: step.id } : opts.plan;
   try {
-    await deps.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(decisionOutput(step)) }));
+    await deps.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ ...decisionOutput(step), ...(plan ? { plan } : {}) }) }));
   } catch (err) {
     // The wait this token belonged to has ended: the execution was resumed already (the marker
     // outlived it), or a reminder is replacing the token, and the task holding the new one sees
@@ -25,7 +36,7 @@ export async function resumeStep(deps: WorkflowDeps, stepOrId: string | Approval
     }
     throw err;
   }
-  await markResumed(deps.store, step.id, deps.now().toISOString());
+  if (!(plan && !plan.done && plan.resumes)) await markResumed(deps.store, step.id, deps.now().toISOString());
   return 'resumed';
 }
 
@@ -34,9 +45,9 @@ export async function resumeStep(deps: WorkflowDeps, stepOrId: string | Approval
  * leaves it to the `resumeDecided` job (the RESUME marker was written with the decision). The
  * decision stands either way; the caller is not told of a failure it could not act on.
  */
-export async function resumeOrLeave(deps: WorkflowDeps, decided: ApprovalStep): Promise<void> {
+export async function resumeOrLeave(deps: WorkflowDeps, decided: ApprovalStep, plan?: PlannedStep | ChainComplete): Promise<void> {
   try {
-    await resumeStep(deps, decided);
+    await resumeStep(deps, decided, plan ? { plan } : {});
   } catch (err) {
     deps.log('warn', 'decision recorded; its execution resumes with the next sweep', { stepId: decided.id, error: err instanceof Error ? err.name : String(err) });
   }

@@ -14,6 +14,7 @@ import type { ChainStep } from '../../functions/domain/approvals/chain.js';
 import { DECISION_STEP } from '../../functions/domain/approvals/step-spec.js';
 import { createRequest, getRequest, requestPut } from '../../functions/storage/requests.js';
 import { newId } from '../../functions/storage/ids.js';
+import { requestKey } from '../../functions/storage/keys.js';
 import { transact } from '../../functions/storage/transact.js';
 import { chainKind, type KindDefinition, type RequestRecord } from '../../functions/workflow/chain-kind.js';
 import type { WorkflowDeps } from '../../functions/workflow/kinds.js';
@@ -63,6 +64,7 @@ export const drillDefinition: KindDefinition<DrillRequest> = {
   auditEntity: 'drillRequest',
   runningStatus: 'in_progress',
   openStatuses: ['in_progress'],
+  key: (id) => requestKey(DRILL, id),
   load: (deps, id) => getRequest<DrillRequest>(deps.store, DRILL, id),
   put: (deps, next, previous) => requestPut(deps.store, DRILL, next, previous),
   subjectEmployeeId: (r) => r.subjectEmployeeId,

@@ -16,6 +16,7 @@ import { requestOutcome } from '../../email/templates/index.js';
 import { getEmployee, updateEmployee } from '../../storage/employees.js';
 import { getPolicy } from '../../storage/policies.js';
 import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
+import { probationReviewKey } from '../../storage/keys.js';
 import type { TxItem } from '../../storage/transact.js';
 import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
 import { chainKind, type KindDefinition } from '../chain-kind.js';
@@ -73,6 +74,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
   auditEntity: 'probationReview',
   runningStatus: 'in_review',
   openStatuses: ['scheduled', 'in_review'],
+  key: probationReviewKey,
   load: (deps, id) => getReview(deps.store, id),
   put: (deps, next, previous) => reviewPut(deps.store, next, previous),
   subjectEmployeeId: (review) => review.employeeId,

@@ -6,7 +6,9 @@
  * Idempotent: step and task ids are deterministic, so a retried invocation sends nothing twice.
  */
 import { getEmployee } from '../../storage/employees.js';
-import { getStep, getTasks, openStep, renewStep, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
+import { getStep, getTasks, openStep, renewStep, resumedItems, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
+import { employeeKey, userKey } from '../../storage/keys.js';
+import { prefetch } from '../../storage/read-once.js';
 import type { TxItem } from '../../storage/transact.js';
 import { findUserByEmployee, getUser, getUsersByIds, type User } from '../../storage/users.js';
 import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
@@ -22,6 +24,12 @@ export interface RequestApprovalInput {
   stepKey: string;
   stepId: string;
   dueSeconds: number;
+  /** The people planned for the step (PlannedStep.approverIds; an ask without them resolves them). */
+  approverIds?: string[];
+  /** Employees the ask reads (PlannedStep.employeeIds). */
+  employeeIds?: string[];
+  /** The decided step this one follows, when the decision planned it (PlannedStep.resumes). */
+  resumes?: string | null;
 }
 
 export class NoApproverError extends Error {
@@ -33,8 +41,14 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const now = deps.now();
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
+  // The request, the people planned and their employee records: one call.
+  await prefetch(deps.store, [
+    { key: kind.recordKey(p.requestId), strong: true },
+    ...(p.approverIds ?? []).map((id) => ({ key: userKey(id) })),
+    ...(p.employeeIds ?? []).map((id) => ({ key: employeeKey(id) })),
+  ]);
   const [summary, spec] = await Promise.all([kind.describe(deps, p.requestId), kind.specFor(deps, p.requestId, p.stepKey)]);
-  const { label, approvers, mode } = await kind.approversFor(deps, p.requestId, p.stepKey);
+  const { label, approvers, mode } = await kind.approversFor(deps, p.requestId, p.stepKey, p.attempt === 'ask' ? p.approverIds : undefined);
 
   if (p.attempt === 'ask') {
     if (approvers.length === 0) throw new NoApproverError(`no approver for step ${p.stepKey} of ${p.requestKind} ${p.requestId}`);
@@ -53,7 +67,9 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     step.activeStage = 0;
     // Each approver's mail is in the outbox with the step: a crash after the commit delays it, never loses it.
     const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly })));
-    if ((await openStep(deps.store, step, tasks, mails.map((m) => m.tx))) === 'exists') {
+    // The decision that planned this step sent it here without clearing its marker: done now, with the opening.
+    const resumed = p.resumes ? resumedItems(deps.store, p.resumes, at) : [];
+    if ((await openStep(deps.store, step, tasks, [...mails.map((m) => m.tx), ...resumed])) === 'exists') {
       await renewOrResume(deps, p, dueAt, []);
       return { status: 'exists' };
     }
@@ -96,7 +112,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
 /** Renews the step's wait; if the step was decided meanwhile, resumes with the new token. */
 async function renewOrResume(deps: WorkflowDeps, p: RequestApprovalInput, dueAt: string, addTasks: ApprovalTask[], extra: TxItem[] = []): Promise<boolean> {
   const renewed = await renewStep(deps.store, { id: p.stepId } as ApprovalStep, { token: p.taskToken, attempt: p.attempt, dueAt, addTasks }, extra);
-  if (!renewed) await resumeStep(deps, p.stepId, p.taskToken);
+  if (!renewed) await resumeStep(deps, p.stepId, { token: p.taskToken });
   return renewed;
 }
 

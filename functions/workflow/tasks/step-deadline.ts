@@ -24,7 +24,7 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
     if (!task) throw new Error(`step ${p.stepId} has no pending task to decide`);
     const at = deps.now().toISOString();
     const comment = decision === 'approve' ? '期限已过，按制度生效 / The deadline passed: in effect by policy' : '期限已过，按制度结束 / The deadline passed: ended by policy';
-    const extra = await kind.onDecision(deps, { requestId: p.requestId, stepKey: p.stepKey, decision, completesStep: true, comment, fields: {}, actor: SYSTEM_ACTOR, at });
+    const { writes: extra } = await kind.onDecision(deps, { requestId: p.requestId, stepKey: p.stepKey, decision, completesStep: true, comment, fields: {}, actor: SYSTEM_ACTOR, at });
     const cancel = (t: ApprovalTask) => ({ before: t, after: { ...t, status: 'cancelled' as const, decidedAt: at, version: t.version + 1 } });
     try {
       await decideStep(deps.store, {
