@@ -3,6 +3,8 @@
  * placeholders are filled from the error's params.
  */
 import type { DomainErrorCode } from '../domain/errors.js';
+import { formatDateTime } from '../email/render.js';
+import { formatDate } from '../email/values.js';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -197,10 +199,16 @@ const FIELD_NAMES: Record<Language, Record<string, string>> = {
 };
 const FIELD_LIST_PARAMS = new Set(['fields', 'editable']);
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function message(lang: Language, code: MessageCode, params: Record<string, string | number> = {}): string {
   return CATALOGS[lang][code].replace(/\{(\w+)\}/g, (_, k: string) => {
     const value = params[k];
     if (value === undefined) return `{${k}}`;
+    // A stored time or date inside a sentence is read in the company's zone and the reader's words.
+    if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value, lang);
+    if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, lang);
     if (!FIELD_LIST_PARAMS.has(k) || typeof value !== 'string') return String(value);
     // Domain code lists fields by their API names ("level, status"); people read them in their language.
     return value

@@ -11,7 +11,7 @@ import { signLink } from '../email/links.js';
 import type { ApprovalTask } from '../storage/approvals.js';
 import { dueMail, guardedMail, removeMail, retryMailLater } from '../storage/outbox.js';
 import type { User } from '../storage/users.js';
-import type { Lang, RequestSummary, WorkflowDeps } from './kinds.js';
+import { REQUESTER_STEP, type Lang, type RequestSummary, type WorkflowDeps } from './kinds.js';
 
 /** Links stay valid this long unless the policy says otherwise (POLICIES: gap, 7 days). */
 export const DEFAULT_LINK_DAYS = 7;
@@ -28,6 +28,17 @@ export function decisionLinks(deps: WorkflowDeps, task: ApprovalTask, linkDays =
 }
 
 type Kind = 'request' | 'reminder' | Handover;
+
+export interface Returned {
+  byName: string;
+  fromStepLabel: Record<Lang, string>;
+  comment: string | null;
+}
+
+/** Who started the request, as a mail names them: a person, or the system (a review opened by policy). */
+export function starterName(summary: RequestSummary, lang: Lang): string {
+  return summary.requester?.name ?? (lang === 'zh-CN' ? '系统' : 'the system');
+}
 
 /** A refused mail is tried again after this, then less and less often (flushOutbox). */
 const OUTBOX_FIRST_RETRY_MS = 30_000;
@@ -46,7 +57,11 @@ export function approverMail(
   approver: User,
   summary: RequestSummary,
   stepLabel: Record<Lang, string>,
-  extra: { fromName?: string; comment?: string | null; overdueSince?: string; signedInOnly?: boolean } = {},
+  extra: {
+    fromName?: string; comment?: string | null; /** A reminder: the due time it speaks of (default the task's). */ dueAt?: string; /** A 催办: who sent it. */ byName?: string; signedInOnly?: boolean;
+    /** A step asked again after a 退回: who returned it, from which step, why. */
+    returned?: Returned;
+  } = {},
 ): Mail {
   const lang = approver.language;
   const data = {
@@ -54,7 +69,7 @@ export function approverMail(
     requestTitle: summary.title[lang],
     requestKindLabel: summary.kindLabel[lang],
     stepLabel: stepLabel[lang],
-    requesterName: summary.requester?.name ?? '—',
+    requesterName: starterName(summary, lang),
     dueAt: task.dueAt,
     summary: summary.summary[lang],
     ...decisionLinks(deps, task),
@@ -63,9 +78,13 @@ export function approverMail(
   };
   const content =
     kind === 'request'
-      ? approvalRequest(data, lang)
+      ? approvalRequest({
+        ...data,
+        ...(extra.returned ? { returned: { byName: extra.returned.byName, fromStepLabel: extra.returned.fromStepLabel[lang], comment: extra.returned.comment } } : {}),
+        ...(task.stepKey === REQUESTER_STEP ? { resubmit: true } : {}),
+      }, lang)
       : kind === 'reminder'
-        ? approvalReminder({ ...data, overdueSince: extra.overdueSince ?? task.dueAt }, lang)
+        ? approvalReminder({ ...data, dueAt: extra.dueAt ?? task.dueAt, at: deps.now().toISOString(), ...(extra.byName ? { byName: extra.byName } : {}) }, lang)
         : approvalTransferred({ ...data, fromName: extra.fromName ?? '', comment: extra.comment ?? '', via: kind }, lang);
   return { to: approver.email, content, ids: { taskId: task.id, kind } };
 }
@@ -104,7 +123,7 @@ export function ccMail(deps: WorkflowDeps, notice: ApprovalTask, to: User, summa
   const lang = to.language;
   const content = approvalCc({
     approverName: to.name, requestTitle: summary.title[lang], requestKindLabel: summary.kindLabel[lang], stepLabel: notice.stepLabel[lang],
-    requesterName: summary.requester?.name ?? '—', dueAt: notice.createdAt, summary: summary.summary[lang],
+    requesterName: starterName(summary, lang), dueAt: notice.createdAt, summary: summary.summary[lang],
     openUrl: `${deps.publicUrl}/#/approvals/${notice.id}/show`, fromName, ...(comment ? { comment } : {}),
   }, lang);
   return { to: to.email, content, ids: { taskId: notice.id, kind: 'cc' } };
@@ -127,7 +146,7 @@ export function escalationMail(
       requestTitle: summary.title[lang],
       requestKindLabel: summary.kindLabel[lang],
       stepLabel: stepLabel[lang],
-      requesterName: summary.requester?.name ?? '—',
+      requesterName: starterName(summary, lang),
       dueAt: task.dueAt,
       overdueSince,
       summary: summary.summary[lang],

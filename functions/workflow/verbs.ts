@@ -58,7 +58,7 @@ export async function remind(outer: WorkflowDeps, r: { taskId: string; actor: Ac
   const notBefore = new Date(now.getTime() - policy.values.remindIntervalHours * 3600_000).toISOString();
   // The reminder is in the outbox with the record of the 催办.
   const approver = await getUser(deps.store, task.approverId);
-  const mail = approver ? guardMail(deps, approverMail(deps, 'reminder', task, approver, await kindOf(deps, task.requestKind).describe(deps, task.requestId), task.stepLabel, { overdueSince: task.createdAt })) : null;
+  const mail = approver ? guardMail(deps, approverMail(deps, 'reminder', task, approver, await kindOf(deps, task.requestKind).describe(deps, task.requestId), task.stepLabel, { byName: r.actor.name })) : null;
   const ok = await markReminded(deps.store, task, at, notBefore, {
     entityType: 'approvalTask', entityId: task.id, action: 'remind', actor: r.actor, channel: r.channel, at, before: null, after: { approverId: task.approverId },
   }, mail ? [mail.tx] : []);

@@ -100,4 +100,18 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await expect.poll(() => employeeNo.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
     expect(page.url()).toMatch(/#\/employees\/create$/);
   }, 90_000);
+
+  it('an agent opens 数据看板 and 我的员工档案 takes them to their own record (#12 item 9)', async () => {
+    const page = await newPage();
+    const agent = demoLogin('agent');
+    await signIn(page, harness.runtime.url, agent.email, agent.password);
+    await page.goto(`${harness.runtime.url}/#/dashboard`);
+    const link = page.getByRole('link', { name: '我的员工档案' });
+    await link.waitFor();
+    // A real link: it has an address, so it also opens in a new tab.
+    expect(await link.getAttribute('href')).toMatch(/#\/employees\/[^/]+\/show$/);
+    await link.click();
+    await page.waitForURL(/#\/employees\/[^/]+\/show$/);
+    await page.getByText(agent.name, { exact: false }).first().waitFor();
+  }, 90_000);
 });

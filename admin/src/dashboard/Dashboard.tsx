@@ -1,6 +1,6 @@
-import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
-import { Button, Title, useCreatePath, useGetIdentity, useTranslate } from 'react-admin';
+import { Link, Title, useCreatePath, useGetIdentity, useTranslate } from 'react-admin';
 
 // Their own chunks: the charts library is only loaded by those who see the charts.
 const PendingApprovals = lazy(() => import('./PendingApprovals'));
@@ -41,11 +41,10 @@ const Dashboard = () => {
             ))}
           </Stack>
           {employeeId ? (
-            <Button
-              to={createPath({ resource: 'employees', id: employeeId, type: 'show' })}
-              label="app.dashboard.my_record"
-              variant="outlined"
-            />
+            // A router link (a real href): react-admin's Button given `to` rendered an <a> without one.
+            <Button component={Link} to={createPath({ resource: 'employees', id: employeeId, type: 'show' })} variant="outlined">
+              {translate('app.dashboard.my_record')}
+            </Button>
           ) : (
             <Typography variant="body2">{translate('app.dashboard.no_record')}</Typography>
           )}

@@ -23,6 +23,7 @@ import { chainKind, type KindDefinition } from '../chain-kind.js';
 import type { Lang, RequestSummary, WorkflowDeps } from '../kinds.js';
 import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
 import { companyToday } from '../../domain/people/dates.js';
+import { enumName, formatDate, formatMoney } from '../../email/values.js';
 export { companyToday };
 
 const SCORE_LABELS: Record<string, Record<Lang, string>> = {
@@ -89,8 +90,8 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
       const zh = lang === 'zh-CN';
       const out: [string, string][] = [
         [zh ? '员工' : 'Employee', `${review.employeeName}（${review.employeeNo}）`],
-        [zh ? '入职日期' : 'Hired', employee?.hireDate ?? '—'],
-        [zh ? '试用期截止' : 'Probation ends', employee?.probationEndDate ?? '—'],
+        [zh ? '入职日期' : 'Hired', employee?.hireDate ? formatDate(employee.hireDate, lang) : '—'],
+        [zh ? '试用期截止' : 'Probation ends', employee?.probationEndDate ? formatDate(employee.probationEndDate, lang) : '—'],
         [zh ? '类型' : 'Kind', review.kind === 'early' ? (zh ? '提前转正' : 'Early conversion') : zh ? '按期转正' : 'Scheduled'],
       ];
       if (review.weighted !== null) out.push([zh ? '加权得分' : 'Weighted score', String(review.weighted)]);
@@ -137,7 +138,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     if (outcome !== 'approved' || !employee) {
       const status = outcome === 'rejected' ? 'rejected' : 'failed';
       const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
-      const mails = status === 'rejected' ? await outcomeMails(deps, review, 'rejected', []) : [];
+      const mails = status === 'rejected' ? await outcomeMails(deps, review, 'rejected', () => []) : [];
       await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review, mails.map((m) => m.tx));
       await Promise.all(mails.map((m) => sendGuarded(deps, m)));
       return result;
@@ -161,7 +162,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     const status = chosen === 'convert' ? 'converted' : chosen === 'extend' ? 'extended' : 'ended';
     const result = { outcome: status, ...change };
     // The employee and the requester are told; their mails are in the outbox with the outcome.
-    const mails = await outcomeMails(deps, review, status, Object.entries(change).map(([k, v]) => [k, String(v)]));
+    const mails = await outcomeMails(deps, review, status, (lang) => outcomeRows(change, lang));
     const extra: TxItem[] = [...mails.map((m) => m.tx),reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review)];
     if (chosen === 'end') {
       // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
@@ -184,7 +185,21 @@ function outcomeLabel(outcome: string, lang: Lang): string {
   return (lang === 'zh-CN' ? zh : en)[outcome] ?? outcome;
 }
 
-async function outcomeMails(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejected' | 'converted' | 'extended' | 'ended', details: [string, string][]): Promise<GuardedMail[]> {
+/** What the outcome changed, labelled and formatted in the reader's language (never the stored codes). */
+export function outcomeRows(change: object, lang: Lang): [string, string][] {
+  const zh = lang === 'zh-CN';
+  const rows: [string, string][] = [];
+  const c = change as { status?: string; level?: string; baseSalary?: number; conversionDate?: string; probationEndDate?: string; terminationDate?: string };
+  if (c.conversionDate) rows.push([zh ? '转正日期' : 'Confirmed in post on', formatDate(c.conversionDate, lang)]);
+  if (c.status) rows.push([zh ? '员工状态' : 'Status', enumName('status', c.status, lang)]);
+  if (c.level) rows.push([zh ? '职级' : 'Level', enumName('level', c.level, lang)]);
+  if (typeof c.baseSalary === 'number') rows.push([zh ? '基本工资（月）' : 'Base salary (monthly)', formatMoney(c.baseSalary, lang)]);
+  if (c.probationEndDate) rows.push([zh ? '试用期延至' : 'Probation now ends', formatDate(c.probationEndDate, lang)]);
+  if (c.terminationDate) rows.push([zh ? '离职日期' : 'Leaving date', formatDate(c.terminationDate, lang)]);
+  return rows;
+}
+
+async function outcomeMails(deps: WorkflowDeps, review: ProbationReview, outcome: 'rejected' | 'converted' | 'extended' | 'ended', details: (lang: Lang) => [string, string][]): Promise<GuardedMail[]> {
   const recipients = new Map<string, User>();
   const employeeUser = await findUserByEmployee(deps.store, review.employeeId);
   if (employeeUser) recipients.set(employeeUser.id, employeeUser);
@@ -197,7 +212,7 @@ async function outcomeMails(deps: WorkflowDeps, review: ProbationReview, outcome
     const content = requestOutcome({
       recipientName: user.name,
       requestTitle: lang === 'zh-CN' ? `转正评审：${review.employeeName}` : `Probation review: ${review.employeeName}`,
-      outcome, details, openUrl: `${deps.publicUrl}/#/probation-reviews/${review.id}/show`,
+      outcome, details: details(lang), openUrl: `${deps.publicUrl}/#/probation-reviews/${review.id}/show`,
     }, lang);
     return guardMail(deps, { to: user.email, content, ids: { reviewId: review.id, kind: 'outcome' } });
   });

@@ -6,14 +6,14 @@
  * Idempotent: step and task ids are deterministic, so a retried invocation sends nothing twice.
  */
 import { getEmployee } from '../../storage/employees.js';
-import { getStep, getTasks, openStep, renewStep, resumedItems, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
+import { getStep, getTasks, listSteps, openStep, renewStep, resumedItems, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { employeeKey, userKey } from '../../storage/keys.js';
 import { prefetch } from '../../storage/read-once.js';
 import type { TxItem } from '../../storage/transact.js';
 import { findUserByEmployee, getUser, getUsersByIds, type User } from '../../storage/users.js';
-import { kindOf, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
+import { kindOf, REQUESTER_STEP, type Lang, type RequestSummary, type WorkflowDeps } from '../kinds.js';
 import { assign, type Assignee } from '../assignees.js';
-import { approverMail, escalationMail, guardMail, newNonce, sendGuarded } from '../notify.js';
+import { approverMail, escalationMail, guardMail, newNonce, sendGuarded, type Returned } from '../notify.js';
 import { resumeStep } from '../resume.js';
 
 export interface RequestApprovalInput {
@@ -66,7 +66,8 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     step.stages = [{ taskIds: step.taskIds, mode: mode ?? 'any' }];
     step.activeStage = 0;
     // Each approver's mail is in the outbox with the step: a crash after the commit delays it, never loses it.
-    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly })));
+    const returned = await returnedBy(deps, p, summary);
+    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly, ...(returned ? { returned } : {}) })));
     // The decision that planned this step sent it here without clearing its marker: done now, with the opening.
     const resumed = p.resumes ? resumedItems(deps.store, p.resumes, at) : [];
     if ((await openStep(deps.store, step, tasks, [...mails.map((m) => m.tx), ...resumed])) === 'exists') {
@@ -100,13 +101,27 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const mails = [
     ...pending.flatMap((t) => {
       const approver = pendingUsers.find((u) => u.id === t.approverId);
-      return approver ? [guardMail(deps, approverMail(deps, 'reminder', t, approver, summary, label, { overdueSince: step.dueAt, signedInOnly: spec.signedInOnly }))] : [];
+      return approver ? [guardMail(deps, approverMail(deps, 'reminder', t, approver, summary, label, { dueAt: step.dueAt, signedInOnly: spec.signedInOnly }))] : [];
     }),
     ...superiors.map(([task, superior, approverName]) => guardMail(deps, escalationMail(deps, task, superior, approverName, summary, label, step.dueAt))),
   ];
   if (!(await renewOrResume(deps, p, dueAt, added, mails.map((m) => m.tx)))) return { status: 'already-decided' };
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return { status: p.attempt === 'remind' ? 'reminded' : 'escalated' };
+}
+
+/**
+ * A step asked again right after a 退回 to it (a later round, or the requester's resubmission):
+ * who returned it, from which step and why, so the mail can say so. A first round reads nothing.
+ */
+async function returnedBy(deps: WorkflowDeps, p: RequestApprovalInput, summary: RequestSummary): Promise<Returned | null> {
+  const round = Number(p.stepId.slice(p.stepId.lastIndexOf('.') + 1));
+  if (p.stepKey !== REQUESTER_STEP && !(round > 1)) return null;
+  const decided = (await listSteps(deps.store, p.requestKind, p.requestId)).filter((s) => s.status === 'decided' && s.decidedAt);
+  const last = decided.sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1);
+  if (!last || last.decision !== 'return' || last.returnTo !== p.stepKey) return null;
+  const label = summary.steps?.find((s) => s.key === last.stepKey)?.label ?? { 'zh-CN': last.stepKey, en: last.stepKey };
+  return { byName: last.decidedByName ?? '—', fromStepLabel: label, comment: last.comment };
 }
 
 /** Renews the step's wait; if the step was decided meanwhile, resumes with the new token. */

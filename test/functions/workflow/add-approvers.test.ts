@@ -303,6 +303,11 @@ describe('退回给发起人 return to the requester', () => {
     const res = await api.request('POST', `/api/v1/approvals/${task.id}/return`, { token: tokens.manager, body: { toStep: 'requester', comment: '请补充试用期总结' } });
     expect(res.status, await res.clone().text()).toBe(200);
     const resubmit = await taskOf('lead', id, 'requester');
+    // The requester is told who returned it and why, and resubmits in the console (#12 item 5).
+    const mail = await waitForMail(api.mail!, email('lead'), /【已退回】转正评审：秦发起 — 发起人修改后重新提交/);
+    expect(mail.text).toMatch(/您发起的「转正评审：秦发起」被 .+ 在「客服经理评估签字」环节退回/);
+    expect(mail.text).toContain('请补充试用期总结');
+    expect(mail.text).not.toContain('/a/');
     expect((await approve('lead', resubmit.id, { comment: '已补充' })).status).toBe(200);
     await until(async () => (await inbox('supA')).find((t) => t.requestId === id && t.stepKey === 'supervisor'), 'the supervisor to be asked again');
     expect((await steps(id)).map((s) => [s.stepKey, s.decision, s.returnTo])).toEqual([

@@ -72,7 +72,7 @@ describe('probation conversion through the whole chain (POLICIES.md §3)', () =>
     const task = await pending('supA', 'supervisor');
     expect(task.status).toBe('pending');
     const detail = (await (await api.request('GET', `/api/v1/approvals/${task.id}`, { token: tokens.supA })).json()) as { summary: [string, string][]; fields: { name: string }[] };
-    expect(detail.summary).toEqual(expect.arrayContaining([['入职日期', '2026-09-20']]));
+    expect(detail.summary).toEqual(expect.arrayContaining([['入职日期', '2026年9月20日']]));
     expect(detail.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['scores_dailyPerformance', 'scores_professionalTest', 'scores_interview']));
 
     // 2. POST the form with the three scores: weighted 0.4*95 + 0.3*92 + 0.3*90 = 92.6 → early band.

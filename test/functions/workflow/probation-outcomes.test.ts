@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, testApi, type TestApi } from '../../support/api.js';
-import { until } from '../../support/mail.js';
+import { until, waitForMail } from '../../support/mail.js';
 import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../support/org.js';
 
 /** Outcomes, overrides, deferral, or-sign races and policy versions of probation reviews (POLICIES.md §3). */
@@ -68,6 +68,19 @@ describe('probation outcomes', () => {
     const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee;
     expect(after.status).toBe('probation');
     expect(after.probationEndDate).toBe('2027-01-10');
+  }, 60_000);
+
+  it('the outcome mail names what changed in the reader’s words: 转正日期, 初级, ¥2,200 — never the stored codes (§3, policy org.levelBaseSalary)', async () => {
+    const { review } = await start('邵结果', '2026-08-20');
+    const done = await throughChain(review.id, { dailyPerformance: 90, professionalTest: 90, interview: 90 });
+    expect(done.status).toBe('converted');
+    const mail = await waitForMail(api.mail!, 'o.sup@example.com', /【审批结果】转正评审：邵结果/);
+    expect(mail.text).toMatch(/转正日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(mail.text).toContain('职级：初级');
+    expect(mail.text).toContain('员工状态：正式');
+    expect(mail.text).toContain('基本工资（月）：¥2,200');
+    for (const code of ['baseSalary', 'conversionDate', 'regular', 'junior', 'status：']) expect(mail.text).not.toContain(code);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   }, 60_000);
 
   it('HR may override the recommendation with a comment: a convert becomes an end, the employee is terminated', async () => {

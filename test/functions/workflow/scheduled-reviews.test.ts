@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDueReviews } from '../../../functions/workflow/kinds/probation-start.js';
 import { testApi, type TestApi } from '../../support/api.js';
 import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
+import { waitForMail } from '../../support/mail.js';
 
 /** POLICIES.md §3 (gap: 14 days): a scheduled review opens by itself before the end date. */
 let api: TestApi;
@@ -10,6 +11,7 @@ let org: TestOrg;
 beforeAll(async () => {
   api = await testApi({ workflows: true });
   org = await buildOrg(api);
+  await api.signIn(['supervisor'], org.supA.id, 's.sup@example.com');
 }, 120_000);
 
 afterAll(async () => {
@@ -30,5 +32,11 @@ describe('the daily job for scheduled reviews', () => {
     expect(await reviewsOf(due.id)).toEqual([expect.objectContaining({ kind: 'scheduled', applicant: 'system', status: 'in_review' })]);
     expect(await reviewsOf(early.id)).toEqual([]);
     expect(await openDueReviews(api.workflow)).toEqual([]);
+    // Nobody started it: the supervisor's mail names the system as the starter, never "—" (#12 item 5).
+    const mail = await waitForMail(api.mail!, 's.sup@example.com', /【待审批】转正评审：到期甲/);
+    expect(mail.text).toContain('系统 发起的「转正评审：到期甲」');
+    expect(mail.text).toContain('发起人：系统');
+    expect(mail.text).not.toContain('— 发起的');
+    expect(mail.text).not.toContain('发起人：—');
   }, 30_000);
 });

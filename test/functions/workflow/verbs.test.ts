@@ -96,6 +96,11 @@ describe('退回 return', () => {
       const t = await taskOf('supA', id);
       return t.id !== first.id ? t : undefined;
     }, 'the supervisor to be asked again');
+    // The mail says it was returned, by whom, from which step and why (#12 item 5).
+    const returned = await waitForMail(api.mail!, 'v.sup@example.com', /【已退回】转正评审：何退回 — 主管评估/);
+    expect(returned.text).toMatch(/被 .+ 在「客服经理评估签字」环节退回到「主管评估」，需要您重新审批/);
+    expect(returned.text).toContain('退回原因');
+    expect(returned.text).toContain('面试分偏高，请复核');
     expect((await api.request('POST', `/api/v1/approvals/${again.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores: { ...scores, interview: 80 } } })).status).toBe(200);
     await until(async () => {
       const t = await taskOf('manager', id, 'cs_manager');
@@ -119,7 +124,10 @@ describe('催办 remind', () => {
     expect((await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.agent })).status).toBe(403);
     const first = await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.lead });
     expect(first.status, await first.clone().text()).toBe(200);
-    await waitForMail(api.mail!, 'v.sup@example.com', /【催办】.*宋催办/);
+    const nudge = await waitForMail(api.mail!, 'v.sup@example.com', /【催办】.*宋催办/);
+    // Asked moments ago with 48 h to decide (policy stepDueHours): the 催办 says when it is due, not "overdue".
+    expect(nudge.text).toContain('将于 2 天后到期');
+    expect(nudge.text).not.toContain('超期');
     const tooSoon = await api.request('POST', `/api/v1/approvals/${task.id}/remind`, { token: tokens.manager });
     expect(tooSoon.status).toBe(429);
     expect(((await tooSoon.json()) as { code: string }).code).toBe('APPROVAL.REMIND_TOO_SOON');

@@ -70,17 +70,54 @@ describe('the approval request mail', () => {
   });
 });
 
+describe('a step asked again after 退回', () => {
+  const returned = { byName: '王经理', fromStepLabel: '客服经理评估签字', comment: '面试分偏高，请复核' };
+
+  it('says it was returned, by whom, from which step and why (【已退回】)', () => {
+    const zh = approvalRequest({ ...approvalData('zh-CN'), returned }, 'zh-CN');
+    expect(zh.subject).toBe('【已退回】转正评审：张三 — 主管评估');
+    expect(zh.text).toContain('被 王经理 在「客服经理评估签字」环节退回到「主管评估」，需要您重新审批');
+    expect(zh.text).toContain('退回原因');
+    expect(zh.text).toContain('面试分偏高，请复核');
+    const en = approvalRequest({ ...approvalData('en'), returned: { ...returned, fromStepLabel: 'CS manager sign-off' } }, 'en');
+    expect(en.subject).toBe('[Returned] Probation review: 张三 — Supervisor assessment');
+    expect(en.text).toContain('王经理 returned “Probation review: 张三” at the “CS manager sign-off” step');
+  });
+
+  it('to the requester: resubmit in the console, with no approve/reject links', () => {
+    const d = approvalData('zh-CN');
+    const mail = approvalRequest({ ...d, returned, resubmit: true }, 'zh-CN');
+    expect(mail.text).toContain('您发起的「转正评审：张三」被 王经理 在「客服经理评估签字」环节退回，请按意见修改后重新提交');
+    expect(mail.text).not.toContain(d.approveUrl);
+    expect(mail.text).toContain(d.openUrl);
+  });
+});
+
 describe('the reminder, escalation and transfer mails', () => {
   const overdueSince = '2026-11-23T16:30:00Z';
 
-  it('a reminder is 【催办】/[Reminder] and says since when the step is overdue', () => {
-    const zh = approvalReminder({ ...approvalData('zh-CN'), overdueSince }, 'zh-CN');
+  it('a reminder is 【催办】/[Reminder] and says since when the step is overdue (due time reached counts as overdue)', () => {
+    const zh = approvalReminder({ ...approvalData('zh-CN'), dueAt: overdueSince, at: overdueSince }, 'zh-CN');
     expect(zh.subject).toBe('【催办】转正评审：张三 — 主管评估');
     expect(zh.text).toContain('自 2026年11月24日 00:30 起已超期');
-    const en = approvalReminder({ ...approvalData('en'), overdueSince }, 'en');
+    const en = approvalReminder({ ...approvalData('en'), dueAt: overdueSince, at: '2026-11-25T08:00:00Z' }, 'en');
     expect(en.subject).toBe('[Reminder] Probation review: 张三 — Supervisor assessment');
     expect(en.text).toContain('overdue since 24 Nov 2026, 00:30');
     expect(en.text).toContain(approvalData('en').approveUrl);
+  });
+
+  it('a 催办 before the due time says when the step is due, never “overdue”, and who sent it', () => {
+    const dueAt = '2026-11-25T16:30:00Z';
+    const early = approvalReminder({ ...approvalData('zh-CN'), dueAt, at: '2026-11-23T16:30:00Z', byName: '王五' }, 'zh-CN');
+    expect(early.text).toContain('王五 提醒您');
+    expect(early.text).toContain('将于 2 天后到期（2026年11月26日 00:30）');
+    expect(early.text).not.toContain('超期');
+    const soon = approvalReminder({ ...approvalData('en'), dueAt, at: '2026-11-25T16:00:00Z', byName: 'Wang Wu' }, 'en');
+    expect(soon.text).toContain('Wang Wu sent you a reminder');
+    expect(soon.text).toContain('due in less than an hour (26 Nov 2026, 00:30');
+    expect(soon.text).not.toContain('overdue');
+    const hours = approvalReminder({ ...approvalData('zh-CN'), dueAt, at: '2026-11-24T17:00:00Z' }, 'zh-CN');
+    expect(hours.text).toContain('将于 23 小时后到期');
   });
 
   it.each(LANGS)('in %s, an escalation goes to the superior, names the approver and never carries the approver’s signed links', (lang) => {
