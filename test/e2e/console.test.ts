@@ -40,6 +40,9 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await switchLanguage(page, '简体中文', 'English');
     await page.getByRole('columnheader', { name: 'Name' }).waitFor();
     expect(await page.getByRole('columnheader', { name: '姓名' }).count()).toBe(0);
+    // The account keeps the choice, so the system's mails follow it (#12 item 13).
+    const accountLanguage = () => page.evaluate(async () => ((await (await fetch('/api/v1/users/me')).json()) as { language: string }).language);
+    await expect.poll(accountLanguage, { timeout: 10_000 }).toBe('en');
 
     await page.reload();
     await page.getByRole('columnheader', { name: 'Name' }).waitFor();
@@ -47,6 +50,7 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await switchLanguage(page, 'English', '简体中文');
     await page.getByRole('columnheader', { name: '姓名' }).waitFor();
     await page.getByRole('columnheader', { name: '入职日期' }).waitFor();
+    await expect.poll(accountLanguage, { timeout: 10_000 }).toBe('zh-CN');
   }, 90_000);
 
   it('HR opens an employee, changes the phone number and sees the saved value', async () => {

@@ -38,6 +38,7 @@ const en = {
       row: 'Row %{n}',
       cell_error: '%{row} · %{column}: %{message}',
     },
+    language_not_saved: 'The language changed here, but could not be saved to your account: mail keeps the old language',
     dashboard: {
       title: 'Dashboards',
       menu: 'Dashboards',

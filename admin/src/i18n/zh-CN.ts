@@ -249,6 +249,7 @@ const zhCN = {
       row: '第 %{n} 行',
       cell_error: '%{row} · %{column}：%{message}',
     },
+    language_not_saved: '语言已切换，但未能保存到账户：系统邮件仍使用原语言',
     dashboard: {
       title: '数据看板',
       menu: '数据看板',

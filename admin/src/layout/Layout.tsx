@@ -4,6 +4,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
 import { ConsoleMenu } from './ConsoleMenu';
+import { LanguageSaver } from './LanguageSaver';
 
 // The bar keeps react-admin's toolbar (language menu, theme, refresh) and puts the system's
 // name before the page title. On a phone the name gives way to the page title, the language
@@ -56,6 +57,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
   return (
     <LocalizedTheme>
       <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
+        <LanguageSaver />
         {children}
       </RaLayout>
     </LocalizedTheme>

@@ -172,6 +172,8 @@ export interface ConsoleMethods {
   batchEmployees(items: ReadonlyArray<Record<string, unknown>>, dryRun: boolean): Promise<{ data: EmployeeBatchResult }>;
   /** 403 for the roles that do not see company-wide numbers. */
   getDashboard(): Promise<{ data: DashboardData }>;
+  /** PATCH /users/me {language}: the language the system's mails to me are written in. */
+  saveLanguage(language: 'zh-CN' | 'en'): Promise<{ data: null }>;
 }
 
 /** Methods that need the resource table of the data provider (dataProvider.ts). */
@@ -230,6 +232,11 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
       const { json } = await http<DelegationResult>(`/users/${segment(userId)}/delegation`, { method: 'PUT', body: input });
       if (input.movePending) onChange('approvals');
       return { data: json };
+    },
+
+    async saveLanguage(language) {
+      await http('/users/me', { method: 'PATCH', body: { language } });
+      return { data: null };
     },
 
     async clearDelegation(userId) {
