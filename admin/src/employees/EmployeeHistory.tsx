@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useGetMany, useInfiniteGetList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { CHOICE_FIELDS, choiceKey, type ChoiceField } from './employeeChoices';
+import { formatPlainValue } from './historyValue';
 
 /** GET /api/v1/audit item */
 interface AuditEntry {
@@ -57,7 +58,7 @@ export const EmployeeHistory = () => {
     if (value === null || value === undefined || value === '') return '—';
     if (field in CHOICE_FIELDS) return translate(choiceKey(field as ChoiceField, String(value)), { _: String(value) });
     if (field in REFERENCES) return names.get(String(value)) ?? String(value);
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return formatPlainValue(field, value, locale);
   };
 
   return (

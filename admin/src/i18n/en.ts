@@ -264,6 +264,11 @@ const en = {
       create: 'Created',
       update: 'Updated',
       delete: 'Deleted',
+      probation: {
+        convert: 'Confirmed in post (probation review)',
+        extend: 'Probation extended (probation review)',
+        end: 'Employment ended (probation review)',
+      },
     },
     channels: {
       console: 'Console',

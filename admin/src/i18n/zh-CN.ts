@@ -475,6 +475,11 @@ const zhCN = {
       create: '创建',
       update: '修改',
       delete: '删除',
+      probation: {
+        convert: '转正（转正评审结果）',
+        extend: '延长试用期（转正评审结果）',
+        end: '不予录用（转正评审结果）',
+      },
     },
     channels: {
       console: '控制台',
