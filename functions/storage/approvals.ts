@@ -492,9 +492,10 @@ export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: Ap
         Put: {
           TableName: store.table,
           Item: taskItem({ ...t, status: 'cancelled', decidedAt: at, version: t.version + 1 }),
-          ConditionExpression: '#status = :pending',
+          // A pending task, or one waiting for its stage (加签), as it was read.
+          ConditionExpression: '#status = :was',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pending': 'pending' },
+          ExpressionAttributeValues: { ':was': t.status },
         },
       },
       onConditionFailed: () => new DomainError('WORKFLOW.REQUEST_CHANGED'),

@@ -12,27 +12,35 @@ import type { Channel } from '../storage/audit.js';
 import { getEmployee } from '../storage/employees.js';
 import { newId } from '../storage/ids.js';
 import { getPolicy } from '../storage/policies.js';
-import { getUser, getUsersByIds } from '../storage/users.js';
+import { findUserByEmployee, getUser, getUsersByIds } from '../storage/users.js';
+import { listAudit } from '../storage/audit.js';
+import { requestWithdrawn } from '../email/templates/index.js';
 import { assign } from './assignees.js';
 import { assertVerb, decide, loadOwnTask } from './decisions.js';
-import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
-import { approverMail, ccMail, guardMail, sendGuarded } from './notify.js';
+import { engineCall, kindOf, type RequestKind, type WorkflowDeps } from './kinds.js';
+import { approverMail, ccMail, guardMail, sendGuarded, type GuardedMail } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
 
-/** The requester withdraws an unfinished request: pending tasks are cancelled (their links say so) and the execution ends. */
+/**
+ * The requester withdraws an unfinished request: pending tasks are cancelled (their links say
+ * so) and the execution ends. The approvers it waited for, the people it was copied to and the
+ * employee it is about are told; their mails are in the outbox with the withdrawal.
+ */
 export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor; channel: Channel }): Promise<void> {
   const deps = engineCall(outer);
   const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
   const { executionArn, writes } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at);
   const pendingSteps = (await listSteps(deps.store, r.kind, r.requestId)).filter((s) => s.status === 'pending');
-  const tasks = (await getTasks(deps.store, pendingSteps.flatMap((s) => s.taskIds))).filter((t) => t.status === 'pending');
-  await cancelSteps(deps.store, pendingSteps, tasks, at, writes, {
+  const tasks = (await getTasks(deps.store, pendingSteps.flatMap((s) => s.taskIds))).filter((t) => t.status === 'pending' || t.status === 'waiting');
+  const mails = await withdrawnMails(deps, kind, r, tasks);
+  await cancelSteps(deps.store, pendingSteps, tasks, at, [...writes, ...mails.map((m) => m.tx)], {
     entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'withdraw', actor: r.actor, channel: r.channel, at,
     before: { pendingSteps: pendingSteps.map((s) => s.stepKey) }, after: { status: 'withdrawn' },
   });
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   if (executionArn) {
     try {
       await deps.sfn.send(new StopExecutionCommand({ executionArn, error: 'Withdrawn', cause: 'The requester withdrew the request' }));
@@ -40,6 +48,31 @@ export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId
       if (!(err instanceof ExecutionDoesNotExist)) throw err;
     }
   }
+}
+
+/** Who hears of a withdrawal, each once: the approvers asked or waiting, the people copied (by person or policy), the employee. */
+async function withdrawnMails(deps: WorkflowDeps, kind: RequestKind, r: { kind: string; requestId: string; actor: Actor }, tasks: ApprovalTask[]): Promise<GuardedMail[]> {
+  const summary = await kind.describe(deps, r.requestId);
+  const copied = (await listAudit(deps.store, { entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, limit: 200 })).items
+    .filter((e) => e.action === 'cc')
+    .flatMap((e) => ((e.after?.toIds as string[] | undefined) ?? []));
+  const subject = summary.subjectEmployeeId ? await findUserByEmployee(deps.store, summary.subjectEmployeeId) : null;
+  const roles = new Map<string, { role: 'approver' | 'cc' | 'subject'; task?: ApprovalTask }>();
+  for (const t of tasks) if (!roles.has(t.approverId)) roles.set(t.approverId, { role: 'approver', task: t });
+  for (const id of copied) if (!roles.has(id)) roles.set(id, { role: 'cc' });
+  if (subject && !roles.has(subject.id)) roles.set(subject.id, { role: 'subject' });
+  roles.delete(r.actor.id);
+  const users = await getUsersByIds(deps.store, [...roles.keys()]);
+  return users.filter((u) => u.status === 'active').map((u) => {
+    const { role, task } = roles.get(u.id)!;
+    const lang = u.language;
+    const content = requestWithdrawn({
+      recipientName: u.name, requestTitle: summary.title[lang], byName: r.actor.name, role,
+      ...(task ? { stepLabel: task.stepLabel[lang] } : {}),
+      openUrl: `${deps.publicUrl}/${role === 'subject' ? '#/' : summary.consolePath.replace(/^\//, '')}`,
+    }, lang);
+    return guardMail(deps, { to: u.email, content, ids: { requestId: r.requestId, kind: 'withdrawn', userId: u.id } });
+  });
 }
 
 /**
@@ -209,7 +242,7 @@ export async function carbonCopy(
   const mails = notices.map((n, i) => guardMail(deps, ccMail(deps, n, users[i]!, summary, r.actor?.name ?? null, comment)));
   await putNotices(deps.store, notices, {
     entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'cc', actor: r.actor, channel: r.channel, at,
-    before: null, after: { to: users.map((u) => u.name), comment },
+    before: null, after: { to: users.map((u) => u.name), toIds: users.map((u) => u.id), comment },
   }, mails.map((m) => m.tx));
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
   return notices;

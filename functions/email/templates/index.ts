@@ -6,3 +6,4 @@ export { approvalTransferred, type ApprovalTransferredData, type Handover } from
 export { approvalCc, type ApprovalCcData } from './approval-cc.js';
 export { requestOutcome, type RequestOutcome, type RequestOutcomeData } from './request-outcome.js';
 export type { ApprovalMailData } from './approval-mail.js';
+export { requestWithdrawn, type RequestWithdrawnData } from './request-withdrawn.js';

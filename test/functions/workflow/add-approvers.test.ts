@@ -211,6 +211,28 @@ describe('combinations', () => {
   }, 60_000);
 });
 
+describe('撤回 tells who it concerns (#12 item 14)', () => {
+  it('the approver it waited for, the people copied and the employee it is about each get one mail saying what it means for them; the requester gets none', async () => {
+    const e = await createEmployee(api, org.hr, { name: '姜告知', level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
+    await api.signIn(['agent'], e.id, 'aa.subject@example.com');
+    const started = await api.request('POST', '/api/v1/probation-reviews', { token: tokens.lead, body: { employeeId: e.id, kind: 'early' } });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const id = ((await started.json()) as { id: string }).id;
+    await taskOf('supA', id, 'supervisor');
+    const cc = await api.request('POST', `/api/v1/requests/probation/${id}/cc`, { token: tokens.lead, body: { users: [ids.hr2] } });
+    expect(cc.status, await cc.clone().text()).toBe(200);
+    const res = await api.request('POST', `/api/v1/requests/probation/${id}/withdraw`, { token: tokens.lead });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const subject = /【已撤回】转正评审：姜告知/;
+    expect((await waitForMail(api.mail!, email('supA'), subject)).text).toContain('无需再处理');
+    expect((await waitForMail(api.mail!, email('hr2'), subject)).text).toContain('仅供知悉');
+    expect((await waitForMail(api.mail!, 'aa.subject@example.com', subject)).text).toContain('不再进行');
+    const lead = await fetch(`${api.mail!.webUrl}/api/email`).then((r) => r.json() as Promise<{ subject: string; to: { address: string }[] }[]>);
+    expect(lead.filter((m) => subject.test(m.subject) && m.to.some((t) => t.address === email('lead')))).toHaveLength(0);
+    expect(lead.filter((m) => subject.test(m.subject))).toHaveLength(3);
+  }, 60_000);
+});
+
 describe('会签 declared in policy', () => {
   it('a role step with mode all needs every member (all three HR) before the review is recorded', async () => {
     tokens.hr0 = org.hr;

@@ -50,6 +50,10 @@ describe('撤回 withdraw', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     const review = (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: org.hr })).json()) as { status: string };
     expect(review.status).toBe('withdrawn');
+    // The approver it waited for is told, by whom, and that nothing is left to do (#12 item 14).
+    const told = await waitForMail(api.mail!, 'v.sup@example.com', /【已撤回】转正评审：欧撤回/);
+    expect(told.text).toMatch(/已由 .+ 撤回/);
+    expect(told.text).toContain('无需再处理');
     const decided = (await (await api.request('GET', '/api/v1/approvals?status=decided', { token: tokens.supA })).json()) as { items: Task[] };
     expect(decided.items.find((t) => t.requestId === id)?.status).toBe('cancelled');
     const page = await api.request('GET', path(decisionLinks(mail).approve));
