@@ -13,6 +13,7 @@ import {
 } from '../domain/approvals/chain.js';
 import { DECISION_STEP, type StepSpec } from '../domain/approvals/step-spec.js';
 import { DomainError } from '../domain/errors.js';
+import { actsForRequester } from '../domain/approvals/requester.js';
 import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../storage/approvals.js';
 import { getEmployee, getEmployees } from '../storage/employees.js';
 import { getPolicy } from '../storage/policies.js';
@@ -288,7 +289,7 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
 
     async prepareWithdraw(deps, id, actor, at) {
       const record = await load(deps, id);
-      if (record.requesterId !== actor.id) throw new DomainError('WORKFLOW.NOT_REQUESTER');
+      if (!actsForRequester(record.requesterId, actor)) throw new DomainError('WORKFLOW.NOT_REQUESTER');
       if (!def.openStatuses.includes(record.status)) throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: record.status });
       const next = { ...record, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: record.version + 1 };
       return { executionArn: record.executionArn, writes: [def.put(deps, next, record)] };

@@ -120,7 +120,7 @@ export interface RequestKind {
    * 撤回: checks that `actor` is the requester and the request is still open, and returns the
    * request's own writes (its status → withdrawn) and its execution.
    */
-  prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }>;
+  prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string; roles: readonly string[] }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }>;
 }
 
 export type KindRegistry = ReadonlyMap<string, RequestKind>;

@@ -5,6 +5,7 @@
 import { StopExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
 import { addToStages, type Position, type StageMode } from '../domain/approvals/stages.js';
 import { DomainError } from '../domain/errors.js';
+import { actsForRequester } from '../domain/approvals/requester.js';
 import {
   addTasksToStep, cancelSteps, getStep, getTask, getTasks, listSteps, markReminded, putNotices, stagesOf, StepChanged, type ApprovalTask,
 } from '../storage/approvals.js';
@@ -22,13 +23,14 @@ import { approverMail, ccMail, guardMail, sendGuarded, type GuardedMail } from '
 import { newTask } from './tasks/request-approval.js';
 
 type Actor = { id: string; name: string };
+type Person = Actor & { roles: readonly string[]; employeeId: string | null };
 
 /**
  * The requester withdraws an unfinished request: pending tasks are cancelled (their links say
  * so) and the execution ends. The approvers it waited for, the people it was copied to and the
  * employee it is about are told; their mails are in the outbox with the withdrawal.
  */
-export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor; channel: Channel }): Promise<void> {
+export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel }): Promise<void> {
   const deps = engineCall(outer);
   const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
@@ -79,12 +81,12 @@ async function withdrawnMails(deps: WorkflowDeps, kind: RequestKind, r: { kind: 
  * 催办: the requester, or anyone above the approver in the org tree, nudges a pending approver
  * at most once per policy interval (gap: 4 h). The approver gets a new email.
  */
-export async function remind(outer: WorkflowDeps, r: { taskId: string; actor: Actor & { employeeId: string | null }; channel: Channel }): Promise<ApprovalTask> {
+export async function remind(outer: WorkflowDeps, r: { taskId: string; actor: Person; channel: Channel }): Promise<ApprovalTask> {
   const deps = engineCall(outer);
   const task = await getTask(deps.store, r.taskId);
   if (!task) throw new DomainError('APPROVAL.NOT_FOUND', 'id');
   if (task.status !== 'pending') throw new DomainError('APPROVAL.ALREADY_DECIDED', undefined, { decidedBy: '', decidedAt: task.decidedAt ?? '' });
-  if (task.requesterId !== r.actor.id && !(await isAbove(deps, r.actor.employeeId, task.approverId))) throw new DomainError('APPROVAL.REMIND_NOT_ALLOWED');
+  if (!(await mayRemind(deps, r.actor, task))) throw new DomainError('APPROVAL.REMIND_NOT_ALLOWED');
   const policy = await getPolicy(deps.store, 'approvals');
   const now = deps.now();
   const at = now.toISOString();
@@ -98,6 +100,11 @@ export async function remind(outer: WorkflowDeps, r: { taskId: string; actor: Ac
   if (!ok) throw new DomainError('APPROVAL.REMIND_TOO_SOON', undefined, { lastAt: task.lastRemindedAt ?? '', hours: policy.values.remindIntervalHours });
   if (mail) await sendGuarded(deps, mail);
   return { ...task, lastRemindedAt: at };
+}
+
+/** 催办 is for whoever acts for the requester, or anyone above the approver in the org tree. */
+export async function mayRemind(deps: WorkflowDeps, actor: Person, task: ApprovalTask): Promise<boolean> {
+  return actsForRequester(task.requesterId, actor) || isAbove(deps, actor.employeeId, task.approverId);
 }
 
 /** Is the actor's employee record an ancestor of the approver's in the reporting tree? */

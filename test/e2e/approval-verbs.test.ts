@@ -57,6 +57,20 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     }
   }
 
+  it('撤回 and 催办 show only to who may use them: the requester sees both, the approver neither, the approver’s superior only 催办 (#12 item 11)', async () => {
+    const { review, supervisor } = await startReview();
+    const reviewPage = (page: Page) => page.goto(`${url()}/#/probation-reviews/${encodeURIComponent(review.id)}/show`);
+    const buttons = async (page: Page) => {
+      await reviewPage(page);
+      // The review's waiting list is drawn once the review is read.
+      await page.getByRole('list', { name: '待处理人' }).waitFor({ timeout: 20_000 });
+      return { withdraw: await page.getByTestId('withdraw-review').count(), remind: await page.getByRole('button', { name: '催办' }).count() };
+    };
+    expect(await buttons(await pageAs(login('hr')))).toEqual({ withdraw: 1, remind: 1 });
+    expect(await buttons(await pageAs(supervisor))).toEqual({ withdraw: 0, remind: 0 });
+    expect(await buttons(await pageAs(login('cs_manager')))).toEqual({ withdraw: 0, remind: 1 });
+  }, 120_000);
+
   it('前加签 (或签) from the inbox: the added person approves first, then the approver again, and the record shows both by stage', async () => {
     const { review, trainee, supervisor, taskId } = await startReview();
     await (await apiAs(harness.runtime, supervisor))(`/approvals/${encodeURIComponent(taskId)}/decision`, { decision: 'approve', ...SCORES });

@@ -628,7 +628,7 @@ const en = {
       withdraw: {
         action: 'Withdraw',
         title: 'Withdraw the review?',
-        content: 'The probation review of %{name} stops and its open approvals close. Only whoever started it may withdraw it.',
+        content: 'The probation review of %{name} stops and its open approvals close; the approvers, the people copied and the employee are told.',
         confirm: 'Withdraw',
         done: 'Review withdrawn',
       },

@@ -839,7 +839,7 @@ const zhCN = {
       withdraw: {
         action: '撤回',
         title: '撤回转正评审？',
-        content: '%{name} 的转正评审将停止，未处理的审批随之关闭。仅发起人可以撤回。',
+        content: '%{name} 的转正评审将停止，未处理的审批随之关闭，审批人、抄送人和员工本人会收到通知。',
         confirm: '确认撤回',
         done: '已撤回转正评审',
       },

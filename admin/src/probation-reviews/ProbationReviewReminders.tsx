@@ -8,9 +8,10 @@ import { pendingApprovers } from './pendingApprovers';
 import type { ProbationReview } from './types';
 
 /**
- * 催办: who the review waits for at its pending step, each with a button that reminds them.
- * Too soon after the last reminder (429 APPROVAL.REMIND_TOO_SOON) or not allowed (403
- * APPROVAL.REMIND_NOT_ALLOWED): the server's message, as a notification.
+ * 催办: who the review waits for at its pending step; a button reminds them where the reader
+ * may (`can.remind`: the requester, HR for a review the system started, anyone above the
+ * approver). Too soon after the last reminder (429 APPROVAL.REMIND_TOO_SOON): the server's
+ * message, as a notification.
  */
 export const ProbationReviewReminders = ({ review }: { review: ProbationReview }) => {
   const translate = useTranslate();
@@ -48,16 +49,18 @@ export const ProbationReviewReminders = ({ review }: { review: ProbationReview }
                 : translate('resources.probation-reviews.remind.never')}
             </Typography>
           </Typography>
-          <Button
-            size="small"
-            variant="outlined"
-            startIcon={<NotificationsActiveIcon />}
-            disabled={busy !== null}
-            onClick={() => remind(row.id, row.approverName)}
-            sx={{ minHeight: 40 }}
-          >
-            {translate('resources.probation-reviews.remind.action')}
-          </Button>
+          {review.can?.remind.includes(row.id) && (
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<NotificationsActiveIcon />}
+              disabled={busy !== null}
+              onClick={() => remind(row.id, row.approverName)}
+              sx={{ minHeight: 40 }}
+            >
+              {translate('resources.probation-reviews.remind.action')}
+            </Button>
+          )}
         </Stack>
       ))}
     </Stack>

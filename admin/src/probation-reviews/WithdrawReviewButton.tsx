@@ -1,26 +1,21 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { useState } from 'react';
-import { Button, Confirm, HttpError, useDataProvider, useGetIdentity, useNotify, useRefresh } from 'react-admin';
-import { canStartProbationReview } from '../providers/authProvider';
+import { Button, Confirm, HttpError, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import type { ProbationReview } from './types';
 
 /**
- * 撤回: the requester takes an open review back. The review names its requester only by name,
- * so the button shows to everyone who may start a review for this employee; the API answers
- * anyone else with 403 WORKFLOW.NOT_REQUESTER, shown as the notification.
+ * 撤回: the requester (HR, for a review the system started) takes an open review back. The
+ * button shows only to whom the server says may (`can.withdraw`).
  */
 export const WithdrawReviewButton = ({ review }: { review: ProbationReview }) => {
-  const { identity } = useGetIdentity();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  if (!identity || !['scheduled', 'in_review'].includes(review.status)) return null;
-  const self = identity.employeeId === review.employeeId;
-  if (!canStartProbationReview(identity.roles as string[] | undefined, self)) return null;
+  if (!review.can?.withdraw) return null;
 
   async function withdraw() {
     setBusy(true);

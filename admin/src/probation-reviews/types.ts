@@ -9,6 +9,8 @@ export type BandOutcome = 'convert_early' | 'convert' | 'extend' | 'end';
 
 export interface ProbationReview {
   id: string;
+  /** What the reader may do now (GET /probation-reviews/{id}): the console shows only these buttons. */
+  can?: { withdraw: boolean; remind: string[] };
   employeeId: string;
   employeeName: string;
   employeeNo: string;

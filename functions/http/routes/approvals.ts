@@ -288,7 +288,7 @@ export function approvalsRoutes() {
       const p = principalOf(c);
       if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
       const deps = c.get('deps');
-      const task = await remind(deps.workflow, { taskId: c.req.valid('param').id, actor: { id: p.id, name: p.name, employeeId: p.employeeId }, channel: c.get('channel') });
+      const task = await remind(deps.workflow, { taskId: c.req.valid('param').id, actor: { id: p.id, name: p.name, roles: p.roles, employeeId: p.employeeId }, channel: c.get('channel') });
       return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );

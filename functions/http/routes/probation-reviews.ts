@@ -2,7 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { inScope, seesWholeOrganisation, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
-import { getTasks, listSteps } from '../../storage/approvals.js';
+import { actsForRequester } from '../../domain/approvals/requester.js';
+import { getTasks, listSteps, type ApprovalTask } from '../../storage/approvals.js';
+import { engineCall, type WorkflowDeps } from '../../workflow/kinds.js';
+import { mayRemind } from '../../workflow/verbs.js';
 import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
@@ -32,6 +35,10 @@ export const ReviewSchema = z
     chain: z.array(z.object({ key: z.string(), label: z.string(), records: z.string().nullable() })),
     currentStep: z.string().nullable(),
     steps: z.array(StepSchema).optional(),
+    can: z.object({
+      withdraw: z.boolean().openapi({ description: '撤回: the reader may withdraw it (the requester; HR for a review the system started)' }),
+      remind: z.array(z.string()).openapi({ description: '催办: the pending tasks the reader may remind' }),
+    }).optional().openapi({ description: 'What the reader may do with the review now (the console shows only these buttons)' }),
     createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
     message: z.string().optional().openapi({ description: 'Set when the application joins next month’s round' }),
   })
@@ -47,6 +54,16 @@ function present(r: ProbationReview, lang: 'zh-CN' | 'en'): z.infer<typeof Revie
     scores: r.scores, attendance: r.attendance, weighted: r.weighted, band: r.band, breaches: r.breaches, recommendation: r.recommendation,
     override: r.override, finalOutcome: r.result, chain, currentStep: r.currentStep, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
   };
+}
+
+/** What the reader may do now: 撤回 and 催办 per pending task, by the same rules the verbs enforce. */
+async function allowed(workflow: WorkflowDeps, p: Principal, review: ProbationReview, tasks: ApprovalTask[]): Promise<{ withdraw: boolean; remind: string[] }> {
+  if (p.kind !== 'user' || !['scheduled', 'in_review'].includes(review.status)) return { withdraw: false, remind: [] };
+  const me = { id: p.id, name: p.name, roles: p.roles, employeeId: p.employeeId };
+  const deps = engineCall(workflow);
+  const pending = tasks.filter((t) => t.status === 'pending');
+  const may = await Promise.all(pending.map((t) => mayRemind(deps, me, t)));
+  return { withdraw: actsForRequester(review.requesterId, me), remind: pending.filter((_, i) => may[i]).map((t) => t.id) };
 }
 
 export function probationReviewsRoutes() {
@@ -97,6 +114,7 @@ export function probationReviewsRoutes() {
       return c.json({
         ...present(review, c.get('lang')),
         steps: steps.map((s) => presentStep(s, tasks)),
+        can: await allowed(deps.workflow, p, review, tasks),
       }, 200);
     },
   );

@@ -25,7 +25,7 @@ export function requestsRoutes(kinds: readonly string[]) {
       const p = principalOf(c);
       if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
       const { kind, id } = c.req.valid('param');
-      await withdraw(c.get('deps').workflow, { kind, requestId: id, actor: { id: p.id, name: p.name }, channel: c.get('channel') });
+      await withdraw(c.get('deps').workflow, { kind, requestId: id, actor: { id: p.id, name: p.name, roles: p.roles }, channel: c.get('channel') });
       return c.json({ status: 'withdrawn' as const }, 200);
     },
   );

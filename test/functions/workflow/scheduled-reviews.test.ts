@@ -7,11 +7,12 @@ import { waitForMail } from '../../support/mail.js';
 /** POLICIES.md §3 (gap: 14 days): a scheduled review opens by itself before the end date. */
 let api: TestApi;
 let org: TestOrg;
+let supervisor = '';
 
 beforeAll(async () => {
   api = await testApi({ workflows: true });
   org = await buildOrg(api);
-  await api.signIn(['supervisor'], org.supA.id, 's.sup@example.com');
+  supervisor = await api.signIn(['supervisor'], org.supA.id, 's.sup@example.com');
 }, 120_000);
 
 afterAll(async () => {
@@ -38,5 +39,19 @@ describe('the daily job for scheduled reviews', () => {
     expect(mail.text).toContain('发起人：系统');
     expect(mail.text).not.toContain('— 发起的');
     expect(mail.text).not.toContain('发起人：—');
+  }, 30_000);
+
+  it('a review the system started is withdrawn by HR, nobody else; the review says who may (#12 item 11)', async () => {
+    const e = await createEmployee(api, org.hr, { name: '到期丙', level: 'trainee', hireDate: '2026-08-16', probationEndDate: '2026-11-16', superiorId: org.leadA.id });
+    await openDueReviews(api.workflow);
+    const [review] = ((await (await api.request('GET', `/api/v1/probation-reviews?employeeId=${e.id}`, { token: org.hr })).json()) as { items: { id: string }[] }).items;
+    const can = async (token: string) => ((await (await api.request('GET', `/api/v1/probation-reviews/${review!.id}`, { token })).json()) as { can: { withdraw: boolean } }).can;
+    expect(await can(org.hr)).toMatchObject({ withdraw: true });
+    expect(await can(supervisor)).toMatchObject({ withdraw: false });
+    const refused = await api.request('POST', `/api/v1/requests/probation/${review!.id}/withdraw`, { token: supervisor });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('WORKFLOW.NOT_REQUESTER');
+    const ok = await api.request('POST', `/api/v1/requests/probation/${review!.id}/withdraw`, { token: org.hr });
+    expect(ok.status, await ok.clone().text()).toBe(200);
   }, 30_000);
 });
