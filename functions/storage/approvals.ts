@@ -16,6 +16,8 @@ import { newId } from './ids.js';
 import { move, type CountDelta } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
+export type CancelledBy = 'withdraw' | 'others' | 'deadline';
+
 /** `return` (退回) sends the request back to an earlier step, which is asked again. */
 export type Decision = 'approve' | 'reject' | 'return';
 
@@ -97,6 +99,8 @@ export interface ApprovalTask {
   channel: Channel | null;
   /** Last 催办 (remind) of this task, to keep reminders at most one per policy interval. */
   lastRemindedAt?: string | null;
+  /** Why a cancelled task ended: the request was withdrawn, someone else decided the step (或签), or the step's deadline passed. */
+  cancelledBy?: CancelledBy | null;
   version: number;
 }
 
@@ -491,7 +495,7 @@ export async function cancelSteps(store: Store, steps: ApprovalStep[], tasks: Ap
       write: {
         Put: {
           TableName: store.table,
-          Item: taskItem({ ...t, status: 'cancelled', decidedAt: at, version: t.version + 1 }),
+          Item: taskItem({ ...t, status: 'cancelled', cancelledBy: 'withdraw', decidedAt: at, version: t.version + 1 }),
           // A pending task, or one waiting for its stage (加签), as it was read.
           ConditionExpression: '#status = :was',
           ExpressionAttributeNames: { '#status': 'status' },

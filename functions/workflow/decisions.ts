@@ -114,7 +114,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
     if (!t) return [];
     const after: ApprovalTask = status === 'pending'
       ? { ...t, status, createdAt: at, version: t.version + 1 }
-      : { ...t, status, decidedAt: at, version: t.version + 1 };
+      : { ...t, status, decidedAt: at, ...(status === 'cancelled' ? { cancelledBy: 'others' as const } : {}), version: t.version + 1 };
     return [{ before: t, after }];
   });
   // The next stage (people added after, or the approvers who waited for those added before) is

@@ -61,7 +61,7 @@ export const DecidedNote = ({ task }: { task: ApprovalDetail }) => {
   const severity = task.status === 'approved' ? 'success' : task.status === 'rejected' ? 'error' : 'info';
   return (
     <Alert severity={severity}>
-      {translate(`resources.approvals.decided.${task.status}`, { time: at(task.decidedAt), channel: task.channel ? translate(`audit.channels.${task.channel}`) : '—' })}
+      {translate(task.status === 'cancelled' && task.cancelledBy ? `resources.approvals.decided.cancelled_by.${task.cancelledBy}` : `resources.approvals.decided.${task.status}`, { time: at(task.decidedAt), channel: task.channel ? translate(`audit.channels.${task.channel}`) : '—' })}
       <Comment text={task.comment} />
     </Alert>
   );

@@ -1,6 +1,6 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { ApprovalStatus, ApprovalTask } from './types';
+import { statusKey, type ApprovalStatus, type ApprovalTask } from './types';
 
 const COLORS: Record<ApprovalStatus, ChipProps['color']> = {
   pending: 'warning',
@@ -20,7 +20,7 @@ export const ApprovalStatusField = ({ record: given }: { record?: ApprovalTask; 
   if (!record) return null;
   return (
     <>
-      <Chip size="small" color={COLORS[record.status]} label={translate(`resources.approvals.choices.status.${record.status}`)} />
+      <Chip size="small" color={COLORS[record.status]} label={translate(statusKey(record))} />
       {(record.status === 'pending' || record.status === 'waiting') && record.reason !== 'assigned' && (
         <Chip size="small" variant="outlined" sx={{ ml: 0.5 }} label={translate(`resources.approvals.choices.reason.${record.reason}`)} />
       )}

@@ -2,7 +2,7 @@ import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useDateTime } from '../components/useDateTime';
 import { showsStages, stageGroups, type StageGroup } from './stepStages';
-import type { ApprovalStep, StepTask } from './types';
+import { statusKey, type ApprovalStep, type StepTask } from './types';
 
 /**
  * Everyone asked at a step, by stage (加签 order, 或签 / 会签): what each decided, when and
@@ -16,7 +16,7 @@ export const ApprovalStepPeople = ({ step }: { step: ApprovalStep }) => {
   return (
     <Stack spacing={0.75} sx={{ mt: 0.5 }}>
       {groups.map((group) => (
-        <Box key={group.index ?? 'escalated'} data-stage={group.index ?? 'escalated'} data-stage-mode={group.mode ?? undefined} data-active={group.active || undefined}>
+        <Box key={group.index ?? group.outside} data-stage={group.index ?? group.outside} data-stage-mode={group.mode ?? undefined} data-active={group.active || undefined}>
           {staged && <StageHeading group={group} />}
           <Stack component="ul" spacing={0.5} sx={{ listStyle: 'none', p: 0, m: 0, pl: staged ? 1 : 0 }} aria-label={translate('resources.approvals.timeline.people')}>
             {group.tasks.map((task) => (
@@ -33,7 +33,7 @@ export const ApprovalStepPeople = ({ step }: { step: ApprovalStep }) => {
 const StageHeading = ({ group }: { group: StageGroup }) => {
   const translate = useTranslate();
   const parts = [
-    group.index === null ? translate('resources.approvals.timeline.escalated') : translate('resources.approvals.timeline.stage', { n: group.index + 1 }),
+    group.index === null ? translate(`resources.approvals.timeline.${group.outside ?? 'escalated'}`) : translate('resources.approvals.timeline.stage', { n: group.index + 1 }),
     ...(group.mode ? [translate(`resources.approvals.timeline.modes.${group.mode}`)] : []),
     ...(group.active ? [translate('resources.approvals.timeline.active')] : []),
   ];
@@ -59,7 +59,7 @@ const Person = ({ task }: { task: StepTask }) => {
     <Box component="li" data-task={task.id} data-task-status={task.status}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 0.5 }}>
         <Typography variant="body2">{task.approverName}</Typography>
-        <Chip size="small" variant="outlined" label={translate(`resources.approvals.choices.status.${task.status}`)} />
+        <Chip size="small" variant="outlined" label={translate(statusKey(task))} />
         {notes.length > 0 && (
           <Typography variant="caption" color="text.secondary">
             {notes.join(' · ')}

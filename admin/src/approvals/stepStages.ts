@@ -1,8 +1,13 @@
 import type { ApprovalStep, StageMode, StepTask } from './types.js';
 
-/** The people of one stage of a step (加签 / 会签), or of its escalation (`index` null). */
+/**
+ * The people of one stage of a step (加签 / 会签), or outside every stage (`index` null): those
+ * an escalation asked, and those who transferred their task to someone else (转交).
+ */
 export interface StageGroup {
   index: number | null;
+  /** For a group outside the stages: why its people are there. */
+  outside?: 'escalated' | 'transferred';
   mode: StageMode | null;
   /** The stage deciding now, on a step still open. */
   active: boolean;
@@ -23,8 +28,11 @@ export function stageGroups(step: ApprovalStep): StageGroup[] {
     active: step.status === 'pending' && index === step.activeStage,
     tasks: tasks.filter((t) => t.stage === index),
   }));
-  const escalated = tasks.filter((t) => t.stage === null || t.stage === undefined);
-  if (escalated.length > 0) groups.push({ index: null, mode: null, active: false, tasks: escalated });
+  const outside = tasks.filter((t) => t.stage === null || t.stage === undefined);
+  const transferred = outside.filter((t) => t.status === 'transferred');
+  const escalated = outside.filter((t) => t.status !== 'transferred');
+  if (escalated.length > 0) groups.push({ index: null, outside: 'escalated', mode: null, active: false, tasks: escalated });
+  if (transferred.length > 0) groups.push({ index: null, outside: 'transferred', mode: null, active: false, tasks: transferred });
   return groups.filter((g) => g.tasks.length > 0);
 }
 

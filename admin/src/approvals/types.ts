@@ -38,6 +38,17 @@ export interface ApprovalTask {
   decidedAt: string | null;
   comment: string | null;
   channel: Channel | null;
+  /** A cancelled task: the request was withdrawn, someone else decided the step (或签), or its deadline passed. */
+  cancelledBy?: CancelledBy | null;
+}
+
+export type CancelledBy = 'withdraw' | 'others' | 'deadline';
+
+/** The catalog key of a task's status: a cancelled task says why it ended (已撤回, 他人已处理, 期限已过). */
+export function statusKey(task: { status: ApprovalStatus; cancelledBy?: CancelledBy | null }): string {
+  return task.status === 'cancelled' && task.cancelledBy
+    ? `resources.approvals.choices.cancelled.${task.cancelledBy}`
+    : `resources.approvals.choices.status.${task.status}`;
 }
 
 /**
@@ -80,6 +91,7 @@ export interface StepTask {
   decidedAt?: string | null;
   comment?: string | null;
   channel?: Channel | null;
+  cancelledBy?: CancelledBy | null;
 }
 
 /** A field the step's decision collects (the step's spec), e.g. `scores.interview` (0–100). */

@@ -393,6 +393,11 @@ const en = {
           waiting: 'Waiting',
           cc: 'CC',
         },
+        cancelled: {
+          withdraw: 'Withdrawn',
+          others: 'Decided by another',
+          deadline: 'Deadline passed',
+        },
         reason: {
           assigned: 'Assigned',
           escalated: 'Escalated',
@@ -434,11 +439,12 @@ const en = {
       },
       timeline: {
         waiting: 'Waiting, due %{time}',
-        cancelled: 'Closed (decided by someone else, or transferred)',
+        cancelled: 'The request was withdrawn',
         empty: 'Nothing recorded yet.',
         people: 'People asked',
         stage: 'Group %{n}',
         escalated: 'Escalated to a superior',
+        transferred: 'Transferred to someone else',
         active: 'deciding now',
         modes: {
           any: 'any one',
@@ -516,6 +522,11 @@ const en = {
         approved: 'You approved this at %{time} (%{channel}).',
         rejected: 'You rejected this at %{time} (%{channel}).',
         cancelled: 'This task is closed: someone else decided, or the request ended.',
+        cancelled_by: {
+          withdraw: 'The request was withdrawn on %{time}; nothing is left to do.',
+          others: 'Someone else decided this step (any one of you could); nothing is left to do.',
+          deadline: 'The deadline passed and the step was decided by policy.',
+        },
         transferred: 'You transferred this task to someone else.',
         returned: 'You returned this to an earlier step at %{time} (%{channel}).',
       },

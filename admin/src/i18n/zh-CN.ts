@@ -604,6 +604,11 @@ const zhCN = {
           waiting: '等待中',
           cc: '抄送',
         },
+        cancelled: {
+          withdraw: '已撤回',
+          others: '他人已处理',
+          deadline: '期限已过',
+        },
         reason: {
           assigned: '指派',
           escalated: '已升级',
@@ -645,11 +650,12 @@ const zhCN = {
       },
       timeline: {
         waiting: '等待处理，截止 %{time}',
-        cancelled: '已结束（他人已处理或已转交）',
+        cancelled: '申请已撤回',
         empty: '暂无记录。',
         people: '审批人',
         stage: '第 %{n} 组',
         escalated: '升级至上级',
+        transferred: '已转交他人',
         active: '审批中',
         modes: {
           any: '或签',
@@ -727,6 +733,11 @@ const zhCN = {
         approved: '您已于 %{time} 同意（%{channel}）。',
         rejected: '您已于 %{time} 驳回（%{channel}）。',
         cancelled: '此任务已结束：他人已处理，或申请已结束。',
+        cancelled_by: {
+          withdraw: '申请已于 %{time} 被撤回，此任务无需再处理。',
+          others: '此环节已由他人处理（或签），此任务无需再处理。',
+          deadline: '期限已过，此环节已按制度自动处理。',
+        },
         transferred: '您已将此任务转交他人。',
         returned: '您已于 %{time} 退回至之前的环节（%{channel}）。',
       },

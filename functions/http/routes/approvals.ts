@@ -40,6 +40,7 @@ export const ApprovalSchema = z
     decidedAt: z.string().nullable(),
     comment: z.string().nullable(),
     channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
+    cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable().openapi({ description: 'A cancelled task: the request was withdrawn, someone else decided the step (或签), or its deadline passed' }),
   })
   .openapi('ApprovalTask');
 
@@ -97,7 +98,7 @@ export function present(t: ApprovalTask, lang: 'zh-CN' | 'en', now: Date): z.inf
     stepLabel: t.stepLabel[lang], approverId: t.approverId, approverName: t.approverName, requesterName: t.requesterName,
     subjectEmployeeId: t.subjectEmployeeId, status: t.status, reason: t.reason, onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, createdAt: t.createdAt, dueAt: t.dueAt,
     overdue: t.status === 'pending' && Date.parse(t.dueAt) < now.getTime(), decision: t.decision, decidedAt: t.decidedAt,
-    comment: t.comment, channel: t.channel,
+    comment: t.comment, channel: t.channel, cancelledBy: t.cancelledBy ?? null,
   };
 }
 

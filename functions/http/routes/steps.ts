@@ -21,6 +21,7 @@ export const StepSchema = z
         id: z.string(), approverId: z.string(), approverName: z.string(), status: z.string(), reason: z.string(), lastRemindedAt: z.string().nullable(),
         stage: z.number().int().nullable().openapi({ description: 'Index into `stages`; null for an escalation to a superior' }),
         onBehalfOfName: z.string().nullable(), addedByName: z.string().nullable(), decidedAt: z.string().nullable(), comment: z.string().nullable(), channel: z.string().nullable(),
+        cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable(),
       }))
       .optional()
       .openapi({ description: 'Everyone asked at the step, with their own decision (task ids for 催办 remind)' }),
@@ -40,6 +41,7 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = []): z.infe
     ...(mine.length ? { tasks: mine.map((t) => ({
       id: t.id, approverId: t.approverId, approverName: t.approverName, status: t.status, reason: t.reason, lastRemindedAt: t.lastRemindedAt ?? null,
       stage: stageOf(t.id), onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, decidedAt: t.decidedAt, comment: t.comment, channel: t.channel,
+      cancelledBy: t.cancelledBy ?? null,
     })) } : {}),
     stages: stages.map((st) => ({ mode: st.mode, size: st.taskIds.length })),
     activeStage: active,

@@ -25,7 +25,7 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
     const at = deps.now().toISOString();
     const comment = decision === 'approve' ? '期限已过，按制度生效 / The deadline passed: in effect by policy' : '期限已过，按制度结束 / The deadline passed: ended by policy';
     const { writes: extra } = await kind.onDecision(deps, { requestId: p.requestId, stepKey: p.stepKey, decision, completesStep: true, comment, fields: {}, actor: SYSTEM_ACTOR, at });
-    const cancel = (t: ApprovalTask) => ({ before: t, after: { ...t, status: 'cancelled' as const, decidedAt: at, version: t.version + 1 } });
+    const cancel = (t: ApprovalTask) => ({ before: t, after: { ...t, status: 'cancelled' as const, cancelledBy: 'deadline' as const, decidedAt: at, version: t.version + 1 } });
     try {
       await decideStep(deps.store, {
         step, task, changed: others.map(cancel), decision, complete: true, stages: step.stages ?? [], activeStage: step.activeStage ?? 0,

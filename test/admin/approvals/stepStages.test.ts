@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { showsStages, stageGroups, waitingFor } from '../../../admin/src/approvals/stepStages.js';
-import type { ApprovalStep, StepTask } from '../../../admin/src/approvals/types.js';
+import { statusKey, type ApprovalStep, type StepTask } from '../../../admin/src/approvals/types.js';
+import zhCN from '../../../admin/src/i18n/zh-CN.js';
 
 const person = (id: string, status: StepTask['status'], stage: number | null, extra: Partial<StepTask> = {}): StepTask => ({
   id,
@@ -33,6 +34,29 @@ describe('a step’s people by stage (加签, 或签 / 会签)', () => {
       [null, null, false, ['boss']],
     ]);
     expect(showsStages(groups)).toBe(true);
+  });
+
+  it('转交: whoever transferred their task is shown apart, not under 升级至上级 (#12 item 10)', () => {
+    const s = step(
+      [person('old', 'transferred', null), person('new', 'pending', 0, { reason: 'transferred' }), person('boss', 'pending', null, { reason: 'escalated' })],
+      [{ mode: 'any', size: 1 }],
+    );
+    expect(stageGroups(s).map((g) => [g.index, g.outside ?? null, g.tasks.map((t) => t.id)])).toEqual([
+      [0, null, ['new']],
+      [null, 'escalated', ['boss']],
+      [null, 'transferred', ['old']],
+    ]);
+  });
+
+  it('a cancelled task says why it ended: 已撤回, 他人已处理, 期限已过 (#12 item 10)', () => {
+    expect(statusKey({ status: 'cancelled', cancelledBy: 'withdraw' })).toBe('resources.approvals.choices.cancelled.withdraw');
+    expect(statusKey({ status: 'cancelled', cancelledBy: null })).toBe('resources.approvals.choices.status.cancelled');
+    expect(statusKey({ status: 'approved' })).toBe('resources.approvals.choices.status.approved');
+    for (const why of ['withdraw', 'others', 'deadline'] as const) {
+      expect(zhCN.resources.approvals.choices.cancelled[why]).toMatch(/\p{Script=Han}/u);
+      expect(zhCN.resources.approvals.decided.cancelled_by[why]).toMatch(/\p{Script=Han}/u);
+    }
+    expect(zhCN.resources.approvals.timeline.cancelled).toBe('申请已撤回');
   });
 
   it('a step of one person shows no stage headings; a decided step has no active stage', () => {

@@ -127,6 +127,10 @@ describe('probation outcomes', () => {
       return r.finalOutcome ? r : undefined;
     }, 'the outcome');
     expect(done.status).toBe('converted');
+    // The loser's task says someone else decided it (或签), not just "closed" (#12 item 10).
+    const loser = a.status === 409 ? 'hr1' : 'hr2';
+    const theirs = ((await (await api.request('GET', '/api/v1/approvals?status=decided', { token: tokens[loser] })).json()) as { items: (Task & { cancelledBy: string | null })[] }).items;
+    expect(theirs.find((t) => t.requestId === review.id)).toMatchObject({ status: 'cancelled', cancelledBy: 'others' });
   }, 60_000);
 });
 

@@ -22,7 +22,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-interface Task { id: string; requestId: string; stepKey: string; status: string }
+interface Task { cancelledBy?: string | null; id: string; requestId: string; stepKey: string; status: string }
 
 async function startReview(name: string, by = 'lead'): Promise<string> {
   const e = await createEmployee(api, org.hr, { name, level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
@@ -55,7 +55,7 @@ describe('撤回 withdraw', () => {
     expect(told.text).toMatch(/已由 .+ 撤回/);
     expect(told.text).toContain('无需再处理');
     const decided = (await (await api.request('GET', '/api/v1/approvals?status=decided', { token: tokens.supA })).json()) as { items: Task[] };
-    expect(decided.items.find((t) => t.requestId === id)?.status).toBe('cancelled');
+    expect(decided.items.find((t) => t.requestId === id)).toMatchObject({ status: 'cancelled', cancelledBy: 'withdraw' });
     const page = await api.request('GET', path(decisionLinks(mail).approve));
     expect(page.status).toBe(410);
     expect(await page.text()).toMatch(/撤回/);
