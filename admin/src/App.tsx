@@ -1,3 +1,4 @@
+import { NotFoundPage } from './layout/NotFoundPage';
 import { lazy } from 'react';
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import approvals from './approvals';
@@ -34,6 +35,7 @@ export const App = () => (
     store={store}
     layout={Layout}
     loginPage={LoginPage}
+    catchAll={NotFoundPage}
     requireAuth
     // An HR system does not phone home to the framework vendor.
     disableTelemetry

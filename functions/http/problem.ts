@@ -153,6 +153,9 @@ const FORMAT_MESSAGES: Record<string, Record<Language, string>> = {
   'format.phone': { 'zh-CN': '电话格式不正确（数字，可带 + 与空格，6–20 位）', en: 'Not a phone number (digits, optional + and spaces, 6–20 long)' },
   'format.employeeNo': { 'zh-CN': '工号只能包含字母、数字、下划线或连字符', en: 'Letters, digits, _ or - only' },
   'format.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD，且须为有效日期', en: 'A valid date as YYYY-MM-DD' },
+  'format.decimals.0': { 'zh-CN': '须为整数', en: 'A whole number' },
+  'format.decimals.1': { 'zh-CN': '最多保留 1 位小数', en: 'At most one decimal place' },
+  'format.decimals.2': { 'zh-CN': '最多保留 2 位小数', en: 'At most two decimal places' },
 };
 
 /** Schema-level custom messages are kept; zod's own English defaults are replaced by the locale's. */

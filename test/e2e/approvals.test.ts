@@ -47,6 +47,12 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
 
     // 2. It reaches their inbox; they enter the scores and approve.
     await openFromInbox(page, harness.runtime.url, trainee.name);
+    // A score has one decimal (§3): 99.999 is refused in Chinese by the form itself, with no browser bubble (#12 item 12).
+    expect(await page.locator('form').first().getAttribute('novalidate')).not.toBeNull();
+    await page.getByLabel('日常表现', { exact: true }).fill('99.999');
+    await page.getByRole('button', { name: '同意' }).click();
+    await page.getByText('最多保留 1 位小数').first().waitFor();
+    expect(page.url()).toMatch(/#\/approvals\/.+\/show$/);
     await page.getByLabel('日常表现', { exact: true }).fill('95');
     await page.getByLabel('专业测试', { exact: true }).fill('92');
     await page.getByLabel('面试', { exact: true }).fill('90');

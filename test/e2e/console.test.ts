@@ -94,7 +94,8 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await page.getByRole('textbox', { name: '姓名' }).fill('测试新人');
     await page.getByRole('textbox', { name: '邮箱' }).fill(`e2e-${Date.now()}@example.com`);
     await page.getByRole('textbox', { name: '电话' }).fill('13700137000');
-    // Everyone but the GM reports to someone: any listed person will do.
+    // Everyone but the GM reports to someone: the label says it is required (#12 item 16); any listed person will do.
+    expect(await page.locator('label', { hasText: '直属上级' }).first().innerText()).toContain('*');
     await page.getByRole('combobox', { name: '直属上级' }).click();
     await page.getByRole('option').first().click();
     await page.getByLabel('入职日期').fill('2025-03-01');
@@ -103,6 +104,18 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     const employeeNo = page.getByRole('textbox', { name: '工号' });
     await expect.poll(() => employeeNo.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
     expect(page.url()).toMatch(/#\/employees\/create$/);
+  }, 90_000);
+
+  it('a page that does not exist says so in Chinese, without a stray full stop, and leads home (#12 item 16)', async () => {
+    const page = await newPage();
+    const agent = demoLogin('agent');
+    await signIn(page, harness.runtime.url, agent.email, agent.password);
+    await page.goto(`${harness.runtime.url}/#/no-such-page`);
+    const alert = page.getByRole('alert').filter({ hasText: '您输入的网址有误' });
+    await alert.waitFor();
+    expect(await alert.innerText()).not.toContain('。.');
+    await alert.getByRole('link', { name: '回到首页' }).click();
+    await page.waitForURL((u) => !u.hash.includes('no-such-page'));
   }, 90_000);
 
   it('an agent opens 数据看板 and 我的员工档案 takes them to their own record (#12 item 9)', async () => {

@@ -1,3 +1,4 @@
+import { maxDecimals } from './decimals';
 import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import { Box, Button, Stack } from '@mui/material';
@@ -91,7 +92,8 @@ export const ApprovalDecisionPanel = ({
 
   return (
     <Box>
-      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ comment: '' }}>
+      {/* noValidate: the browser's own (English) bubbles would cover our hints; the rules below say it in the console's language. */}
+      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ comment: '' }} noValidate>
         <Stack spacing={0}>
           {task.fields.length > 0 && (
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
@@ -108,8 +110,14 @@ export const ApprovalDecisionPanel = ({
 
 /** One field of the step's spec, as the input of its type. */
 const FieldInput = ({ field: f, onApprove }: { field: DecisionField; onApprove: Validator }) => {
-  const validate = [...(f.required ? [onApprove] : []), ...(f.min !== undefined ? [minValue(f.min)] : []), ...(f.max !== undefined ? [maxValue(f.max)] : [])];
-  const bounds = f.min !== undefined && f.max !== undefined ? `${f.min}–${f.max}` : false;
+  const translate = useTranslate();
+  const validate = [
+    ...(f.required ? [onApprove] : []), ...(f.min !== undefined ? [minValue(f.min)] : []), ...(f.max !== undefined ? [maxValue(f.max)] : []),
+    ...(f.decimals !== undefined ? [maxDecimals(f.decimals)] : []),
+  ];
+  const bounds = f.min !== undefined && f.max !== undefined
+    ? translate(f.decimals !== undefined ? 'resources.approvals.validation.bounds_decimals' : 'resources.approvals.validation.bounds', { min: f.min, max: f.max, n: f.decimals })
+    : false;
   switch (f.type) {
     case 'integer':
     case 'number':

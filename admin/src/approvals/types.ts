@@ -106,6 +106,8 @@ export interface DecisionField {
   required: boolean;
   min?: number;
   max?: number;
+  /** A `number` with at most this many decimal places (probation scores: one). */
+  decimals?: number;
   options?: { value: string; label: string }[];
 }
 

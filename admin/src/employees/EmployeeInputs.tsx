@@ -42,7 +42,7 @@ export const EmployeeInputs = ({ mode }: { mode: 'create' | 'edit' }) => (
     <ReferenceInput source="superiorId" reference="employees">
       {/* Checked on create only: an existing record is the server's to judge, and a phone fix
           must not be blocked by an old record's placement. */}
-      <AutocompleteInput validate={mode === 'create' ? superiorUnlessGm : undefined} />
+      <AutocompleteInput validate={mode === 'create' ? superiorUnlessGm : undefined} helperText={mode === 'create' ? 'app.validation.superior_unless_gm' : false} />
     </ReferenceInput>
     <ReferenceInput source="teamId" reference="org-units" filter={{ kind: 'team' }} sort={{ field: 'name', order: 'ASC' }}>
       <SelectInput optionText="name" />

@@ -18,6 +18,8 @@ export const validateRequired = required();
 export function superiorUnlessGm(value: unknown, values: Record<string, unknown>): string | undefined {
   return (value === null || value === undefined || value === '') && values.post !== 'gm' ? 'ra.validation.required' : undefined;
 }
+// react-admin marks an input required (the asterisk) by this flag on its validator: everyone but the GM needs one.
+superiorUnlessGm.isRequired = true;
 
 /** Probation ends after the hire date (YYYY-MM-DD strings sort as dates). */
 export function probationAfterHire(value: unknown, values: Record<string, unknown>): string | undefined {

@@ -12,6 +12,8 @@ export interface Employee {
   status: Status;
   superiorId: string | null;
   superiorName: string | null;
+  /** The superior's 工号, also when they are outside the reader's scope. */
+  superiorNo?: string | null;
   teamId: string | null;
   teamName: string | null;
   departmentId: string;

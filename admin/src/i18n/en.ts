@@ -11,6 +11,7 @@ const en = {
   app: {
     title: 'CS Department',
     language: 'Language',
+    go_home: 'Go to the home page',
     /** A value the source documents do not give: ours until the company decides. */
     policy_gap: 'Policy gap (system default)',
     /** Every policy page (probation, approvals). */
@@ -172,6 +173,7 @@ const en = {
     validation: {
       phone: 'Must be a valid phone number',
       probation_before_hire: 'Must be after the hire date',
+      superior_unless_gm: 'Everyone but the general manager reports to someone',
       employee_no: 'Letters, digits, _ or - only',
     },
     errors: {
@@ -485,6 +487,9 @@ const en = {
       },
       validation: {
         comment_required: 'A rejection or a changed outcome needs a comment',
+        decimals: 'At most %{n} decimal places',
+        bounds: '%{min}–%{max}',
+        bounds_decimals: '%{min}–%{max}, at most %{n} decimal places',
       },
       notifications: {
         approved: 'Approved',

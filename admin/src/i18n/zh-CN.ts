@@ -224,6 +224,7 @@ const zhCN = {
   app: {
     title: '客服部管理系统',
     language: '语言',
+    go_home: '回到首页',
     policy_gap: '制度空白（本系统默认）',
     policy: {
       version: '第 %{version} 版 · %{name} 保存于 %{time}',
@@ -383,6 +384,7 @@ const zhCN = {
     validation: {
       phone: '请输入有效的电话号码',
       probation_before_hire: '必须晚于入职日期',
+      superior_unless_gm: '除总经理外，每人都须有直属上级',
       employee_no: '只能包含字母、数字、_ 或 -',
     },
     errors: {
@@ -696,6 +698,9 @@ const zhCN = {
       },
       validation: {
         comment_required: '驳回或调整建议结果时须填写意见',
+        decimals: '最多保留 %{n} 位小数',
+        bounds: '%{min}–%{max}',
+        bounds_decimals: '%{min}–%{max}，最多 %{n} 位小数',
       },
       notifications: {
         approved: '已同意',

@@ -93,6 +93,8 @@ export async function toXlsx(sheet: SheetData, sheetName: string): Promise<Uint8
 /** The 工号 of the superiors the rows name, from the rows themselves; the ids still missing. */
 export function superiorNumbers(employees: readonly Employee[]): { known: Map<string, string>; missing: string[] } {
   const known = new Map(employees.map((e) => [e.id, e.employeeNo]));
+  // The API names each superior's 工号, also outside the reader's scope (where a read by id finds nothing).
+  for (const e of employees) if (e.superiorId && e.superiorNo) known.set(e.superiorId, e.superiorNo);
   const missing = [...new Set(employees.map((e) => e.superiorId).filter((id): id is string => !!id && !known.has(id)))];
   return { known, missing };
 }

@@ -33,6 +33,8 @@ export interface FieldSpec {
   required?: boolean;
   min?: number;
   max?: number;
+  /** A `number` with at most this many decimal places (probation scores: one). */
+  decimals?: number;
   maxLength?: number;
   options?: { value: string; label: Localized }[];
 }
@@ -66,8 +68,12 @@ function fieldSchema(f: FieldSpec): z.ZodType {
   switch (f.type) {
     case 'integer':
       return z.number().int().min(f.min ?? Number.MIN_SAFE_INTEGER).max(f.max ?? Number.MAX_SAFE_INTEGER);
-    case 'number':
-      return z.number().finite().min(f.min ?? -Number.MAX_VALUE).max(f.max ?? Number.MAX_VALUE);
+    case 'number': {
+      const n = z.number().finite().min(f.min ?? -Number.MAX_VALUE).max(f.max ?? Number.MAX_VALUE);
+      const places = f.decimals;
+      // Counted in the decimal the person typed (99.95 has two places), not in binary.
+      return places === undefined ? n : n.refine((v) => Number.isInteger(Math.round(v * 10 ** places * 1e6) / 1e6), { message: `format.decimals.${places}` });
+    }
     case 'text':
       return z.string().trim().min(1).max(f.maxLength ?? 2000);
     case 'date':

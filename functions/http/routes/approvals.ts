@@ -68,6 +68,7 @@ const FieldSchema = z.object({
   required: z.boolean().openapi({ description: 'Needed to approve' }),
   min: z.number().optional(),
   max: z.number().optional(),
+  decimals: z.number().int().optional().openapi({ description: 'A `number` with at most this many decimal places' }),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
 }).openapi('DecisionField');
 
@@ -86,7 +87,7 @@ function presentSpec(spec: StepSpec, lang: 'zh-CN' | 'en'): { step: z.infer<type
     step: { type: spec.type, verbs: [...spec.verbs], subjectActs: spec.subjectActs, signedInOnly: spec.signedInOnly, ...(spec.deadlineHours !== undefined ? { deadlineHours: spec.deadlineHours } : {}) },
     fields: spec.fields.map((f) => ({
       name: formName(f), path: fieldPath(f), label: f.label[lang], type: f.type, required: f.required === true,
-      ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}), ...(f.decimals !== undefined ? { decimals: f.decimals } : {}),
       ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: o.label[lang] })) } : {}),
     })),
   };

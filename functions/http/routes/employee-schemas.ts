@@ -15,6 +15,7 @@ export const EmployeeSchema = z
     status: z.enum(EMPLOYEE_STATUSES),
     superiorId: z.string().nullable(),
     superiorName: z.string().nullable(),
+    superiorNo: z.string().nullable().openapi({ description: 'The superior’s 工号 (as an import names them)' }),
     teamId: z.string().nullable(),
     teamName: z.string().nullable(),
     departmentId: z.string().nullable(),

@@ -55,6 +55,10 @@ export async function present(
   ]);
   const names = new Map(superiors.map((s) => [s.id, s.name]));
   if (known.superior) names.set(known.superior.id, known.superior.name);
+  // The superior's 工号 with their name, even outside the reader's scope: an exported file names
+  // each superior the way an import finds them, so it re-imports to no change.
+  const numbers = new Map(superiors.map((s) => [s.id, s.employeeNo]));
+  if (known.superior) numbers.set(known.superior.id, known.superior.employeeNo);
   const teams = new Map(units.map((u) => [u.id, u.name]));
   if (known.team) teams.set(known.team.id, known.team.name);
   return employees.map((e) => ({
@@ -68,6 +72,7 @@ export async function present(
     status: e.status,
     superiorId: e.superiorId,
     superiorName: e.superiorId ? names.get(e.superiorId) ?? null : null,
+    superiorNo: e.superiorId ? numbers.get(e.superiorId) ?? null : null,
     teamId: e.teamId,
     teamName: e.teamId ? teams.get(e.teamId) ?? null : null,
     departmentId: e.departmentId,

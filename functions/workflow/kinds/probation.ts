@@ -51,7 +51,7 @@ const OVERRIDE_FIELDS: FieldSpec[] = [
   { name: 'extensionMonths', type: 'integer', min: 1, max: 6, label: { 'zh-CN': '延长月数', en: 'Extension (months)' } },
 ];
 const SCORE_FIELDS: FieldSpec[] = [
-  ...PROBATION_SCORE_NAMES.map((n): FieldSpec => ({ group: 'scores', name: n, type: 'number', required: true, min: 0, max: 100, label: SCORE_LABELS[n]! })),
+  ...PROBATION_SCORE_NAMES.map((n): FieldSpec => ({ group: 'scores', name: n, type: 'number', required: true, min: 0, max: 100, decimals: 1, label: SCORE_LABELS[n]! })),
   ...ATTENDANCE_FIELDS.map(([n, label]): FieldSpec => ({ group: 'attendance', name: n, type: 'integer', min: 0, max: 1000, label })),
 ];
 

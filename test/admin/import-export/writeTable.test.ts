@@ -28,6 +28,13 @@ describe('exporting people', () => {
     expect(peopleSheet(alone, 'zh-CN', known).rows[0]![6]).toBe('GM001');
   });
 
+  it('a superior outside the reader’s scope is named by the 工号 the API gives, so the file re-imports to no change (#12 item 15)', () => {
+    const alone = [anEmployee({ id: 'e-9', employeeNo: 'CS0009', superiorId: 'e-boss', superiorName: '老板', superiorNo: 'GM001' })];
+    const { known, missing } = superiorNumbers(alone);
+    expect(missing).toEqual([]);
+    expect(peopleSheet(alone, 'zh-CN', known).rows[0]![6]).toBe('GM001');
+  });
+
   it('a CSV starts with the UTF-8 BOM (so Excel reads Chinese), ends lines with CRLF and escapes formulas', async () => {
     const { sheet } = sheetOf();
     const csv = await toCsv({ ...sheet, rows: [...sheet.rows, ['=HYPERLINK("x")', ...sheet.rows[0]!.slice(1)]] });

@@ -107,11 +107,13 @@ describe('probation outcomes', () => {
     const res = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 101, professionalTest: 90, interview: 90 } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ code: 'APPROVAL.FIELDS_INVALID', errors: [{ path: 'scores.dailyPerformance' }] });
-    // More than one decimal is the scoring rule's (§3: 0–100, one decimal): 422 naming the field.
+    // More than one decimal (§3: 0–100, one decimal) is refused by the step's schema too, in words (#12 item 12).
     const fine = await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 80.25, professionalTest: 90, interview: 90 } });
-    expect(fine.status).toBe(422);
-    expect(await fine.json()).toMatchObject({ code: 'PROBATION.SCORE_RANGE', errors: [{ path: 'scores.dailyPerformance' }] });
+    expect(fine.status).toBe(400);
+    expect(await fine.json()).toMatchObject({ code: 'APPROVAL.FIELDS_INVALID', errors: [{ path: 'scores.dailyPerformance', message: '最多保留 1 位小数' }] });
     expect((await taskFor('supA', review.id, 'supervisor')).status).toBe('pending');
+    // One decimal is fine: 99.9 at the edge is accepted.
+    expect((await decide('supA', task, { decision: 'approve', scores: { dailyPerformance: 99.9, professionalTest: 90, interview: 90 } })).status).toBe(200);
   }, 30_000);
 
   it('"any HR member" is an or-sign: both are asked, two HR members deciding at once → exactly one wins', async () => {

@@ -1,4 +1,3 @@
-import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import {
   CellStyleModule,
   ColumnApiModule,
@@ -61,7 +60,4 @@ export function gridTheme(mui: Theme): GridTheme {
   });
 }
 
-/** zh-CN when the console is in Chinese, else English. */
-export function gridLocaleText(locale: string): Record<string, string> {
-  return locale.startsWith('zh') ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN;
-}
+export { gridLocaleText } from './gridLocale';

@@ -231,6 +231,9 @@ describe('data scope (POLICIES.md §1: a supervisor sees their subtree; HR, GM, 
     const agent = await api.signIn(['agent'], org.agentA1.id);
     const mine = await json<{ items: Employee[] }>(await api.request('GET', '/api/v1/employees', { token: agent }));
     expect(mine.items.map((e) => e.id)).toEqual([org.agentA1.id]);
+    // Their superior is outside their scope, yet named by 工号 as by name: an export re-imports to no change (#12 item 15).
+    const lead = await json<Employee>(await api.request('GET', `/api/v1/employees/${org.leadA.id}`, { token: org.hr }));
+    expect(mine.items[0]).toMatchObject({ superiorId: lead.id, superiorName: lead.name, superiorNo: lead.employeeNo });
     const gm = await api.signIn(['gm'], org.gm.id);
     const all = await json<{ items: Employee[] }>(await api.request('GET', '/api/v1/employees?limit=200', { token: gm }));
     expect(all.items.map((e) => e.id)).toEqual(expect.arrayContaining([org.gm.id, org.agentA1.id, org.agentB1.id]));
