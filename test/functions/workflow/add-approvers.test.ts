@@ -211,6 +211,21 @@ describe('combinations', () => {
   }, 60_000);
 });
 
+describe('who holds a task reads what they decide on (#12 item 3)', () => {
+  it('a supervisor of another team added by 加签 reads the review (before: 404), never the employee’s file', async () => {
+    const { id, task } = await atManagerStep('岑跨组');
+    const review = async () => api.request('GET', `/api/v1/probation-reviews/${id}`, { token: tokens.supB });
+    expect((await review()).status).toBe(404);
+    expect((await add('manager', task.id, { users: [ids.supB], position: 'parallel', mode: 'any' })).status).toBe(200);
+    const seen = await review();
+    expect(seen.status, await seen.clone().text()).toBe(200);
+    const body = (await seen.json()) as { employeeId: string; weighted: number | null; scores: Record<string, number> | null };
+    expect(body.weighted).not.toBeNull();
+    expect(body.scores).toMatchObject(scores);
+    expect((await api.request('GET', `/api/v1/employees/${body.employeeId}`, { token: tokens.supB })).status).toBe(404);
+  }, 60_000);
+});
+
 describe('撤回 tells who it concerns (#12 item 14)', () => {
   it('the approver it waited for, the people copied and the employee it is about each get one mail saying what it means for them; the requester gets none', async () => {
     const e = await createEmployee(api, org.hr, { name: '姜告知', level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
