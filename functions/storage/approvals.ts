@@ -99,6 +99,8 @@ export interface ApprovalTask {
   channel: Channel | null;
   /** Last 催办 (remind) of this task, to keep reminders at most one per policy interval. */
   lastRemindedAt?: string | null;
+  /** What this person's decision recorded (the step's fields, e.g. `{ scores: { interview: 90 } }`). */
+  fields?: Record<string, unknown> | null;
   /** Why a cancelled task ended: the request was withdrawn, someone else decided the step (或签), or the step's deadline passed. */
   cancelledBy?: CancelledBy | null;
   version: number;
@@ -234,6 +236,8 @@ export interface DecideInput {
   activeStage: number;
   returnTo?: string | null;
   comment: string | null;
+  /** What the decision recorded (the step's fields), kept on the task: the timeline shows it, the step asked again starts from it. */
+  fields?: Record<string, unknown>;
   channel: Channel;
   actor: { id: string; name: string };
   at: string;
@@ -255,7 +259,10 @@ const TASK_STATUS: Record<Decision, ApprovalTask['status']> = { approve: 'approv
  * second sees StepChanged and retries on the fresh step.
  */
 export async function decideStep(store: Store, d: DecideInput): Promise<void> {
-  const decided = { ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1 } as ApprovalTask;
+  const decided = {
+    ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1,
+    ...(d.fields && Object.keys(d.fields).length ? { fields: d.fields } : {}),
+  } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
     current?.status === 'pending'
       ? new StepChanged()

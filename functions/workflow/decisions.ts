@@ -131,6 +131,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
     returnTo: r.decision === 'return' ? (r.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra: [...extra, ...mails.map((m) => m.tx)],
+    ...(r.decision !== 'return' ? { fields } : {}),
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },

@@ -93,7 +93,7 @@ export const ApprovalDecisionPanel = ({
   return (
     <Box>
       {/* noValidate: the browser's own (English) bubbles would cover our hints; the rules below say it in the console's language. */}
-      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ comment: '' }} noValidate>
+      <Form onSubmit={submit} record={{ id: task.id }} defaultValues={{ ...(task.prefill ?? {}), comment: '' }} noValidate>
         <Stack spacing={0}>
           {task.fields.length > 0 && (
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>

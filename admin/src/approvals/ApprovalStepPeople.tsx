@@ -66,6 +66,11 @@ const Person = ({ task }: { task: StepTask }) => {
           </Typography>
         )}
       </Stack>
+      {task.answers && task.answers.length > 0 && (
+        <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.25, pl: 1 }} data-answers>
+          {task.answers.map(([label, value]) => `${label}：${value}`).join('　')}
+        </Typography>
+      )}
       {task.comment && (
         <Typography variant="body2" sx={{ mt: 0.25, pl: 1, borderLeft: 3, borderColor: 'divider', whiteSpace: 'pre-wrap' }}>
           {task.comment}

@@ -92,6 +92,8 @@ export interface StepTask {
   comment?: string | null;
   channel?: Channel | null;
   cancelledBy?: CancelledBy | null;
+  /** What this person's decision recorded, labelled ([label, value]). */
+  answers?: [string, string][];
 }
 
 /** A field the step's decision collects (the step's spec), e.g. `scores.interview` (0–100). */
@@ -133,4 +135,6 @@ export interface ApprovalDetail extends ApprovalTask {
   requestPath?: string;
   /** The request's steps, labelled (with `requester`, the resubmission). */
   chain?: { key: string; label: string }[];
+  /** The step's last answer (its fields, as a decision body has them): the form starts from it. */
+  prefill?: Record<string, unknown>;
 }

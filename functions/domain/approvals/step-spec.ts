@@ -146,3 +146,18 @@ export function fieldsFromForm(fields: readonly FieldSpec[], values: Record<stri
 
 /** The input name of a field in an HTML form (no dots: `group_name`). */
 export const formName = (f: Pick<FieldSpec, 'name' | 'group'>) => (f.group ? `${f.group}_${f.name}` : f.name);
+
+/**
+ * What a decision recorded, as a person reads it: each field the step declares that has a
+ * value, by its label, a choice by its option's label. (`fields` as the decision body had them.)
+ */
+export function labelledAnswers(spec: Pick<StepSpec, 'fields'>, fields: Record<string, unknown>, lang: 'zh-CN' | 'en'): [string, string][] {
+  const out: [string, string][] = [];
+  for (const f of spec.fields) {
+    const value = f.group ? (fields[f.group] as Record<string, unknown> | undefined)?.[f.name] : fields[f.name];
+    if (value === undefined || value === null || value === '') continue;
+    const shown = f.type === 'choice' ? (f.options?.find((o) => o.value === value)?.label[lang] ?? String(value)) : String(value);
+    out.push([f.label[lang], shown]);
+  }
+  return out;
+}

@@ -6,8 +6,8 @@ import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
-import { kindOf } from '../../workflow/kinds.js';
-import { DECISION_STEP, fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
+import { engineCall, kindOf } from '../../workflow/kinds.js';
+import { DECISION_STEP, fieldPath, formName, labelledAnswers, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
@@ -148,6 +148,7 @@ export function approvalsRoutes() {
           chain: z.array(z.object({ key: z.string(), label: z.string() })).openapi({ description: 'The request’s steps (with `requester`, the resubmission), labelled: for the timeline and 退回 targets' }),
           timeline: z.array(StepSchema),
           fields: z.array(FieldSchema).openapi({ description: 'What deciding this step collects (empty for a CC notice)' }),
+          prefill: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The step’s last answer (its fields, as a decision body has them): a step asked again starts from it' }),
           step: StepSpecSchema,
         })),
         ...problemResponses(401, 403, 404),
@@ -167,6 +168,15 @@ export function approvalsRoutes() {
         getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
       ]);
       const { step, fields } = presentSpec(spec, lang);
+      // Each decision's recorded fields, labelled by its own step's spec (the request is read once).
+      const wf = engineCall(deps.workflow);
+      const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
+      const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, task.requestId, k)] as const)));
+      const answersOf = (t: ApprovalTask) => (t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined);
+      // A step asked again (after 退回, a resubmission, or another's 加签 decision) starts from its last answer.
+      const last = task.status === 'pending' || task.status === 'waiting'
+        ? tasks.filter((t) => t.stepKey === task.stepKey && t.id !== task.id && t.fields && t.decidedAt).sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1)
+        : undefined;
       return c.json({
         ...present(task, lang, deps.now()),
         requesterId: task.requesterId,
@@ -175,7 +185,8 @@ export function approvalsRoutes() {
         chain: (described.steps ?? []).map((s) => ({ key: s.key, label: s.label[lang] })),
         fields: task.status === 'cc' ? [] : fields,
         step,
-        timeline: steps.map((s) => presentStep(s, tasks)),
+        timeline: steps.map((s) => presentStep(s, tasks, answersOf)),
+        ...(last?.fields ? { prefill: last.fields } : {}),
       }, 200);
     },
   );

@@ -22,6 +22,7 @@ export const StepSchema = z
         stage: z.number().int().nullable().openapi({ description: 'Index into `stages`; null for an escalation to a superior' }),
         onBehalfOfName: z.string().nullable(), addedByName: z.string().nullable(), decidedAt: z.string().nullable(), comment: z.string().nullable(), channel: z.string().nullable(),
         cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable(),
+        answers: z.array(z.tuple([z.string(), z.string()])).optional().openapi({ description: 'What this person’s decision recorded (the step’s fields), labelled' }),
       }))
       .optional()
       .openapi({ description: 'Everyone asked at the step, with their own decision (task ids for 催办 remind)' }),
@@ -30,7 +31,7 @@ export const StepSchema = z
   })
   .openapi('ApprovalStep');
 
-export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = []): z.infer<typeof StepSchema> {
+export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = [], answersOf: (t: ApprovalTask) => [string, string][] | undefined = () => undefined): z.infer<typeof StepSchema> {
   const mine = tasks.filter((t) => t.stepId === s.id && t.status !== 'cc');
   const { stages, active } = stagesOf(s);
   const stageOf = (id: string) => {
@@ -42,6 +43,7 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = []): z.infe
       id: t.id, approverId: t.approverId, approverName: t.approverName, status: t.status, reason: t.reason, lastRemindedAt: t.lastRemindedAt ?? null,
       stage: stageOf(t.id), onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, decidedAt: t.decidedAt, comment: t.comment, channel: t.channel,
       cancelledBy: t.cancelledBy ?? null,
+      ...(answersOf(t)?.length ? { answers: answersOf(t)! } : {}),
     })) } : {}),
     stages: stages.map((st) => ({ mode: st.mode, size: st.taskIds.length })),
     activeStage: active,

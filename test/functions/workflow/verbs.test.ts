@@ -100,6 +100,13 @@ describe('退回 return', () => {
       const t = await taskOf('supA', id);
       return t.id !== first.id ? t : undefined;
     }, 'the supervisor to be asked again');
+    // Asked again, the step starts from its last answer; the timeline shows what each decision recorded (#12 item 4).
+    const detail = (await (await api.request('GET', `/api/v1/approvals/${again.id}`, { token: tokens.supA })).json()) as {
+      prefill?: Record<string, unknown>; timeline: { stepKey: string; tasks?: { answers?: [string, string][] }[] }[];
+    };
+    expect(detail.prefill).toMatchObject({ scores });
+    const firstAnswers = detail.timeline.find((st) => st.stepKey === 'supervisor')?.tasks?.[0]?.answers ?? [];
+    expect(firstAnswers).toEqual(expect.arrayContaining([['面试', String(scores.interview)], ['日常表现', String(scores.dailyPerformance)]]));
     // The mail says it was returned, by whom, from which step and why (#12 item 5).
     const returned = await waitForMail(api.mail!, 'v.sup@example.com', /【已退回】转正评审：何退回 — 主管评估/);
     expect(returned.text).toMatch(/被 .+ 在「客服经理评估签字」环节退回到「主管评估」，需要您重新审批/);
