@@ -12,6 +12,8 @@ export type DomainErrorCode =
   | 'EMPLOYEE.SUPERIOR_REQUIRED'
   | 'EMPLOYEE.TEAM_NOT_FOUND'
   | 'EMPLOYEE.PROBATION_LENGTH'
+  // A hire date outside the org policy's plausible window (hireDateWindow).
+  | 'EMPLOYEE.HIRE_DATE_RANGE'
   | 'EMPLOYEE.PROBATION_BEFORE_HIRE'
   | 'EMPLOYEE.SUBTREE_TOO_LARGE'
   // A supervisor or CS manager arranging their people (employees:arrange, POLICIES.md §1).

@@ -769,11 +769,15 @@ const en = {
         level: 'Level',
         baseSalary: 'Monthly base salary (CNY)',
         managerEditableFields: 'Details supervisors and CS managers may change',
+        pastYears: 'Earliest hire date (years ago)',
+        futureDays: 'Latest hire date (days ahead)',
       },
       sections: {
         salary: 'Monthly base salary per level',
         managers: 'What managers may change about their people',
+        hire_dates: 'Plausible hire dates',
       },
+      hire_dates_hint: 'A hire date outside this range is refused when people are entered or imported (a typo like 2099 for 2026).',
       salary_hint: 'CNY a month. Taken on hiring, a change of level and conversion; salaries already set do not change with it.',
       hints: {
         managerEditableFields: 'Supervisors and CS managers may change the ticked details of the people in their reporting line; HR keeps the rest.',

@@ -980,11 +980,15 @@ const zhCN = {
         level: '职级',
         baseSalary: '月基本工资（元）',
         managerEditableFields: '主管和客服经理可修改的下属信息',
+        pastYears: '入职日期最早为多少年前',
+        futureDays: '入职日期最晚为多少天后',
       },
       sections: {
         salary: '各职级月基本工资',
         managers: '下属信息的修改权限',
+        hire_dates: '入职日期的合理范围',
       },
+      hire_dates_hint: '录入或导入员工时，超出此范围的入职日期会被拒绝（防止把 2026 误输为 2099）。',
       salary_hint: '人民币/月。入职、职级变更和转正时按新职级取用；已在职员工的工资不会随之自动改变。',
       hints: {
         managerEditableFields: '主管和客服经理可为其汇报线下的员工修改勾选的信息；其余信息由人力资源部维护。',

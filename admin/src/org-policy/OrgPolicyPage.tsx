@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import { CheckboxGroupInput, FormDataConsumer, useTranslate } from 'react-admin';
+import { CheckboxGroupInput, FormDataConsumer, NumberInput, useTranslate } from 'react-admin';
 import { LEVELS, choiceKey } from '../employees/employeeChoices';
 import { PolicyEditor } from '../components/PolicyEditor';
 import { GroupErrors, useGapHelper, usePolicyForm } from '../components/PolicyFormContext';
@@ -9,7 +9,7 @@ import type { PolicyTableColumn, TableRow, TableShape } from '../sheet/policyTab
 import { MANAGER_EDITABLE_FIELDS, hasManagerFields, isOrgPolicyInput, toOrgForm, toOrgPolicy } from './orgPolicyForm';
 
 /** Groups whose section shows their own errors; anything else is listed at the top. */
-const GROUPS = ['values.levelBaseSalary', 'values.managerEditableFields'];
+const GROUPS = ['values.levelBaseSalary', 'values.managerEditableFields', 'values.hireDateWindow'];
 
 const SALARIES: TableShape = { kind: 'record', keys: LEVELS, keyField: 'level', valueField: 'baseSalary' };
 const COLUMNS: PolicyTableColumn[] = [
@@ -23,6 +23,7 @@ const OrgPolicyPage = () => (
   <PolicyEditor name="org" title="resources.org-policy.name" isInput={isOrgPolicyInput} toSave={toOrgPolicy} toForm={toOrgForm} groups={GROUPS}>
     <SalaryTable />
     <FormDataConsumer<{ values?: Record<string, unknown> }>>{({ formData }) => (formData.values && hasManagerFields(formData.values) ? <ManagerFields /> : null)}</FormDataConsumer>
+    <FormDataConsumer<{ values?: Record<string, unknown> }>>{({ formData }) => (formData.values && 'hireDateWindow' in formData.values ? <HireDateWindow /> : null)}</FormDataConsumer>
   </PolicyEditor>
 );
 
@@ -56,6 +57,25 @@ const ManagerFields = () => {
         helperText={marker ? <>{hint} · {marker}</> : hint}
       />
       <GroupErrors group="values.managerEditableFields" />
+    </Section>
+  );
+};
+
+/** 入职日期的合理范围 (a gap): how far back and ahead a hire date may be. */
+const HireDateWindow = () => {
+  const translate = useTranslate();
+  const { readOnly } = usePolicyForm();
+  const gap = useGapHelper();
+  const marker = gap('hireDateWindow', false);
+  return (
+    <Section title={translate('resources.org-policy.sections.hire_dates')}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('resources.org-policy.hire_dates_hint')}
+        {marker ? <> · {marker}</> : null}
+      </Typography>
+      <NumberInput source="values.hireDateWindow.pastYears" label="resources.org-policy.fields.pastYears" min={1} max={80} step={1} readOnly={readOnly} />
+      <NumberInput source="values.hireDateWindow.futureDays" label="resources.org-policy.fields.futureDays" min={0} max={730} step={1} readOnly={readOnly} />
+      <GroupErrors group="values.hireDateWindow" />
     </Section>
   );
 };

@@ -17,7 +17,7 @@ export type ManagerEditableField = (typeof MANAGER_EDITABLE_FIELDS)[number];
 /** Whether the form shows the manager fields: only when the API knows them (an older API rejects the key). */
 export const hasManagerFields = (values: Record<string, unknown>) => 'managerEditableFields' in values;
 
-const INPUTS = /^values\.managerEditableFields$/;
+const INPUTS = /^values\.(managerEditableFields|hireDateWindow\.(pastYears|futureDays))$/;
 
 /** The checkbox group is an input; the salaries are a grid, whose cells show their own errors. */
 export function isOrgPolicyInput(path: string): boolean {
@@ -29,8 +29,11 @@ export function isOrgPolicyInput(path: string): boolean {
  * manager fields starts from their default, so HR sees (and saves) what is in force.
  */
 export function toOrgForm(values: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
-  if (hasManagerFields(values) || !hasManagerFields(defaults)) return values;
-  return { ...values, managerEditableFields: defaults.managerEditableFields };
+  const out = { ...values };
+  if (!hasManagerFields(values) && hasManagerFields(defaults)) out.managerEditableFields = defaults.managerEditableFields;
+  // The hire-date window likewise: a version saved before it existed starts from the default in force.
+  if (!('hireDateWindow' in values) && 'hireDateWindow' in defaults) out.hireDateWindow = defaults.hireDateWindow;
+  return out;
 }
 
 /**
@@ -44,6 +47,11 @@ export function toOrgPolicy(values: Record<string, unknown>): Record<string, unk
     ...values,
     levelBaseSalary: salary && typeof salary === 'object' ? Object.fromEntries(Object.entries(salary).map(([level, v]) => [level, formNumber(v)])) : salary,
   };
+  const window = values.hireDateWindow;
+  if (window && typeof window === 'object') {
+    const w = window as Record<string, unknown>;
+    out.hireDateWindow = { pastYears: formNumber(w.pastYears), futureDays: formNumber(w.futureDays) };
+  }
   if (hasManagerFields(values)) {
     const picked = Array.isArray(values.managerEditableFields) ? (values.managerEditableFields as unknown[]) : [];
     const known: readonly unknown[] = MANAGER_EDITABLE_FIELDS;

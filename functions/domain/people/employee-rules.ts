@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../errors.js';
 import type { OrgPolicy, ProbationPolicy } from '../policy/defaults.js';
-import { addMonths, monthsBetween } from './dates.js';
+import { addDays, addMonths, companyToday, monthsBetween } from './dates.js';
 import type { Employee, EmployeeInput, EmployeePatch, OrgUnit } from './model.js';
 
 export interface EmployeeContext {
@@ -16,6 +16,7 @@ export interface EmployeeContext {
 }
 
 export function newEmployee(id: string, input: EmployeeInput, ctx: EmployeeContext): Employee & { baseSalary: number } {
+  checkHireDate(input.hireDate, ctx);
   const status = input.status ?? (input.level === 'trainee' ? 'probation' : 'regular');
   const placement = place(id, input.post, input.superiorId, input.teamId ?? null, ctx, null);
   const probationEndDate = probationEnd(input.hireDate, status, input.probationEndDate, ctx.probation);
@@ -41,12 +42,22 @@ export function newEmployee(id: string, input: EmployeeInput, ctx: EmployeeConte
   };
 }
 
+/** A hire date within the org policy's plausible window around today (company time). */
+function checkHireDate(hireDate: string, ctx: EmployeeContext): void {
+  const { pastYears, futureDays } = ctx.org.hireDateWindow;
+  const today = companyToday(new Date(ctx.now));
+  const from = addMonths(today, -12 * pastYears);
+  const to = addDays(today, futureDays);
+  if (hireDate < from || hireDate > to) throw new DomainError('EMPLOYEE.HIRE_DATE_RANGE', 'hireDate', { from, to, pastYears, futureDays });
+}
+
 /** Applies a patch to an employee; returns the new record (version bumped). */
 export function changeEmployee(
   current: Employee & { baseSalary: number },
   patch: EmployeePatch,
   ctx: EmployeeContext,
 ): Employee & { baseSalary: number } {
+  if (patch.hireDate !== undefined && patch.hireDate !== current.hireDate) checkHireDate(patch.hireDate, ctx);
   const merged = { ...current, ...definedOnly(patch) };
   const placement = place(current.id, merged.post, merged.superiorId, merged.teamId ?? null, ctx, current);
   const probationChanged = patch.hireDate !== undefined || patch.probationEndDate !== undefined || patch.status !== undefined;

@@ -15,6 +15,11 @@ export interface OrgPolicy {
    * (gap: team, superior and phone; the documents only say each person has one superior, §1).
    */
   managerEditableFields: ArrangeableField[];
+  /**
+   * Hire dates that are plausible: at most `pastYears` before today and `futureDays` after it
+   * (a gap: the documents say nothing; a typo like 2099 must not set a probation end in 2100).
+   */
+  hireDateWindow: { pastYears: number; futureDays: number };
 }
 
 /** What a score band leads to (POLICIES.md §3). `convert_early` converts before the end date. */
@@ -130,6 +135,7 @@ export const DEFAULT_POLICIES: PolicySet = {
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
     managerEditableFields: ['teamId', 'superiorId', 'phone'],
+    hireDateWindow: { pastYears: 50, futureDays: 90 },
   },
   probation: {
     defaultMonths: 3,
@@ -185,7 +191,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
-  org: ['managerEditableFields'],
+  org: ['managerEditableFields', 'hireDateWindow'],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };

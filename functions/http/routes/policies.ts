@@ -81,7 +81,13 @@ function validateOrgPolicy(values: Record<string, unknown>): PolicyIssue[] {
   }
   // Optional: a client that predates the field leaves it out, and the stored policy then reads as the default.
   if (values.managerEditableFields !== undefined) issues.push(...validateManagerEditableFields(values.managerEditableFields));
-  const known = ['levelBaseSalary', 'managerEditableFields'];
+  if (values.hireDateWindow !== undefined) {
+    const w = (values.hireDateWindow ?? {}) as Record<string, unknown>;
+    const whole = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+    if (!whole(w.pastYears, 1, 80)) issues.push({ path: 'hireDateWindow.pastYears', code: 'POLICY.INTEGER_RANGE', params: { min: 1, max: 80 } });
+    if (!whole(w.futureDays, 0, 730)) issues.push({ path: 'hireDateWindow.futureDays', code: 'POLICY.INTEGER_RANGE', params: { min: 0, max: 730 } });
+  }
+  const known = ['levelBaseSalary', 'managerEditableFields', 'hireDateWindow'];
   for (const key of Object.keys(values)) if (!known.includes(key)) issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: known.join(', ') } });
   return issues;
 }

@@ -90,3 +90,23 @@ describe('changing an employee', () => {
     expect(changeEmployee(e, { phone: '13900000000' }, ctx()).version).toBe(2);
   });
 });
+
+describe('hire dates within the org policy’s plausible window (org.hireDateWindow, gap: 50 years back, 90 days ahead; #12 item 7)', () => {
+  // NOW is 2026-11-02 in the company's zone: the window is 1976-11-02 … 2027-01-31.
+  it('accepts the window’s edges and refuses a day beyond either, naming hireDate', () => {
+    expect(newEmployee('a', input({ hireDate: '2027-01-31', probationEndDate: '2027-04-30' }), ctx()).hireDate).toBe('2027-01-31');
+    expect(codeOf(() => newEmployee('b', input({ hireDate: '2027-02-01' }), ctx()))).toBe('EMPLOYEE.HIRE_DATE_RANGE@hireDate');
+    expect(codeOf(() => newEmployee('c', input({ hireDate: '2099-12-31' }), ctx()))).toBe('EMPLOYEE.HIRE_DATE_RANGE@hireDate');
+    expect(newEmployee('d', input({ hireDate: '1976-11-02', level: 'senior' }), ctx()).hireDate).toBe('1976-11-02');
+    expect(codeOf(() => newEmployee('e', input({ hireDate: '1976-11-01', level: 'senior' }), ctx()))).toBe('EMPLOYEE.HIRE_DATE_RANGE@hireDate');
+  });
+
+  it('follows the policy HR saved, and a change that keeps the hire date is not judged again', () => {
+    const strict = ctx({ org: { ...DEFAULT_POLICIES.org, hireDateWindow: { pastYears: 1, futureDays: 0 } } });
+    expect(codeOf(() => newEmployee('f', input({ hireDate: '2026-11-03' }), strict))).toBe('EMPLOYEE.HIRE_DATE_RANGE@hireDate');
+    const old = { ...newEmployee('g', input({ hireDate: '2026-08-01' }), ctx()), hireDate: '2020-01-01' };
+    expect(changeEmployee(old, { phone: '13800000000' }, strict).hireDate).toBe('2020-01-01');
+    expect(codeOf(() => changeEmployee(old, { hireDate: '2019-12-31' }, strict))).toBe('EMPLOYEE.HIRE_DATE_RANGE@hireDate');
+  });
+});
+

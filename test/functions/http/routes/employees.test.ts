@@ -20,6 +20,17 @@ async function auditOf(id: string, token = org.hr) {
 }
 
 describe('creating an employee', () => {
+  it('a hire date outside the plausible window (org.hireDateWindow) is refused naming the field, in words, and nothing is written (#12 item 7)', async () => {
+    const res = await api.request('POST', '/api/v1/employees', { token: org.hr, body: employeeBody({ name: '错日期', hireDate: '2099-12-31', superiorId: org.leadA.id, teamId: org.units.center }) });
+    expect(res.status).toBe(422);
+    const body = await json<{ code: string; errors: { path: string; message: string }[] }>(res);
+    expect(body.code).toBe('EMPLOYEE.HIRE_DATE_RANGE');
+    expect(body.errors[0]).toMatchObject({ path: 'hireDate' });
+    expect(body.errors[0]!.message).toMatch(/^入职日期须在 \d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日 之间/);
+    const list = await json<{ items: { name: string }[] }>(await api.request('GET', '/api/v1/employees?limit=200', { token: org.hr }));
+    expect(list.items.some((e) => e.name === '错日期')).toBe(false);
+  });
+
   it('returns 201 with the record, and the change is audited with its channel', async () => {
     const res = await api.request('POST', '/api/v1/employees', { token: org.hr, body: employeeBody({ name: '新员工', superiorId: org.leadA.id, teamId: org.units.center }) });
     expect(res.status).toBe(201);
