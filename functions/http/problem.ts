@@ -150,7 +150,7 @@ export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[],
 
 /** Messages of our own format checks (a schema's `{ message: 'format.…' }`), in each language. */
 const FORMAT_MESSAGES: Record<string, Record<Language, string>> = {
-  'format.phone': { 'zh-CN': '电话格式不正确（数字，可带 + 与空格，6–20 位）', en: 'Not a phone number (digits, optional + and spaces, 6–20 long)' },
+  'format.phone': { 'zh-CN': '电话格式不正确：手机号为 1 开头的 11 位数字，固话须带区号（如 010-12345678）', en: 'Not a phone number: a mobile is 11 digits starting with 1; a landline needs its area code (010-12345678)' },
   'format.employeeNo': { 'zh-CN': '工号只能包含字母、数字、下划线或连字符', en: 'Letters, digits, _ or - only' },
   'format.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD，且须为有效日期', en: 'A valid date as YYYY-MM-DD' },
   'format.decimals.0': { 'zh-CN': '须为整数', en: 'A whole number' },

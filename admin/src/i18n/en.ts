@@ -171,7 +171,7 @@ const en = {
       system: 'System',
     },
     validation: {
-      phone: 'Must be a valid phone number',
+      phone: 'A mobile is 11 digits starting with 1; a landline needs its area code (010-12345678)',
       probation_before_hire: 'Must be after the hire date',
       superior_unless_gm: 'Everyone but the general manager reports to someone',
       employee_no: 'Letters, digits, _ or - only',

@@ -382,7 +382,7 @@ const zhCN = {
       system: '系统',
     },
     validation: {
-      phone: '请输入有效的电话号码',
+      phone: '手机号为 1 开头的 11 位数字；固话须带区号（如 010-12345678）',
       probation_before_hire: '必须晚于入职日期',
       superior_unless_gm: '除总经理外，每人都须有直属上级',
       employee_no: '只能包含字母、数字、_ 或 -',

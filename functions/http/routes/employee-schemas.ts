@@ -1,4 +1,5 @@
 /** Request and response shapes of employees, shared by the single and the batch writes. */
+import { isPhoneNumber } from '../../domain/people/phone.js';
 import { z } from '@hono/zod-openapi';
 import { EMPLOYEE_STATUSES, LEVELS, POSTS, type EmployeeInput } from '../../domain/people/model.js';
 import { DateString } from '../schemas.js';
@@ -34,7 +35,7 @@ const fields = {
   employeeNo: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'format.employeeNo' }),
   name: z.string().trim().min(1).max(50),
   email: z.string().trim().toLowerCase().email().max(254),
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, { message: 'format.phone' }),
+  phone: z.string().trim().max(30).refine(isPhoneNumber, { message: 'format.phone' }),
   post: z.enum(POSTS),
   level: z.enum(LEVELS),
   superiorId: z.string().min(1).max(64).nullable(),
