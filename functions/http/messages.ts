@@ -201,6 +201,11 @@ const FIELD_NAMES: Record<Language, Record<string, string>> = {
 };
 const FIELD_LIST_PARAMS = new Set(['fields', 'editable']);
 
+/** A field by its name in the reader's language (employee fields; null for one without a name here). */
+export function fieldName(lang: Language, key: string): string | null {
+  return FIELD_NAMES[lang][key] ?? null;
+}
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

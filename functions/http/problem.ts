@@ -7,7 +7,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { en as zodEn, zhCN as zodZhCN } from 'zod/locales';
 import type { z } from 'zod';
 import { DomainFieldsError, type DomainError, type DomainErrorCode } from '../domain/errors.js';
-import { message, type Language, type MessageCode } from './messages.js';
+import { fieldName, message, type Language, type MessageCode } from './messages.js';
+import { enumName, type Enum } from '../email/values.js';
 
 export interface FieldError {
   path: string;
@@ -143,7 +144,9 @@ export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[],
     const localized = ZOD_LOCALES[lang].localeError(issue as never);
     const text = typeof localized === 'string' ? localized : localized?.message;
     const own = FORMAT_MESSAGES[issue.message]?.[lang];
-    out.push({ path: prefix || '(body)', code: issue.code, message: own ?? (issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message) });
+    const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? '';
+    const human = isDefaultMessage(issue.message) ? forPeople(lang, issue, key) : null;
+    out.push({ path: prefix || '(body)', code: issue.code, message: own ?? human ?? (issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message) });
   }
   return out;
 }
@@ -157,6 +160,46 @@ const FORMAT_MESSAGES: Record<string, Record<Language, string>> = {
   'format.decimals.1': { 'zh-CN': '最多保留 1 位小数', en: 'At most one decimal place' },
   'format.decimals.2': { 'zh-CN': '最多保留 2 位小数', en: 'At most two decimal places' },
 };
+
+/**
+ * The common schema problems in words a person uses, naming the field and what it takes
+ * ("岗位须为：专员、组长、主管…", "最多 2000 个字", "必填"), never a validator's
+ * ("期望 int，实际接收 undefined"). Null for anything else (the zod locale's words stand).
+ */
+function forPeople(lang: Language, issue: z.core.$ZodIssue, key: string): string | null {
+  const zh = lang === 'zh-CN';
+  const i = issue as z.core.$ZodIssue & { expected?: string; origin?: string; maximum?: number | bigint; minimum?: number | bigint; values?: unknown[]; format?: string };
+  switch (i.code) {
+    case 'invalid_type':
+      if (/received undefined$/.test(i.message)) return zh ? '必填' : 'Required';
+      if (i.expected === 'number' || i.expected === 'int') return zh ? '须为数字' : 'A number';
+      if (i.expected === 'string') return zh ? '须为文字' : 'Text';
+      if (i.expected === 'boolean') return zh ? '须为“是”或“否”' : 'Yes or no';
+      return null;
+    case 'too_big':
+      if (i.origin === 'string') return zh ? `最多 ${i.maximum} 个字` : `At most ${i.maximum} characters`;
+      if (i.origin === 'number') return zh ? `不能大于 ${i.maximum}` : `At most ${i.maximum}`;
+      if (i.origin === 'array') return zh ? `最多 ${i.maximum} 项` : `At most ${i.maximum} items`;
+      return null;
+    case 'too_small':
+      if (i.origin === 'string') return Number(i.minimum) <= 1 ? (zh ? '必填' : 'Required') : zh ? `至少 ${i.minimum} 个字` : `At least ${i.minimum} characters`;
+      if (i.origin === 'number') return zh ? `不能小于 ${i.minimum}` : `At least ${i.minimum}`;
+      if (i.origin === 'array') return zh ? `至少 ${i.minimum} 项` : `At least ${i.minimum} items`;
+      return null;
+    case 'invalid_value': {
+      const names = (i.values ?? []).map((v) => (ENUM_FIELDS.has(key) ? enumName(key as Enum, String(v), lang) : String(v)));
+      const field = fieldName(lang, key);
+      return zh ? `${field ? `${field}须为` : '须为'}：${names.join('、')}` : `${field ? `${field[0]!.toUpperCase()}${field.slice(1)} must be` : 'Must be'} one of: ${names.join(', ')}`;
+    }
+    case 'invalid_format':
+      if (i.format === 'email') return zh ? '邮箱格式不正确' : 'Not an email address';
+      return null;
+    default:
+      return null;
+  }
+}
+
+const ENUM_FIELDS = new Set(['post', 'level', 'status']);
 
 /** Schema-level custom messages are kept; zod's own English defaults are replaced by the locale's. */
 function isDefaultMessage(msg: string): boolean {

@@ -20,6 +20,16 @@ async function auditOf(id: string, token = org.hr) {
 }
 
 describe('creating an employee', () => {
+  it('field problems are written for people: which values a field takes, by name; a missing field is 必填 (#12 item 8)', async () => {
+    const res = await api.request('POST', '/api/v1/employees', { token: org.hr, body: { ...employeeBody({ superiorId: org.leadA.id }), post: 'boss', name: undefined } });
+    expect(res.status).toBe(400);
+    const { errors } = await json<{ errors: { path: string; message: string }[] }>(res);
+    expect(errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'post', message: '岗位须为：专员、组长、主管、客服经理、总经理、人力资源' }),
+      expect.objectContaining({ path: 'name', message: '必填' }),
+    ]));
+    for (const e of errors) expect(e.message).not.toMatch(/期望|实际接收|expected|received/i);
+  });
   it('a hire date outside the plausible window (org.hireDateWindow) is refused naming the field, in words, and nothing is written (#12 item 7)', async () => {
     const res = await api.request('POST', '/api/v1/employees', { token: org.hr, body: employeeBody({ name: '错日期', hireDate: '2099-12-31', superiorId: org.leadA.id, teamId: org.units.center }) });
     expect(res.status).toBe(422);
