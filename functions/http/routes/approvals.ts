@@ -6,12 +6,12 @@ import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
-import { engineCall, kindOf } from '../../workflow/kinds.js';
-import { DECISION_STEP, fieldPath, formName, labelledAnswers, type StepSpec } from '../../domain/approvals/step-spec.js';
+import { kindOf } from '../../workflow/kinds.js';
+import { DECISION_STEP, fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { StepSchema, presentStep } from './steps.js';
+import { StepSchema, answersOf, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -168,11 +168,7 @@ export function approvalsRoutes() {
         getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
       ]);
       const { step, fields } = presentSpec(spec, lang);
-      // Each decision's recorded fields, labelled by its own step's spec (the request is read once).
-      const wf = engineCall(deps.workflow);
-      const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
-      const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, task.requestId, k)] as const)));
-      const answersOf = (t: ApprovalTask) => (t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined);
+      const answers = await answersOf(deps.workflow, task.requestKind, task.requestId, tasks, lang);
       // A step asked again (after 退回, a resubmission, or another's 加签 decision) starts from its last answer.
       const last = task.status === 'pending' || task.status === 'waiting'
         ? tasks.filter((t) => t.stepKey === task.stepKey && t.id !== task.id && t.fields && t.decidedAt).sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1)
@@ -185,7 +181,7 @@ export function approvalsRoutes() {
         chain: (described.steps ?? []).map((s) => ({ key: s.key, label: s.label[lang] })),
         fields: task.status === 'cc' ? [] : fields,
         step,
-        timeline: steps.map((s) => presentStep(s, tasks, answersOf)),
+        timeline: steps.map((s) => presentStep(s, tasks, answers)),
         ...(last?.fields ? { prefill: last.fields } : {}),
       }, 200);
     },

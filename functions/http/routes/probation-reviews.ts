@@ -5,15 +5,14 @@ import { DomainError } from '../../domain/errors.js';
 import { actsForRequester } from '../../domain/approvals/requester.js';
 import type { Store } from '../../storage/client.js';
 import { getTasks, listSteps, type ApprovalTask } from '../../storage/approvals.js';
-import { engineCall, kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
-import { labelledAnswers } from '../../domain/approvals/step-spec.js';
+import { engineCall, type WorkflowDeps } from '../../workflow/kinds.js';
 import { mayRemind } from '../../workflow/verbs.js';
 import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
 import { actorOf, newRouter, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
-import { StepSchema, presentStep } from './steps.js';
+import { StepSchema, answersOf, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employee-scope.js';
 
@@ -113,16 +112,11 @@ export function probationReviewsRoutes() {
       const steps = await listSteps(deps.store, 'probation', review.id);
       // The pending step's tasks (a handful), so the requester can see who is asked and remind them.
       const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
-      // Each decision's recorded fields (scores), labelled by its step's spec.
-      const wf = engineCall(deps.workflow);
-      const kind = kindOf(wf, 'probation');
-      const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
-      const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, review.id, k)] as const)));
       const lang = c.get('lang');
-      const answersOf = (t: ApprovalTask) => (t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined);
+      const answers = await answersOf(deps.workflow, 'probation', review.id, tasks, lang);
       return c.json({
         ...present(review, lang),
-        steps: steps.map((s) => presentStep(s, tasks, answersOf)),
+        steps: steps.map((s) => presentStep(s, tasks, answers)),
         can: await allowed(deps.workflow, p, review, tasks),
       }, 200);
     },

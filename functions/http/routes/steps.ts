@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { labelledAnswers } from '../../domain/approvals/step-spec.js';
 import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
+import { engineCall, kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
 
 /** One step of a request's timeline, as the approvals and the request pages show it. */
 export const StepSchema = z
@@ -50,4 +52,16 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = [], answers
     id: s.id, stepKey: s.stepKey, status: s.status, attempt: s.attempt, dueAt: s.dueAt, createdAt: s.createdAt,
     decision: s.decision, returnTo: s.returnTo ?? null, decidedByName: s.decidedByName, decidedAt: s.decidedAt, channel: s.channel, comment: s.comment,
   };
+}
+
+/**
+ * Each decision's recorded fields, labelled by its own step's spec (the request is read once
+ * however many steps there are): `presentStep`'s `answersOf`.
+ */
+export async function answersOf(workflow: WorkflowDeps, kindName: string, requestId: string, tasks: ApprovalTask[], lang: 'zh-CN' | 'en'): Promise<(t: ApprovalTask) => [string, string][] | undefined> {
+  const wf = engineCall(workflow);
+  const kind = kindOf(wf, kindName);
+  const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
+  const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, requestId, k)] as const)));
+  return (t) => (t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined);
 }
