@@ -6,7 +6,7 @@ import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
-import { kindOf } from '../../workflow/kinds.js';
+import { engineCall, kindOf } from '../../workflow/kinds.js';
 import { DECISION_STEP, fieldPath, formName, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
@@ -157,18 +157,20 @@ export function approvalsRoutes() {
     async (c) => {
       const me = actor(c);
       const deps = c.get('deps');
-      const task = await loadOwnTask(deps.workflow, c.req.valid('param').id, me.id);
+      // One engine call: the request is read once for the spec, the summary and the answers.
+      const wf = engineCall(deps.workflow);
+      const task = await loadOwnTask(wf, c.req.valid('param').id, me.id);
       const steps = await listSteps(deps.store, task.requestKind, task.requestId);
       const lang = c.get('lang');
-      const kind = kindOf(deps.workflow, task.requestKind);
+      const kind = kindOf(wf, task.requestKind);
       // A CC notice is read-only: no step to decide (it may predate every step of its request).
       const [spec, described, tasks] = await Promise.all([
-        task.status === 'cc' ? READ_ONLY : kind.specFor(deps.workflow, task.requestId, task.stepKey),
-        kind.describe(deps.workflow, task.requestId),
+        task.status === 'cc' ? READ_ONLY : kind.specFor(wf, task.requestId, task.stepKey),
+        kind.describe(wf, task.requestId),
         getTasks(deps.store, steps.flatMap((s) => s.taskIds)),
       ]);
       const { step, fields } = presentSpec(spec, lang);
-      const answers = await answersOf(deps.workflow, task.requestKind, task.requestId, tasks, lang);
+      const answers = await answersOf(wf, task.requestKind, task.requestId, tasks, lang);
       // A step asked again (after 退回, a resubmission, or another's 加签 decision) starts from its last answer.
       const last = task.status === 'pending' || task.status === 'waiting'
         ? tasks.filter((t) => t.stepKey === task.stepKey && t.id !== task.id && t.fields && t.decidedAt).sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1)

@@ -58,10 +58,9 @@ function present(r: ProbationReview, lang: 'zh-CN' | 'en'): z.infer<typeof Revie
 }
 
 /** What the reader may do now: 撤回 and 催办 per pending task, by the same rules the verbs enforce. */
-async function allowed(workflow: WorkflowDeps, p: Principal, review: ProbationReview, tasks: ApprovalTask[]): Promise<{ withdraw: boolean; remind: string[] }> {
+async function allowed(deps: WorkflowDeps, p: Principal, review: ProbationReview, tasks: ApprovalTask[]): Promise<{ withdraw: boolean; remind: string[] }> {
   if (p.kind !== 'user' || !['scheduled', 'in_review'].includes(review.status)) return { withdraw: false, remind: [] };
   const me = { id: p.id, name: p.name, roles: p.roles, employeeId: p.employeeId };
-  const deps = engineCall(workflow);
   const pending = tasks.filter((t) => t.status === 'pending');
   const may = await Promise.all(pending.map((t) => mayRemind(deps, me, t)));
   return { withdraw: actsForRequester(review.requesterId, me), remind: pending.filter((_, i) => may[i]).map((t) => t.id) };
@@ -113,11 +112,13 @@ export function probationReviewsRoutes() {
       // The pending step's tasks (a handful), so the requester can see who is asked and remind them.
       const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
       const lang = c.get('lang');
-      const answers = await answersOf(deps.workflow, 'probation', review.id, tasks, lang);
+      // One engine call for the answers and what the reader may do (each item read once).
+      const wf = engineCall(deps.workflow);
+      const answers = await answersOf(wf, 'probation', review.id, tasks, lang);
       return c.json({
         ...present(review, lang),
         steps: steps.map((s) => presentStep(s, tasks, answers)),
-        can: await allowed(deps.workflow, p, review, tasks),
+        can: await allowed(wf, p, review, tasks),
       }, 200);
     },
   );

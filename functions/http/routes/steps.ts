@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { labelledAnswers } from '../../domain/approvals/step-spec.js';
 import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
-import { engineCall, kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
+import { kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
 
 /** One step of a request's timeline, as the approvals and the request pages show it. */
 export const StepSchema = z
@@ -55,11 +55,10 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = [], answers
 }
 
 /**
- * Each decision's recorded fields, labelled by its own step's spec (the request is read once
- * however many steps there are): `presentStep`'s `answersOf`.
+ * Each decision's recorded fields, labelled by its own step's spec: `presentStep`'s `answersOf`.
+ * `wf` is the caller's engine call (`engineCall`), so the request is read once for all steps.
  */
-export async function answersOf(workflow: WorkflowDeps, kindName: string, requestId: string, tasks: ApprovalTask[], lang: 'zh-CN' | 'en'): Promise<(t: ApprovalTask) => [string, string][] | undefined> {
-  const wf = engineCall(workflow);
+export async function answersOf(wf: WorkflowDeps, kindName: string, requestId: string, tasks: ApprovalTask[], lang: 'zh-CN' | 'en'): Promise<(t: ApprovalTask) => [string, string][] | undefined> {
   const kind = kindOf(wf, kindName);
   const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
   const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, requestId, k)] as const)));
