@@ -13,6 +13,7 @@ type Catalog = Record<DomainErrorCode | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_J
 const zhCN: Catalog = {
   'EMPLOYEE.NOT_FOUND': '员工不存在或不在您的管理范围内',
   'EMPLOYEE.NUMBER_TAKEN': '员工编号 {employeeNo} 已被使用',
+  'EMPLOYEE.EMAIL_TAKEN': '邮箱 {email} 已被其他员工或账号使用，每人的邮箱须不同',
   'EMPLOYEE.SUPERIOR_NOT_FOUND': '直属上级不存在',
   'EMPLOYEE.SUPERIOR_CYCLE': '不能把 {superior} 设为直属上级：他/她是该员工的下属，汇报关系会形成循环',
   'EMPLOYEE.SUPERIOR_OTHER_DEPARTMENT': '直属上级 {superior} 属于其他部门',
@@ -28,7 +29,7 @@ const zhCN: Catalog = {
   'ORG_UNIT.NOT_FOUND': '组织单元不存在',
   'ORG_UNIT.PARENT_NOT_FOUND': '上级组织单元不存在',
   'USER.NOT_FOUND': '用户不存在',
-  'USER.EMAIL_TAKEN': '邮箱 {email} 已有账号',
+  'USER.EMAIL_TAKEN': '邮箱 {email} 已被其他账号或员工使用',
   'USER.EMPLOYEE_NOT_FOUND': '关联的员工不存在',
   'USER.EMPLOYEE_LINKED': '该员工已关联其他账号',
   'USER.PASSWORD_WEAK': '密码至少 10 位，并包含字母、数字或符号中的两类',
@@ -100,6 +101,7 @@ const zhCN: Catalog = {
 const en: Catalog = {
   'EMPLOYEE.NOT_FOUND': 'Employee not found or outside your scope',
   'EMPLOYEE.NUMBER_TAKEN': 'Employee number {employeeNo} is already in use',
+  'EMPLOYEE.EMAIL_TAKEN': 'The email {email} is already used by another employee or account; each person needs their own',
   'EMPLOYEE.SUPERIOR_NOT_FOUND': 'The superior does not exist',
   'EMPLOYEE.SUPERIOR_CYCLE': '{superior} reports to this employee: the reporting line would form a cycle',
   'EMPLOYEE.SUPERIOR_OTHER_DEPARTMENT': 'The superior {superior} is in another department',
@@ -115,7 +117,7 @@ const en: Catalog = {
   'ORG_UNIT.NOT_FOUND': 'Organisation unit not found',
   'ORG_UNIT.PARENT_NOT_FOUND': 'The parent organisation unit does not exist',
   'USER.NOT_FOUND': 'User not found',
-  'USER.EMAIL_TAKEN': 'An account with {email} already exists',
+  'USER.EMAIL_TAKEN': 'The email {email} is already used by another account or employee',
   'USER.EMPLOYEE_NOT_FOUND': 'The linked employee does not exist',
   'USER.EMPLOYEE_LINKED': 'The employee is already linked to another account',
   'USER.PASSWORD_WEAK': 'Passwords need at least 10 characters of two kinds (letters, digits, symbols)',

@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { idempotencyPut, type IdempotencyRecord } from './idempotency.js';
 import { EMPLOYEES, employeeKey, employeeNoKey, employeeStatusPk, employeeSuperiorPk, stripKeys } from './keys.js';
 import { move } from './counters.js';
+import { newEmployeeEmailWrites } from './emails.js';
 import { transact, type TxItem } from './transact.js';
 
 export type StoredEmployee = Employee & { baseSalary: number };
@@ -84,6 +85,7 @@ export async function createEmployee(
       write: { Put: { TableName: store.table, Item: employeeItem(employee), ConditionExpression: 'attribute_not_exists(pk)' } },
       counts: move('people.headcount', null, headcountBucket(employee)),
     },
+    ...newEmployeeEmailWrites(store, employee.id, employee.email),
     { write: auditPut(store, audit) },
   ];
   if (idempotency) items.push(idempotencyPut(store, idempotency));

@@ -13,7 +13,8 @@
  * | employee number   | EMPNO#<employeeNo>        | EMPNO           | — uniqueness guard, written in the same transaction        |
  * | org unit          | ORG#<id>                  | ORG             | gsi1 ORGUNITS / kind#name                                   |
  * | user              | USER#<id>                 | USER            | gsi1 USERS / email ; gsi3 USER#EMP#<employeeId> / USER      |
- * | user email        | USEREMAIL#<email>         | USEREMAIL       | — uniqueness guard and login lookup                         |
+ * | user email        | USEREMAIL#<email>         | USEREMAIL       | — uniqueness guard and login lookup (userId, employeeId)    |
+ * | employee email    | EMPEMAIL#<email>          | EMPEMAIL        | — uniqueness guard (employeeId); see storage/emails.ts      |
  * | role membership   | ROLE#<role>               | USER#<userId>   | — "any HR member": who holds a role                         |
  * | probation review  | PROBATION#<id>            | REVIEW          | gsi1 PROBATION#EMP#<employeeId> / createdAt ; gsi2 PROBATION#STATUS#<s> / createdAt |
  * | approval step     | STEP#<stepId>             | STEP            | gsi2 STEPS#<requestKind>#<requestId> / createdAt#stepId (timeline) |
@@ -44,6 +45,7 @@ export const ORGUNITS = 'ORGUNITS';
 
 export const userKey = (id: string) => ({ pk: `USER#${id}`, sk: 'USER' });
 export const userEmailKey = (email: string) => ({ pk: `USEREMAIL#${email.toLowerCase()}`, sk: 'USEREMAIL' });
+export const employeeEmailKey = (email: string) => ({ pk: `EMPEMAIL#${email.toLowerCase()}`, sk: 'EMPEMAIL' });
 export const USERS = 'USERS';
 export const userEmployeePk = (employeeId: string) => `USER#EMP#${employeeId}`;
 export const roleMemberKey = (role: string, userId: string) => ({ pk: `ROLE#${role}`, sk: `USER#${userId}` });

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
+import { accountEmailCheck } from './emails.js';
 import type { Role } from '../domain/auth/roles.js';
 import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
@@ -82,12 +83,13 @@ export async function createUser(store: Store, user: StoredUser, audit: AuditInp
       write: {
         Put: {
           TableName: store.table,
-          Item: { ...userEmailKey(user.email), userId: user.id },
+          Item: { ...userEmailKey(user.email), userId: user.id, ...(user.employeeId ? { employeeId: user.employeeId } : {}) },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       onConditionFailed: () => new DomainError('USER.EMAIL_TAKEN', 'email', { email: user.email }),
     },
+    accountEmailCheck(store, user.email, user.employeeId),
     { write: { Put: { TableName: store.table, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } } },
     // One membership item per role, so "any HR member" is a Query, not a Scan.
     ...user.roles.map((role) => ({

@@ -9,7 +9,9 @@ import { arrangeablePatch, assertArrangeable, assertPlacementInReach } from '../
 import { changeEmployee, newEmployee } from '../../domain/people/employee-rules.js';
 import { getDescendants, getEmployee, updateEmployee, type StoredEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
+import { assertEmployeeEmailFree, employeeEmailChangeWrites } from '../../storage/emails.js';
 import { getOrgUnit } from '../../storage/org-units.js';
+import { findUserByEmployee, type User } from '../../storage/users.js';
 import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
 import { actorOf, type AppEnv } from '../env.js';
 import { requestPolicy } from '../request-memo.js';
@@ -18,8 +20,11 @@ import { present, scopeOf, visibleEmployeeAndSelf } from './employee-scope.js';
 
 type Ctx = Context<AppEnv>;
 
-/** A transaction holds 100 items; moving a subtree writes the employee, the audit and everyone below. */
-const MAX_MOVED_SUBTREE = 95;
+/**
+ * A transaction holds 100 items; moving a subtree writes the employee, the audit, everyone
+ * below, and with a changed number or address their guards and the linked account (up to 10).
+ */
+const MAX_MOVED_SUBTREE = 88;
 
 export interface PreparedPatch {
   current: StoredEmployee;
@@ -30,6 +35,8 @@ export interface PreparedPatch {
   at: string;
   /** Every field sent holds its current value (a re-pasted or re-imported row): nothing to write. */
   unchanged: boolean;
+  /** When the address changes: the employee's account, whose sign-in address follows it (null: none). */
+  account: User | null;
 }
 
 /** Every check of a new employee, no write: the record to create and what it refers to. Hiring is HR's (employees:write). */
@@ -45,6 +52,7 @@ export async function prepareCreate(c: Ctx, p: Principal, body: CreateBody, at: 
   const employee = newEmployee(newId(), body, { superior, team, org: org.values, probation: probation.values, now: at });
   const scopePath = await scopeOf(c, p);
   if (superior && (scopePath === undefined || !inScope(scopePath, superior.path))) throw new DomainError('EMPLOYEE.SUPERIOR_NOT_FOUND', 'superiorId');
+  await assertEmployeeEmailFree(store, employee.email, employee.id);
   return { employee, superior, team };
 }
 
@@ -74,7 +82,13 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
   }
   const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
   const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
-  const [superior, team] = await Promise.all([superiorId ? getEmployee(store, superiorId) : null, teamId ? getOrgUnit(store, teamId) : null]);
+  const emailChanges = patch.email !== undefined && patch.email !== current.email;
+  const [superior, team, account] = await Promise.all([
+    superiorId ? getEmployee(store, superiorId) : null,
+    teamId ? getOrgUnit(store, teamId) : null,
+    emailChanges ? findUserByEmployee(store, current.id) : null,
+    emailChanges ? assertEmployeeEmailFree(store, patch.email!, current.id) : null,
+  ]);
   if (arranging) assertPlacementInReach(self!, current, patch, { superior, team });
   const next = changeEmployee(current, patch, { superior, team, org: org.values, probation: probation.values, now: at });
   let moved: StoredEmployee[] = [];
@@ -83,19 +97,24 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
     moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
   }
   const unchanged = Object.entries(patch).every(([field, value]) => value === undefined || value === current[field as keyof StoredEmployee]);
-  return { current, next, moved, superior, team, at, unchanged };
+  return { current, next, moved, superior, team, at, unchanged, account };
 }
 
 export async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promise<ShownEmployee> {
   const { current, next, moved, at } = r;
   // No new version and no audit record for a change that changes nothing.
   if (r.unchanged) return (await present(c, [current], { superior: r.superior, team: r.team }))[0]!;
+  const { store } = c.get('deps');
+  const emailWrites = next.email === current.email
+    ? []
+    : employeeEmailChangeWrites(store, { employeeId: current.id, from: current.email, to: next.email, account: r.account }, { actor: actorOf(p), channel: c.get('channel'), at });
   await updateEmployee(
-    c.get('deps').store,
+    store,
     current,
     next,
     { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
     moved,
+    emailWrites,
   );
   if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
   const [shown] = await present(c, [next], { superior: r.superior, team: r.team });

@@ -42,6 +42,13 @@ export async function runBatch(c: Context<AppEnv>, p: Principal, rows: Record<st
   const at = nowIso(c);
   const numbers = new Map<string, string>(); // employeeNo → id, for rows of this batch
   const numbersSeen = new Set<string>();
+  // Addresses this batch gives someone: a dry run cannot ask the guards about rows it did not write.
+  const emailsSeen = new Set<string>();
+  const claimEmail = (email: string) => {
+    const key = email.toLowerCase();
+    if (emailsSeen.has(key)) throw new DomainError('EMPLOYEE.EMAIL_TAKEN', 'email', { email });
+    emailsSeen.add(key);
+  };
   const results: RowResult[] = [];
   for (const [index, raw] of rows.entries()) {
     const fail = (status: number, code: MessageCode, detail: string, errors?: FieldError[]) => results.push({ index, status, id: typeof raw.id === 'string' ? raw.id : null, item: null, code, detail, ...(errors ? { errors } : {}) });
@@ -62,6 +69,7 @@ export async function runBatch(c: Context<AppEnv>, p: Principal, rows: Record<st
           continue;
         }
         const prepared = await preparePatch(c, p, id, parsed.data, at);
+        if (prepared.next.email !== prepared.current.email) claimEmail(prepared.next.email);
         const shown = dryRun ? (await present(c, [prepared.next], { superior: prepared.superior, team: prepared.team }))[0]! : await writePatch(c, p, prepared);
         results.push({ index, status: 200, id, item: shown });
         continue;
@@ -75,6 +83,7 @@ export async function runBatch(c: Context<AppEnv>, p: Principal, rows: Record<st
       if (numbersSeen.has(employee.employeeNo) || (dryRun && (await employeeIdByNumber(store, employee.employeeNo)))) {
         throw new DomainError('EMPLOYEE.NUMBER_TAKEN', 'employeeNo', { employeeNo: employee.employeeNo });
       }
+      claimEmail(employee.email);
       if (!dryRun) {
         await createEmployee(store, employee, {
           entityType: 'employee', entityId: employee.id, action: 'create', actor: actorOf(p), channel: c.get('channel'), before: null, after: employee as unknown as Record<string, unknown>, at,

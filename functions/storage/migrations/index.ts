@@ -5,6 +5,7 @@
  * Never remove or renumber a migration that a release has shipped.
  */
 import { dashboardRecount } from './0001-dashboard-recount.js';
+import { emailGuards } from './0002-email-guards.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [dashboardRecount()];
+export const MIGRATIONS: readonly Migration[] = [dashboardRecount(), emailGuards()];
