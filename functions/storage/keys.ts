@@ -17,11 +17,12 @@
  * | employee email    | EMPEMAIL#<email>          | EMPEMAIL        | — uniqueness guard (employeeId); see storage/emails.ts      |
  * | role membership   | ROLE#<role>               | USER#<userId>   | — "any HR member": who holds a role                         |
  * | probation review  | PROBATION#<id>            | REVIEW          | gsi1 PROBATION#EMP#<employeeId> / createdAt ; gsi2 PROBATION#STATUS#<s> / createdAt |
+ * |                   |                           |                 | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的, storage/started.ts) |
  * | approval step     | STEP#<stepId>             | STEP            | gsi2 STEPS#<requestKind>#<requestId> / createdAt#stepId (timeline) |
  * | approval task     | APPROVAL#<id>             | APPROVAL        | gsi1 INBOX#<userId>#pending|decided / at#id (the inbox)    |
  * | resume marker     | RESUME                    | <stepId>        | — a decision not yet sent to its execution (the sweep)      |
  * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
- * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | — a request kind's record stored whole (storage/requests.ts) |
+ * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的); stored whole (storage/requests.ts) |
  * | offboarding       | OFFBOARD#<employeeId>     | <at>            | — started by an ended probation                             |
  * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
@@ -55,6 +56,7 @@ export const probationByEmployeePk = (employeeId: string) => `PROBATION#EMP#${em
 export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${status}`;
 
 export const requestKey = (kind: string, id: string) => ({ pk: `REQUEST#${kind}#${id}`, sk: 'REQUEST' });
+export const startedByPk = (userId: string) => `STARTED#${userId}`;
 
 export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });
 export const stepsOfRequestPk = (kind: string, requestId: string) => `STEPS#${kind}#${requestId}`;

@@ -5,6 +5,7 @@ import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { probationByEmployeePk, probationByStatusPk, probationReviewKey, stripKeys } from './keys.js';
 import { move } from './counters.js';
+import { startedIndex } from './started.js';
 import { transact, type TxItem } from './transact.js';
 
 export type ReviewStatus = 'scheduled' | 'in_review' | 'converted' | 'extended' | 'ended' | 'rejected' | 'failed' | 'withdrawn';
@@ -53,6 +54,7 @@ export function reviewItem(r: ProbationReview): Record<string, unknown> {
     gsi1sk: `${r.createdAt}#${r.id}`,
     gsi2pk: probationByStatusPk(r.status),
     gsi2sk: `${r.createdAt}#${r.id}`,
+    ...startedIndex('probation', r),
   };
 }
 

@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
 import { requestKey, stripKeys } from './keys.js';
+import { startedIndex } from './started.js';
 import { transact, type TxItem } from './transact.js';
 
 export interface StoredRequestBase {
@@ -16,7 +17,10 @@ export interface StoredRequestBase {
 }
 
 function item<T extends StoredRequestBase>(kind: string, record: T): Record<string, unknown> {
-  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...(record as unknown as Record<string, unknown>) };
+  const r = record as unknown as Record<string, unknown>;
+  const requesterId = typeof r.requesterId === 'string' ? r.requesterId : null;
+  const createdAt = typeof r.createdAt === 'string' ? r.createdAt : undefined;
+  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...r, ...startedIndex(kind, { id: record.id, requesterId, createdAt }) };
 }
 
 export async function getRequest<T extends StoredRequestBase>(store: Store, kind: string, id: string): Promise<T | null> {

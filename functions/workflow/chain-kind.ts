@@ -70,6 +70,13 @@ export interface KindDefinition<R extends RequestRecord> {
   runningStatus: string;
   openStatuses: readonly string[];
   describe(deps: WorkflowDeps, record: R): Promise<RequestSummary>;
+  /** 我发起的: how a record is listed among the requests its requester started. */
+  listed?: {
+    kindLabel: Record<Lang, string>;
+    title(record: R): Record<Lang, string>;
+    statusLabels: Record<string, Record<Lang, string>>;
+    consolePath(record: R): string;
+  };
   /** The kind's own changes for a decision (merged into the record the engine writes). */
   onDecision?(deps: WorkflowDeps, record: R, d: DecisionInput): Promise<Partial<R>>;
   /** The end of the chain; idempotent (a retried finish changes nothing). */
@@ -210,8 +217,27 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     return { record, plan: await planOf(deps, record, step, steps) };
   };
 
+  const listed = def.listed;
   return {
     kind: def.kind,
+    ...(listed ? {
+      started: { openStatuses: def.openStatuses, item: (stored: Record<string, unknown>) => {
+        const record = stored as unknown as R & { currentStep?: string | null; createdAt?: string };
+        const step = record.currentStep ? [...def.chain(record), REQUESTER_CHAIN_STEP].find((s) => s.key === record.currentStep) : undefined;
+        return {
+          title: listed.title(record),
+          kindLabel: listed.kindLabel,
+          status: record.status,
+          statusLabel: listed.statusLabels[record.status] ?? { 'zh-CN': record.status, en: record.status },
+          open: def.openStatuses.includes(record.status),
+          currentStep: record.currentStep ?? null,
+          currentStepLabel: step ? { 'zh-CN': step.labelZh, en: step.labelEn } : null,
+          startedAt: record.createdAt ?? record.updatedAt,
+          updatedAt: record.updatedAt,
+          consolePath: listed.consolePath(record),
+        };
+      } },
+    } : {}),
     auditEntity: def.auditEntity,
 
     recordKey: (id) => def.key(id),

@@ -85,8 +85,25 @@ export interface RequestSummary {
   steps?: { key: string; label: Record<Lang, string> }[];
 }
 
+/** 我发起的: one started request as a list shows it (GET /requests?startedBy=me). */
+export interface StartedRequest {
+  title: Record<Lang, string>;
+  kindLabel: Record<Lang, string>;
+  status: string;
+  statusLabel: Record<Lang, string>;
+  /** Still running: the requester may withdraw it or remind its approvers. */
+  open: boolean;
+  currentStep: string | null;
+  currentStepLabel: Record<Lang, string> | null;
+  startedAt: string;
+  updatedAt: string;
+  consolePath: string;
+}
+
 export interface RequestKind {
   kind: string;
+  /** 我发起的: the list entry of a stored record of this kind (storage/started.ts); kinds without it are not listed. */
+  started?: { openStatuses: readonly string[]; item(record: Record<string, unknown>): StartedRequest };
   /** The audit trail's entity type of the request's record (default: the kind's name). */
   auditEntity?: string;
   /** The key of the request's record (one item): read ahead with what a call needs next. */

@@ -100,9 +100,15 @@ describe('upgrading a data directory written by v0.1.0', () => {
     expect(before.decisions).toEqual([{ month: fixture.madeAt.slice(0, 7), channel: 'api', count: decidedInV010 }]);
     expect(before.headcount.reduce((n, h) => n + h.count, 0)).toBe(EMPLOYEES_IN_FIXTURE);
 
+    // 2b. 我发起的 lists the reviews the supervisor started in v0.1.0 (indexed by 0003).
+    const supervisor = await signIn(fixture.accounts.supervisor);
+    const started = await api<{ items: { id: string; status: string }[] }>('GET', '/requests?startedBy=me&limit=50', supervisor);
+    expect(started.items.map((i) => i.id).sort()).toEqual(fixture.reviews.map((r) => r.id).sort());
+    expect(new Set(started.items.map((i) => i.status))).toEqual(new Set(['in_review']));
+
     // 3. Each review is decided, step by step, to its outcome.
     const deciders: Record<string, string> = {
-      supervisor: await signIn(fixture.accounts.supervisor),
+      supervisor,
       cs_manager: await signIn(fixture.accounts.csManager),
       gm: await signIn(fixture.accounts.gm),
       hr,

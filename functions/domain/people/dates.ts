@@ -38,3 +38,14 @@ function pad(n: number): string {
 export function companyToday(now: Date, timeZone = 'Asia/Shanghai'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** The instant a company-time calendar day begins (ISO-8601, UTC): the lower bound of "on or after this date". */
+export function companyDayStart(date: string, timeZone = 'Asia/Shanghai'): string {
+  const asUtc = Date.parse(`${date}T00:00:00Z`);
+  const wall = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(asUtc);
+  const part = (type: string) => Number(wall.find((p) => p.type === type)?.value);
+  // The zone's offset at that moment (its wall clock minus UTC), taken back off.
+  const offset = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - asUtc;
+  return new Date(asUtc - offset).toISOString();
+}

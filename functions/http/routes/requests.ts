@@ -1,11 +1,29 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { addDays, companyDayStart } from '../../domain/people/dates.js';
 import { DomainError } from '../../domain/errors.js';
+import { requestsStartedBy } from '../../storage/started.js';
 import { carbonCopy, withdraw } from '../../workflow/verbs.js';
 import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { json, jsonBody, problemResponses } from '../schemas.js';
+import { DateString, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+
+const StartedItem = z.object({
+  kind: z.string(),
+  id: z.string(),
+  title: z.string().openapi({ description: 'In the reader’s language' }),
+  kindLabel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  open: z.boolean().openapi({ description: 'Still running: it may be withdrawn or its approvers reminded' }),
+  currentStep: z.string().nullable(),
+  currentStepLabel: z.string().nullable(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  consolePath: z.string(),
+}).openapi('StartedRequest');
+
 
 /** Verbs on a whole request, whatever its kind; `kinds` are the registry's names (WorkflowDeps.kinds). */
 export function requestsRoutes(kinds: readonly string[]) {
@@ -13,6 +31,52 @@ export function requestsRoutes(kinds: readonly string[]) {
   if (first === undefined) throw new Error('requestsRoutes: no request kinds');
   const KINDS = [first, ...rest] as [string, ...string[]];
   const app = newRouter();
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', tags: ['approvals'],
+      summary: '我发起的: the requests I started, newest first, with their status and current step',
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
+      request: {
+        query: z.object({
+          startedBy: z.literal('me').openapi({ description: 'Whose requests: `me`, the signed-in person' }),
+          kind: z.enum(KINDS).optional(),
+          state: z.enum(['open', 'closed']).optional().openapi({ description: '`open`: still running; `closed`: finished, withdrawn or failed' }),
+          from: DateString.optional().openapi({ description: 'Started on or after this company date' }),
+          to: DateString.optional().openapi({ description: 'Started on or before this company date' }),
+          ...LimitCursor,
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(StartedItem), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403, 422) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const q = c.req.valid('query');
+      if (q.from && q.to && q.from > q.to) throw new DomainError('REQUEST.DATE_RANGE', 'to');
+      const deps = c.get('deps');
+      const lang = c.get('lang');
+      const listed = [...deps.workflow.kinds.values()].filter((k) => k.started && (!q.kind || k.kind === q.kind));
+      const openStatuses = [...new Set(listed.flatMap((k) => k.started!.openStatuses))];
+      const page = await requestsStartedBy(deps.store, {
+        userId: p.id,
+        kind: q.kind,
+        ...(q.state ? { statuses: openStatuses, notIn: q.state === 'closed' } : {}),
+        from: q.from ? companyDayStart(q.from) : undefined,
+        to: q.to ? new Date(Date.parse(companyDayStart(addDays(q.to, 1))) - 1).toISOString() : undefined,
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+      const items = page.items.flatMap(({ kind, record }) => {
+        const entry = deps.workflow.kinds.get(kind)?.started?.item(record);
+        if (!entry) return [];
+        return [{
+          kind, id: String(record.id), title: entry.title[lang], kindLabel: entry.kindLabel[lang], status: entry.status, statusLabel: entry.statusLabel[lang], open: entry.open,
+          currentStep: entry.currentStep, currentStepLabel: entry.currentStepLabel?.[lang] ?? null, startedAt: entry.startedAt, updatedAt: entry.updatedAt, consolePath: entry.consolePath,
+        }];
+      });
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
+    },
+  );
   app.openapi(
     createRoute({
       method: 'post', path: '/{kind}/{id}/withdraw', tags: ['approvals'],

@@ -83,6 +83,21 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
   currentChain: async (deps) => (await getPolicy(deps.store, 'probation')).values.chain.map(chainStep),
   stepDueHours: (review) => policyOf(review).stepDueHours,
   ccOnFinish: (review) => policyOf(review).cc ?? [],
+  listed: {
+    kindLabel: { 'zh-CN': '转正评审', en: 'Probation review' },
+    title: (review) => ({ 'zh-CN': `转正评审：${review.employeeName}`, en: `Probation review: ${review.employeeName}` }),
+    statusLabels: {
+      scheduled: { 'zh-CN': '待开始（下月评审）', en: 'Waiting for next month’s round' },
+      in_review: { 'zh-CN': '评审中', en: 'In review' },
+      converted: { 'zh-CN': '已转正', en: 'Converted' },
+      extended: { 'zh-CN': '已延长试用期', en: 'Probation extended' },
+      ended: { 'zh-CN': '不予录用', en: 'Not hired' },
+      rejected: { 'zh-CN': '已驳回', en: 'Rejected' },
+      failed: { 'zh-CN': '流程出错', en: 'Workflow error' },
+      withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+    } satisfies Record<ProbationReview['status'], Record<Lang, string>>,
+    consolePath: (review) => `/#/probation-reviews/${review.id}/show`,
+  },
 
   async describe(deps, review): Promise<RequestSummary> {
     const employee = await getEmployee(deps.store, review.employeeId);

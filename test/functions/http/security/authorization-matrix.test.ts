@@ -62,6 +62,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/approvals/{id}/add-approvers': ALL_USERS,
   'POST /api/v1/approvals/batch-decision': ALL_USERS,
   'POST /api/v1/approvals/{id}/remind': ALL_USERS,
+  // 我发起的: a person's own requests; an integration started none.
+  'GET /api/v1/requests': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/withdraw': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/cc': ALL_USERS,
   // Probation: anyone may apply or look (scope decides which records); keys with the probation scope.
