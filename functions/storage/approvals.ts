@@ -5,7 +5,8 @@
  * The first decision on any task of a step wins: the step is updated with a condition
  * `status = pending`, so a second or concurrent decision fails and learns who decided.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
@@ -103,6 +104,8 @@ export interface ApprovalTask {
   fields?: Record<string, unknown> | null;
   /** Why a cancelled task ended: the request was withdrawn, someone else decided the step (或签), or the step's deadline passed. */
   cancelledBy?: CancelledBy | null;
+  /** A 抄送 notice: when its reader first opened it (unread until then). */
+  readAt?: string | null;
   version: number;
 }
 
@@ -435,6 +438,39 @@ export async function listInbox(
     }),
   );
   return { items: (out.Items ?? []).map((i) => stripKeys(i) as ApprovalTask), nextCursor: encodeCursor(out.LastEvaluatedKey, fp) };
+}
+
+/** Counts on the inbox tabs stop here (the console shows 99+): one bounded Query per tab, whatever the inbox's size. */
+export const COUNT_CAP = 100;
+
+/** How many of the newest (at most COUNT_CAP) tasks in one inbox state there are; `unread`: notices not opened yet. */
+export async function countInbox(store: Store, userId: string, state: InboxState, unread = false): Promise<number> {
+  const out = await store.doc.send(new QueryCommand({
+    TableName: store.table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': inboxPk(userId, state) },
+    ...(unread ? { FilterExpression: 'attribute_not_exists(readAt)' } : {}),
+    ScanIndexForward: false,
+    Limit: COUNT_CAP,
+    Select: 'COUNT',
+  }));
+  return out.Count ?? 0;
+}
+
+/** A 抄送 notice opened by its reader: read from now on (once; a second opening changes nothing). */
+export async function markNoticeRead(store: Store, taskId: string, at: string): Promise<void> {
+  try {
+    await store.doc.send(new UpdateCommand({
+      TableName: store.table,
+      Key: approvalTaskKey(taskId),
+      UpdateExpression: 'SET readAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+      ExpressionAttributeValues: { ':at': at },
+    }));
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
 }
 
 /** Every step of one request, in the order they were opened (the timeline). */

@@ -29,6 +29,23 @@ export interface StartedQuery {
   cursor?: string | undefined;
 }
 
+/** How many of a person's newest (at most `cap`) started requests are in these statuses: one bounded Query. */
+export async function countStartedBy(store: Store, userId: string, statuses: readonly string[], cap: number): Promise<number> {
+  if (statuses.length === 0) return 0;
+  const out = await store.doc.send(new QueryCommand({
+    TableName: store.table,
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    FilterExpression: `#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': startedByPk(userId), ...Object.fromEntries(statuses.map((s, i) => [`:s${i}`, s])) },
+    ScanIndexForward: false,
+    Limit: cap,
+    Select: 'COUNT',
+  }));
+  return out.Count ?? 0;
+}
+
 /** How many index entries one page may examine when filters are sparse. */
 const READ_BUDGET = 200;
 

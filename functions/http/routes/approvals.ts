@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DomainError } from '../../domain/errors.js';
-import { getTasks, listInbox, listSteps, type ApprovalTask } from '../../storage/approvals.js';
+import { COUNT_CAP, countInbox, getTasks, listInbox, listSteps, markNoticeRead, type ApprovalTask } from '../../storage/approvals.js';
+import { countStartedBy } from '../../storage/started.js';
 import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
@@ -41,6 +42,7 @@ export const ApprovalSchema = z
     comment: z.string().nullable(),
     channel: z.enum(['console', 'email', 'api', 'system']).nullable(),
     cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable().openapi({ description: 'A cancelled task: the request was withdrawn, someone else decided the step (或签), or its deadline passed' }),
+    readAt: z.string().nullable().openapi({ description: 'A 抄送 notice: when its reader first opened it (null: unread)' }),
   })
   .openapi('ApprovalTask');
 
@@ -99,7 +101,7 @@ export function present(t: ApprovalTask, lang: 'zh-CN' | 'en', now: Date): z.inf
     stepLabel: t.stepLabel[lang], approverId: t.approverId, approverName: t.approverName, requesterName: t.requesterName,
     subjectEmployeeId: t.subjectEmployeeId, status: t.status, reason: t.reason, onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, createdAt: t.createdAt, dueAt: t.dueAt,
     overdue: t.status === 'pending' && Date.parse(t.dueAt) < now.getTime(), decision: t.decision, decidedAt: t.decidedAt,
-    comment: t.comment, channel: t.channel, cancelledBy: t.cancelledBy ?? null,
+    comment: t.comment, channel: t.channel, cancelledBy: t.cancelledBy ?? null, readAt: t.readAt ?? null,
   };
 }
 
@@ -137,7 +139,34 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline',
+      method: 'get', path: '/counts', tags: ['approvals'],
+      summary: 'The numbers on the inbox tabs and the menu: to decide, waiting, unread 抄送, my requests still running (each counted up to 100)',
+      middleware: [requires('approvals:read')] as const,
+      responses: {
+        200: json(z.object({
+          pending: z.number().int(), waiting: z.number().int(), ccUnread: z.number().int(), startedOpen: z.number().int(),
+          cap: z.number().int().openapi({ description: 'Counts stop here; show it as 99+' }),
+        }).openapi('InboxCounts')),
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const me = actor(c);
+      const deps = c.get('deps');
+      const openStatuses = [...new Set([...deps.workflow.kinds.values()].flatMap((k) => k.started?.openStatuses ?? []))];
+      const [pending, waiting, ccUnread, startedOpen] = await Promise.all([
+        countInbox(deps.store, me.id, 'pending'),
+        countInbox(deps.store, me.id, 'waiting'),
+        countInbox(deps.store, me.id, 'cc', true),
+        countStartedBy(deps.store, me.id, openStatuses, COUNT_CAP),
+      ]);
+      return c.json({ pending, waiting, ccUnread, startedOpen, cap: COUNT_CAP }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline (opening a 抄送 notice marks it read)',
       middleware: [requires('approvals:read')] as const,
       request: { params: IdParam },
       responses: {
@@ -172,6 +201,10 @@ export function approvalsRoutes() {
       const { step, fields } = presentSpec(spec, lang);
       const answers = await answersOf(wf, task.requestKind, task.requestId, tasks, lang);
       // A step asked again (after 退回, a resubmission, or another's 加签 decision) starts from its last answer.
+      if (task.status === 'cc' && !task.readAt) {
+        task.readAt = deps.now().toISOString();
+        await markNoticeRead(deps.store, task.id, task.readAt);
+      }
       const last = task.status === 'pending' || task.status === 'waiting'
         ? tasks.filter((t) => t.stepKey === task.stepKey && t.id !== task.id && t.fields && t.decidedAt).sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1)
         : undefined;

@@ -51,6 +51,10 @@ async function login(email: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+async function userIdOf(token: string): Promise<string> {
+  return ((await (await api.request('GET', '/api/v1/users/me', { token })).json()) as { id: string }).id;
+}
+
 const list = async (query: string, token = tokens.lead, headers: Record<string, string> = {}) => {
   const res = await api.request('GET', `/api/v1/requests?startedBy=me${query}`, { token, headers });
   expect(res.status, await res.clone().text()).toBe(200);
@@ -101,6 +105,20 @@ describe('我发起的: GET /api/v1/requests?startedBy=me', () => {
     expect(JSON.stringify(await res.json())).toContain('startedBy');
   });
 
+  it('the tab counts: my running requests, the supervisor’s tasks to decide, and a 抄送 notice unread until opened', async () => {
+    const counts = async (token: string) => (await (await api.request('GET', '/api/v1/approvals/counts', { token })).json()) as Record<string, number>;
+    expect(await counts(tokens.lead)).toMatchObject({ startedOpen: 2, pending: 0, cap: 100 });
+    expect(await counts(tokens.supA)).toMatchObject({ pending: 2, startedOpen: 0, ccUnread: 0 });
+    const cc = await api.request('POST', `/api/v1/requests/probation/${ids['晚发起']}/cc`, { token: tokens.lead, body: { users: [await userIdOf(tokens.supA)] } });
+    expect(cc.status, await cc.clone().text()).toBe(200);
+    expect((await counts(tokens.supA)).ccUnread).toBe(1);
+    const notices = (await (await api.request('GET', '/api/v1/approvals?cc=true', { token: tokens.supA })).json()) as { items: { id: string; readAt: string | null }[] };
+    expect(notices.items[0]!.readAt).toBeNull();
+    const opened = await api.request('GET', `/api/v1/approvals/${notices.items[0]!.id}`, { token: tokens.supA });
+    expect(((await opened.json()) as { readAt: string | null }).readAt).toBeTruthy();
+    expect((await counts(tokens.supA)).ccUnread).toBe(0);
+  });
+
   it('a withdrawn request moves from the open ones to the closed ones, shown as 已撤回', async () => {
     const res = await api.request('POST', `/api/v1/requests/probation/${ids['早发起']}/withdraw`, { token: tokens.lead });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -108,5 +126,6 @@ describe('我发起的: GET /api/v1/requests?startedBy=me', () => {
     const closed = await list('&state=closed&kind=probation');
     expect(closed.items).toHaveLength(1);
     expect(closed.items[0]).toMatchObject({ id: ids['早发起'], status: 'withdrawn', statusLabel: '已撤回', open: false, currentStep: null });
+    expect(((await (await api.request('GET', '/api/v1/approvals/counts', { token: tokens.lead })).json()) as { startedOpen: number }).startedOpen).toBe(1);
   });
 });

@@ -55,6 +55,7 @@ const MATRIX: Record<string, Caller[]> = {
   'PUT /api/v1/policies/{name}': ['hr', 'admin', 'key:all'],
   // Approvals: a person's inbox and a person's acts; an integration has no inbox and decides nothing.
   'GET /api/v1/approvals': ALL_USERS,
+  'GET /api/v1/approvals/counts': ALL_USERS,
   'GET /api/v1/approvals/{id}': ALL_USERS,
   'POST /api/v1/approvals/{id}/decision': ALL_USERS,
   'POST /api/v1/approvals/{id}/return': ALL_USERS,
