@@ -13,6 +13,7 @@ import { LoginPage } from './layout/LoginPage';
 import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
+import requests from './requests';
 import { authProvider, dataProvider, store } from './providers';
 
 const { Route } = reactRouterProvider;
@@ -41,6 +42,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="approvals" {...approvals} />
+    <Resource name="requests" {...requests} />
     <Resource name="probation-reviews" {...probationReviews} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />

@@ -196,6 +196,42 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     expect(await decided(first.task, 'status').innerText()).toContain('Approved');
   }, 180_000);
 
+  it('我发起的 lists what I started with its status and step by name and opens it; the tabs and the menu show how many wait (#12 我发起的)', async () => {
+    const supervisor = demoLogins(harness.runtime, 'supervisor')[0]!;
+    const supervisorApi = await apiAs(harness.runtime, supervisor);
+    const trainee = await traineeWithoutReview(supervisorApi, harness.runtime);
+    const started = await supervisorApi<{ id: string }>('/probation-reviews', { employeeId: trainee.id, kind: 'early' });
+    const listed = await until(async () => {
+      const mine = await supervisorApi<{ items: { id: string; statusLabel: string; currentStepLabel: string | null }[] }>('/requests?startedBy=me&state=open');
+      return mine.items.find((i) => i.id === started.id && i.currentStepLabel);
+    }, 'the review on its first step', 30_000);
+
+    const page = await newPage();
+    await signIn(page, harness.runtime.url, supervisor.email, supervisor.password);
+    await page.getByRole('tab', { name: /我发起的/ }).click();
+    await page.waitForURL(/#\/requests/);
+    await expect.poll(() => page.getByRole('tab', { name: /我发起的/ }).getAttribute('aria-selected')).toBe('true');
+    const row = page.locator('tr', { hasText: `转正评审：${trainee.name}` });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(listed.statusLabel);
+    expect(await row.innerText()).toContain(listed.currentStepLabel!);
+
+    // The counts on the tabs and the menu badge are the API's.
+    const counts = await supervisorApi<{ pending: number; startedOpen: number }>('/approvals/counts');
+    expect(counts.startedOpen).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('tab', { name: /我发起的/ }).innerText()).toContain(String(Math.min(counts.startedOpen, 99)));
+    if (counts.pending > 0) {
+      await expect.poll(() => page.locator('[data-menu="approvals"] [data-badge]').getAttribute('data-badge')).toBe(counts.pending >= 100 ? '99+' : String(counts.pending));
+    }
+
+    // A row opens the request's own page; 待我审批 takes the inbox back.
+    await row.click();
+    await page.waitForURL(new RegExp(`#/probation-reviews/${started.id}/show`));
+    await page.goto(`${harness.runtime.url}/#/requests`);
+    await page.getByRole('tab', { name: /待我审批/ }).click();
+    await page.waitForURL(/#\/approvals/);
+  });
+
   it('on a 375 px phone the decision page fits the screen and its approve button works', async () => {
     // Another supervisor, another trainee: independent of the test above.
     const supervisor = demoLogins(harness.runtime, 'supervisor')[1]!;

@@ -347,6 +347,24 @@ const en = {
         roles: 'Roles',
       },
     },
+    requests: {
+      name: 'Started by me',
+      empty: 'You have not started any request yet. Once you start one (a probation review, …), you can follow it here.',
+      fields: {
+        title: 'Request',
+        kindLabel: 'Type',
+        statusLabel: 'Status',
+        currentStepLabel: 'Current step',
+        startedAt: 'Started',
+        updatedAt: 'Last change',
+        kind: 'Type',
+        state: 'Progress',
+        from: 'Started from',
+        to: 'Started until',
+      },
+      kinds: { probation: 'Probation review' },
+      states: { open: 'Running', closed: 'Finished' },
+    },
     approvals: {
       name: 'Approval |||| My approvals',
       fields: {
@@ -382,6 +400,7 @@ const en = {
         pending: 'To do',
         waiting: 'Waiting',
         cc: 'CC’d to me',
+        started: 'Started by me',
         decided: 'Done',
       },
       choices: {

@@ -558,6 +558,24 @@ const zhCN = {
         roles: '角色',
       },
     },
+    requests: {
+      name: '我发起的',
+      empty: '您还没有发起过申请。发起转正评审等申请后，会在这里看到它走到哪一步。',
+      fields: {
+        title: '事项',
+        kindLabel: '申请类型',
+        statusLabel: '状态',
+        currentStepLabel: '当前环节',
+        startedAt: '发起时间',
+        updatedAt: '最近更新',
+        kind: '申请类型',
+        state: '进度',
+        from: '发起日期从',
+        to: '发起日期至',
+      },
+      kinds: { probation: '转正评审' },
+      states: { open: '进行中', closed: '已结束' },
+    },
     approvals: {
       name: '待我审批',
       fields: {
@@ -593,6 +611,7 @@ const zhCN = {
         pending: '待我审批',
         waiting: '等待中',
         cc: '抄送我的',
+        started: '我发起的',
         decided: '已处理',
       },
       choices: {

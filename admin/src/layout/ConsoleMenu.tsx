@@ -1,20 +1,43 @@
 import InsightsIcon from '@mui/icons-material/Insights';
-import { Menu, useResourceDefinitions } from 'react-admin';
+import { Badge } from '@mui/material';
+import { createElement } from 'react';
+import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
+import { countBadge } from '../approvals/inboxTabs';
+import { useInboxCounts } from '../approvals/useInboxCounts';
 
 /** The route of 数据看板 (its own page since people land on 待我审批). */
 export const DASHBOARD_PATH = '/dashboard';
 
 /**
  * The menu: the resources in App.tsx order, with 数据看板 right after 待我审批 (the home page),
- * so the two things a manager opens every day come first.
+ * so the two things a manager opens every day come first. 待我审批 carries the number of tasks
+ * waiting for me, as a red badge.
  */
 export const ConsoleMenu = () => {
   const resources = useResourceDefinitions();
+  const translate = useTranslate();
+  const counts = useInboxCounts();
   const listed = Object.keys(resources).filter((name) => resources[name]?.hasList);
   const [first, ...rest] = listed;
+  const pending = countBadge(counts?.pending, counts?.cap ?? 100);
+  const inboxIcon = resources.approvals?.icon;
   return (
     <Menu>
-      {first && <Menu.ResourceItem name={first} />}
+      {first === 'approvals' ? (
+        <Menu.Item
+          to="/approvals"
+          data-menu="approvals"
+          primaryText={translate('resources.approvals.name', { smart_count: 2 })}
+          aria-label={pending ? `${translate('resources.approvals.name', { smart_count: 2 })} ${pending}` : undefined}
+          leftIcon={
+            <Badge badgeContent={pending || undefined} color="error" data-badge={pending}>
+              {inboxIcon ? createElement(inboxIcon) : <span />}
+            </Badge>
+          }
+        />
+      ) : (
+        first && <Menu.ResourceItem name={first} />
+      )}
       <Menu.Item to={DASHBOARD_PATH} primaryText="app.dashboard.menu" leftIcon={<InsightsIcon />} />
       {rest.map((name) => (
         <Menu.ResourceItem key={name} name={name} />

@@ -131,6 +131,15 @@ export interface DashboardData {
   decisions: Array<{ month: string; channel: string; count: number }>;
 }
 
+/** GET /approvals/counts: the numbers on the inbox tabs and the menu (each counted up to `cap`). */
+export interface InboxCounts {
+  pending: number;
+  waiting: number;
+  ccUnread: number;
+  startedOpen: number;
+  cap: number;
+}
+
 /** Every page of a list (an export): the list's filter and sort, pages of the API's largest size. */
 export interface ListAllParams {
   filter?: Record<string, unknown>;
@@ -174,6 +183,7 @@ export interface ConsoleMethods {
   getDashboard(): Promise<{ data: DashboardData }>;
   /** PATCH /users/me {language}: the language the system's mails to me are written in. */
   saveLanguage(language: 'zh-CN' | 'en'): Promise<{ data: null }>;
+  getInboxCounts(): Promise<{ data: InboxCounts }>;
 }
 
 /** Methods that need the resource table of the data provider (dataProvider.ts). */
@@ -231,6 +241,11 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
     async setDelegation(userId, input) {
       const { json } = await http<DelegationResult>(`/users/${segment(userId)}/delegation`, { method: 'PUT', body: input });
       if (input.movePending) onChange('approvals');
+      return { data: json };
+    },
+
+    async getInboxCounts() {
+      const { json } = await http<InboxCounts>('/approvals/counts');
       return { data: json };
     },
 

@@ -42,6 +42,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   audit: { path: '/audit', sortable: [] },
   // 待我审批: the caller's own tasks, newest first; filter `status` = pending | waiting | cc | decided.
   approvals: { path: '/approvals', sortable: [], filterQuery: approvalsQuery },
+  // 我发起的: the requests I started, newest first; filters kind, state, from, to.
+  requests: { path: '/requests', sortable: [], filterQuery: (filter) => ({ ...filter, startedBy: 'me' }) },
   // 转正评审: by `status` (default in_review) or of one `employeeId`.
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
