@@ -20,6 +20,7 @@
  * |                   |                           |                 | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的, storage/started.ts) |
  * | approval step     | STEP#<stepId>             | STEP            | gsi2 STEPS#<requestKind>#<requestId> / createdAt#stepId (timeline) |
  * | approval task     | APPROVAL#<id>             | APPROVAL        | gsi1 INBOX#<userId>#pending|decided / at#id (the inbox)    |
+ * | comment           | COMMENTS#<kind>#<id>      | <at>#<commentId>| — a request's comment thread, oldest first (storage/comments.ts) |
  * | resume marker     | RESUME                    | <stepId>        | — a decision not yet sent to its execution (the sweep)      |
  * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
  * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的); stored whole (storage/requests.ts) |
@@ -57,6 +58,7 @@ export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${statu
 
 export const requestKey = (kind: string, id: string) => ({ pk: `REQUEST#${kind}#${id}`, sk: 'REQUEST' });
 export const startedByPk = (userId: string) => `STARTED#${userId}`;
+export const commentsPk = (kind: string, requestId: string) => `COMMENTS#${kind}#${requestId}`;
 
 export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });
 export const stepsOfRequestPk = (kind: string, requestId: string) => `STEPS#${kind}#${requestId}`;

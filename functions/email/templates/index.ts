@@ -7,3 +7,4 @@ export { approvalCc, type ApprovalCcData } from './approval-cc.js';
 export { requestOutcome, type RequestOutcome, type RequestOutcomeData } from './request-outcome.js';
 export type { ApprovalMailData } from './approval-mail.js';
 export { requestWithdrawn, type RequestWithdrawnData } from './request-withdrawn.js';
+export { requestMention, type RequestMentionData } from './request-mention.js';

@@ -2,6 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { addDays, companyDayStart } from '../../domain/people/dates.js';
 import { DomainError } from '../../domain/errors.js';
 import { requestsStartedBy } from '../../storage/started.js';
+import type { Context } from 'hono';
+import { inScope, type Principal } from '../../domain/auth/roles.js';
+import { getEmployee } from '../../storage/employees.js';
+import { listComments, type RequestComment } from '../../storage/comments.js';
+import { addComment, COMMENT_MAX_CHARS, MENTIONS_MAX, participation, type Participation } from '../../workflow/comments.js';
+import { engineCall } from '../../workflow/kinds.js';
+import type { AppEnv } from '../env.js';
+import { scopeOf } from './employee-scope.js';
 import { carbonCopy, withdraw } from '../../workflow/verbs.js';
 import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
@@ -23,6 +31,43 @@ const StartedItem = z.object({
   updatedAt: z.string(),
   consolePath: z.string(),
 }).openapi('StartedRequest');
+
+const CommentSchema = z.object({
+  id: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  text: z.string(),
+  mentions: z.array(z.object({ id: z.string(), name: z.string() })),
+  attachments: z.array(z.string()),
+  channel: z.enum(['console', 'email', 'api', 'system']),
+  createdAt: z.string(),
+}).openapi('RequestComment');
+
+const CommentBody = z.object({
+  text: z.string().max(COMMENT_MAX_CHARS, { message: 'format.comment.max' }).openapi({ description: `The comment (at most ${COMMENT_MAX_CHARS} characters)` }),
+  mentions: z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([]).openapi({ description: 'User ids @-mentioned: each is told by mail' }),
+  attachments: z.array(z.string().min(1).max(64)).max(10).default([]).openapi({ description: 'Attachment ids (POST /attachments) uploaded by the author' }),
+}).strict().openapi('CommentRequest');
+
+const presentComment = (c: RequestComment) => ({
+  id: c.id, authorId: c.authorId, authorName: c.authorName, text: c.text, mentions: c.mentions, attachments: c.attachments, channel: c.channel, createdAt: c.createdAt,
+});
+
+/**
+ * A request the reader may see: they started it, hold or held a task or a 抄送 notice on it,
+ * or the employee it is about is in their data scope; otherwise 404 (not revealed to exist).
+ */
+async function readableRequest(c: Context<AppEnv>, p: Principal, kind: string, id: string): Promise<Participation> {
+  const deps = c.get('deps');
+  const seen = await participation(engineCall(deps.workflow), kind, id, p.id);
+  if (seen.participant) return seen;
+  const [subject, scope] = await Promise.all([
+    seen.summary.subjectEmployeeId ? getEmployee(deps.store, seen.summary.subjectEmployeeId) : null,
+    scopeOf(c, p),
+  ]);
+  if (subject && scope !== undefined && inScope(scope, subject.path)) return seen;
+  throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+}
 
 
 /** Verbs on a whole request, whatever its kind; `kinds` are the registry's names (WorkflowDeps.kinds). */
@@ -75,6 +120,44 @@ export function requestsRoutes(kinds: readonly string[]) {
         }];
       });
       return c.json({ items, nextCursor: page.nextCursor }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{kind}/{id}/comments', tags: ['approvals'],
+      summary: '评论: a request’s comment thread, oldest first (whoever may read the request)',
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
+      request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }), query: z.object(LimitCursor) },
+      responses: { 200: json(z.object({ items: z.array(CommentSchema), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const { kind, id } = c.req.valid('param');
+      const q = c.req.valid('query');
+      await readableRequest(c, p, kind, id);
+      const page = await listComments(c.get('deps').store, { kind, requestId: id, limit: q.limit, cursor: q.cursor });
+      return c.json({ items: page.items.map(presentComment), nextCursor: page.nextCursor }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{kind}/{id}/comments', tags: ['approvals'],
+      summary: '评论: comment on a request (not a decision); @-mentioned people are told by mail, and get a read-only notice when they had no part in it',
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }), body: jsonBody(CommentBody) },
+      responses: { 201: json(CommentSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const { kind, id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const seen = await readableRequest(c, p, kind, id);
+      const comment = await addComment(c.get('deps').workflow, {
+        kind, requestId: id, actor: { id: p.id, name: p.name }, text: body.text, mentions: body.mentions, attachments: body.attachments, channel: c.get('channel'), seen,
+      });
+      return c.json(presentComment(comment), 201);
     },
   );
   app.openapi(

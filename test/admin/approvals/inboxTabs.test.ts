@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_TABS, countBadge, inboxTabOf, tabCount } from '../../../admin/src/approvals/inboxTabs';
+import { APPROVAL_TABS, countBadge, inboxTabOf, tabCount } from '../../../admin/src/approvals/inboxTabs.js';
 
 describe('the inbox tabs and their counts (#12 我发起的)', () => {
   it('我发起的 sits among the inbox tabs, before 已处理; an unknown status opens 待我审批', () => {

@@ -13,7 +13,7 @@ interface Page { items: Started[]; nextCursor: string | null }
 
 let api: TestApi;
 let org: TestOrg;
-const tokens: Record<string, string> = {};
+const tokens = {} as { lead: string; supA: string };
 const ids: Record<string, string> = {};
 let firstStartedOn = '';
 

@@ -66,6 +66,9 @@ const MATRIX: Record<string, Caller[]> = {
   // 我发起的: a person's own requests; an integration started none.
   'GET /api/v1/requests': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/withdraw': ALL_USERS,
+  // 评论: a person reads and writes a request's thread (which requests: the handler decides).
+  'GET /api/v1/requests/{kind}/{id}/comments': ALL_USERS,
+  'POST /api/v1/requests/{kind}/{id}/comments': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/cc': ALL_USERS,
   // Probation: anyone may apply or look (scope decides which records); keys with the probation scope.
   'POST /api/v1/probation-reviews': [...ALL_USERS, 'key:all'],
