@@ -196,7 +196,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     expect(await decided(first.task, 'status').innerText()).toContain('Approved');
   }, 180_000);
 
-  it('我发起的 lists what I started with its status and step by name and opens it; the tabs and the menu show how many wait (#12 我发起的)', async () => {
+  it('我发起的 lists what I started with its status and step by name and opens it; the tabs and the menu show how many wait; the request takes comments (#12 我发起的, 评论)', async () => {
     const supervisor = demoLogins(harness.runtime, 'supervisor')[0]!;
     const supervisorApi = await apiAs(harness.runtime, supervisor);
     const trainee = await traineeWithoutReview(supervisorApi, harness.runtime);
@@ -227,6 +227,19 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     // A row opens the request's own page; 待我审批 takes the inbox back.
     await row.click();
     await page.waitForURL(new RegExp(`#/probation-reviews/${started.id}/show`));
+
+    // 评论 on the request's page: a counter in the box, the comment in the thread (#12 comments).
+    const box = page.getByLabel('写评论');
+    await box.fill('请补充三个月的成绩单');
+    await expect.poll(() => page.getByTestId('comment-counter').innerText()).toBe('10 / 2000 字');
+    await page.getByRole('button', { name: '发表评论' }).click();
+    await page.locator('[data-comment]', { hasText: '请补充三个月的成绩单' }).waitFor();
+    const thread = await supervisorApi<{ items: { text: string }[] }>(`/requests/probation/${started.id}/comments`);
+    expect(thread.items.map((c) => c.text)).toContain('请补充三个月的成绩单');
+    await box.fill('长'.repeat(2001));
+    await page.getByRole('button', { name: '发表评论' }).click();
+    await page.getByText('评论最多 2000 字').first().waitFor();
+    expect((await supervisorApi<{ items: unknown[] }>(`/requests/probation/${started.id}/comments`)).items).toHaveLength(thread.items.length);
     await page.goto(`${harness.runtime.url}/#/requests`);
     await page.getByRole('tab', { name: /待我审批/ }).click();
     await page.waitForURL(/#\/approvals/);

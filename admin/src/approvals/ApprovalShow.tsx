@@ -12,6 +12,7 @@ import { ApprovalReturn } from './ApprovalReturn';
 import { ApprovalStatusField } from './ApprovalStatusField';
 import { ApprovalTimeline } from './ApprovalTimeline';
 import { ApprovalTransfer } from './ApprovalTransfer';
+import { RequestComments } from '../requests/RequestComments';
 import { returnableSteps } from './returnSteps';
 import { REQUESTER_STEP, type ApprovalDetail } from './types';
 
@@ -106,9 +107,14 @@ const ApprovalShowLayout = () => {
           <CircularProgress size={24} />
         )}
       </Section>
-      <Section title={translate('resources.approvals.fields.timeline')} sx={{ gridArea: 'timeline' }}>
-        {detailed ? <ApprovalTimeline steps={task.timeline} labelOf={labelOf} /> : <CircularProgress size={24} />}
-      </Section>
+      <Stack spacing={3} sx={{ gridArea: 'timeline', minWidth: 0 }}>
+        <Section title={translate('resources.approvals.fields.timeline')}>
+          {detailed ? <ApprovalTimeline steps={task.timeline} labelOf={labelOf} /> : <CircularProgress size={24} />}
+        </Section>
+        <Section title={translate('resources.requests.comments.title')} id="comments">
+          <RequestComments kind={task.requestKind} requestId={task.requestId} subjectEmployeeId={task.subjectEmployeeId} />
+        </Section>
+      </Stack>
     </Box>
   );
 };

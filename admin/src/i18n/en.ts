@@ -364,6 +364,18 @@ const en = {
       },
       kinds: { probation: 'Probation review' },
       states: { open: 'Running', closed: 'Finished' },
+      comments: {
+        title: 'Comments',
+        empty: 'No comments yet. A comment is not a decision and does not move the request on; people you @mention are emailed.',
+        text: 'Write a comment',
+        required: 'A comment cannot be empty',
+        too_long: 'A comment has at most %{max} characters',
+        counter: '%{count} / %{max} characters',
+        mentions: '@Mention',
+        mentions_hint: 'Mentioned people are emailed; those with no part in the request are also copied, so they can read it',
+        submit: 'Post comment',
+        added: 'Comment posted',
+      },
     },
     approvals: {
       name: 'Approval |||| My approvals',

@@ -575,6 +575,18 @@ const zhCN = {
       },
       kinds: { probation: '转正评审' },
       states: { open: '进行中', closed: '已结束' },
+      comments: {
+        title: '评论',
+        empty: '还没有评论。评论不是审批意见，不会改变申请的进度；@提及的人会收到邮件。',
+        text: '写评论',
+        required: '评论不能为空',
+        too_long: '评论最多 %{max} 字',
+        counter: '%{count} / %{max} 字',
+        mentions: '@提及',
+        mentions_hint: '被提及的人会收到邮件；与申请无关的人将同时收到抄送，以便查看',
+        submit: '发表评论',
+        added: '评论已发表',
+      },
     },
     approvals: {
       name: '待我审批',

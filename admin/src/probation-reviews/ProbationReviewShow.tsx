@@ -4,6 +4,7 @@ import { Link, Show, useCreatePath, useGetIdentity, useRecordContext, useTransla
 import { ApprovalCcButton } from '../approvals/ApprovalCcButton';
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
+import { RequestComments } from '../requests/RequestComments';
 import { ProbationReviewChain } from './ProbationReviewChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
 import { ProbationReviewReminders } from './ProbationReviewReminders';
@@ -87,6 +88,9 @@ const ProbationReviewLayout = () => {
           <ProbationReviewReminders review={review} />
           <ProbationReviewChain review={review} />
         </Stack>
+      </Section>
+      <Section title={translate('resources.requests.comments.title')} id="comments" sx={{ gridColumn: '1 / -1' }}>
+        <RequestComments kind="probation" requestId={String(review.id)} subjectEmployeeId={review.employeeId} />
       </Section>
       <Section title={translate('resources.probation-reviews.sections.diagram')} id="diagram" sx={{ gridColumn: '1 / -1' }}>
         <ProbationReviewDiagram reviewId={String(review.id)} version={review.version} />

@@ -140,6 +140,24 @@ export interface InboxCounts {
   cap: number;
 }
 
+/** GET/POST /requests/{kind}/{id}/comments: one comment of a request's thread. */
+export interface RequestComment {
+  id: string;
+  authorId: string;
+  authorName: string;
+  text: string;
+  mentions: Array<{ id: string; name: string }>;
+  attachments: string[];
+  channel: string;
+  createdAt: string;
+}
+
+export interface CommentInput {
+  text: string;
+  mentions?: string[];
+  attachments?: string[];
+}
+
 /** Every page of a list (an export): the list's filter and sort, pages of the API's largest size. */
 export interface ListAllParams {
   filter?: Record<string, unknown>;
@@ -184,6 +202,9 @@ export interface ConsoleMethods {
   /** PATCH /users/me {language}: the language the system's mails to me are written in. */
   saveLanguage(language: 'zh-CN' | 'en'): Promise<{ data: null }>;
   getInboxCounts(): Promise<{ data: InboxCounts }>;
+  /** The request's comment thread, oldest first (404 for a request the reader may not see). */
+  getComments(kind: string, requestId: string): Promise<{ data: RequestComment[] }>;
+  addComment(kind: string, requestId: string, input: CommentInput): Promise<{ data: RequestComment }>;
 }
 
 /** Methods that need the resource table of the data provider (dataProvider.ts). */
@@ -241,6 +262,25 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
     async setDelegation(userId, input) {
       const { json } = await http<DelegationResult>(`/users/${segment(userId)}/delegation`, { method: 'PUT', body: input });
       if (input.movePending) onChange('approvals');
+      return { data: json };
+    },
+
+    async getComments(kind, requestId) {
+      const items: RequestComment[] = [];
+      let cursor: string | null = null;
+      // A thread is short; read it whole (bounded, in the API's largest pages).
+      for (let page = 0; page < 10; page++) {
+        const { json }: { json: { items: RequestComment[]; nextCursor: string | null } } = await http(`/requests/${segment(kind)}/${segment(requestId)}/comments`, { query: { limit: 200, cursor } });
+        items.push(...json.items);
+        cursor = json.nextCursor;
+        if (!cursor) break;
+      }
+      return { data: items };
+    },
+
+    async addComment(kind, requestId, input) {
+      const { json } = await http<RequestComment>(`/requests/${segment(kind)}/${segment(requestId)}/comments`, { method: 'POST', body: input });
+      onChange('approvals');
       return { data: json };
     },
 
