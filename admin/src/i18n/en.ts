@@ -130,7 +130,7 @@ const en = {
       errors: {
         file_type: 'Unsupported file type: %{name} (choose an .xlsx or .csv file)',
         unreadable: 'This file cannot be read; is it an Excel .xlsx file?',
-        no_employee_no: 'No "Employee no." column. The file\'s headers are: %{headers}',
+        missing_columns: 'The file lacks required columns: %{columns} (a new employee needs employee no., name, email, phone, post, level and hire date; changing existing people needs only the employee no.). The file\'s headers are: %{headers}',
         no_rows: 'The file has no data rows.',
         duplicate_no: 'Same employee number as row %{line}',
         unknown_choice: 'Unknown value "%{value}"; one of: %{options}',

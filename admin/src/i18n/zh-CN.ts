@@ -341,7 +341,7 @@ const zhCN = {
       errors: {
         file_type: '不支持的文件类型：%{name}（请选择 .xlsx 或 .csv 文件）',
         unreadable: '无法读取此文件，请确认是 Excel .xlsx 文件',
-        no_employee_no: '找不到“工号”列。文件的表头是：%{headers}',
+        missing_columns: '文件缺少必填列：%{columns}（新建员工时工号、姓名、邮箱、电话、岗位、职级、入职日期都必填；只修改已有员工时只需工号）。文件的表头是：%{headers}',
         no_rows: '文件中没有数据行。',
         duplicate_no: '与第 %{line} 行的工号重复',
         unknown_choice: '无法识别“%{value}”，可选：%{options}',
