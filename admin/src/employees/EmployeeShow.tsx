@@ -68,6 +68,7 @@ const EmployeeFile = () => {
             <TextField key="teamName" source="teamName" emptyText="—" />,
             <LocaleDateField key="hireDate" source="hireDate" />,
             <LocaleDateField key="probationEndDate" source="probationEndDate" emptyText="—" />,
+            <LocaleDateField key="conversionDate" source="conversionDate" emptyText="—" />,
             <NumberField key="baseSalary" source="baseSalary" locales={locale} options={CNY} />,
           ].map((field) => (
             <Labeled key={field.key}>{field}</Labeled>

@@ -299,6 +299,7 @@ const en = {
         departmentId: 'Department',
         hireDate: 'Hire date',
         probationEndDate: 'Probation ends',
+        conversionDate: 'Conversion date',
         baseSalary: 'Base salary',
         createdAt: 'Created',
         updatedAt: 'Updated',

@@ -510,6 +510,7 @@ const zhCN = {
         departmentId: '部门',
         hireDate: '入职日期',
         probationEndDate: '试用期截止',
+        conversionDate: '转正日期',
         baseSalary: '基本工资',
         createdAt: '创建时间',
         updatedAt: '更新时间',
