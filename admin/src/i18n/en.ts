@@ -13,7 +13,8 @@ const en = {
     language: 'Language',
     go_home: 'Go to the home page',
     /** A value the source documents do not give: ours until the company decides. */
-    policy_gap: 'Policy gap (system default)',
+    policy_gap: 'System default',
+    policy_gap_hint: 'Not set by company policy; system default',
     /** Every policy page (probation, approvals). */
     policy: {
       version: 'Version %{version} · saved by %{name} at %{time}',
@@ -614,7 +615,7 @@ const en = {
           convert: 'The score is in the conversion band',
           extend: 'The score is in the extension band',
           end: 'The score is below the hiring line',
-          gap: 'This band is a policy gap (system default)',
+          gap: 'Company policy does not set this band; system default',
         },
         attendance: {
           personal_leave: 'Too much personal leave',
@@ -730,7 +731,7 @@ const en = {
         bands: {
           min: 'Lowest score',
           outcome: 'Outcome',
-          gap: 'Policy gap',
+          gap: 'Note',
         },
         chain: {
           key: 'Step key',

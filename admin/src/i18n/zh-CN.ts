@@ -225,7 +225,8 @@ const zhCN = {
     title: '客服部管理系统',
     language: '语言',
     go_home: '回到首页',
-    policy_gap: '制度空白（本系统默认）',
+    policy_gap: '系统默认',
+    policy_gap_hint: '公司制度未规定，系统默认',
     policy: {
       version: '第 %{version} 版 · %{name} 保存于 %{time}',
       seeded: '系统初始值',
@@ -825,7 +826,7 @@ const zhCN = {
           convert: '得分在转正分数段',
           extend: '得分在延期分数段',
           end: '得分低于录用线',
-          gap: '该分数段为制度空白（本系统默认）',
+          gap: '该分数段公司制度未规定，按系统默认',
         },
         attendance: {
           personal_leave: '事假超过上限',
@@ -941,7 +942,7 @@ const zhCN = {
         bands: {
           min: '最低分',
           outcome: '结果',
-          gap: '制度空白',
+          gap: '说明',
         },
         chain: {
           key: '步骤标识',
