@@ -131,4 +131,28 @@ type DemoLogin = LocalRuntime['demoLogins'][number];
     await page.waitForURL(/#\/employees\/[^/]+\/show$/);
     await page.getByText(agent.name, { exact: false }).first().waitFor();
   }, 90_000);
+
+  it('the login page, opened signed out, asks the server once and signs nobody out (#12 item 16)', async () => {
+    // (A sheet's address, #/employees, also reads its first rows early, before the check: a
+    // second 401 there, the price of the early read, docs/benchmarks.md figure 5b.)
+    for (const address of ['/', '/#/login']) {
+      const page = await newPage();
+      const calls: string[] = [];
+      const errors: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/api/')) calls.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      await page.goto(`${harness.runtime.url}${address}`);
+      await page.locator('input[name="email"]').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(page.url()).toMatch(/#\/login$/);
+      expect(calls.filter((c) => c.endsWith(' 401')), address).toHaveLength(1);
+      expect(calls.filter((c) => c.includes('/auth/logout')), address).toEqual([]);
+      // The one error the browser logs is that probe's 401.
+      expect(errors.length, address).toBeLessThanOrEqual(1);
+    }
+  }, 90_000);
 });
