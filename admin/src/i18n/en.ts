@@ -209,6 +209,7 @@ const en = {
       bulk: 'Bulk edit: check the changes',
       summary: '%{cells} cell(s) in %{rows} row(s) will change. Nothing is saved until you confirm.',
       blocked: '%{smart_count} row has a value that cannot be used and will not be saved |||| %{smart_count} rows have values that cannot be used and will not be saved',
+      refused: '%{smart_count} row failed the server\'s check and will not be saved (see why below) |||| %{smart_count} rows failed the server\'s check and will not be saved (see why below)',
       ignored: 'Left alone: %{cells}',
       separator: ', ',
       ignored_readOnly: '%{smart_count} read-only cell |||| %{smart_count} read-only cells',

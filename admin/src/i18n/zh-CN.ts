@@ -420,6 +420,7 @@ const zhCN = {
       bulk: '批量修改：请确认修改',
       summary: '将修改 %{rows} 行中的 %{cells} 个单元格。确认前不会保存任何内容。',
       blocked: '%{smart_count} 行含有无法识别的值，不会保存',
+      refused: '%{smart_count} 行未通过服务器检查，不会保存（原因见下表）',
       ignored: '未改动：%{cells}',
       separator: '，',
       ignored_readOnly: '只读单元格 %{smart_count} 个',
