@@ -66,6 +66,14 @@ describe('message catalogs', () => {
       fields.teamName,
       fields.hireDate,
       fields.probationEndDate,
-    ]).toEqual(['工号', '姓名', '岗位', '职级', '状态', '直属上级', '团队', '入职日期', '试用期截止']);
+      fields.conversionDate,
+    ]).toEqual(['工号', '姓名', '岗位', '职级', '状态', '直属上级', '团队', '入职日期', '试用期截止', '转正日期']);
+  });
+
+  it('a value the company’s documents leave open is marked 系统默认, explained in manager’s words, never 制度空白 (#12 item 16)', () => {
+    expect([zhCN.app.policy_gap, zhCN.app.policy_gap_hint]).toEqual(['系统默认', '公司制度未规定，系统默认']);
+    expect([en.app.policy_gap, en.app.policy_gap_hint]).toEqual(['System default', 'Not set by company policy; system default']);
+    const jargon = [...chineseLeaves].filter(([, text]) => typeof text === 'string' && /制度空白|本系统默认/.test(text));
+    expect(jargon).toEqual([]);
   });
 });

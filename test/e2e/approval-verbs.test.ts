@@ -171,6 +171,29 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     ]);
   }, 60_000);
 
+  it('a step asked again starts from its last answer: returned to the supervisor, their form shows the scores they gave (#12 item 4)', async () => {
+    const { hr, review, supervisor, taskId } = await startReview();
+    const given = { scores: { dailyPerformance: 91.5, professionalTest: 87, interview: 84.5 }, attendance: { personalLeaveCount: 1, lateCount: 2, earlyLeaveCount: 0 } };
+    const asSupervisor = await apiAs(harness.runtime, supervisor);
+    await asSupervisor(`/approvals/${encodeURIComponent(taskId)}/decision`, { decision: 'approve', ...given });
+
+    // The next approver sends it back to the supervisor's step.
+    const next = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.find((s) => s.status === 'pending' && s.stepKey !== 'supervisor')?.tasks?.[0], 'the next step', 30_000);
+    const asNext = await apiAs(harness.runtime, demoLoginNamed(harness.runtime, next.approverName));
+    await asNext(`/approvals/${encodeURIComponent(next.id)}/return`, { toStep: 'supervisor', comment: '请复核日常表现分' });
+    const again = await until(async () => (await hr<Review>(`/probation-reviews/${review.id}`)).steps?.filter((s) => s.stepKey === 'supervisor' && s.status === 'pending')[0]?.tasks?.[0], 'the supervisor step asked again', 30_000);
+
+    const page = await pageAs(supervisor);
+    await openTask(page, again.id);
+    const input = (label: string) => page.getByRole('spinbutton', { name: label }).or(page.getByLabel(label, { exact: true })).first();
+    await expect.poll(() => input('日常表现').inputValue(), WAIT).toBe('91.5');
+    expect(await input('专业测试').inputValue()).toBe('87');
+    expect(await input('面试').inputValue()).toBe('84.5');
+    expect(await input('迟到次数').inputValue()).toBe('2');
+    // The reason for the return is no answer of theirs: the comment starts empty.
+    expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('');
+  }, 90_000);
+
   it('代理: someone names a delegate from the user menu, sees the server’s objection under the field, and ends it', async () => {
     const person = login('agent', 3);
     const delegate = login('team_lead', 1);

@@ -102,7 +102,17 @@ const MID = 2; // trainee, junior, mid, senior, reserve_supervisor
     await page.getByRole('menuitem', { name: '转正制度' }).click();
     const table = 'policy-table-bands';
     await expect.poll(() => cell(page, table, 1, 'min').innerText(), WAIT).toBe(String(before.values.bands[1]!.min));
-    expect(await cell(page, table, 2, 'gap').innerText()).toBe('制度空白（本系统默认）');
+    // A value the documents leave open says 系统默认, and only its tooltip explains it (#12 item 16).
+    expect(await cell(page, table, 2, 'gap').innerText()).toBe('系统默认');
+    await cell(page, table, 2, 'gap').hover();
+    await expect.poll(() => page.locator('.ag-tooltip').first().innerText().catch(() => ''), WAIT).toBe('公司制度未规定，系统默认');
+    const chips = page.locator('[data-gap="true"]');
+    await expect.poll(() => chips.count(), WAIT).toBeGreaterThan(0);
+    expect(await chips.first().innerText()).toBe('系统默认');
+    await chips.first().hover();
+    await expect.poll(() => page.getByRole('tooltip').innerText().catch(() => ''), WAIT).toBe('公司制度未规定，系统默认');
+    expect(await page.locator('body').innerText()).not.toMatch(/制度空白|本系统默认/);
+    await page.mouse.move(0, 0);
 
     // Rows 2 and 3 (80 按期转正, 70.1 延长试用期) become 82 and 72, as Excel copies them.
     await cell(page, table, 1, 'min').click();

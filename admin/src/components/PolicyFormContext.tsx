@@ -1,6 +1,6 @@
-import { Alert, Box, Stack } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import { createContext, useContext } from 'react';
-import { useTranslate } from 'react-admin';
+import { GapChip } from './GapChip';
 import { groupErrors, isGap } from './policyPaths';
 
 /** What a policy page's inputs need to know besides the form's own state. */
@@ -17,20 +17,10 @@ export interface PolicyFormInfo {
 export const PolicyFormContext = createContext<PolicyFormInfo>({ gaps: [], readOnly: true, others: {}, groups: [] });
 export const usePolicyForm = () => useContext(PolicyFormContext);
 
-/** 制度空白（本系统默认）: the marker of a value the source documents do not give. */
-export const GapNote = () => {
-  const translate = useTranslate();
-  return (
-    <Box component="span" sx={{ color: 'warning.dark' }} data-gap="true">
-      {translate('app.policy_gap')}
-    </Box>
-  );
-};
-
 /** helperText for an input at `path`: the gap marker when the value fills a gap, else the given text. */
 export function useGapHelper(): (path: string, otherwise?: string | false) => React.ReactElement | string | false | undefined {
   const { gaps } = usePolicyForm();
-  return (path, otherwise) => (isGap(path, gaps) ? <GapNote /> : otherwise);
+  return (path, otherwise) => (isGap(path, gaps) ? <GapChip /> : otherwise);
 }
 
 /** The server's errors about a group (`group`), or about nothing any section shows (`rest`). */

@@ -55,6 +55,15 @@ export const EmployeeReportingLine = ({ employee }: { employee: Employee }) => {
           {translate('app.employee_file.above_scope')}
         </Typography>
       )}
+      {/* The direct superior above the reader's scope (an agent's own file): named, not linked (#12 item 16). */}
+      {data?.hidden && data.line.length === 0 && employee.superiorName && (
+        <li data-superior={employee.superiorNo ?? ''}>
+          <Typography variant="body2">
+            {employee.superiorName}
+            {employee.superiorNo ? ` (${employee.superiorNo})` : ''}
+          </Typography>
+        </li>
+      )}
       {data?.line.map((e) => (
         <li key={e.id} data-superior={e.employeeNo}>
           {person(e)}

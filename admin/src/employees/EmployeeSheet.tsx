@@ -32,6 +32,8 @@ function columnsWith(superiors: readonly RefOption[], teams: readonly RefOption[
     { field: 'teamName', type: 'ref', ref: { writeField: 'teamId', options: teams }, editable: refsReady, nullable: true, width: 130 },
     { field: 'hireDate', type: 'date', editable: true, sortable: true },
     { field: 'probationEndDate', type: 'date', editable: true, nullable: true },
+    // Set by a probation review's conversion, not by hand (#12 item 16).
+    { field: 'conversionDate', type: 'date' },
     { field: 'baseSalary', type: 'money', hidden: true },
   ];
 }

@@ -66,8 +66,11 @@ const EmployeeFile = () => {
             <SelectField key="level" source="level" choices={levelChoices} />,
             <SelectField key="status" source="status" choices={statusChoices} />,
             <TextField key="teamName" source="teamName" emptyText="—" />,
+            // From the record itself: an agent's superior is above what they may open (#12 item 16).
+            <TextField key="superiorName" source="superiorName" emptyText="—" />,
             <LocaleDateField key="hireDate" source="hireDate" />,
             <LocaleDateField key="probationEndDate" source="probationEndDate" emptyText="—" />,
+            <LocaleDateField key="conversionDate" source="conversionDate" emptyText="—" />,
             <NumberField key="baseSalary" source="baseSalary" locales={locale} options={CNY} />,
           ].map((field) => (
             <Labeled key={field.key}>{field}</Labeled>

@@ -21,6 +21,8 @@ export interface Employee {
   hireDate: string;
   /** YYYY-MM-DD */
   probationEndDate: string | null;
+  /** YYYY-MM-DD: 转正日期, set when a probation review converted them. */
+  conversionDate: string | null;
   baseSalary: number;
   createdAt: string;
   updatedAt: string;

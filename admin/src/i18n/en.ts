@@ -13,7 +13,8 @@ const en = {
     language: 'Language',
     go_home: 'Go to the home page',
     /** A value the source documents do not give: ours until the company decides. */
-    policy_gap: 'Policy gap (system default)',
+    policy_gap: 'System default',
+    policy_gap_hint: 'Not set by company policy; system default',
     /** Every policy page (probation, approvals). */
     policy: {
       version: 'Version %{version} · saved by %{name} at %{time}',
@@ -130,7 +131,7 @@ const en = {
       errors: {
         file_type: 'Unsupported file type: %{name} (choose an .xlsx or .csv file)',
         unreadable: 'This file cannot be read; is it an Excel .xlsx file?',
-        no_employee_no: 'No "Employee no." column. The file\'s headers are: %{headers}',
+        missing_columns: 'The file lacks required columns: %{columns} (a new employee needs employee no., name, email, phone, post, level and hire date; changing existing people needs only the employee no.). The file\'s headers are: %{headers}',
         no_rows: 'The file has no data rows.',
         duplicate_no: 'Same employee number as row %{line}',
         unknown_choice: 'Unknown value "%{value}"; one of: %{options}',
@@ -208,6 +209,7 @@ const en = {
       bulk: 'Bulk edit: check the changes',
       summary: '%{cells} cell(s) in %{rows} row(s) will change. Nothing is saved until you confirm.',
       blocked: '%{smart_count} row has a value that cannot be used and will not be saved |||| %{smart_count} rows have values that cannot be used and will not be saved',
+      refused: '%{smart_count} row failed the server\'s check and will not be saved (see why below) |||| %{smart_count} rows failed the server\'s check and will not be saved (see why below)',
       ignored: 'Left alone: %{cells}',
       separator: ', ',
       ignored_readOnly: '%{smart_count} read-only cell |||| %{smart_count} read-only cells',
@@ -299,6 +301,7 @@ const en = {
         departmentId: 'Department',
         hireDate: 'Hire date',
         probationEndDate: 'Probation ends',
+        conversionDate: 'Conversion date',
         baseSalary: 'Base salary',
         createdAt: 'Created',
         updatedAt: 'Updated',
@@ -644,7 +647,7 @@ const en = {
           convert: 'The score is in the conversion band',
           extend: 'The score is in the extension band',
           end: 'The score is below the hiring line',
-          gap: 'This band is a policy gap (system default)',
+          gap: 'Company policy does not set this band; system default',
         },
         attendance: {
           personal_leave: 'Too much personal leave',
@@ -760,7 +763,7 @@ const en = {
         bands: {
           min: 'Lowest score',
           outcome: 'Outcome',
-          gap: 'Policy gap',
+          gap: 'Note',
         },
         chain: {
           key: 'Step key',

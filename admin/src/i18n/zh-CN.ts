@@ -225,7 +225,8 @@ const zhCN = {
     title: '客服部管理系统',
     language: '语言',
     go_home: '回到首页',
-    policy_gap: '制度空白（本系统默认）',
+    policy_gap: '系统默认',
+    policy_gap_hint: '公司制度未规定，系统默认',
     policy: {
       version: '第 %{version} 版 · %{name} 保存于 %{time}',
       seeded: '系统初始值',
@@ -341,7 +342,7 @@ const zhCN = {
       errors: {
         file_type: '不支持的文件类型：%{name}（请选择 .xlsx 或 .csv 文件）',
         unreadable: '无法读取此文件，请确认是 Excel .xlsx 文件',
-        no_employee_no: '找不到“工号”列。文件的表头是：%{headers}',
+        missing_columns: '文件缺少必填列：%{columns}（新建员工时工号、姓名、邮箱、电话、岗位、职级、入职日期都必填；只修改已有员工时只需工号）。文件的表头是：%{headers}',
         no_rows: '文件中没有数据行。',
         duplicate_no: '与第 %{line} 行的工号重复',
         unknown_choice: '无法识别“%{value}”，可选：%{options}',
@@ -419,6 +420,7 @@ const zhCN = {
       bulk: '批量修改：请确认修改',
       summary: '将修改 %{rows} 行中的 %{cells} 个单元格。确认前不会保存任何内容。',
       blocked: '%{smart_count} 行含有无法识别的值，不会保存',
+      refused: '%{smart_count} 行未通过服务器检查，不会保存（原因见下表）',
       ignored: '未改动：%{cells}',
       separator: '，',
       ignored_readOnly: '只读单元格 %{smart_count} 个',
@@ -510,6 +512,7 @@ const zhCN = {
         departmentId: '部门',
         hireDate: '入职日期',
         probationEndDate: '试用期截止',
+        conversionDate: '转正日期',
         baseSalary: '基本工资',
         createdAt: '创建时间',
         updatedAt: '更新时间',
@@ -855,7 +858,7 @@ const zhCN = {
           convert: '得分在转正分数段',
           extend: '得分在延期分数段',
           end: '得分低于录用线',
-          gap: '该分数段为制度空白（本系统默认）',
+          gap: '该分数段公司制度未规定，按系统默认',
         },
         attendance: {
           personal_leave: '事假超过上限',
@@ -971,7 +974,7 @@ const zhCN = {
         bands: {
           min: '最低分',
           outcome: '结果',
-          gap: '制度空白',
+          gap: '说明',
         },
         chain: {
           key: '步骤标识',

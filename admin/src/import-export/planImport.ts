@@ -1,6 +1,6 @@
 import type { Employee } from '../employees/types.js';
 import { cellDate, cellText, choiceValue, type Cell } from './cellValues.js';
-import { mapHeaders, PEOPLE_COLUMNS, type PeopleColumn } from './peopleColumns.js';
+import { headerOf, mapHeaders, PEOPLE_COLUMNS, type FileLanguage, type PeopleColumn } from './peopleColumns.js';
 import type { Table } from './readTable.js';
 
 /**
@@ -50,8 +50,19 @@ export interface ImportContext {
 export interface ImportPlan {
   rows: PlannedRow[];
   unknownHeaders: string[];
-  /** Set when the file cannot be imported at all (no 工号 column, no rows). */
-  fileProblem?: { key: string; params?: Record<string, unknown> };
+  /** Set when the file cannot be imported at all (required columns missing, no rows). */
+  fileProblem?: { key: string; params?: Record<string, unknown>; missing?: PeopleColumn[] };
+}
+
+/**
+ * The columns a new employee needs: CreateEmployeeRequest's required fields (a superior may
+ * be left out). A file that only changes people needs no more than 工号 (#12 item 8).
+ */
+export const CREATE_COLUMNS = ['employeeNo', 'name', 'email', 'phone', 'post', 'level', 'hireDate'] as const satisfies readonly PeopleColumn[];
+
+/** Missing columns by their headers in the UI language: 姓名、邮箱 / Name, Email. */
+export function missingColumnsText(missing: readonly PeopleColumn[], language: FileLanguage): string {
+  return missing.map((column) => headerOf(column, language)).join(language === 'en' ? ', ' : '、');
 }
 
 const DATE_COLUMNS = new Set<PeopleColumn>(['hireDate', 'probationEndDate']);
@@ -60,12 +71,14 @@ const E = 'app.import_export.errors';
 
 export function planImport(table: Table, context: ImportContext): ImportPlan {
   const { columns, unknown } = mapHeaders(table.headers);
-  if (columns.employeeNo === undefined) {
-    return { rows: [], unknownHeaders: unknown, fileProblem: { key: `${E}.no_employee_no`, params: { headers: table.headers.filter(Boolean).join('、') } } };
+  const byNumber = new Map(context.employees.map((e) => [e.employeeNo.toUpperCase(), e]));
+  // Said before anything is sent: otherwise each row's dry run fails on a field the preview has no column for.
+  const missing = missingColumns(table, columns, byNumber);
+  if (missing.length > 0) {
+    return { rows: [], unknownHeaders: unknown, fileProblem: { key: `${E}.missing_columns`, params: { headers: table.headers.filter(Boolean).join('、') }, missing } };
   }
   if (table.rows.length === 0) return { rows: [], unknownHeaders: unknown, fileProblem: { key: `${E}.no_rows` } };
 
-  const byNumber = new Map(context.employees.map((e) => [e.employeeNo.toUpperCase(), e]));
   const numberById = new Map(context.employees.map((e) => [e.id, e.employeeNo]));
   const teams = teamLookup(context.orgUnits);
   const seen = new Map<string, number>();
@@ -121,6 +134,22 @@ export function planImport(table: Table, context: ImportContext): ImportPlan {
     return { line, display, cells, action: 'change', item: { id: existing.id, version: existing.version, ...changes }, problems };
   });
   return { rows, unknownHeaders: unknown };
+}
+
+/**
+ * The required columns the file lacks: 工号 always; the rest of CREATE_COLUMNS when a row is a
+ * new employee (a 工号 nobody has — or any row at all when there is no 工号 column to tell).
+ */
+function missingColumns(table: Table, columns: Partial<Record<PeopleColumn, number>>, byNumber: Map<string, Employee>): PeopleColumn[] {
+  const noIndex = columns.employeeNo;
+  const creates =
+    noIndex === undefined ||
+    table.rows.some(({ cells }) => {
+      const no = cellText(cells[noIndex] ?? null);
+      return no !== '' && !byNumber.has(no.toUpperCase());
+    });
+  const required: readonly PeopleColumn[] = creates ? CREATE_COLUMNS : ['employeeNo'];
+  return required.filter((column) => columns[column] === undefined);
 }
 
 /** The row's values that differ from the employee's record (compared as the API stores them). */

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import { useDataProvider } from 'react-admin';
+import { useDataProvider, useLocaleState } from 'react-admin';
 import type { Employee } from '../employees/types';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
-import { planImport, type CellProblem, type ImportPlan, type OrgUnitRef, type PlannedRow } from './planImport';
+import { missingColumnsText, planImport, type CellProblem, type ImportPlan, type OrgUnitRef, type PlannedRow } from './planImport';
 import { fileKind, readTable, TableError, type FileKind, type Table } from './readTable';
 import { mergeProblems, runBatches, type RowOutcome, type SendBatch } from './runBatches';
 
@@ -33,6 +33,7 @@ export const isReady = (file: ImportFile, row: PlannedRow) => !!row.item && (fil
 
 export function useEmployeeImport() {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
+  const [locale] = useLocaleState();
   const [stage, setStage] = useState<ImportStage>({ kind: 'idle' });
   // A newer file makes the answers of an older one moot.
   const round = useRef(0);
@@ -55,7 +56,8 @@ export function useEmployeeImport() {
         if (!current()) return;
         const plan = planImport(table, { employees, orgUnits });
         if (plan.fileProblem) {
-          setStage({ kind: 'failed', name: file.name, message: plan.fileProblem.key, params: plan.fileProblem.params });
+          const { key, params, missing = [] } = plan.fileProblem;
+          setStage({ kind: 'failed', name: file.name, message: key, params: { ...params, columns: missingColumnsText(missing, locale === 'en' ? 'en' : 'zh-CN') } });
           return;
         }
         const checks = await runBatches(plan.rows, send, {
@@ -71,7 +73,7 @@ export function useEmployeeImport() {
         else setStage({ kind: 'failed', name: file.name, message: error instanceof Error ? error.message : String(error) });
       }
     },
-    [dataProvider, send],
+    [dataProvider, send, locale],
   );
 
   const importRows = useCallback(async () => {

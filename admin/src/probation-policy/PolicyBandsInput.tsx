@@ -28,6 +28,7 @@ const COLUMNS: PolicyTableColumn[] = [
     choices: ['gap'],
     choiceKey: () => 'app.policy_gap',
     value: (row) => ((row as unknown as { gap?: boolean }).gap ? 'gap' : null),
+    tooltip: 'app.policy_gap_hint',
     label: 'resources.probation-policy.fields.bands.gap',
     width: 200,
   },

@@ -1,6 +1,7 @@
-import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Box, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { GapChip } from '../components/GapChip';
 import { reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview } from './types';
 
@@ -50,7 +51,7 @@ export const ProbationReviewScores = ({ review }: { review: ProbationReview }) =
                 <span>
                   ≥ {review.band.min} · {translate(reviewChoiceKey('band', review.band.outcome))}
                 </span>
-                {review.band.gap && <Chip size="small" color="warning" variant="outlined" label={translate('app.policy_gap')} data-testid="band-gap" />}
+                {review.band.gap && <GapChip testId="band-gap" />}
               </Stack>
             </Term>
           )}

@@ -71,12 +71,23 @@ const ME_TTL_MS = 30_000;
 export function createAuthProvider(http: Http, forgetEarlyReads: () => void = () => undefined): AuthProvider {
   let me: { promise: Promise<Me>; at: number } | undefined;
 
+  // "Not signed in" is an answer too, kept like a signed-in one (#12 item 16): opening the
+  // console signed out, react-admin checks the session for the app, logs out and checks again
+  // on the login page; with the answer kept that is one 401 and no POST /auth/logout.
+  const signedOut = (error: unknown) => {
+    const promise = Promise.reject(error);
+    promise.catch(() => undefined);
+    me = { promise, at: Date.now() };
+  };
+  const isSignedOut = async () => me !== undefined && (await me.promise.then(() => false, (error: { status?: number }) => error?.status === 401));
+
   function getMe(): Promise<Me> {
     if (!me || Date.now() - me.at > ME_TTL_MS) {
       const promise = http<Me>('/users/me').then(({ json }) => json);
       me = { promise, at: Date.now() };
-      promise.catch(() => {
-        if (me?.promise === promise) me = undefined;
+      promise.catch((error: { status?: number }) => {
+        // A network error or a 5xx is asked again next time; a 401 is kept.
+        if (me?.promise === promise && error?.status !== 401) me = undefined;
       });
     }
     return me.promise;
@@ -95,13 +106,16 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
     },
 
     async logout() {
-      me = undefined;
       forgetEarlyReads();
-      try {
-        await http('/auth/logout', { method: 'POST' });
-      } catch {
-        // Already signed out (expired cookie) is fine: the goal state is reached.
+      // The server already said there is no session: nothing to end.
+      if (!(await isSignedOut())) {
+        try {
+          await http('/auth/logout', { method: 'POST' });
+        } catch {
+          // Already signed out (expired cookie) is fine: the goal state is reached.
+        }
       }
+      signedOut({ status: 401, message: false });
     },
 
     async checkAuth() {
@@ -116,7 +130,7 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
 
     async checkError(error: { status?: number }) {
       if (error?.status === 401) {
-        me = undefined;
+        signedOut(error);
         throw error; // react-admin logs out and shows the login page
       }
       // 403 and the rest: stay signed in; the page shows the server's message.

@@ -36,7 +36,7 @@ const RESOURCES: Record<string, ResourceConfig> = {
   employees: {
     path: '/employees',
     sortable: ['employeeNo', 'name', 'hireDate'],
-    computed: ['id', 'version', 'createdAt', 'updatedAt', 'superiorName', 'teamName', 'departmentId', 'baseSalary'],
+    computed: ['id', 'version', 'createdAt', 'updatedAt', 'superiorName', 'teamName', 'departmentId', 'baseSalary', 'conversionDate'],
   },
   'org-units': { path: '/org-units', sortable: [], whole: true },
   audit: { path: '/audit', sortable: [] },

@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { batchItems, planRows, readResults, type ChangePlan, type RowOutcome } from './changePlan';
+import { batchItems, planRows, planWrite, readResults, type ChangePlan, type RowOutcome } from './changePlan';
 import { ChangeTable, OutcomeTable } from './ChangeTable';
 import type { BatchItem, BatchWrite, SheetColumn, SheetRow } from './types';
 
@@ -42,6 +42,7 @@ export const ChangeDialog = (props: ChangeDialogProps) => {
   const [check, setCheck] = useState<Map<string, RowOutcome>>(new Map());
   const [outcomes, setOutcomes] = useState<RowOutcome[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const planned = useMemo(() => planWrite(rows, items, check), [rows, items, check]);
 
   useEffect(() => {
     if (items.length === 0) return;
@@ -60,9 +61,11 @@ export const ChangeDialog = (props: ChangeDialogProps) => {
     setPhase('saving');
     setFailure(null);
     try {
-      const done = readResults(items, await batchWrite(items, { dryRun: false }));
+      const { send, refused } = planned;
+      // The rows the check refused are not sent; they are reported with its answer.
+      const done = [...readResults(send, await batchWrite(send, { dryRun: false })), ...refused.map((r) => r.outcome)];
       setOutcomes(done);
-      props.onWritten(items, done);
+      props.onWritten([...send, ...refused.map((r) => r.item)], done);
       setPhase('done');
     } catch (error) {
       const { status, message } = error as { status?: number; message?: string };
@@ -76,7 +79,7 @@ export const ChangeDialog = (props: ChangeDialogProps) => {
     }
   }
 
-  const blocked = rows.filter((r) => r.blocked).length;
+  const { blocked } = planned;
   const ignored = Object.entries(plan.ignored)
     .filter(([, count]) => count > 0)
     .map(([why, count]) => translate(`sheet.preview.ignored_${why}`, { smart_count: count }));
@@ -101,8 +104,13 @@ export const ChangeDialog = (props: ChangeDialogProps) => {
         ) : (
           <div data-testid="sheet-preview">
             <Typography variant="body2" sx={{ mb: 1 }}>
-              {translate('sheet.preview.summary', { rows: items.length, cells: plan.changes.filter((c) => !c.error).length })}
+              {translate('sheet.preview.summary', { rows: planned.send.length, cells: planned.cells })}
             </Typography>
+            {planned.refused.length > 0 && (
+              <Alert severity="warning" sx={{ mb: 1 }} data-testid="sheet-refused">
+                {translate('sheet.preview.refused', { smart_count: planned.refused.length })}
+              </Alert>
+            )}
             {blocked > 0 && (
               <Alert severity="error" sx={{ mb: 1 }}>
                 {translate('sheet.preview.blocked', { smart_count: blocked })}
@@ -122,8 +130,8 @@ export const ChangeDialog = (props: ChangeDialogProps) => {
           {translate(outcomes || phase === 'done' ? 'ra.action.close' : 'ra.action.cancel')}
         </Button>
         {!outcomes && phase !== 'done' && (
-          <Button variant="contained" onClick={write} disabled={phase !== 'ready' || items.length === 0}>
-            {translate('sheet.preview.write', { smart_count: items.length })}
+          <Button variant="contained" onClick={write} disabled={phase !== 'ready' || planned.send.length === 0}>
+            {translate('sheet.preview.write', { smart_count: planned.send.length })}
           </Button>
         )}
       </DialogActions>

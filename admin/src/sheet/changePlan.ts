@@ -150,3 +150,31 @@ export function readResults(items: readonly BatchItem[], results: readonly Batch
     };
   });
 }
+
+export interface WritePlan {
+  /** What the write sends: rows the sheet can read that the server's check did not refuse. */
+  send: BatchItem[];
+  /** Rows the server's check (the dry run) refused, with its answer: named apart, not sent. */
+  refused: Array<{ item: BatchItem; outcome: RowOutcome }>;
+  /** Rows with a cell the sheet cannot read (never sent). */
+  blocked: number;
+  /** Cells the write changes, in the rows it sends. */
+  cells: number;
+}
+
+/**
+ * What the confirmation promises (#12 item 16): the rows and cells that will actually change —
+ * not the cells of rows the sheet cannot send, nor rows the dry run refused, which are counted
+ * apart. Before the check answers (or if it could not), every readable row is to be sent.
+ */
+export function planWrite(rows: readonly PlannedRow[], items: readonly BatchItem[], check: ReadonlyMap<string, RowOutcome>): WritePlan {
+  const send: BatchItem[] = [];
+  const refused: WritePlan['refused'] = [];
+  for (const item of items) {
+    const outcome = check.get(item.id);
+    if (outcome && !outcome.ok) refused.push({ item, outcome });
+    else send.push(item);
+  }
+  const cells = send.reduce((n, item) => n + Object.keys(item).filter((k) => k !== 'id' && k !== 'version').length, 0);
+  return { send, refused, blocked: rows.filter((r) => r.blocked).length, cells };
+}

@@ -9,7 +9,11 @@ import type { SheetColumn } from './types.js';
  */
 
 /** A column of a policy table: a sheet column, with the decimals its numbers take. */
-export type PolicyTableColumn = SheetColumn & { precision?: number };
+export type PolicyTableColumn = SheetColumn & {
+  precision?: number;
+  /** Label key of what a filled cell's tooltip explains (系统默认 → 公司制度未规定，系统默认). */
+  tooltip?: string;
+};
 
 /** One table row: its id (the item's index, or the record's key) and its cells. */
 export type TableRow = { id: string } & Record<string, unknown>;

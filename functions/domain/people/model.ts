@@ -38,6 +38,11 @@ export interface Employee {
   hireDate: string;
   probationEndDate: string | null;
   /**
+   * 转正日期: the day a probation review converted the employee (POLICIES.md §3). Absent on
+   * records from before it was kept and on people hired as regular.
+   */
+  conversionDate?: string | null;
+  /**
    * Materialised reporting line: ancestor ids then the employee's own id, each followed by
    * '/'. A subtree is everything whose path starts with its root's path, which is how data
    * scope and cycle checks stay single key lookups (docs/data-model.md).

@@ -118,6 +118,17 @@ function conversion({ employee, today, policy, levelBaseSalary, conversionDate, 
   return { status: 'regular', level, baseSalary: levelBaseSalary[level], conversionDate: date };
 }
 
+/**
+ * The dates a conversion leaves on the employee (#12 item 16): 转正日期, and a probation that
+ * ended early ends on that day — an HR manager reading 试用期截止 after an early conversion
+ * wants the day probation actually ended, not a planned date that never came (the planned one
+ * stays in the record's history). A late conversion keeps the planned end: the probation did
+ * end then, only the paperwork came after.
+ */
+export function convertedOn(plannedEnd: string | null, conversionDate: string): { conversionDate: string; probationEndDate: string } {
+  return { conversionDate, probationEndDate: plannedEnd !== null && plannedEnd < conversionDate ? plannedEnd : conversionDate };
+}
+
 function extension({ employee, policy, extensionMonths }: OutcomeRequest): ExtensionChange {
   const end = probationEndOf(employee);
   const months = extensionMonths ?? policy.extensionMonths;

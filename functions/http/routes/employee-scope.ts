@@ -78,6 +78,7 @@ export async function present(
     departmentId: e.departmentId,
     hireDate: e.hireDate,
     probationEndDate: e.probationEndDate,
+    conversionDate: e.conversionDate ?? null,
     baseSalary: e.baseSalary,
     version: e.version,
     createdAt: e.createdAt,

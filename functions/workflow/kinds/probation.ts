@@ -9,7 +9,7 @@ import type { ChainStep } from '../../domain/approvals/chain.js';
 import { DECISION_STEP, type FieldSpec, type StepSpec } from '../../domain/approvals/step-spec.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkProbationAttendance } from '../../domain/probation/attendance.js';
-import { planOutcome, recommend, type ProbationOutcome } from '../../domain/probation/outcome.js';
+import { convertedOn, planOutcome, recommend, type ProbationOutcome } from '../../domain/probation/outcome.js';
 import { scoreReview } from '../../domain/probation/scoring.js';
 import { PROBATION_SCORE_NAMES, type ProbationChainStep, type ProbationPolicy } from '../../domain/policy/defaults.js';
 import { requestOutcome } from '../../email/templates/index.js';
@@ -171,6 +171,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
       ...('status' in change ? { status: change.status } : {}),
       ...('level' in change ? { level: change.level, baseSalary: change.baseSalary } : {}),
       ...('probationEndDate' in change ? { probationEndDate: change.probationEndDate } : {}),
+      ...('conversionDate' in change ? convertedOn(employee.probationEndDate, change.conversionDate) : {}),
       version: employee.version + 1,
       updatedAt: at,
     };

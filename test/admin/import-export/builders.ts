@@ -26,6 +26,7 @@ export function anEmployee(overrides: Partial<Employee> = {}): Employee {
     departmentId: 'u-cs',
     hireDate: '2023-05-01',
     probationEndDate: null,
+    conversionDate: null,
     baseSalary: 8000,
     createdAt: '2023-05-01T00:00:00Z',
     updatedAt: '2023-05-01T00:00:00Z',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, rowsToSend, type ImportPlan } from '../../../admin/src/import-export/planImport.js';
+import { missingColumnsText, planImport, rowsToSend, type ImportPlan } from '../../../admin/src/import-export/planImport.js';
 import type { Table } from '../../../admin/src/import-export/readTable.js';
 import { aTeam, ORG_UNITS } from './builders.js';
 
@@ -54,9 +54,29 @@ describe('rows of a people file as batch items', () => {
     expect(rowsToSend(result)).toEqual([]);
   });
 
-  it('a file without a 工号 column cannot be imported, and says which headers it has', () => {
+  it('a file without a 工号 column cannot be imported, and names every required column it lacks (#12 item 8)', () => {
     const result = planImport({ headers: ['姓名', '邮箱'], rows: [{ line: 2, cells: ['甲', 'a@b.c'] }] }, { employees: [], orgUnits: [] });
-    expect(result.fileProblem).toEqual({ key: 'app.import_export.errors.no_employee_no', params: { headers: '姓名、邮箱' } });
+    expect(result.fileProblem).toEqual({
+      key: 'app.import_export.errors.missing_columns',
+      params: { headers: '姓名、邮箱' },
+      missing: ['employeeNo', 'phone', 'post', 'level', 'hireDate'],
+    });
+    expect(result.rows).toEqual([]);
+    expect(missingColumnsText(result.fileProblem!.missing!, 'zh-CN')).toBe('工号、电话、岗位、职级、入职日期');
+    expect(missingColumnsText(['employeeNo', 'name'], 'en')).toBe('Employee no., Name');
+  });
+
+  it('new employees without a 姓名 column: the file is refused before any row is sent, naming 姓名 (#12 item 8)', () => {
+    const headers = HEADERS.filter((h) => h !== '姓名');
+    const result = planImport({ headers, rows: [{ line: 2, cells: ['N030', 'd@example.com', '13900000030', '专员', '初级', '', '', '2026-01-01', '', ''] }] }, { employees: aTeam(), orgUnits: ORG_UNITS });
+    expect(result.fileProblem).toMatchObject({ key: 'app.import_export.errors.missing_columns', missing: ['name'] });
+    expect(rowsToSend(result)).toEqual([]);
+  });
+
+  it('a file that only changes existing people needs no more than the 工号 column', () => {
+    const result = planImport({ headers: ['工号', '电话'], rows: [{ line: 2, cells: ['CS0002', '13800000009'] }] }, { employees: aTeam(), orgUnits: ORG_UNITS });
+    expect(result.fileProblem).toBeUndefined();
+    expect(result.rows[0]!.item).toEqual({ id: 'e-2', version: 2, phone: '13800000009' });
   });
 
   it('a team is found by name, preferring a team over a department of the same name', () => {

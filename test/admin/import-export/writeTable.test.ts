@@ -79,10 +79,10 @@ describe('exporting people', () => {
   });
 
   it('the failed-rows file is the rows as read plus why, and re-imports without the errors column', async () => {
-    const headers = ['工号', '姓名', '入职日期'];
-    const sheet = failedRowsSheet(headers, [{ cells: ['N1', '甲', new Date(Date.UTC(2026, 0, 2))], reasons: '邮箱：必填' }], 'zh-CN');
-    expect(sheet.headers).toEqual(['工号', '姓名', '入职日期', '错误']);
-    expect(sheet.rows).toEqual([['N1', '甲', '2026-01-02', '邮箱：必填']]);
+    const headers = ['工号', '姓名', '邮箱', '电话', '岗位', '职级', '入职日期'];
+    const sheet = failedRowsSheet(headers, [{ cells: ['N1', '甲', '', '13900000001', '专员', '初级', new Date(Date.UTC(2026, 0, 2))], reasons: '邮箱：必填' }], 'zh-CN');
+    expect(sheet.headers).toEqual([...headers, '错误']);
+    expect(sheet.rows).toEqual([['N1', '甲', '', '13900000001', '专员', '初级', '2026-01-02', '邮箱：必填']]);
     const again = planImport(await readTable('f.csv', new TextEncoder().encode(await toCsv(sheet))), { employees: [], orgUnits: [] });
     expect(again.unknownHeaders).toEqual([]);
     expect(again.rows[0]!.item).toMatchObject({ employeeNo: 'N1', hireDate: '2026-01-02' });

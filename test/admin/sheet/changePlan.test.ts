@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeDate, parseCellText, type ChoiceLabels } from '../../../admin/src/sheet/cellValues.js';
-import { batchItems, planFill, planPaste, planRows, readResults, type GridSnapshot } from '../../../admin/src/sheet/changePlan.js';
+import { batchItems, planFill, planPaste, planRows, planWrite, readResults, type GridSnapshot, type RowOutcome } from '../../../admin/src/sheet/changePlan.js';
 import type { SheetColumn, SheetRow } from '../../../admin/src/sheet/types.js';
 
 const LABELS: Record<string, string> = { agent: '专员', team_lead: '组长', trainee: '新客服(试用)', junior: '初级', mid: '中级' };
@@ -141,6 +141,43 @@ describe('reading the batch answer', () => {
       ['e2', false, 'NO_ANSWER'],
       ['e3', false, 'NO_ANSWER'],
     ]);
+  });
+});
+
+describe('what the confirmation promises (#12 item 16)', () => {
+  // Four rows pasted, two cells each: row 1's level cannot be read; the dry run refuses rows 3 and 4.
+  const plan = planPaste(
+    // level, 团队 (read-only, skipped), hire date
+    [['某级', '', '2025-03-01'], ['中级', '', '2025-03-02'], ['中级', '', '2025-03-03'], ['中级', '', '2025-03-04']],
+    { rowIndex: 0, colIndex: 2 },
+    { ...grid(4, 5) },
+    label,
+  );
+  const rows = planRows(plan);
+  const items = batchItems(rows, (id) => Number(id.slice(1)));
+  const refusal = (id: string): RowOutcome => ({ id, ok: false, item: null, code: 'EMPLOYEE.PROBATION_LENGTH', detail: '试用期过长', fieldErrors: {} });
+
+  it('before the check: the readable rows and their cells, the unreadable row apart', () => {
+    expect(planWrite(rows, items, new Map())).toMatchObject({ blocked: 1, cells: 6, refused: [] });
+    expect(planWrite(rows, items, new Map()).send.map((i) => i.id)).toEqual(['e2', 'e3', 'e4']);
+  });
+
+  it('after the check: only the rows it passed, their cells, and the refused rows named apart — never "0 rows, 11 cells" then "save 3 rows"', () => {
+    const check = new Map<string, RowOutcome>([
+      ['e2', { id: 'e2', ok: true, item: null, fieldErrors: {} }],
+      ['e3', refusal('e3')],
+      ['e4', refusal('e4')],
+    ]);
+    const write = planWrite(rows, items, check);
+    expect(write.send.map((i) => i.id)).toEqual(['e2']);
+    expect(write.cells).toBe(2);
+    expect(write.refused.map((r) => [r.item.id, r.outcome.detail])).toEqual([['e3', '试用期过长'], ['e4', '试用期过长']]);
+    expect(write.blocked).toBe(1);
+  });
+
+  it('every row unreadable: nothing to send and no cells, not the unreadable rows’ cells', () => {
+    const all = planRows(planPaste([['某级', '', '2025-03-01'], ['某级', '', '2025-03-02']], { rowIndex: 0, colIndex: 2 }, grid(), label));
+    expect(planWrite(all, batchItems(all, () => 1), new Map())).toEqual({ send: [], refused: [], blocked: 2, cells: 0 });
   });
 });
 

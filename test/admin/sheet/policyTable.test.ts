@@ -30,7 +30,7 @@ const BAND_COLUMNS: PolicyTableColumn[] = [
   { field: 'outcome', type: 'choice', choices: ['convert_early', 'convert', 'extend', 'end'], editable: true },
   { field: 'gap', type: 'choice', choices: ['gap'], value: (row) => ((row as unknown as { gap: boolean }).gap ? 'gap' : null) },
 ];
-const LABELS: Record<string, string> = { convert_early: '提前转正', convert: '按期转正', extend: '延长试用', end: '不予录用', gap: '制度空白', mid: '中级' };
+const LABELS: Record<string, string> = { convert_early: '提前转正', convert: '按期转正', extend: '延长试用', end: '不予录用', gap: '系统默认', mid: '中级' };
 const label = (_: unknown, value: string) => LABELS[value] ?? value;
 
 const salaries = { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 };
@@ -118,7 +118,7 @@ describe('copying a policy table', () => {
   it('copies the whole table as Excel reads it, with labels, so it pastes back unchanged', () => {
     const rows = toRows(BANDS, bands);
     const text = copyText(rows, BAND_COLUMNS, label);
-    expect(text).toBe('90\t提前转正\t\r\n80\t按期转正\t\r\n70.1\t延长试用\t制度空白\r\n0\t不予录用\t');
+    expect(text).toBe('90\t提前转正\t\r\n80\t按期转正\t\r\n70.1\t延长试用\t系统默认\r\n0\t不予录用\t');
     const again = pasteIntoRows({ shape: BANDS, rows, columns: BAND_COLUMNS, start: { rowIndex: 0, field: 'min' }, text, label });
     expect(again.problems).toEqual([]);
     expect(again.changed).toBe(0);

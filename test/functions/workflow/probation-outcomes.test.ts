@@ -68,12 +68,20 @@ describe('probation outcomes', () => {
     const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee;
     expect(after.status).toBe('probation');
     expect(after.probationEndDate).toBe('2027-01-10');
+    expect(after).toMatchObject({ conversionDate: null });
   }, 60_000);
 
   it('the outcome mail names what changed in the reader’s words: 转正日期, 初级, ¥2,200 — never the stored codes (§3, policy org.levelBaseSalary)', async () => {
-    const { review } = await start('邵结果', '2026-08-20');
+    const { employee, review } = await start('邵结果', '2026-08-20');
     const done = await throughChain(review.id, { dailyPerformance: 90, professionalTest: 90, interview: 90 });
     expect(done.status).toBe('converted');
+    // An early conversion (#12 item 16): the employee's record keeps 转正日期, and the probation
+    // planned to end on 2026-11-20 ended that day (the test clock's 2026-11-02), not later.
+    const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee & { conversionDate: string | null };
+    expect(after).toMatchObject({ status: 'regular', level: 'junior', conversionDate: '2026-11-02', probationEndDate: '2026-11-02' });
+    const doc = (await (await api.request('GET', '/api/v1/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } };
+    expect(doc.components.schemas.Employee!.properties).toHaveProperty('conversionDate');
+    expect(doc.components.schemas.Employee!.required).toContain('conversionDate');
     const mail = await waitForMail(api.mail!, 'o.sup@example.com', /【审批结果】转正评审：邵结果/);
     expect(mail.text).toMatch(/转正日期：\d{4}年\d{1,2}月\d{1,2}日/);
     expect(mail.text).toContain('职级：初级');

@@ -196,7 +196,7 @@ function toColDef(
       'policy-cell-error': (p) => !!error(p.data),
       'policy-cell-gap': () => !!column.value,
     },
-    tooltipValueGetter: (p) => error(p.data),
+    tooltipValueGetter: (p) => error(p.data) ?? (column.tooltip && p.value != null ? options.translate(column.tooltip) : undefined),
   };
 }
 

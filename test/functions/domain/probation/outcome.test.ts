@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbationBand } from '../../../../functions/domain/policy/defaults.js';
 import type { AttendanceBreach } from '../../../../functions/domain/probation/attendance.js';
-import { canExtend, planOutcome, recommend, type RecommendInput } from '../../../../functions/domain/probation/outcome.js';
+import { canExtend, convertedOn, planOutcome, recommend, type RecommendInput } from '../../../../functions/domain/probation/outcome.js';
 import { codeOf, errorOf, policy, SALARIES, trainee } from './builders.js';
 
 const EARLY: ProbationBand = { min: 90, outcome: 'convert_early', gap: false };
@@ -82,6 +82,12 @@ describe('what an outcome changes (POLICIES.md §3)', () => {
     expect(planOutcome({ ...base, outcome: 'convert', early: true }).conversionDate).toBe('2026-05-30');
     expect(planOutcome({ ...base, outcome: 'convert', today: '2026-06-15' }).conversionDate).toBe('2026-06-15');
     expect(planOutcome({ ...base, outcome: 'convert', conversionDate: '2026-06-01' }).conversionDate).toBe('2026-06-01');
+  });
+
+  it('an early conversion ends the probation on the 转正日期; a late one keeps the planned end (#12 item 16)', () => {
+    expect(convertedOn('2026-06-10', '2026-05-30')).toEqual({ conversionDate: '2026-05-30', probationEndDate: '2026-05-30' });
+    expect(convertedOn('2026-06-10', '2026-06-15')).toEqual({ conversionDate: '2026-06-15', probationEndDate: '2026-06-10' });
+    expect(convertedOn('2026-06-10', '2026-06-10')).toEqual({ conversionDate: '2026-06-10', probationEndDate: '2026-06-10' });
   });
 
   it('a conversion dated before one month of service is refused (§3)', () => {
