@@ -49,7 +49,7 @@ export const ApprovalAddApprovers = ({ task }: { task: ApprovalDetail }) => {
         onSubmit={submit}
         defaultValues={{ users: [], position: 'before', mode: 'any', comment: '' }}
       >
-        <AutocompleteArrayInput source="users" label="resources.approvals.fields.users" choices={choices} optionText="name" isPending={isPending} validate={validateUsers} />
+        <AutocompleteArrayInput source="users" label="resources.approvals.fields.users" choices={choices} optionText="label" isPending={isPending} validate={validateUsers} />
         <RadioButtonGroupInput source="position" label="resources.approvals.fields.position" choices={positionChoices} row={false} helperText="resources.approvals.add.position_hint" />
         <RadioButtonGroupInput source="mode" label="resources.approvals.fields.mode" choices={modeChoices} helperText="resources.approvals.add.mode_hint" />
         <TextInput source="comment" label="resources.approvals.fields.addComment" multiline minRows={2} />

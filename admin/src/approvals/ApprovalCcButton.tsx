@@ -45,7 +45,7 @@ export const ApprovalCcButton = ({ kind, requestId }: { kind: string; requestId:
         <Typography variant="body2" color="text.secondary">
           {translate('resources.approvals.cc.hint')}
         </Typography>
-        <AutocompleteArrayInput source="users" label="resources.approvals.fields.ccUsers" choices={choices} optionText="name" isPending={isPending} validate={validateUsers} />
+        <AutocompleteArrayInput source="users" label="resources.approvals.fields.ccUsers" choices={choices} optionText="label" isPending={isPending} validate={validateUsers} />
         <TextInput source="comment" label="resources.approvals.fields.ccComment" multiline minRows={2} />
       </FormDialog>
     </>

@@ -42,7 +42,7 @@ export const ApprovalTransfer = ({ task }: { task: ApprovalDetail }) => {
               source="toUserId"
               label="resources.approvals.fields.toUserId"
               choices={choices}
-              optionText="name"
+              optionText="label"
               isPending={isPending}
               validate={validateTarget}
             />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useGetIdentity, useGetList } from 'react-admin';
+import { useGetIdentity, useGetList, useTranslate } from 'react-admin';
+import { pickerLabel } from './pickerLabel';
 import { useNameList } from './useNameList';
 
 /** GET /users/directory: everyone who can be picked (names only). */
@@ -8,6 +9,9 @@ export interface DirectoryEntry {
   name: string;
   employeeId: string | null;
   roles: string[];
+  /** The linked employee's post and team, shown beside the name (null for an account with no employee). */
+  post?: string | null;
+  teamName?: string | null;
 }
 
 /**
@@ -22,9 +26,13 @@ export function usePeopleChoices({ enabled, subjectEmployeeId = null }: { enable
     { pagination: { page: 1, perPage: 200 }, sort: { field: 'name', order: 'ASC' } },
     { enabled },
   );
+  const translate = useTranslate();
+  // `label` tells two people of one name apart: 张伟 · 主管 · 客户服务中心.
   const choices = useMemo(
-    () => (data ?? []).filter((p) => p.id !== identity?.id && (!subjectEmployeeId || p.employeeId !== subjectEmployeeId)),
-    [data, identity?.id, subjectEmployeeId],
+    () => (data ?? [])
+      .filter((p) => p.id !== identity?.id && (!subjectEmployeeId || p.employeeId !== subjectEmployeeId))
+      .map((p) => ({ ...p, label: pickerLabel(p.name, p.post ? translate(`resources.employees.choices.post.${p.post}`) : null, p.teamName ?? null) })),
+    [data, identity?.id, subjectEmployeeId, translate],
   );
   const nameList = useNameList();
   const nameOf = (id: unknown) => choices.find((p) => p.id === id)?.name ?? '';

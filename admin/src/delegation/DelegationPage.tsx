@@ -74,7 +74,7 @@ const DelegationPanel = ({ userId }: { userId: string }) => {
       {result && <MoveReport result={result} />}
       <Form key={current?.setAt ?? 'none'} onSubmit={submit} defaultValues={delegationDefaults(current, today)}>
         <Stack>
-          <AutocompleteInput source="delegateId" label={t('fields.delegateId')} choices={choices} optionText="name" isPending={isPending} validate={validateRequired} />
+          <AutocompleteInput source="delegateId" label={t('fields.delegateId')} choices={choices} optionText="label" isPending={isPending} validate={validateRequired} />
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, columnGap: 2 }}>
             <DateInput source="from" label={t('fields.from')} validate={validateRequired} />
             <DateInput source="to" label={t('fields.to')} validate={validateRequired} />

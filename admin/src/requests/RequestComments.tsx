@@ -93,7 +93,7 @@ const CommentForm = ({ kind, requestId, subjectEmployeeId, onAdded }: { kind: st
           source="mentions"
           label="resources.requests.comments.mentions"
           choices={choices}
-          optionText="name"
+          optionText="label"
           isPending={isPending}
           helperText="resources.requests.comments.mentions_hint"
         />

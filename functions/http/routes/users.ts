@@ -3,7 +3,9 @@ import { passwordProblems } from '../../domain/auth/password-policy.js';
 import { can, ROLES } from '../../domain/auth/roles.js';
 import { editableEmployeeFields } from '../../domain/people/arrangement.js';
 import { DomainError } from '../../domain/errors.js';
-import { getEmployee } from '../../storage/employees.js';
+import { getEmployee, getEmployees } from '../../storage/employees.js';
+import { listOrgUnits } from '../../storage/org-units.js';
+import { POSTS } from '../../domain/people/model.js';
 import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
@@ -145,14 +147,37 @@ export function usersRoutes() {
       middleware: [requires('approvals:write')] as const,
       request: { query: z.object(LimitCursor) },
       responses: {
-        200: json(z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), employeeId: z.string().nullable(), roles: z.array(z.enum(ROLES)) })), nextCursor: z.string().nullable() })),
+        200: json(z.object({
+          items: z.array(z.object({
+            id: z.string(), name: z.string(), employeeId: z.string().nullable(), roles: z.array(z.enum(ROLES)),
+            post: z.enum(POSTS).nullable().openapi({ description: 'The linked employee’s post, shown beside the name in pickers' }),
+            teamName: z.string().nullable().openapi({ description: 'The linked employee’s team' }),
+          })),
+          nextCursor: z.string().nullable(),
+        })),
         ...problemResponses(400, 401, 403),
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await listUsers(c.get('deps').store, { limit: q.limit, cursor: q.cursor });
-      return c.json({ items: page.items.filter((u) => u.status === 'active').map((u) => ({ id: u.id, name: u.name, employeeId: u.employeeId, roles: u.roles })), nextCursor: page.nextCursor }, 200);
+      const { store } = c.get('deps');
+      const page = await listUsers(store, { limit: q.limit, cursor: q.cursor });
+      const active = page.items.filter((u) => u.status === 'active');
+      // Post and team beside each name (people pickers): two BatchGets of at most 100 and the org units' one Query.
+      const ids = active.flatMap((u) => (u.employeeId ? [u.employeeId] : []));
+      const [employees, units] = await Promise.all([
+        Promise.all([getEmployees(store, ids.slice(0, 100)), getEmployees(store, ids.slice(100, 200))]).then((parts) => parts.flat()),
+        ids.length ? listOrgUnits(store) : [],
+      ]);
+      const employee = new Map(employees.map((e) => [e.id, e]));
+      const unit = new Map(units.map((u) => [u.id, u.name]));
+      return c.json({
+        items: active.map((u) => {
+          const e = u.employeeId ? employee.get(u.employeeId) : undefined;
+          return { id: u.id, name: u.name, employeeId: u.employeeId, roles: u.roles, post: e?.post ?? null, teamName: e?.teamId ? unit.get(e.teamId) ?? null : null };
+        }),
+        nextCursor: page.nextCursor,
+      }, 200);
     },
   );
 
