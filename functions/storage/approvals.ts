@@ -7,6 +7,7 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
+import type { AttachmentRef } from '../domain/attachments/types.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { prefetch } from './read-once.js';
@@ -103,6 +104,8 @@ export interface ApprovalTask {
   fields?: Record<string, unknown> | null;
   /** Why a cancelled task ended: the request was withdrawn, someone else decided the step (或签), or the step's deadline passed. */
   cancelledBy?: CancelledBy | null;
+  /** Files this person's decision carries (#12), as the timeline shows them. */
+  attachments?: AttachmentRef[] | null;
   version: number;
 }
 
@@ -238,6 +241,8 @@ export interface DecideInput {
   comment: string | null;
   /** What the decision recorded (the step's fields), kept on the task: the timeline shows it, the step asked again starts from it. */
   fields?: Record<string, unknown>;
+  /** Files the decision carries (#12), kept on the task; their claims are in `extra`. */
+  attachments?: AttachmentRef[];
   channel: Channel;
   actor: { id: string; name: string };
   at: string;
@@ -262,6 +267,7 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
   const decided = {
     ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1,
     ...(d.fields && Object.keys(d.fields).length ? { fields: d.fields } : {}),
+    ...(d.attachments?.length ? { attachments: d.attachments } : {}),
   } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
     current?.status === 'pending'

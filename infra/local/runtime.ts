@@ -28,6 +28,9 @@ import { scheduleJobs } from './jobs.js';
 import { migrateLocalTable } from './migrate.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
+import { createObjectStore } from '../../functions/storage/objects.js';
+import { ensureBucket, LOCAL_BUCKET, startObjectStorage } from './objects.js';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -50,6 +53,8 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** The runtime's one clock (default: the real time); see clock.ts. */
   clock?: Clock;
+  /** Object storage (s3rver) port (0 or unset = a free port; `npm start` passes S3_PORT). */
+  s3Port?: number;
 }
 
 export interface LocalRuntime {
@@ -58,6 +63,8 @@ export interface LocalRuntime {
   mailSmtpPort: number | null;
   dynamoEndpoint: string;
   stepFunctionsEndpoint: string;
+  /** s3rver, the attachments' object storage (loopback only). */
+  objectStorageEndpoint: string;
   tableName: string;
   admin: AdminResult | null;
   demoLogins: DemoLogin[];
@@ -99,6 +106,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const rawClient = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     const tableState = await ensureTable(rawClient, tableName);
     const store = createStore({ table: tableName, endpoint: dynamo.endpoint });
+    const s3 = await startObjectStorage({ dataDir: join(dataDir, 's3'), ...(opts.s3Port ? { port: opts.s3Port } : {}) });
+    stops.push(() => s3.stop());
+    const objects = createObjectStore({ bucket: LOCAL_BUCKET, endpoint: s3.endpoint });
 
     let mail: MailCatcher | null = null;
     let mailer: Mailer;
@@ -125,6 +135,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const url = httpUrl(opts.host, port);
     const publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
     const linkSecret = await localLinkSecret(store);
+    await ensureBucket(objects, [...new Set([publicUrl, url])]);
     // A controllable clock keeps what it was advanced by across restarts, as the data does.
     if (clock instanceof ControllableClock) {
       const ahead = await getMeta<number>(store, CLOCK_AHEAD_META);
@@ -154,6 +165,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
     const deps: AppDeps = {
       store,
+      objects,
       now,
       publicUrl,
       sessionHours: opts.sessionHours ?? 12,
@@ -167,6 +179,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
         stepFunctions: async () => {
           await sfnClient.send(new ListStateMachinesCommand({}));
           return { state: 'up', detail: sfn.endpoint };
+        },
+        objectStorage: async () => {
+          await objects.s3.send(new HeadBucketCommand({ Bucket: objects.bucket }));
+          return { state: 'up', detail: s3.endpoint };
         },
         mail: async () => {
           await mailer.check();
@@ -187,7 +203,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       };
     }
     const app = createApp(deps);
-    mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
+    mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'), { connectSrc: [s3.endpoint] });
 
     const server: ServerType = await new Promise((ok, fail) => {
       const s = serve({ fetch: app.fetch, port, hostname: opts.host }, () => ok(s));
@@ -207,6 +223,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       mailSmtpPort: mail?.smtpPort ?? null,
       dynamoEndpoint: dynamo.endpoint,
       stepFunctionsEndpoint: sfn.endpoint,
+      objectStorageEndpoint: s3.endpoint,
       tableName,
       admin,
       demoLogins,
