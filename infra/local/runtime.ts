@@ -100,14 +100,21 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     stops.length = 0;
   };
   try {
-    const dynamo: DynamoLocal = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), host: '127.0.0.1' });
-    stops.push(() => dynamo.stop());
+    // s3rver (attachments) starts while the JVM does: it takes a moment, DynamoDB Local seconds.
+    const [dynamoStart, s3Start] = await Promise.allSettled([
+      startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), host: '127.0.0.1' }),
+      startObjectStorage({ dataDir: join(dataDir, 's3'), ...(opts.s3Port ? { port: opts.s3Port } : {}) }),
+    ]);
+    if (s3Start.status === 'fulfilled') stops.push(() => s3Start.value.stop());
+    if (dynamoStart.status === 'fulfilled') stops.push(() => dynamoStart.value.stop());
+    if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
+    if (s3Start.status === 'rejected') throw s3Start.reason;
+    const dynamo: DynamoLocal = dynamoStart.value;
+    const s3 = s3Start.value;
     const tableName = LOCAL_TABLE_NAME;
     const rawClient = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     const tableState = await ensureTable(rawClient, tableName);
     const store = createStore({ table: tableName, endpoint: dynamo.endpoint });
-    const s3 = await startObjectStorage({ dataDir: join(dataDir, 's3'), ...(opts.s3Port ? { port: opts.s3Port } : {}) });
-    stops.push(() => s3.stop());
     const objects = createObjectStore({ bucket: LOCAL_BUCKET, endpoint: s3.endpoint });
 
     let mail: MailCatcher | null = null;
