@@ -62,6 +62,9 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/approvals/{id}/add-approvers': ALL_USERS,
   'POST /api/v1/approvals/batch-decision': ALL_USERS,
   'POST /api/v1/approvals/{id}/remind': ALL_USERS,
+  // Attachments (#12) go with a person's decision or comment; a download is for the uploader or a reader of the request (else 404).
+  'POST /api/v1/attachments': ALL_USERS,
+  'GET /api/v1/attachments/{id}': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/withdraw': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/cc': ALL_USERS,
   // Probation: anyone may apply or look (scope decides which records); keys with the probation scope.
