@@ -206,9 +206,12 @@ export function approvalsRoutes() {
       const deps = c.get('deps');
       const { decision, comment, attachments, ...fields } = c.req.valid('json');
       const taskId = c.req.valid('param').id;
-      // Files first (#12): only the task's own approver gets this far, and a refused id decides nothing.
-      const claim = attachments?.length
-        ? await loadOwnTask(deps.workflow, taskId, me.id).then((t) => claimAttachments(deps, attachments, me, { requestKind: t.requestKind, requestId: t.requestId, via: 'decision', targetId: t.id }))
+      // Files first (#12): only the task's own approver gets this far, and a refused id decides
+      // nothing. A task no longer pending (a retried decision) gets decide's own 409, not a
+      // refusal of files it already carries.
+      const own = attachments?.length ? await loadOwnTask(deps.workflow, taskId, me.id) : null;
+      const claim = own && attachments && own.status === 'pending'
+        ? await claimAttachments(deps, attachments, me, { requestKind: own.requestKind, requestId: own.requestId, via: 'decision', targetId: own.id })
         : undefined;
       const task = await decide(deps.workflow, { taskId, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), fields, ...(claim ? { attachments: claim } : {}) });
       return c.json(present(task, c.get('lang'), deps.now()), 200);

@@ -79,6 +79,10 @@ describe('attachments on a decision (#12 attachments)', () => {
       token: tokens.supA, body: { decision: 'approve', comment: '成绩单见附件', scores, attendance, attachments: [file.id] },
     });
     expect(decided.status, await decided.clone().text()).toBe(200);
+    // The same decision sent again (a lost answer): who decided, not a refusal of its files.
+    const again = await api.request('POST', `/api/v1/approvals/${supTask.id}/decision`, { token: tokens.supA, body: { decision: 'approve', scores, attendance, attachments: [file.id] } });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as Problem).code).toBe('APPROVAL.ALREADY_DECIDED');
 
     const ref = { id: file.id, fileName: '成绩单.pdf', contentType: 'application/pdf', size: transcript.length };
     const detail = (await (await api.request('GET', `/api/v1/approvals/${supTask.id}`, { token: tokens.supA })).json()) as { timeline: { stepKey: string; tasks?: TimelineTask[] }[] };
