@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors.js';
 import { checkUpload, cleanFileName } from '../../domain/attachments/rules.js';
 import { createAttachment, getAttachment, recordDownload } from '../../storage/attachments.js';
 import { newId } from '../../storage/ids.js';
-import { presignDownload, presignUpload } from '../../storage/objects.js';
+import { headObject, presignDownload, presignUpload } from '../../storage/objects.js';
 import { getPolicy } from '../../storage/policies.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
@@ -100,6 +100,8 @@ export function attachmentsRoutes() {
         ? mine || (await mayReadRequest(c, p, attachment.target.requestKind, attachment.target.requestId))
         : mine;
       if (!attachment || !readable) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
+      // A pending upload is the uploader's to look at once its file is there; until then there is nothing to download.
+      if (attachment.status === 'pending' && !(await headObject(deps.objects, attachment.objectKey))) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
       const url = await presignDownload(deps.objects, {
         key: attachment.objectKey, fileName: attachment.fileName, contentType: attachment.contentType, expiresInSeconds: DOWNLOAD_URL_SECONDS, signingDate: now,
       });

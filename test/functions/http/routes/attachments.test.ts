@@ -135,6 +135,9 @@ describe('attachments on a decision (#12 attachments)', () => {
     // The uploader still sees their own unattached file.
     expect((await api.request('GET', `/api/v1/attachments/${someoneElses.id}`, { token: tokens.supA })).status).toBe(302);
     expect((await api.request('GET', `/api/v1/attachments/${someoneElses.id}`, { token: tokens.manager })).status).toBe(404);
+    // Started but never uploaded: nothing to download yet, even for its uploader.
+    const started = (await (await api.request('POST', '/api/v1/attachments', { token: tokens.supA, body: { fileName: 'x.pdf', contentType: 'application/pdf', size: 10 } })).json()) as Upload;
+    expect((await api.request('GET', `/api/v1/attachments/${started.id}`, { token: tokens.supA })).status).toBe(404);
   });
 
   it('a file that is not what was declared is refused on the decision (#12 attachments; the signed PUT pins type and length)', async () => {
