@@ -32,6 +32,15 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
   };
 }
 
+/** The API's own: where attachments are stored (issue #12). */
+export interface ApiConfig extends WorkflowConfig {
+  attachmentsBucket: string;
+}
+
+export function readApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
+  return { ...readWorkflowConfig(env), attachmentsBucket: required(env, 'ATTACHMENTS_BUCKET') };
+}
+
 export interface LocalConfig {
   port: number;
   host: string;
@@ -43,6 +52,8 @@ export interface LocalConfig {
   smtpUrl: string | undefined;
   mailPort: number;
   mailSmtpPort: number;
+  /** s3rver's port (attachments); 0 = a free one at each start. */
+  s3Port: number;
   sessionHours: number;
   /** LOCAL_CLOCK=controllable: an administrator may move the runtime's time forward (GET/POST /api/v1/local/clock). */
   clock: 'system' | 'controllable';
@@ -64,6 +75,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     mailPort: positiveInt(env, 'MAIL_PORT', 1080),
     mailSmtpPort: positiveInt(env, 'MAIL_SMTP_PORT', 1025),
+    s3Port: positiveInt(env, 'S3_PORT', 0),
     sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
     clock: localClock(env.LOCAL_CLOCK),
   };

@@ -3,7 +3,11 @@
  * status and a zh-CN / en message (functions/http/problem.ts). `field` is the request
  * path the error is about, so clients can show it on the right input.
  */
+import type { AttachmentErrorCode } from './attachments/errors.js';
+
 export type DomainErrorCode =
+  // Attachments (issue #12): codes and words in attachments/errors.ts.
+  | AttachmentErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -14,6 +14,7 @@ import { DecisionFieldsInvalid } from '../domain/approvals/step-spec.js';
 import { domainFieldErrors, fieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
 import { approvalsRoutes } from './routes/approvals.js';
+import { attachmentsRoutes } from './routes/attachments.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { employeesRoutes } from './routes/employees.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/api-keys', apiKeysRoutes());
   app.route('/api/v1/policies', policiesRoutes());
   app.route('/api/v1/approvals', approvalsRoutes());
+  app.route('/api/v1/attachments', attachmentsRoutes());
   app.route('/api/v1/probation-reviews', probationReviewsRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());

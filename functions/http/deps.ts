@@ -1,4 +1,5 @@
 import type { Store } from '../storage/client.js';
+import type { ObjectStore } from '../storage/objects.js';
 import type { WorkflowDeps } from '../workflow/kinds.js';
 
 export type EngineState = { state: 'up'; detail?: string } | { state: 'down'; detail: string };
@@ -6,6 +7,8 @@ export type EngineState = { state: 'up'; detail?: string } | { state: 'down'; de
 /** Everything the HTTP app needs from the outside, wired by an entry file (lambda.ts, infra/local). */
 export interface AppDeps {
   store: Store;
+  /** Object storage for attachments (S3; s3rver locally). */
+  objects: ObjectStore;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
   /** Public base URL of the console and API (links in emails, cookie security). */

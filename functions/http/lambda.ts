@@ -1,22 +1,25 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { handle } from 'hono/aws-lambda';
-import { readWorkflowConfig } from '../config.js';
+import { readApiConfig } from '../config.js';
 import { linkSecretFromEnv } from '../email/links.js';
 import { sesMailer } from '../email/mailer.js';
 import { createStore } from '../storage/client.js';
+import { createObjectStore } from '../storage/objects.js';
 import { kindRegistry } from '../workflow/registry.js';
 import { createApp } from './app.js';
 import { jsonLogger } from './deps.js';
 
 // Built once per container, at cold start; a missing variable fails here, loudly.
-const config = readWorkflowConfig(process.env);
+const config = readApiConfig(process.env);
 const store = createStore({ table: config.tableName, region: config.region });
+const objects = createObjectStore({ bucket: config.attachmentsBucket, region: config.region });
 const now = () => new Date();
 
 export const handler = handle(
   createApp({
     store,
+    objects,
     now,
     publicUrl: config.publicUrl,
     sessionHours: config.sessionHours,

@@ -3,6 +3,7 @@
  * placeholders are filled from the error's params.
  */
 import type { DomainErrorCode } from '../domain/errors.js';
+import { ATTACHMENT_MESSAGES } from '../domain/attachments/errors.js';
 import { formatDateTime } from '../email/render.js';
 import { formatDate } from '../email/values.js';
 
@@ -11,6 +12,7 @@ export type Language = 'zh-CN' | 'en';
 type Catalog = Record<DomainErrorCode | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.TOO_LARGE' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.INVALID_CURSOR' | 'REQUEST.NOT_FOUND' | 'SERVER.UNAVAILABLE' | 'SERVER.ERROR', string>;
 
 const zhCN: Catalog = {
+  ...areaMessages('zh-CN'),
   'EMPLOYEE.NOT_FOUND': '员工不存在或不在您的管理范围内',
   'EMPLOYEE.NUMBER_TAKEN': '员工编号 {employeeNo} 已被使用',
   'EMPLOYEE.EMAIL_TAKEN': '邮箱 {email} 已被其他员工或账号使用，每人的邮箱须不同',
@@ -103,6 +105,7 @@ const zhCN: Catalog = {
 };
 
 const en: Catalog = {
+  ...areaMessages('en'),
   'EMPLOYEE.NOT_FOUND': 'Employee not found or outside your scope',
   'EMPLOYEE.NUMBER_TAKEN': 'Employee number {employeeNo} is already in use',
   'EMPLOYEE.EMAIL_TAKEN': 'The email {email} is already used by another employee or account; each person needs their own',
@@ -195,6 +198,11 @@ const en: Catalog = {
 };
 
 export type MessageCode = keyof Catalog;
+
+/** The areas that keep their words beside their codes (domain/<area>/errors.ts), in one language. */
+function areaMessages(lang: Language): Record<keyof typeof ATTACHMENT_MESSAGES, string> {
+  return Object.fromEntries(Object.entries(ATTACHMENT_MESSAGES).map(([code, words]) => [code, words[lang]])) as Record<keyof typeof ATTACHMENT_MESSAGES, string>;
+}
 
 export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };
 

@@ -67,6 +67,8 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'EMPLOYEE.FIELD_HR_ONLY': 403,
   'EMPLOYEE.CREATE_HR_ONLY': 403,
   'AUTH.RATE_LIMITED': 429,
+  // Attachments (issue #12): one the reader may not see is as good as none.
+  'ATTACHMENT.NOT_FOUND': 404,
 };
 
 export function statusOf(code: DomainErrorCode): ContentfulStatusCode {

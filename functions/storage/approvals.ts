@@ -8,6 +8,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
+import type { AttachmentRef } from '../domain/attachments/types.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { prefetch } from './read-once.js';
@@ -106,6 +107,8 @@ export interface ApprovalTask {
   cancelledBy?: CancelledBy | null;
   /** A 抄送 notice: when its reader first opened it (unread until then). */
   readAt?: string | null;
+  /** Files this person's decision carries (#12), as the timeline shows them. */
+  attachments?: AttachmentRef[] | null;
   version: number;
 }
 
@@ -241,6 +244,8 @@ export interface DecideInput {
   comment: string | null;
   /** What the decision recorded (the step's fields), kept on the task: the timeline shows it, the step asked again starts from it. */
   fields?: Record<string, unknown>;
+  /** Files the decision carries (#12), kept on the task; their claims are in `extra`. */
+  attachments?: AttachmentRef[];
   channel: Channel;
   actor: { id: string; name: string };
   at: string;
@@ -265,6 +270,7 @@ export async function decideStep(store: Store, d: DecideInput): Promise<void> {
   const decided = {
     ...d.task, status: TASK_STATUS[d.decision], decision: d.decision, decidedAt: d.at, comment: d.comment, channel: d.channel, version: d.task.version + 1,
     ...(d.fields && Object.keys(d.fields).length ? { fields: d.fields } : {}),
+    ...(d.attachments?.length ? { attachments: d.attachments } : {}),
   } as ApprovalTask;
   const conflict = (current: Record<string, unknown> | undefined) =>
     current?.status === 'pending'

@@ -35,6 +35,7 @@
  * | migration applied | MIGRATIONS                | APPLIED#<id>    | — one Query (begins_with) reads every applied migration      |
  * | migration cursor  | MIGRATIONS                | CHECKPOINT#<id> | — where a long migration stopped; removed once it is applied |
  * | migration lease   | MIGRATIONS                | LEASE           | — one runner at a time: conditional put, `leaseUntil` expiry |
+ * | attachment        | ATTACH#<id>               | ATTACH          | — file metadata (#12): pending (TTL expiresAt) → attached to a request in the decision's / comment's transaction; downloads audited on AUDIT#attachment#<id> |
  */
 export const employeeKey = (id: string) => ({ pk: `EMP#${id}`, sk: 'EMP' });
 export const employeeNoKey = (employeeNo: string) => ({ pk: `EMPNO#${employeeNo}`, sk: 'EMPNO' });
@@ -75,6 +76,9 @@ export const policyVersionKey = (name: string, version: number) => ({
   pk: `POLICY#${name}`,
   sk: `V#${String(version).padStart(6, '0')}`,
 });
+
+/** Attachment metadata (storage/attachments.ts); the file itself is in object storage. */
+export const attachmentKey = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });
 
 export const auditPk = (entityType: string, entityId: string) => `AUDIT#${entityType}#${entityId}`;
 export const auditActorPk = (actorId: string) => `AUDIT#ACTOR#${actorId}`;

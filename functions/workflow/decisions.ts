@@ -13,6 +13,7 @@ import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeOrLeave } from './resume.js';
 import { prefetch } from '../storage/read-once.js';
+import type { Claim } from '../storage/attachments.js';
 import { employeeKey, policyCurrentKey } from '../storage/keys.js';
 import { parseDecisionFields, type StepSpec, type StepVerb } from '../domain/approvals/step-spec.js';
 
@@ -43,6 +44,8 @@ export interface DecideRequest {
   fields?: Record<string, unknown>;
   /** 退回: the step (or `requester`) to go back to. */
   returnTo?: string;
+  /** Files the decision carries (#12): validated and prepared by `claimAttachments`, claimed in the decision's transaction. */
+  attachments?: Claim;
 }
 
 export async function loadOwnTask(deps: WorkflowDeps, taskId: string, userId: string): Promise<ApprovalTask> {
@@ -130,8 +133,10 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   }
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
-    returnTo: r.decision === 'return' ? (r.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at, extra: [...extra, ...mails.map((m) => m.tx)],
+    returnTo: r.decision === 'return' ? (r.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at,
+    extra: [...extra, ...mails.map((m) => m.tx), ...(r.attachments?.items ?? [])],
     ...(r.decision !== 'return' ? { fields } : {}),
+    ...(r.attachments?.refs.length ? { attachments: r.attachments.refs } : {}),
     audit: {
       entityType: 'approvalTask', entityId: task.id, action: r.decision,
       before: { status: 'pending' },
@@ -140,12 +145,16 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
         ...(task.onBehalfOfName ? { onBehalfOf: task.onBehalfOfName } : {}),
         ...(next.complete ? {} : { stepDecided: false }),
         ...(Object.keys(fields).length ? { fields } : {}),
+        ...(r.attachments?.refs.length ? { attachments: r.attachments.refs.map((a) => a.id) } : {}),
       },
     },
   });
   if (next.complete) await resumeOrLeave(deps, { ...step, status: 'decided', decision: r.decision, decidedAt: at }, plan);
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
-  return { ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel };
+  return {
+    ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel,
+    ...(r.attachments?.refs.length ? { attachments: r.attachments.refs } : {}),
+  };
 }
 
 /** 转交: the task moves to another eligible person; the old links stop working; they are emailed. */

@@ -8,14 +8,15 @@ import type { Hono } from 'hono';
  * first-party). Hashed assets are cached for a year; index.html never, so a new build shows
  * at the next reload. Unknown non-API paths get index.html (client-side routes).
  */
-const CONSOLE_CSP = [
+const consoleCsp = (connectSrc: readonly string[]) => [
   "default-src 'self'",
   "script-src 'self'",
   // MUI (emotion) injects <style> tags at runtime.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  // Attachments are PUT straight to object storage (presigned URLs, #12): its origin too.
+  ["connect-src 'self'", ...connectSrc].join(' '),
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'none'",
@@ -23,7 +24,8 @@ const CONSOLE_CSP = [
 ].join('; ');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mountConsole(app: Hono<any>, distDir: string): void {
+export function mountConsole(app: Hono<any>, distDir: string, opts: { connectSrc?: readonly string[] } = {}): void {
+  const CONSOLE_CSP = consoleCsp(opts.connectSrc ?? []);
   const indexPath = join(distDir, 'index.html');
   const hasBuild = existsSync(indexPath);
   app.use('*', async (c, next) => {

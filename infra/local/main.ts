@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     mailPort: config.mailPort,
     mailSmtpPort: config.mailSmtpPort,
     sessionHours: config.sessionHours,
+    s3Port: config.s3Port,
     ...(config.clock === 'controllable' ? { clock: new ControllableClock({ flowing: true }) } : {}),
     quiet: process.env.LOG_REQUESTS !== '1',
   });
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       : `  Mail             sent through SMTP_URL`,
     `  DynamoDB Local   ${runtime.dynamoEndpoint}   (table ${runtime.tableName})`,
     `  Step Functions   ${runtime.stepFunctionsEndpoint}`,
+    `  Object storage   ${runtime.objectStorageEndpoint}   (s3rver, attachments; files under ${resolve(config.dataDir, 's3')})`,
     `  Data             ${resolve(config.dataDir)}`,
   ];
   if (config.clock === 'controllable') {

@@ -28,6 +28,9 @@ import { scheduleJobs } from './jobs.js';
 import { migrateLocalTable } from './migrate.js';
 import { assertPortFree, freePort, httpUrl } from './ports.js';
 import { startWorkflows } from './workflows.js';
+import { createObjectStore } from '../../functions/storage/objects.js';
+import { ensureBucket, LOCAL_BUCKET, startObjectStorage } from './objects.js';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -50,6 +53,8 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** The runtime's one clock (default: the real time); see clock.ts. */
   clock?: Clock;
+  /** Object storage (s3rver) port (0 or unset = a free port; `npm start` passes S3_PORT). */
+  s3Port?: number;
 }
 
 export interface LocalRuntime {
@@ -58,6 +63,8 @@ export interface LocalRuntime {
   mailSmtpPort: number | null;
   dynamoEndpoint: string;
   stepFunctionsEndpoint: string;
+  /** s3rver, the attachments' object storage (loopback only). */
+  objectStorageEndpoint: string;
   tableName: string;
   admin: AdminResult | null;
   demoLogins: DemoLogin[];
@@ -93,12 +100,22 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     stops.length = 0;
   };
   try {
-    const dynamo: DynamoLocal = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), host: '127.0.0.1' });
-    stops.push(() => dynamo.stop());
+    // s3rver (attachments) starts while the JVM does: it takes a moment, DynamoDB Local seconds.
+    const [dynamoStart, s3Start] = await Promise.allSettled([
+      startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), host: '127.0.0.1' }),
+      startObjectStorage({ dataDir: join(dataDir, 's3'), ...(opts.s3Port ? { port: opts.s3Port } : {}) }),
+    ]);
+    if (s3Start.status === 'fulfilled') stops.push(() => s3Start.value.stop());
+    if (dynamoStart.status === 'fulfilled') stops.push(() => dynamoStart.value.stop());
+    if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
+    if (s3Start.status === 'rejected') throw s3Start.reason;
+    const dynamo: DynamoLocal = dynamoStart.value;
+    const s3 = s3Start.value;
     const tableName = LOCAL_TABLE_NAME;
     const rawClient = new DynamoDBClient(localClientConfig(dynamo.endpoint));
     const tableState = await ensureTable(rawClient, tableName);
     const store = createStore({ table: tableName, endpoint: dynamo.endpoint });
+    const objects = createObjectStore({ bucket: LOCAL_BUCKET, endpoint: s3.endpoint });
 
     let mail: MailCatcher | null = null;
     let mailer: Mailer;
@@ -125,6 +142,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     const url = httpUrl(opts.host, port);
     const publicUrl = (opts.publicUrl ?? url).replace(/\/$/, '');
     const linkSecret = await localLinkSecret(store);
+    await ensureBucket(objects, [...new Set([publicUrl, url])]);
     // A controllable clock keeps what it was advanced by across restarts, as the data does.
     if (clock instanceof ControllableClock) {
       const ahead = await getMeta<number>(store, CLOCK_AHEAD_META);
@@ -154,6 +172,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
     const deps: AppDeps = {
       store,
+      objects,
       now,
       publicUrl,
       sessionHours: opts.sessionHours ?? 12,
@@ -167,6 +186,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
         stepFunctions: async () => {
           await sfnClient.send(new ListStateMachinesCommand({}));
           return { state: 'up', detail: sfn.endpoint };
+        },
+        objectStorage: async () => {
+          await objects.s3.send(new HeadBucketCommand({ Bucket: objects.bucket }));
+          return { state: 'up', detail: s3.endpoint };
         },
         mail: async () => {
           await mailer.check();
@@ -187,7 +210,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       };
     }
     const app = createApp(deps);
-    mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'));
+    mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'), { connectSrc: [s3.endpoint] });
 
     const server: ServerType = await new Promise((ok, fail) => {
       const s = serve({ fetch: app.fetch, port, hostname: opts.host }, () => ok(s));
@@ -207,6 +230,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       mailSmtpPort: mail?.smtpPort ?? null,
       dynamoEndpoint: dynamo.endpoint,
       stepFunctionsEndpoint: sfn.endpoint,
+      objectStorageEndpoint: s3.endpoint,
       tableName,
       admin,
       demoLogins,

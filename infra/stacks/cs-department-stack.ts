@@ -6,6 +6,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AppFunction, bindTable, grantTaskTokenResults } from '../constructs/app-function.js';
+import { AttachmentsBucket } from '../constructs/attachments-bucket.js';
 import { ConsoleSite, type CustomDomain } from '../constructs/console-site.js';
 import { DataTable } from '../constructs/data-table.js';
 import { AppHttpApi } from '../constructs/http-api.js';
@@ -41,6 +42,7 @@ export class CsDepartmentStack extends Stack {
   readonly workflowTasks: AppFunction;
   readonly approvals: Workflow;
   readonly migrations: StorageMigrations;
+  readonly attachments: AttachmentsBucket;
 
   constructor(scope: Construct, id: string, props: CsDepartmentStackProps = {}) {
     super(scope, id, props);
@@ -140,6 +142,10 @@ export class CsDepartmentStack extends Stack {
     this.api.fn.addEnvironment('PUBLIC_URL', site.url);
     workflowFn.addEnvironment('PUBLIC_URL', site.url);
 
+    // Attachments (#12): the console PUTs files straight to presigned URLs; the API alone signs them.
+    this.attachments = new AttachmentsBucket(this, 'Attachments', { consoleOrigins: [site.url], logsBucket: site.logsBucket });
+    this.attachments.bind(this.api, 'ATTACHMENTS_BUCKET');
+
     new CfnOutput(this, 'ConsoleUrl', { value: site.url, description: 'Admin console' });
     new CfnOutput(this, 'ApiUrl', {
       value: `${site.url}/api/v1`,
@@ -150,6 +156,7 @@ export class CsDepartmentStack extends Stack {
       description: 'HTTP API endpoint without CloudFront (diagnostics)',
     });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'TABLE_NAME for scripts' });
+    new CfnOutput(this, 'AttachmentsBucketName', { value: this.attachments.bucket.bucketName, description: 'ATTACHMENTS_BUCKET: files on requests, decisions and comments' });
     new CfnOutput(this, 'ApprovalStateMachineArn', {
       value: this.approvals.stateMachine.stateMachineArn,
       description: 'Approval workflow (Step Functions console: executions, history)',

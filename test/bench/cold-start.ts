@@ -65,6 +65,7 @@ const ENV = {
   NODE_ENV: 'production',
   AWS_REGION: 'us-east-1',
   TABLE_NAME: 'cs-bench',
+  ATTACHMENTS_BUCKET: 'cs-bench-attachments',
   APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:cs-bench',
   MAIL_FROM: 'no-reply@bench.example',
   LINK_SECRET: Buffer.alloc(32, 7).toString('base64'),

@@ -13,6 +13,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { serve, type ServerType } from '@hono/node-server';
 import { smtpMailer } from '../../functions/email/smtp-mailer.js';
 import { createApp } from '../../functions/http/app.js';
+import { createObjectStore } from '../../functions/storage/objects.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { hashToken, newSessionToken } from '../../functions/http/security/tokens.js';
 import { openStep, type ApprovalStep, type ApprovalTask } from '../../functions/storage/approvals.js';
@@ -148,7 +149,8 @@ function appDeps(store: Store): AppDeps {
   sfn.middlewareStack.add(() => async () => ({ output: { $metadata: { httpStatusCode: 200 } }, response: {} }), { step: 'initialize', name: 'benchSfnStub' });
   const log = () => undefined;
   return {
-    store, now, publicUrl: 'http://127.0.0.1:3999', sessionHours: 12, log,
+    // No object storage in the benchmarks: the attachment routes are not measured here.
+    store, objects: createObjectStore({ bucket: 'bench-none', endpoint: 'http://127.0.0.1:9' }), now, publicUrl: 'http://127.0.0.1:3999', sessionHours: 12, log,
     health: { dynamodb: async () => ({ state: 'up' }) },
     workflow: {
       store, sfn, approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',

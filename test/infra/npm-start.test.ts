@@ -46,7 +46,7 @@ describe('npm start', () => {
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
     const body = (await health.json()) as { engines: Record<string, { state: string }> };
-    expect(Object.keys(body.engines).sort()).toEqual(['dynamodb', 'mail', 'stepFunctions']);
+    expect(Object.keys(body.engines).sort()).toEqual(['dynamodb', 'mail', 'objectStorage', 'stepFunctions']);
     for (const e of Object.values(body.engines)) expect(e.state).toBe('up');
   });
 

@@ -43,6 +43,7 @@ const migrationFnId = idOf(stack.migrations.fn.fn);
 const migrationRoleId = idOf(stack.migrations.fn.role);
 const stateMachineRoleId = idOf(stack.approvals.stateMachine.role);
 const fnArn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+const attachmentsBucketId = idOf(stack.attachments.bucket);
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
 type PolicyResource = { Properties: { PolicyDocument: { Statement: Statement[] }; Roles: unknown[] } };
@@ -118,6 +119,7 @@ describe('API function', () => {
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: tableId },
+          ATTACHMENTS_BUCKET: { Ref: attachmentsBucketId },
           PUBLIC_URL: publicUrl,
           APPROVAL_STATE_MACHINE_ARN: { Ref: stateMachineId },
           MAIL_FROM: { Ref: 'MailFrom' },
@@ -498,6 +500,39 @@ describe('console distribution', () => {
     const [key] = deployment.Properties.SourceObjectKeys;
     const page = readFileSync(join(assemblyDir, `asset.${key!.replace(/\.zip$/, '')}`, 'index.html'), 'utf8');
     expect(page).toContain('npm run build:admin');
+  });
+});
+
+describe('attachments bucket (#12)', () => {
+  it('is private, encrypted, TLS-only, logged, and lets the console PUT by CORS', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: Match.anyValue(),
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 's3/attachments/' }),
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT']), AllowedOrigins: [publicUrl], AllowedHeaders: ['content-type'] })] },
+    });
+    const bucket = template.toJSON().Resources[attachmentsBucketId] as { DeletionPolicy: string };
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+
+  it('drops unclaimed uploads and incomplete multipart uploads after a day', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
+  it('gives the API put and get on its objects only; no other function reaches it', () => {
+    const onBucket = (roleId: string) => statementsOf(roleId).filter((s) => JSON.stringify(s.Resource).includes(attachmentsBucketId));
+    const [api, ...more] = onBucket(apiRoleId);
+    expect(more).toHaveLength(0);
+    expect(actionsOf(api!).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(resourcesOf(api!)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/*']] }]);
+    expect(onBucket(workflowRoleId)).toHaveLength(0);
   });
 });
 

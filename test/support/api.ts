@@ -16,6 +16,8 @@ import { createApp } from '../../functions/http/app.js';
 import type { AppDeps } from '../../functions/http/deps.js';
 import { hashPassword } from '../../functions/http/security/passwords.js';
 import { createStore, type Store } from '../../functions/storage/client.js';
+import { createObjectStore, type ObjectStore } from '../../functions/storage/objects.js';
+import { ensureBucket } from '../../infra/local/objects.js';
 import { newId } from '../../functions/storage/ids.js';
 import { createUser } from '../../functions/storage/users.js';
 import type { WorkflowDeps } from '../../functions/workflow/kinds.js';
@@ -35,6 +37,8 @@ let sharedHash: Promise<string> | undefined;
 
 export interface TestApi {
   store: Store;
+  /** The test's own bucket on the shared s3rver (attachments, #12). */
+  objects: ObjectStore;
   app: ReturnType<typeof createApp>;
   /**
    * The test's clock (frozen unless `realClock`): setting `now` jumps to that time and fires
@@ -55,6 +59,8 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
   const table = `t-${newId()}`;
   const tableState = await ensureTable(new DynamoDBClient(localClientConfig(endpoint)), table);
   const store = createStore({ table, endpoint });
+  const objects = createObjectStore({ bucket: table.toLowerCase(), endpoint: inject('s3Endpoint') });
+  await ensureBucket(objects, [PUBLIC_URL]);
   const control = new ControllableClock({ flowing: false, start: new Date('2026-11-02T02:00:00.000Z') });
   const runtimeClock: Clock = opts.realClock ? systemClock() : control;
   const clock: TestApi['clock'] = {
@@ -96,6 +102,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
   }
   const deps: AppDeps = {
     store,
+    objects,
     now,
     publicUrl: PUBLIC_URL,
     sessionHours: 12,
@@ -134,7 +141,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
   };
 
   return {
-    store, app, clock, workflow, mail, request, signIn,
+    store, objects, app, clock, workflow, mail, request, signIn,
     stop: async () => {
       control.close();
       for (const stop of stops) await stop();

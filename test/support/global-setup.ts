@@ -7,18 +7,30 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { consoleBuildIsStale } from '../../infra/local/build-console.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDynamoLocal, type DynamoLocal } from '../../infra/local/dynamodb.js';
+import { startObjectStorage, type LocalObjectStorage } from '../../infra/local/objects.js';
 
 let dynamo: DynamoLocal | undefined;
+let s3: LocalObjectStorage | undefined;
+let s3Dir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  const [started] = await Promise.all([startDynamoLocal({}), buildConsoleIfStale()]);
+  // s3rver for the attachments (#12): each test file makes its own bucket on it, as with tables.
+  s3Dir = await mkdtemp(join(tmpdir(), 'cs-s3-'));
+  const [started, objects] = await Promise.all([startDynamoLocal({}), startObjectStorage({ dataDir: s3Dir }), buildConsoleIfStale()]);
   dynamo = started;
+  s3 = objects;
   project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('s3Endpoint', s3.endpoint);
 }
 
 export async function teardown(): Promise<void> {
   await dynamo?.stop();
+  await s3?.stop();
+  if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
 }
 
 async function buildConsoleIfStale(): Promise<void> {
@@ -34,5 +46,6 @@ async function buildConsoleIfStale(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    s3Endpoint: string;
   }
 }

@@ -10,15 +10,42 @@ export interface ApprovalsPolicyValues {
   requesterIsApprover: 'self' | 'skip' | 'superior';
   /** 审批人离职: their tasks go to their direct superior or to HR. */
   approverLeft: 'superior' | 'hr';
+  /** 附件 (#12): the largest file in bytes (the form shows MB), the kinds of file, how many on one decision or comment. */
+  attachments?: { maxBytes: number; allowedTypes: string[]; perItem: number };
 }
 
-const INPUTS = /^values\.(remindIntervalHours|sameApproverDecidesOnce|requesterIsApprover|approverLeft)$/;
+const MB = 1024 * 1024;
 
+const INPUTS = /^values\.(remindIntervalHours|sameApproverDecidesOnce|requesterIsApprover|approverLeft|attachments\.(allowedTypes|perItem))$/;
+
+/** The inputs own their errors; the size (sent in bytes) and a listed type are shown under the section (`values.attachments`). */
 export function isApprovalsPolicyInput(path: string): boolean {
   return INPUTS.test(path);
 }
 
+/**
+ * The stored values as the form shows them: the largest file in MB; a version saved before
+ * attachments existed starts from the default in force.
+ */
+export function toApprovalsForm(values: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
+  const source = (values.attachments ?? defaults.attachments) as { maxBytes?: unknown; allowedTypes?: unknown; perItem?: unknown } | undefined;
+  if (!source) return values;
+  const { maxBytes, ...rest } = source;
+  return { ...values, attachments: { ...rest, maxMegabytes: typeof maxBytes === 'number' ? Number((maxBytes / MB).toFixed(3)) : maxBytes } };
+}
+
 /** The form's values as PUT /policies/approvals takes them; the API validates and names each problem. */
 export function toApprovalsPolicy(values: Record<string, unknown>): Record<string, unknown> {
-  return { ...values, remindIntervalHours: formNumber(values.remindIntervalHours), sameApproverDecidesOnce: Boolean(values.sameApproverDecidesOnce) };
+  const out: Record<string, unknown> = { ...values, remindIntervalHours: formNumber(values.remindIntervalHours), sameApproverDecidesOnce: Boolean(values.sameApproverDecidesOnce) };
+  const a = values.attachments as { maxMegabytes?: unknown; allowedTypes?: unknown; perItem?: unknown } | undefined;
+  if (a && typeof a === 'object') {
+    const mb = formNumber(a.maxMegabytes);
+    out.attachments = {
+      // Whole bytes; anything that is not a number goes as it is, for the API to name.
+      maxBytes: typeof mb === 'number' ? Math.round(mb * MB) : mb,
+      allowedTypes: Array.isArray(a.allowedTypes) ? a.allowedTypes : [],
+      perItem: formNumber(a.perItem),
+    };
+  }
+  return out;
 }

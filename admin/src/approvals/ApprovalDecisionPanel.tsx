@@ -23,6 +23,8 @@ import {
 import { splitFormErrors } from '../components/formErrors';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { decisionBody, type DecisionFormValues } from './decisionBody';
+import { AttachmentsInput } from '../attachments/AttachmentsInput';
+import { readyIds, stillUploading, type UploadItem } from '../attachments/uploads';
 import { REQUESTER_STEP, type ApprovalDetail, type DecisionField } from './types';
 
 type Decision = 'approve' | 'reject';
@@ -53,6 +55,9 @@ export const ApprovalDecisionPanel = ({
   const [locale] = useLocaleState();
   const decision = useRef<Decision>('approve');
   const [submitting, setSubmitting] = useState(false);
+  // 添加附件 (#12): files uploading or uploaded for this decision; the finished ones go with it.
+  const [uploads, setUploads] = useState<UploadItem[]>([]);
+  const [attachmentsError, setAttachmentsError] = useState<string | undefined>();
   const resubmit = task.stepKey === REQUESTER_STEP;
 
   // Input-level rules that depend on which button was pressed (react-admin ignores input
@@ -65,9 +70,15 @@ export const ApprovalDecisionPanel = ({
 
   async function submit(values: DecisionFormValues) {
     const chosen = decision.current;
+    if (stillUploading(uploads)) {
+      notify('resources.attachments.wait', { type: 'warning' });
+      return undefined;
+    }
     setSubmitting(true);
+    setAttachmentsError(undefined);
     try {
-      await dataProvider[chosen](task.id, decisionBody(chosen, values, task.fields));
+      const attachments = readyIds(uploads);
+      await dataProvider[chosen](task.id, { ...decisionBody(chosen, values, task.fields), ...(attachments.length ? { attachments } : {}) });
       notify(`resources.approvals.notifications.${resubmit ? 'resubmitted' : `${chosen}d`}`, { type: 'success' });
       redirect('list', 'approvals');
       // Every page read before shows the task (and its request) as it was: read them again.
@@ -83,6 +94,8 @@ export const ApprovalDecisionPanel = ({
         return undefined;
       }
       notify(e.message, { type: 'error' });
+      const refused = ((e.body as { errors?: Array<{ path?: string; message?: string }> } | null)?.errors ?? []).find((x) => x.path === 'attachments');
+      if (refused) setAttachmentsError(refused.message);
       const inputs = new Set(['comment', ...task.fields.map((f) => f.path)]);
       return splitFormErrors((e.body as { errors?: unknown } | null)?.errors, (path) => inputs.has(path)).inputs;
     } finally {
@@ -101,6 +114,7 @@ export const ApprovalDecisionPanel = ({
             </Box>
           )}
           <TextInput source="comment" label="resources.approvals.fields.comment" multiline minRows={3} validate={rules.comment} />
+          <AttachmentsInput items={uploads} onChange={setUploads} error={attachmentsError} disabled={submitting} />
           <DecisionButtons disabled={submitting} resubmit={resubmit} onPress={(d) => (decision.current = d)} />
         </Stack>
       </Form>

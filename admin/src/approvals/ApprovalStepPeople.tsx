@@ -3,6 +3,7 @@ import { useTranslate } from 'react-admin';
 import { useDateTime } from '../components/useDateTime';
 import { showsStages, stageGroups, type StageGroup } from './stepStages';
 import { statusKey, type ApprovalStep, type StepTask } from './types';
+import { AttachmentLinks } from '../attachments/AttachmentLinks';
 
 /**
  * Everyone asked at a step, by stage (加签 order, 或签 / 会签): what each decided, when and
@@ -76,6 +77,7 @@ const Person = ({ task }: { task: StepTask }) => {
           {task.comment}
         </Typography>
       )}
+      {task.attachments && task.attachments.length > 0 && <AttachmentLinks attachments={task.attachments} />}
     </Box>
   );
 };

@@ -1,3 +1,4 @@
+import type { AttachmentRef } from '../attachments/uploads.js';
 /** The approvals API's shapes (GET /api/v1/approvals, /approvals/{id}). */
 
 /** `waiting`: a later stage of its step (加签); `cc`: a read-only 抄送 notice. */
@@ -94,6 +95,8 @@ export interface StepTask {
   cancelledBy?: CancelledBy | null;
   /** What this person's decision recorded, labelled ([label, value]). */
   answers?: [string, string][];
+  /** Files this person's decision carries (#12). */
+  attachments?: AttachmentRef[];
 }
 
 /** A field the step's decision collects (the step's spec), e.g. `scores.interview` (0–100). */

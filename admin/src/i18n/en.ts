@@ -1,3 +1,4 @@
+import { attachmentsMessages } from '../attachments/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -283,6 +284,8 @@ const en = {
     },
   },
   resources: {
+    // Attachments (#12): their own part (admin/src/attachments/messages.ts).
+    attachments: attachmentsMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

@@ -1,3 +1,4 @@
+import { attachmentsMessages } from '../attachments/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -494,6 +495,8 @@ const zhCN = {
     },
   },
   resources: {
+    // Attachments (#12): their own part (admin/src/attachments/messages.ts).
+    attachments: attachmentsMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

@@ -1,5 +1,6 @@
 import type { DataProvider } from 'react-admin';
 import type { Http } from './http.js';
+import type { AttachmentUpload } from '../attachments/uploads.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -205,6 +206,10 @@ export interface ConsoleMethods {
   /** The request's comment thread, oldest first (404 for a request the reader may not see). */
   getComments(kind: string, requestId: string): Promise<{ data: RequestComment[] }>;
   addComment(kind: string, requestId: string, input: CommentInput): Promise<{ data: RequestComment }>;
+  /** POST /attachments: a presigned PUT for this file (422 names `size` or `contentType`, policy attachments.*). */
+  startAttachment(input: { fileName: string; contentType: string; size: number }): Promise<{ data: AttachmentUpload }>;
+  /** GET /attachments/{id} as JSON: a short-lived download link (audited); 404 for a file the reader may not see. */
+  attachmentLink(id: string): Promise<{ data: { url: string; expiresAt: string; fileName: string } }>;
 }
 
 /** Methods that need the resource table of the data provider (dataProvider.ts). */
@@ -226,6 +231,16 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
   }
 
   return {
+    async startAttachment(input) {
+      const { json } = await http<AttachmentUpload>('/attachments', { method: 'POST', body: input });
+      return { data: json };
+    },
+
+    async attachmentLink(id) {
+      const { json } = await http<{ url: string; expiresAt: string; fileName: string }>(`/attachments/${segment(id)}`);
+      return { data: json };
+    },
+
     approve: (id, input) => decide(id, 'approve', input),
     reject: (id, input) => decide(id, 'reject', input),
 

@@ -6,6 +6,7 @@
  */
 import type { ApproverRule } from '../approvals/chain.js';
 import type { ArrangeableField, Level } from '../people/model.js';
+import type { AttachmentsPolicy } from '../attachments/types.js';
 
 export interface OrgPolicy {
   /** Monthly base salary per level, CNY (POLICIES.md §1, 003 篇2). */
@@ -119,6 +120,12 @@ export interface ApprovalsPolicy {
    * their direct superior (`superior`) or to HR (`hr`) (gap: superior).
    */
   approverLeft: 'superior' | 'hr';
+  /**
+   * Files on a request, a decision or a comment (issue #12): the largest file, the kinds of
+   * file, and how many on one decision or comment (gap: 20 MB; office documents, PDF, images,
+   * CSV, text, ZIP; 10).
+   */
+  attachments: AttachmentsPolicy;
 }
 
 export interface PolicySet {
@@ -131,7 +138,10 @@ export type PolicyName = keyof PolicySet;
 export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals'];
 
 export const DEFAULT_POLICIES: PolicySet = {
-  approvals: { remindIntervalHours: 4, sameApproverDecidesOnce: true, requesterIsApprover: 'self', approverLeft: 'superior' },
+  approvals: {
+    remindIntervalHours: 4, sameApproverDecidesOnce: true, requesterIsApprover: 'self', approverLeft: 'superior',
+    attachments: { maxBytes: 20 * 1024 * 1024, allowedTypes: ['pdf', 'jpeg', 'png', 'webp', 'xlsx', 'xls', 'docx', 'doc', 'csv', 'txt', 'zip'], perItem: 10 },
+  },
   org: {
     levelBaseSalary: { trainee: 1800, junior: 2200, mid: 2500, senior: 3000, reserve_supervisor: 4000 },
     managerEditableFields: ['teamId', 'superiorId', 'phone'],
@@ -192,7 +202,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: ['managerEditableFields', 'hireDateWindow'],
-  approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'],
+  approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };
 

@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { COUNT_CAP, countInbox, getTasks, listInbox, listSteps, markNoticeRead, type ApprovalTask } from '../../storage/approvals.js';
 import { countStartedBy } from '../../storage/started.js';
 import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
+import { claimAttachments } from '../../storage/attachments.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
@@ -58,6 +59,9 @@ const DecisionBody = z
   .object({
     decision: z.enum(['approve', 'reject']),
     comment: z.string().max(2000).optional(),
+    attachments: z.array(z.string().min(1).max(64)).max(50).optional().openapi({
+      description: 'Ids from POST /attachments, uploaded by you and attached nowhere yet (at most the policy’s attachments.perItem); they are kept with the decision and shown in the timeline. Otherwise 422 naming `attachments`, and nothing is decided.',
+    }),
   })
   .catchall(z.unknown())
   .openapi('DecisionRequest');
@@ -233,8 +237,16 @@ export function approvalsRoutes() {
     async (c) => {
       const me = actor(c);
       const deps = c.get('deps');
-      const { decision, comment, ...fields } = c.req.valid('json');
-      const task = await decide(deps.workflow, { taskId: c.req.valid('param').id, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), fields });
+      const { decision, comment, attachments, ...fields } = c.req.valid('json');
+      const taskId = c.req.valid('param').id;
+      // Files first (#12): only the task's own approver gets this far, and a refused id decides
+      // nothing. A task no longer pending (a retried decision) gets decide's own 409, not a
+      // refusal of files it already carries.
+      const own = attachments?.length ? await loadOwnTask(deps.workflow, taskId, me.id) : null;
+      const claim = own && attachments && own.status === 'pending'
+        ? await claimAttachments(deps, attachments, me, { requestKind: own.requestKind, requestId: own.requestId, via: 'decision', targetId: own.id })
+        : undefined;
+      const task = await decide(deps.workflow, { taskId, actor: me, decision, comment: comment ?? null, channel: c.get('channel'), fields, ...(claim ? { attachments: claim } : {}) });
       return c.json(present(task, c.get('lang'), deps.now()), 200);
     },
   );

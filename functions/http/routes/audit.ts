@@ -22,7 +22,7 @@ const AuditSchema = z
   })
   .openapi('AuditRecord');
 
-const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview'] as const;
+const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment'] as const;
 
 export function auditRoutes() {
   const app = newRouter();

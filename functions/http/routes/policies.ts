@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ARRANGEABLE_FIELDS, LEVELS } from '../../domain/people/model.js';
 import { validateProbationPolicy, type PolicyIssue } from '../../domain/probation/policy-validation.js';
+import { validateAttachmentsPolicy } from '../../domain/attachments/policy-validation.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_POLICIES, POLICY_GAPS, POLICY_NAMES, type PolicyName, type PolicySet } from '../../domain/policy/defaults.js';
 import { getPolicy, savePolicy } from '../../storage/policies.js';
@@ -110,7 +111,9 @@ function validateApprovalsPolicy(values: Record<string, unknown>): PolicyIssue[]
   if (typeof values.sameApproverDecidesOnce !== 'boolean') issues.push({ path: 'sameApproverDecidesOnce', code: 'POLICY.ONE_OF', params: { allowed: 'true, false' } });
   if (!['self', 'skip', 'superior'].includes(values.requesterIsApprover as string)) issues.push({ path: 'requesterIsApprover', code: 'POLICY.ONE_OF', params: { allowed: 'self, skip, superior' } });
   if (!['superior', 'hr'].includes(values.approverLeft as string)) issues.push({ path: 'approverLeft', code: 'POLICY.ONE_OF', params: { allowed: 'superior, hr' } });
-  const known = ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft'];
+  // Optional: a client that predates it leaves it out, and the stored policy then reads as the default.
+  if (values.attachments !== undefined) issues.push(...validateAttachmentsPolicy(values.attachments));
+  const known = ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'];
   for (const key of Object.keys(values)) if (!known.includes(key)) issues.push({ path: key, code: 'POLICY.ONE_OF', params: { allowed: known.join(', ') } });
   return issues;
 }

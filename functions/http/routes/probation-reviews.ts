@@ -1,20 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { inScope, seesWholeOrganisation, type Principal } from '../../domain/auth/roles.js';
+import { seesWholeOrganisation, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { actsForRequester } from '../../domain/approvals/requester.js';
-import type { Store } from '../../storage/client.js';
 import { getTasks, listSteps, type ApprovalTask } from '../../storage/approvals.js';
 import { engineCall, type WorkflowDeps } from '../../workflow/kinds.js';
 import { mayRemind } from '../../workflow/verbs.js';
-import { getReview, reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
+import { reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
-import { actorOf, newRouter, principalOf, type AppEnv } from '../env.js';
+import { actorOf, newRouter, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { StepSchema, answersOf, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employee-scope.js';
+import { visibleReview } from './request-access.js';
 
 const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
@@ -171,25 +170,4 @@ export function probationReviewsRoutes() {
   );
 
   return app;
-}
-
-/** A review the principal may see (its employee is in their scope), or 404. */
-/**
- * A review the reader may see: one in their data scope, or one they hold or held a task on (a
- * task transferred to them, 加签 from another team): they read what they decide on.
- * The employee's own file stays out of their reach (GET /employees/{id} still answers 404).
- */
-async function visibleReview(c: Context<AppEnv>, p: Principal, id: string): Promise<ProbationReview> {
-  const { store } = c.get('deps');
-  const [review, scope] = await Promise.all([getReview(store, id), scopeOf(c, p)]);
-  if (!review) throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
-  if (scope !== undefined && inScope(scope, review.employeePath)) return review;
-  if (p.kind === 'user' && (await tookPart(store, review.id, p.id))) return review;
-  throw new DomainError('EMPLOYEE.NOT_FOUND', 'id');
-}
-
-/** Does this user hold, or did they hold, a task on the review? (Two reads, on this path only.) */
-async function tookPart(store: Store, reviewId: string, userId: string): Promise<boolean> {
-  const steps = await listSteps(store, 'probation', reviewId);
-  return (await getTasks(store, steps.flatMap((s) => s.taskIds))).some((t) => t.approverId === userId);
 }

@@ -3,6 +3,11 @@ import { labelledAnswers } from '../../domain/approvals/step-spec.js';
 import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
 
+/** An attachment as a decision or comment shows it; download it from GET /api/v1/attachments/{id}. */
+export const AttachmentRefSchema = z
+  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() })
+  .openapi('AttachmentRef');
+
 /** One step of a request's timeline, as the approvals and the request pages show it. */
 export const StepSchema = z
   .object({
@@ -25,6 +30,7 @@ export const StepSchema = z
         onBehalfOfName: z.string().nullable(), addedByName: z.string().nullable(), decidedAt: z.string().nullable(), comment: z.string().nullable(), channel: z.string().nullable(),
         cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable(),
         answers: z.array(z.tuple([z.string(), z.string()])).optional().openapi({ description: 'What this person’s decision recorded (the step’s fields), labelled' }),
+        attachments: z.array(AttachmentRefSchema).optional().openapi({ description: 'Files this person’s decision carries (#12); absent when none' }),
       }))
       .optional()
       .openapi({ description: 'Everyone asked at the step, with their own decision (task ids for 催办 remind)' }),
@@ -46,6 +52,7 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = [], answers
       stage: stageOf(t.id), onBehalfOfName: t.onBehalfOfName ?? null, addedByName: t.addedByName ?? null, decidedAt: t.decidedAt, comment: t.comment, channel: t.channel,
       cancelledBy: t.cancelledBy ?? null,
       ...(answersOf(t)?.length ? { answers: answersOf(t)! } : {}),
+      ...(t.attachments?.length ? { attachments: t.attachments.map(({ id, fileName, contentType, size }) => ({ id, fileName, contentType, size })) } : {}),
     })) } : {}),
     stages: stages.map((st) => ({ mode: st.mode, size: st.taskIds.length })),
     activeStage: active,

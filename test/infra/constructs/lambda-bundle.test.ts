@@ -55,6 +55,7 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       AWS_REGION: 'us-east-1',
       TABLE_NAME: 'cs-test',
+      ATTACHMENTS_BUCKET: 'cs-test-attachments',
       APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:cs-test',
       MAIL_FROM: 'no-reply@test.example',
       LINK_SECRET: Buffer.alloc(32, 7).toString('base64'),

@@ -65,6 +65,9 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/approvals/{id}/remind': ALL_USERS,
   // 我发起的: a person's own requests; an integration started none.
   'GET /api/v1/requests': ALL_USERS,
+  // Attachments (#12) go with a person's decision or comment; a download is for the uploader or a reader of the request (else 404).
+  'POST /api/v1/attachments': ALL_USERS,
+  'GET /api/v1/attachments/{id}': ALL_USERS,
   'POST /api/v1/requests/{kind}/{id}/withdraw': ALL_USERS,
   // 评论: a person reads and writes a request's thread (which requests: the handler decides).
   'GET /api/v1/requests/{kind}/{id}/comments': ALL_USERS,

@@ -1,0 +1,117 @@
+/**
+ * Attachments (issue #12). The API never carries a file: POST hands out a presigned PUT for
+ * exactly the declared type and size (policy attachments.*), GET hands out a short-lived
+ * presigned GET after its own check, and audits it. A decision (or a comment) then names the
+ * ids it carries (`claimAttachments`).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '../../domain/errors.js';
+import { checkUpload, cleanFileName } from '../../domain/attachments/rules.js';
+import { createAttachment, getAttachment, recordDownload } from '../../storage/attachments.js';
+import { newId } from '../../storage/ids.js';
+import { headObject, presignDownload, presignUpload } from '../../storage/objects.js';
+import { getPolicy } from '../../storage/policies.js';
+import { newRouter, principalOf } from '../env.js';
+import { idempotent } from '../middleware/idempotency.js';
+import { peopleOnly, requires } from '../middleware/requires.js';
+import { IdParam, json, jsonBody, problemResponses } from '../schemas.js';
+import { mayReadRequest } from './request-access.js';
+
+/** A presigned PUT lasts long enough for a slow upload of the largest file, no longer. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+/** A download link is used at once by the browser that asked for it. */
+export const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+const NewAttachment = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    contentType: z.string().min(1).max(200).openapi({ example: 'application/pdf' }),
+    size: z.number().int().min(0).openapi({ description: 'Bytes; the upload must be exactly this long' }),
+  })
+  .strict()
+  .openapi('NewAttachment');
+
+const Upload = z
+  .object({
+    id: z.string(),
+    uploadUrl: z.string().openapi({ description: 'Presigned PUT to object storage: send the file as the body, with `headers`, before `expiresAt`' }),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()).openapi({ description: 'Headers the PUT must carry (Content-Type); Content-Length is the declared size' }),
+    expiresAt: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+  })
+  .openapi('AttachmentUpload');
+
+const Download = z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }).openapi('AttachmentDownload');
+
+export function attachmentsRoutes() {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/', tags: ['attachments'],
+      summary: 'Start an upload: the file’s name, type and size are checked against policy (attachments.allowedTypes, maxBytes); answers a presigned PUT',
+      description: 'PUT the bytes to `uploadUrl` with `headers`, then name the `id` in `attachments` of a decision (or comment) within a day. Wrong type → 422 naming `contentType`; too large → 422 naming `size`.',
+      middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      request: { body: jsonBody(NewAttachment) },
+      responses: { 201: json(Upload, 'Created'), ...problemResponses(400, 401, 403, 422) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const body = c.req.valid('json');
+      const policy = (await getPolicy(deps.store, 'approvals')).values.attachments;
+      const { contentType } = checkUpload(policy, body);
+      const now = deps.now();
+      const id = newId(now.getTime());
+      const saved = await createAttachment(deps.store, {
+        id, fileName: cleanFileName(body.fileName), contentType, size: body.size, uploaderId: p.id, uploaderName: p.name, createdAt: now.toISOString(),
+      }, c.get('channel'));
+      const { url, headers } = await presignUpload(deps.objects, { key: saved.objectKey, contentType, size: body.size, expiresInSeconds: UPLOAD_URL_SECONDS, signingDate: now });
+      return c.json({
+        id, uploadUrl: url, method: 'PUT' as const, headers, expiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+        fileName: saved.fileName, contentType, size: saved.size,
+      }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}', tags: ['attachments'],
+      summary: 'Download: a short-lived link to the file under its own name; every download is audited',
+      description: 'For the uploader, and for anyone who may read the request the file is attached to; anyone else gets 404. Answers 302 to the presigned GET, or `{url, expiresAt}` with `Accept: application/json` (the console, which fetches with its session).',
+      middleware: [peopleOnly()] as const,
+      request: { params: IdParam },
+      responses: {
+        200: json(Download),
+        302: { description: 'To the presigned GET (valid for a few minutes)', headers: z.object({ Location: z.string() }) },
+        ...problemResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const now = deps.now();
+      const attachment = await getAttachment(deps.store, c.req.valid('param').id, now);
+      const mine = attachment?.uploaderId === p.id;
+      const readable = attachment?.status === 'attached' && attachment.target
+        ? mine || (await mayReadRequest(c, p, attachment.target.requestKind, attachment.target.requestId))
+        : mine;
+      if (!attachment || !readable) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
+      // A pending upload is the uploader's to look at once its file is there; until then there is nothing to download.
+      if (attachment.status === 'pending' && !(await headObject(deps.objects, attachment.objectKey))) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
+      const url = await presignDownload(deps.objects, {
+        key: attachment.objectKey, fileName: attachment.fileName, contentType: attachment.contentType, expiresInSeconds: DOWNLOAD_URL_SECONDS, signingDate: now,
+      });
+      await recordDownload(deps.store, attachment, { id: p.id, name: p.name }, c.get('channel'), now.toISOString());
+      if (/\bapplication\/json\b/i.test(c.req.header('accept') ?? '')) {
+        return c.json({ url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(), fileName: attachment.fileName }, 200);
+      }
+      return c.redirect(url, 302);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,65 @@
+import { CfnElement, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { AppFunction } from './app-function.js';
+import { acknowledge, getAttRef } from './nag.js';
+
+export interface AttachmentsBucketProps {
+  /** Origins whose pages PUT files straight to presigned URLs (the console's). */
+  readonly consoleOrigins: string[];
+  readonly logsBucket: IBucket;
+}
+
+/**
+ * Files on requests, decisions and comments (issue #12). Private, encrypted, TLS-only and
+ * logged; retained, as the records that point at it are. Nothing in it is public: the API
+ * hands out presigned URLs after its own checks. Uploads land in `uploads/`, which keeps a
+ * file one day: one a decision or comment claims is copied to `files/` first (storage/attachments.ts).
+ */
+export class AttachmentsBucket extends Construct {
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: AttachmentsBucketProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: props.logsBucket,
+      serverAccessLogsPrefix: 's3/attachments/',
+      cors: [{
+        allowedOrigins: props.consoleOrigins,
+        allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+        allowedHeaders: ['content-type'],
+        exposedHeaders: ['ETag'],
+        maxAge: 3600,
+      }],
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // A pending upload can be claimed for 24 hours (PENDING_HOURS); S3 expires objects at the
+        // midnight after a full day, so never sooner.
+        { id: 'unclaimed-uploads', prefix: 'uploads/', expiration: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /**
+   * The API function: the bucket's name in `envName` and, on its objects only, PutObject (the
+   * presigned uploads, the copy of a claimed file) and GetObject (presigned downloads, the
+   * check of an upload, the copy's source). No list, no delete, nothing on other buckets.
+   */
+  bind(target: AppFunction, envName: string): void {
+    target.fn.addEnvironment(envName, this.bucket.bucketName);
+    target.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [this.bucket.arnForObjects('*')] }));
+    const resource = this.bucket.node.defaultChild;
+    if (CfnElement.isCfnElement(resource)) {
+      acknowledge(
+        target.role,
+        `AwsSolutions-IAM5[Resource::${getAttRef(resource, 'Arn')}/*]`,
+        'Attachments are objects named by id (uploads/<id>, files/<id>) in this one bucket; the wildcard is the bucket’s objects, and the API decides per request who may reach which.',
+      );
+    }
+  }
+}
