@@ -59,6 +59,8 @@ async function noticeOf(deps: WorkflowDeps, kind: string, requestId: string, use
 }
 
 export interface CommentInput {
+  /** The comment's id (the attachments it claims name it). */
+  id?: string;
   kind: string;
   requestId: string;
   actor: { id: string; name: string };
@@ -85,7 +87,7 @@ export async function addComment(outer: WorkflowDeps, input: CommentInput): Prom
   const at = deps.now().toISOString();
   const { summary, tasks } = input.seen;
   const comment: RequestComment = {
-    id: newId(deps.now().getTime()), requestKind: input.kind, requestId: input.requestId, authorId: input.actor.id, authorName: input.actor.name,
+    id: input.id ?? newId(deps.now().getTime()), requestKind: input.kind, requestId: input.requestId, authorId: input.actor.id, authorName: input.actor.name,
     text, mentions: users.map((u) => ({ id: u.id, name: u.name })), attachments: input.attachments, channel: input.channel, createdAt: at,
   };
 

@@ -236,10 +236,16 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     await page.locator('[data-comment]', { hasText: '请补充三个月的成绩单' }).waitFor();
     const thread = await supervisorApi<{ items: { text: string }[] }>(`/requests/probation/${started.id}/comments`);
     expect(thread.items.map((c) => c.text)).toContain('请补充三个月的成绩单');
+    // A comment with a file: uploaded straight to object storage, listed with the comment (#12 attachments).
+    await box.fill('成绩单见附件');
+    await page.getByTestId('comment-attachments').locator('input[type=file]').setInputFiles({ name: '成绩单.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 成绩单\n') });
+    await page.getByTestId('comment-attachments').locator('[data-upload-status="done"]').waitFor();
+    await page.getByRole('button', { name: '发表评论' }).click();
+    await page.locator('[data-comment]', { hasText: '成绩单见附件' }).getByRole('button', { name: '成绩单.pdf' }).waitFor();
     await box.fill('长'.repeat(2001));
     await page.getByRole('button', { name: '发表评论' }).click();
     await page.getByText('评论最多 2000 字').first().waitFor();
-    expect((await supervisorApi<{ items: unknown[] }>(`/requests/probation/${started.id}/comments`)).items).toHaveLength(thread.items.length);
+    expect((await supervisorApi<{ items: unknown[] }>(`/requests/probation/${started.id}/comments`)).items).toHaveLength(thread.items.length + 1);
     await page.goto(`${harness.runtime.url}/#/requests`);
     await page.getByRole('tab', { name: /待我审批/ }).click();
     await page.waitForURL(/#\/approvals/);

@@ -12,12 +12,14 @@ import { contentTypeOf, newItem, putFile, sizeText, update, type UploadItem } fr
  * progress; a failed one says why and can be removed. The parent keeps `items` and sends the
  * finished ids with the decision.
  */
-export const AttachmentsInput = ({ items, onChange, error, disabled }: {
+export const AttachmentsInput = ({ items, onChange, error, disabled, testId = 'decision-attachments' }: {
   items: UploadItem[];
   onChange: (change: (items: UploadItem[]) => UploadItem[]) => void;
   /** The server's refusal of `attachments` on the decision. */
   error?: string | undefined;
   disabled?: boolean;
+  /** Tells a decision's files from a comment's on one page. */
+  testId?: string;
 }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -37,7 +39,7 @@ export const AttachmentsInput = ({ items, onChange, error, disabled }: {
   }
 
   return (
-    <Box sx={{ my: 1 }} data-testid="decision-attachments">
+    <Box sx={{ my: 1 }} data-testid={testId}>
       <input
         ref={input}
         type="file"

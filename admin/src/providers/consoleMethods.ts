@@ -1,6 +1,6 @@
 import type { DataProvider } from 'react-admin';
 import type { Http } from './http.js';
-import type { AttachmentUpload } from '../attachments/uploads.js';
+import type { AttachmentRef, AttachmentUpload } from '../attachments/uploads.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -148,7 +148,7 @@ export interface RequestComment {
   authorName: string;
   text: string;
   mentions: Array<{ id: string; name: string }>;
-  attachments: string[];
+  attachments: AttachmentRef[];
   channel: string;
   createdAt: string;
 }

@@ -5,6 +5,9 @@ import { useWatch } from 'react-hook-form';
 import { useDateTime } from '../components/useDateTime';
 import { useFormVerb } from '../components/useFormVerb';
 import { usePeopleChoices } from '../components/usePeopleChoices';
+import { AttachmentLinks } from '../attachments/AttachmentLinks';
+import { AttachmentsInput } from '../attachments/AttachmentsInput';
+import { readyIds, stillUploading, type UploadItem } from '../attachments/uploads';
 import type { CommentInput, ConsoleDataProvider } from '../providers/consoleMethods';
 import { useConsoleQuery } from '../providers/useConsoleQuery';
 import { COMMENT_MAX, commentCounter } from './comments';
@@ -42,6 +45,7 @@ export const RequestComments = ({ kind, requestId, subjectEmployeeId = null }: {
                 <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {c.text}
                 </Typography>
+                {c.attachments.length > 0 && <AttachmentLinks attachments={c.attachments} />}
                 {c.mentions.length > 0 && (
                   <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap' }}>
                     {c.mentions.map((m) => (
@@ -71,9 +75,26 @@ const CommentForm = ({ kind, requestId, subjectEmployeeId, onAdded }: { kind: st
   const [formKey, setFormKey] = useState(0);
   const [picking, setPicking] = useState(false);
   const { choices, isPending } = usePeopleChoices({ enabled: picking, subjectEmployeeId });
-  const { submit, submitting } = useFormVerb(async (values: CommentInput) => {
-    await dataProvider.addComment(kind, requestId, { text: values.text.trim(), mentions: (values.mentions ?? []).map(String) });
+  // 添加附件: files uploading or uploaded for this comment; the finished ones go with it.
+  const [uploads, setUploads] = useState<UploadItem[]>([]);
+  const [attachmentsError, setAttachmentsError] = useState<string | undefined>();
+  const { submit, submitting } = useFormVerb(async (values: { text: string; mentions?: string[] }) => {
+    if (stillUploading(uploads)) {
+      notify('resources.attachments.wait', { type: 'warning' });
+      return;
+    }
+    setAttachmentsError(undefined);
+    const attachments = readyIds(uploads);
+    const input: CommentInput = { text: values.text.trim(), mentions: (values.mentions ?? []).map(String), ...(attachments.length ? { attachments } : {}) };
+    try {
+      await dataProvider.addComment(kind, requestId, input);
+    } catch (error) {
+      const refused = (((error as { body?: { errors?: Array<{ path?: string; message?: string }> } }).body)?.errors ?? []).find((x) => x.path === 'attachments');
+      if (refused) setAttachmentsError(refused.message);
+      throw error;
+    }
     notify('resources.requests.comments.added', { type: 'success' });
+    setUploads([]);
     setFormKey((k) => k + 1);
     onAdded();
   }, ['text', 'mentions']);
@@ -98,7 +119,8 @@ const CommentForm = ({ kind, requestId, subjectEmployeeId, onAdded }: { kind: st
           helperText="resources.requests.comments.mentions_hint"
         />
       </Box>
-      <Button type="submit" variant="contained" size="small" disabled={submitting}>
+      <AttachmentsInput items={uploads} onChange={setUploads} error={attachmentsError} disabled={submitting} testId="comment-attachments" />
+      <Button type="submit" variant="contained" size="small" disabled={submitting} sx={{ mt: 1 }}>
         {translate('resources.requests.comments.submit')}
       </Button>
     </Form>

@@ -1,6 +1,6 @@
 /**
- * Who may read a request (and so its files, #12): the rule GET /probation-reviews/{id} applies,
- * shared here so an attachment is never easier to reach than the request it belongs to.
+ * Who may read a request (and so its comments and files, #12), shared here so a comment or an
+ * attachment is never easier to reach than the request it belongs to.
  */
 import type { Context } from 'hono';
 import { can, inScope, type Principal } from '../../domain/auth/roles.js';
@@ -8,6 +8,9 @@ import { DomainError } from '../../domain/errors.js';
 import type { Store } from '../../storage/client.js';
 import { getTasks, listSteps } from '../../storage/approvals.js';
 import { getReview, type ProbationReview } from '../../storage/probation-reviews.js';
+import { getEmployee } from '../../storage/employees.js';
+import { participation, type Participation } from '../../workflow/comments.js';
+import { engineCall } from '../../workflow/kinds.js';
 import type { AppEnv } from '../env.js';
 import { scopeOf } from './employee-scope.js';
 
@@ -32,17 +35,27 @@ export async function tookPart(store: Store, kind: string, requestId: string, us
 }
 
 /**
- * May the principal read this request? A probation review by `visibleReview` (with
- * `probation:read`); any other kind, which has no page of its own yet, to whoever holds or
- * held a task on it.
+ * A request the reader may see, of any kind (its comments and files): they started it, hold or
+ * held a task or a 抄送 notice on it, or the employee it is about is in their data scope;
+ * otherwise WORKFLOW.REQUEST_NOT_FOUND (404: not revealed to exist).
  */
+export async function readableRequest(c: Context<AppEnv>, p: Principal, kind: string, requestId: string): Promise<Participation> {
+  if (p.kind !== 'user') throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+  const deps = c.get('deps');
+  const seen = await participation(engineCall(deps.workflow), kind, requestId, p.id);
+  if (seen.participant) return seen;
+  const [subject, scope] = await Promise.all([
+    seen.summary.subjectEmployeeId ? getEmployee(deps.store, seen.summary.subjectEmployeeId) : null,
+    can(p, 'probation:read') ? scopeOf(c, p) : undefined,
+  ]);
+  if (subject && scope !== undefined && inScope(scope, subject.path)) return seen;
+  throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+}
+
+/** May the principal read this request? (readableRequest, as a yes or no.) */
 export async function mayReadRequest(c: Context<AppEnv>, p: Principal, kind: string, requestId: string): Promise<boolean> {
-  if (kind === 'probation') {
-    if (!can(p, 'probation:read')) return false;
-    return visibleReview(c, p, requestId).then(() => true, (err: unknown) => {
-      if (err instanceof DomainError && err.code === 'EMPLOYEE.NOT_FOUND') return false;
-      throw err;
-    });
-  }
-  return p.kind === 'user' && tookPart(c.get('deps').store, kind, requestId, p.id);
+  return readableRequest(c, p, kind, requestId).then(() => true, (err: unknown) => {
+    if (err instanceof DomainError && err.code === 'WORKFLOW.REQUEST_NOT_FOUND') return false;
+    throw err;
+  });
 }

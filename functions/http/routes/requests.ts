@@ -2,14 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { addDays, companyDayStart } from '../../domain/people/dates.js';
 import { DomainError } from '../../domain/errors.js';
 import { requestsStartedBy } from '../../storage/started.js';
-import type { Context } from 'hono';
-import { inScope, type Principal } from '../../domain/auth/roles.js';
-import { getEmployee } from '../../storage/employees.js';
+import { attachmentRefs, claimAttachments } from '../../storage/attachments.js';
 import { listComments, type RequestComment } from '../../storage/comments.js';
-import { addComment, COMMENT_MAX_CHARS, MENTIONS_MAX, participation, type Participation } from '../../workflow/comments.js';
-import { engineCall } from '../../workflow/kinds.js';
-import type { AppEnv } from '../env.js';
-import { scopeOf } from './employee-scope.js';
+import { addComment, COMMENT_MAX_CHARS, MENTIONS_MAX } from '../../workflow/comments.js';
+import { readableRequest } from './request-access.js';
+import type { AttachmentRef } from '../../domain/attachments/types.js';
+import type { Store } from '../../storage/client.js';
+import { newId } from '../../storage/ids.js';
 import { carbonCopy, withdraw } from '../../workflow/verbs.js';
 import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
@@ -38,7 +37,7 @@ const CommentSchema = z.object({
   authorName: z.string(),
   text: z.string(),
   mentions: z.array(z.object({ id: z.string(), name: z.string() })),
-  attachments: z.array(z.string()),
+  attachments: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() })).openapi({ description: 'Files the comment carries: download each with GET /attachments/{id}' }),
   channel: z.enum(['console', 'email', 'api', 'system']),
   createdAt: z.string(),
 }).openapi('RequestComment');
@@ -49,25 +48,18 @@ const CommentBody = z.object({
   attachments: z.array(z.string().min(1).max(64)).max(10).default([]).openapi({ description: 'Attachment ids (POST /attachments) uploaded by the author' }),
 }).strict().openapi('CommentRequest');
 
-const presentComment = (c: RequestComment) => ({
-  id: c.id, authorId: c.authorId, authorName: c.authorName, text: c.text, mentions: c.mentions, attachments: c.attachments, channel: c.channel, createdAt: c.createdAt,
+const presentComment = (c: RequestComment, files: Map<string, AttachmentRef>) => ({
+  id: c.id, authorId: c.authorId, authorName: c.authorName, text: c.text, mentions: c.mentions,
+  attachments: c.attachments.flatMap((id) => files.get(id) ?? []), channel: c.channel, createdAt: c.createdAt,
 });
 
-/**
- * A request the reader may see: they started it, hold or held a task or a 抄送 notice on it,
- * or the employee it is about is in their data scope; otherwise 404 (not revealed to exist).
- */
-async function readableRequest(c: Context<AppEnv>, p: Principal, kind: string, id: string): Promise<Participation> {
-  const deps = c.get('deps');
-  const seen = await participation(engineCall(deps.workflow), kind, id, p.id);
-  if (seen.participant) return seen;
-  const [subject, scope] = await Promise.all([
-    seen.summary.subjectEmployeeId ? getEmployee(deps.store, seen.summary.subjectEmployeeId) : null,
-    scopeOf(c, p),
-  ]);
-  if (subject && scope !== undefined && inScope(scope, subject.path)) return seen;
-  throw new DomainError('WORKFLOW.REQUEST_NOT_FOUND', 'id');
+/** The files of a page of comments, in BatchGets of 100. */
+async function filesOf(deps: { store: Store; now: () => Date }, comments: readonly RequestComment[]): Promise<Map<string, AttachmentRef>> {
+  const ids = [...new Set(comments.flatMap((c) => c.attachments))];
+  const refs = await Promise.all(Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => attachmentRefs(deps.store, ids.slice(i * 100, i * 100 + 100), deps.now())));
+  return new Map(refs.flat().map((r) => [r.id, r]));
 }
+
 
 
 /** Verbs on a whole request, whatever its kind; `kinds` are the registry's names (WorkflowDeps.kinds). */
@@ -136,8 +128,10 @@ export function requestsRoutes(kinds: readonly string[]) {
       const { kind, id } = c.req.valid('param');
       const q = c.req.valid('query');
       await readableRequest(c, p, kind, id);
-      const page = await listComments(c.get('deps').store, { kind, requestId: id, limit: q.limit, cursor: q.cursor });
-      return c.json({ items: page.items.map(presentComment), nextCursor: page.nextCursor }, 200);
+      const deps = c.get('deps');
+      const page = await listComments(deps.store, { kind, requestId: id, limit: q.limit, cursor: q.cursor });
+      const files = await filesOf(deps, page.items);
+      return c.json({ items: page.items.map((x) => presentComment(x, files)), nextCursor: page.nextCursor }, 200);
     },
   );
   app.openapi(
@@ -154,10 +148,15 @@ export function requestsRoutes(kinds: readonly string[]) {
       const { kind, id } = c.req.valid('param');
       const body = c.req.valid('json');
       const seen = await readableRequest(c, p, kind, id);
-      const comment = await addComment(c.get('deps').workflow, {
-        kind, requestId: id, actor: { id: p.id, name: p.name }, text: body.text, mentions: body.mentions, attachments: body.attachments, channel: c.get('channel'), seen,
+      const deps = c.get('deps');
+      const commentId = newId(deps.now().getTime());
+      if (!body.text.trim()) throw new DomainError('COMMENT.EMPTY', 'text');
+      // Files first: a refused id writes nothing; the claim lands in the comment's transaction.
+      const claim = await claimAttachments(deps, body.attachments, { id: p.id }, { requestKind: kind, requestId: id, via: 'comment', targetId: commentId });
+      const comment = await addComment(deps.workflow, {
+        id: commentId, kind, requestId: id, actor: { id: p.id, name: p.name }, text: body.text, mentions: body.mentions, attachments: claim.refs.map((r) => r.id), channel: c.get('channel'), seen, extra: claim.items,
       });
-      return c.json(presentComment(comment), 201);
+      return c.json(presentComment(comment, new Map(claim.refs.map((r) => [r.id, r]))), 201);
     },
   );
   app.openapi(

@@ -18,6 +18,8 @@ let reviewId = '';
 
 beforeAll(async () => {
   api = await testApi({ workflows: true });
+  // s3rver judges a presigned URL's expiry by the machine's clock: run on today's time.
+  api.clock.now = new Date();
   org = await buildOrg(api);
   tokens.lead = await api.signIn(['team_lead'], org.leadA.id, 'c.lead@example.com');
   tokens.supA = await api.signIn(['supervisor'], org.supA.id, 'c.sup@example.com');
@@ -71,6 +73,29 @@ describe('评论: the comment thread of a request', () => {
     expect(notices.items.map((n) => n.requestId)).toContain(reviewId);
     expect((await thread(tokens.outsider)).status).toBe(200);
     expect((await post(tokens.outsider, { text: '考勤无误' })).status).toBe(201);
+  });
+
+  it('a comment carries a file: the requester answers 请补充成绩单 with it; the thread lists it and the approver downloads the same bytes (#12 attachments on a comment)', async () => {
+    const bytes = Buffer.from('%PDF-1.4 三个月成绩单\n', 'utf8');
+    const started = await api.request('POST', '/api/v1/attachments', { token: tokens.lead, body: { fileName: '成绩单.pdf', contentType: 'application/pdf', size: bytes.length } });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const upload = (await started.json()) as { id: string; uploadUrl: string; method: string; headers: Record<string, string> };
+    expect((await fetch(upload.uploadUrl, { method: upload.method, headers: upload.headers, body: bytes })).status).toBe(200);
+    const res = await post(tokens.lead, { text: '成绩单已上传', attachments: [upload.id] });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(((await res.json()) as { attachments: unknown[] }).attachments).toEqual([{ id: upload.id, fileName: '成绩单.pdf', contentType: 'application/pdf', size: bytes.length }]);
+    const page = (await (await thread(tokens.supA)).json()) as { items: (Comment & { attachments: { id: string }[] })[] };
+    expect(page.items.at(-1)!.attachments.map((a) => a.id)).toEqual([upload.id]);
+    const link = await api.request('GET', `/api/v1/attachments/${upload.id}`, { token: tokens.supA, headers: { accept: 'application/json' } });
+    expect(link.status, await link.clone().text()).toBe(200);
+    const { url } = (await link.json()) as { url: string };
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(bytes)).toBe(true);
+    // The same file cannot go with a second comment; nothing is written.
+    const before = await countComments();
+    expect((await post(tokens.lead, { text: '再发一次', attachments: [upload.id] })).status).toBe(422);
+    expect(await countComments()).toBe(before);
+    // Someone who may not read the request cannot fetch it either.
+    expect((await api.request('GET', `/api/v1/attachments/${upload.id}`, { token: tokens.stranger, headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('someone with no part and out of scope cannot read or write the thread: 404, as if it did not exist', async () => {
