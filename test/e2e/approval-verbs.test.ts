@@ -53,7 +53,10 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
   async function pick(page: Page, label: string, names: string[]): Promise<void> {
     for (const name of names) {
       await page.getByRole('combobox', { name: label }).fill(name);
-      await page.getByRole('option', { name, exact: true }).click();
+      // An option reads "name · post · team" (#12: pickers show post and team beside names).
+      const option = page.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( · |$)`) });
+      expect(await option.first().innerText()).toMatch(/ · /);
+      await option.first().click();
     }
   }
 
