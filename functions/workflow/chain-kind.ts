@@ -19,7 +19,8 @@ import { getEmployee, getEmployees } from '../storage/employees.js';
 import { getPolicy } from '../storage/policies.js';
 import { transact, type TxItem } from '../storage/transact.js';
 import { findUserByEmployee, getUser, getUsersByIds, usersWithRole, type User } from '../storage/users.js';
-import type { ChainComplete, Lang, PlannedStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
+import type { ChainComplete, Lang, PlannedStep, PreviewStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
+import { assign } from './assignees.js';
 import { carbonCopy } from './verbs.js';
 
 /** What the engine reads and writes on every kind's record. */
@@ -110,14 +111,17 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   /** The step that comes next for the record as it stands (null: the chain is complete). */
   const upcoming = (record: R): ChainStep | null => (record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps));
 
-  const approversFor = async (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> => {
+  const approversFor = (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> =>
+    approversOf(deps, { subjectId: def.subjectEmployeeId(record), requesterId: record.requesterId }, step);
+
+  /** The people a step names for a request about `subjectId` started by `requesterId` (a record, or a draft: the chain preview). */
+  const approversOf = async (deps: WorkflowDeps, { subjectId, requesterId }: { subjectId: string | null; requesterId: string | null }, step: ChainStep): Promise<StepApprovers> => {
     const label = labelOf(step);
     if (step.key === REQUESTER_STEP) {
-      const requester = record.requesterId ? await getUser(deps.store, record.requesterId) : null;
+      const requester = requesterId ? await getUser(deps.store, requesterId) : null;
       return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
     }
     if (!step.approver) return { label, approvers: [] };
-    const subjectId = def.subjectEmployeeId(record);
     const subject = subjectId ? await getEmployee(deps.store, subjectId) : null;
     if (subjectId && !subject) return { label, approvers: [] };
     const line = subject ? await getEmployees(deps.store, reportingLine(subject)) : [];
@@ -132,7 +136,7 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     // The person the request is about acts only at a step that is theirs (they sign, appeal, accept).
     if (step.spec.subjectActs) return { label, approvers, mode: 'any' };
     approvers = approvers.filter((u) => !subjectId || u.employeeId !== subjectId);
-    approvers = await requesterAsApprover(deps, approvers, record.requesterId);
+    approvers = await requesterAsApprover(deps, approvers, requesterId);
     return { label, approvers, mode: resolved?.kind === 'role' ? resolved.mode : 'any' };
   };
 
@@ -220,6 +224,28 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   const listed = def.listed;
   return {
     kind: def.kind,
+    async preview(deps, draft) {
+      const [approvals, chain] = await Promise.all([getPolicy(deps.store, 'approvals'), def.currentChain(deps)]);
+      const approvedBy = new Set<string>();
+      const out: PreviewStep[] = [];
+      for (const step of chain) {
+        const { approvers, label, mode } = await approversOf(deps, { subjectId: draft.subjectEmployeeId, requesterId: draft.requesterId }, step);
+        const [only] = approvers;
+        let skipped: PreviewStep['skipped'] = null;
+        // As skipReason will judge it, assuming each person asked before approves.
+        if (step.spec.type === 'decision' && !step.spec.subjectActs && step.spec.skippable && approvers.length === 1 && only) {
+          if (approvals.values.requesterIsApprover === 'skip' && only.id === draft.requesterId) skipped = 'requester';
+          else if (approvals.values.sameApproverDecidesOnce && approvedBy.has(only.id)) skipped = 'same_approver';
+        }
+        const assignees = skipped ? [] : await assign(deps, approvers, { subjectEmployeeId: draft.subjectEmployeeId });
+        for (const a of approvers) approvedBy.add(a.id);
+        out.push({
+          key: step.key, label, mode: mode ?? 'any', skipped,
+          approvers: (skipped && only ? [{ user: only, onBehalfOf: null }] : assignees).map((a) => ({ id: a.user.id, name: a.user.name, onBehalfOfName: a.onBehalfOf?.name ?? null })),
+        });
+      }
+      return out;
+    },
     ...(listed ? {
       started: { openStatuses: def.openStatuses, item: (stored: Record<string, unknown>) => {
         const record = stored as unknown as R & { currentStep?: string | null; createdAt?: string };

@@ -85,6 +85,18 @@ export interface RequestSummary {
   steps?: { key: string; label: Record<Lang, string> }[];
 }
 
+/** A step of a request not started yet, as the chain preview shows it (who will be asked, in order). */
+export interface PreviewStep {
+  key: string;
+  label: Record<Lang, string>;
+  /** 或签 / 会签 among the people named. */
+  mode: 'any' | 'all';
+  /** Skipped by policy as it stands: the approver is the requester, or already approved an earlier step. */
+  skipped: 'requester' | 'same_approver' | null;
+  /** Who would get the task (a delegate acting for someone says for whom); none: nobody can sign it now. */
+  approvers: { id: string; name: string; onBehalfOfName: string | null }[];
+}
+
 /** 我发起的: one started request as a list shows it (GET /requests?startedBy=me). */
 export interface StartedRequest {
   title: Record<Lang, string>;
@@ -102,6 +114,8 @@ export interface StartedRequest {
 
 export interface RequestKind {
   kind: string;
+  /** The chain preview: who would be asked, in order, for a request about `subjectEmployeeId` started by `requesterId` now. */
+  preview?(deps: WorkflowDeps, draft: { subjectEmployeeId: string | null; requesterId: string | null }): Promise<PreviewStep[]>;
   /** 我发起的: the list entry of a stored record of this kind (storage/started.ts); kinds without it are not listed. */
   started?: { openStatuses: readonly string[]; item(record: Record<string, unknown>): StartedRequest };
   /** The audit trail's entity type of the request's record (default: the kind's name). */

@@ -39,6 +39,15 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     await signIn(page, harness.runtime.url, supervisor.email, supervisor.password);
     await page.goto(`${harness.runtime.url}/#/employees/${trainee.id}/show`);
     await page.getByRole('button', { name: '发起转正评审' }).click();
+    // The chain preview: who will be asked, in order, as the API plans it (#12 chain preview).
+    const planned = await supervisorApi<{ steps: { label: string; approvers: { name: string }[] }[] }>(`/requests/probation/preview?subjectEmployeeId=${trainee.id}`);
+    const previewSteps = page.getByTestId('chain-preview').locator('[data-step]');
+    await expect.poll(() => previewSteps.count(), { timeout: 10_000 }).toBe(planned.steps.length);
+    for (const [i, step] of planned.steps.entries()) {
+      const text = await previewSteps.nth(i).innerText();
+      expect(text).toContain(step.label);
+      for (const a of step.approvers) expect(text).toContain(a.name);
+    }
     await page.getByRole('radio', { name: /提前转正/ }).check();
     await page.getByRole('button', { name: '发起', exact: true }).click();
     await expect.poll(() => page.getByTestId('start-review-result').innerText(), { timeout: 20_000 }).toContain('已发起转正评审');

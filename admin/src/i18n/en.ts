@@ -370,6 +370,14 @@ const en = {
       },
       kinds: { probation: 'Probation review' },
       states: { open: 'Running', closed: 'Finished' },
+      preview: {
+        title: 'Who will be asked (from the org chart and the policy as they stand)',
+        or: ' or ',
+        on_behalf: '%{name} (for %{of})',
+        nobody: 'Nobody can sign this step now',
+        mode: { any: ' (any one of them)', all: ' (all must approve)' },
+        skipped: { requester: '%{name}: the approver is the requester, skipped by policy', same_approver: '%{name}: approved an earlier step, skipped by policy' },
+      },
       comments: {
         title: 'Comments',
         empty: 'No comments yet. A comment is not a decision and does not move the request on; people you @mention are emailed.',

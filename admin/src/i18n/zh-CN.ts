@@ -581,6 +581,14 @@ const zhCN = {
       },
       kinds: { probation: '转正评审' },
       states: { open: '进行中', closed: '已结束' },
+      preview: {
+        title: '审批流程预览（按当前组织架构与制度）',
+        or: ' 或 ',
+        on_behalf: '%{name}（代 %{of}）',
+        nobody: '目前没有可审批的人',
+        mode: { any: '（任一人审批即可）', all: '（需全部同意）' },
+        skipped: { requester: '%{name}，审批人即发起人，按制度跳过', same_approver: '%{name}，已在前面环节审批，按制度跳过' },
+      },
       comments: {
         title: '评论',
         empty: '还没有评论。评论不是审批意见，不会改变申请的进度；@提及的人会收到邮件。',

@@ -18,6 +18,7 @@ import { Button, HttpError, Link, useCreatePath, useDataProvider, useGetIdentity
 import type { Employee } from '../employees/types';
 import { canStartProbationReview } from '../providers/authProvider';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
+import { ChainPreview } from '../requests/ChainPreview';
 import { REVIEW_KINDS, reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview, ReviewKind } from './types';
 
@@ -98,6 +99,7 @@ export const StartProbationReviewButton = () => {
                   />
                 ))}
               </RadioGroup>
+              <ChainPreview kind="probation" subjectEmployeeId={String(employee.id)} />
               {result && 'error' in result && (
                 <Alert severity="error" data-testid="start-review-result">
                   {result.error}

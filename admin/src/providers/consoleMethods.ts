@@ -159,6 +159,15 @@ export interface CommentInput {
   attachments?: string[];
 }
 
+/** GET /requests/{kind}/preview: who would be asked, in order, for a request about someone. */
+export interface ChainPreviewStep {
+  key: string;
+  label: string;
+  mode: 'any' | 'all';
+  skipped: 'requester' | 'same_approver' | null;
+  approvers: Array<{ id: string; name: string; onBehalfOfName: string | null }>;
+}
+
 /** Every page of a list (an export): the list's filter and sort, pages of the API's largest size. */
 export interface ListAllParams {
   filter?: Record<string, unknown>;
@@ -203,6 +212,7 @@ export interface ConsoleMethods {
   /** PATCH /users/me {language}: the language the system's mails to me are written in. */
   saveLanguage(language: 'zh-CN' | 'en'): Promise<{ data: null }>;
   getInboxCounts(): Promise<{ data: InboxCounts }>;
+  previewChain(kind: string, subjectEmployeeId: string): Promise<{ data: ChainPreviewStep[] }>;
   /** The request's comment thread, oldest first (404 for a request the reader may not see). */
   getComments(kind: string, requestId: string): Promise<{ data: RequestComment[] }>;
   addComment(kind: string, requestId: string, input: CommentInput): Promise<{ data: RequestComment }>;
@@ -278,6 +288,11 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
       const { json } = await http<DelegationResult>(`/users/${segment(userId)}/delegation`, { method: 'PUT', body: input });
       if (input.movePending) onChange('approvals');
       return { data: json };
+    },
+
+    async previewChain(kind, subjectEmployeeId) {
+      const { json } = await http<{ steps: ChainPreviewStep[] }>(`/requests/${segment(kind)}/preview`, { query: { subjectEmployeeId } });
+      return { data: json.steps };
     },
 
     async getComments(kind, requestId) {

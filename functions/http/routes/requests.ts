@@ -6,6 +6,8 @@ import { attachmentRefs, claimAttachments } from '../../storage/attachments.js';
 import { listComments, type RequestComment } from '../../storage/comments.js';
 import { addComment, COMMENT_MAX_CHARS, MENTIONS_MAX } from '../../workflow/comments.js';
 import { readableRequest } from './request-access.js';
+import { visibleEmployee } from './employee-scope.js';
+import { engineCall } from '../../workflow/kinds.js';
 import type { AttachmentRef } from '../../domain/attachments/types.js';
 import type { Store } from '../../storage/client.js';
 import { newId } from '../../storage/ids.js';
@@ -112,6 +114,41 @@ export function requestsRoutes(kinds: readonly string[]) {
         }];
       });
       return c.json({ items, nextCursor: page.nextCursor }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{kind}/preview', tags: ['approvals'],
+      summary: 'The chain preview: who would be asked, in order, if I started this request about this employee now (org tree, policy, delegations)',
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
+      request: {
+        params: z.object({ kind: z.enum(KINDS) }),
+        query: z.object({ subjectEmployeeId: z.string().min(1).max(64).openapi({ description: 'The employee the request would be about' }) }),
+      },
+      responses: {
+        200: json(z.object({
+          steps: z.array(z.object({
+            key: z.string(), label: z.string(), mode: z.enum(['any', 'all']),
+            skipped: z.enum(['requester', 'same_approver']).nullable().openapi({ description: 'Skipped by policy: the approver is the requester, or approved an earlier step already' }),
+            approvers: z.array(z.object({ id: z.string(), name: z.string(), onBehalfOfName: z.string().nullable() })),
+          })),
+        }).openapi('ChainPreview')),
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
+      const { kind } = c.req.valid('param');
+      const { subjectEmployeeId } = c.req.valid('query');
+      // Only about someone the caller may see (404 otherwise, as for the employee itself).
+      await visibleEmployee(c, p, subjectEmployeeId);
+      const deps = c.get('deps');
+      const k = deps.workflow.kinds.get(kind);
+      if (!k?.preview) throw new DomainError('REQUEST.UNKNOWN_KIND', 'kind');
+      const lang = c.get('lang');
+      const steps = await k.preview(engineCall(deps.workflow), { subjectEmployeeId, requesterId: p.id });
+      return c.json({ steps: steps.map((s) => ({ ...s, label: s.label[lang] })) }, 200);
     },
   );
   app.openapi(

@@ -65,6 +65,8 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/approvals/{id}/remind': ALL_USERS,
   // 我发起的: a person's own requests; an integration started none.
   'GET /api/v1/requests': ALL_USERS,
+  // The chain preview, about someone the caller may see (else 404).
+  'GET /api/v1/requests/{kind}/preview': ALL_USERS,
   // Attachments (#12) go with a person's decision or comment; a download is for the uploader or a reader of the request (else 404).
   'POST /api/v1/attachments': ALL_USERS,
   'GET /api/v1/attachments/{id}': ALL_USERS,
