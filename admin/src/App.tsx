@@ -19,6 +19,7 @@ import { authProvider, dataProvider, store } from './providers';
 const { Route } = reactRouterProvider;
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const EmployeeImportPage = lazy(() => import('./import-export/EmployeeImportPage'));
+const ProbationReviewPrint = lazy(() => import('./probation-reviews/ProbationReviewPrint'));
 
 /**
  * The console's table of contents: every resource it shows, in menu order (待我审批 first:
@@ -43,7 +44,9 @@ export const App = () => (
   >
     <Resource name="approvals" {...approvals} />
     <Resource name="requests" {...requests} />
-    <Resource name="probation-reviews" {...probationReviews} />
+    <Resource name="probation-reviews" {...probationReviews}>
+      <Route path=":id/print" element={<ProbationReviewPrint />} />
+    </Resource>
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>

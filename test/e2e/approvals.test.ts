@@ -109,6 +109,24 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
       )
       .toBe('AskApprover');
     expect(await page.locator('[data-testid="workflow-diagram"] [data-state="WaitForStart"]').getAttribute('data-visited')).toBe('true');
+
+    // 5. 打印: the review as an A4 record — every decision with its time, channel and comment,
+    // and nothing of the console's frame on paper (#12 print).
+    await page.getByRole('link', { name: '打印' }).click();
+    await page.waitForURL(new RegExp(`#/probation-reviews/${review.id}/print$`));
+    await page.getByRole('heading', { name: '员工转正评审记录' }).waitFor();
+    const decisionRows = page.locator('[data-print-decisions] tbody tr');
+    await expect.poll(() => decisionRows.count(), { timeout: 10_000 }).toBe(2);
+    const first = await decisionRows.nth(0).innerText();
+    for (const text of ['已同意', '控制台', '表现优秀，同意提前转正', supervisor.name]) expect(first).toContain(text);
+    expect(await decisionRows.nth(1).innerText()).toContain(manager.name);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '打印（A4）' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { name: '员工转正评审记录' }).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
   }, 180_000);
 
   /**

@@ -794,6 +794,17 @@ const zhCN = {
     },
     'probation-reviews': {
       name: '转正评审',
+      print: {
+        action: '打印',
+        print: '打印（A4）',
+        title: '员工转正评审记录',
+        decisions: '审批记录',
+        none: '尚无审批记录',
+        columns: { step: '环节', approver: '审批人', decision: '结果', time: '时间', channel: '渠道', comment: '意见与填写内容' },
+        on_behalf: '（代 %{name}）',
+        attachment: '附件：%{name}',
+        footer: '本记录由客服部管理系统生成，打印时间 %{time}，编号 %{id}。',
+      },
       fields: {
         id: 'ID',
         employeeId: '员工',

@@ -1,4 +1,5 @@
-import { Alert, Box, Chip, Stack, Typography } from '@mui/material';
+import PrintIcon from '@mui/icons-material/Print';
+import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, Show, useCreatePath, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { ApprovalCcButton } from '../approvals/ApprovalCcButton';
@@ -9,6 +10,7 @@ import { ProbationReviewChain } from './ProbationReviewChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
 import { ProbationReviewReminders } from './ProbationReviewReminders';
 import { ProbationReviewScores } from './ProbationReviewScores';
+import { printPath } from './printPath';
 import { reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview } from './types';
 import { WithdrawReviewButton } from './WithdrawReviewButton';
@@ -61,6 +63,9 @@ const ProbationReviewLayout = () => {
             <Chip size="small" variant="outlined" label={translate(reviewChoiceKey('kind', review.kind))} />
             <WithdrawReviewButton review={review} />
             {takesPart && <ApprovalCcButton kind="probation" requestId={String(review.id)} />}
+            <Button size="small" variant="outlined" startIcon={<PrintIcon />} component={Link} to={printPath(String(review.id))} sx={{ minHeight: 32 }}>
+              {translate('resources.probation-reviews.print.action')}
+            </Button>
           </Stack>
         </Box>
         {review.deferred && review.status === 'scheduled' && (
