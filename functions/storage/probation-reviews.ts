@@ -22,6 +22,10 @@ export interface ProbationReview {
   applicant: 'employee' | 'supervisor' | 'system';
   requesterId: string | null;
   requesterName: string | null;
+  /** 申请说明: the requester's own words (optional; changed on resubmission, see `revisions`). */
+  statement?: string | null;
+  /** 重新提交: what each resubmission changed (workflow/chain-kind.ts Revision). */
+  revisions?: { at: string; byId: string; byName: string; changes: { field: string; before: unknown; after: unknown }[] }[];
   status: ReviewStatus;
   startsOn: string;
   deferred: boolean;

@@ -11,7 +11,7 @@ import {
   REQUESTER_STEP, REQUESTER_STEP_LABEL, nextChainStep, reportingLine, resolveApprover, returnTargets, returnTo,
   type ApproverRule, type ChainState, type ChainStep,
 } from '../domain/approvals/chain.js';
-import { DECISION_STEP, type StepSpec } from '../domain/approvals/step-spec.js';
+import { DECISION_STEP, type FieldSpec, type StepSpec } from '../domain/approvals/step-spec.js';
 import { DomainError } from '../domain/errors.js';
 import { actsForRequester } from '../domain/approvals/requester.js';
 import { listSteps, openStep, type ApprovalStep, type ApprovalTask } from '../storage/approvals.js';
@@ -23,6 +23,14 @@ import type { ChainComplete, Lang, PlannedStep, PreviewStep, RequestKind, Reques
 import { assign } from './assignees.js';
 import { carbonCopy } from './verbs.js';
 
+/** 重新提交: what a resubmission changed, field by field (values as the request stores them). */
+export interface Revision {
+  at: string;
+  byId: string;
+  byName: string;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
 /** What the engine reads and writes on every kind's record. */
 export interface RequestRecord extends ChainState {
   id: string;
@@ -31,6 +39,8 @@ export interface RequestRecord extends ChainState {
   requesterName: string | null;
   executionArn: string | null;
   result: Record<string, unknown> | null;
+  /** Each resubmission's changes, oldest first (kinds with `resubmit`). */
+  revisions?: Revision[];
   updatedAt: string;
   version: number;
 }
@@ -71,6 +81,15 @@ export interface KindDefinition<R extends RequestRecord> {
   runningStatus: string;
   openStatuses: readonly string[];
   describe(deps: WorkflowDeps, record: R): Promise<RequestSummary>;
+  /**
+   * 重新提交 after 退回给发起人: what the requester may change (the requester step's fields),
+   * the values the request holds now (the form starts from them) and how a change is applied.
+   */
+  resubmit?: {
+    fields: FieldSpec[];
+    values(record: R): Record<string, unknown>;
+    apply(record: R, fields: Record<string, unknown>): Partial<R>;
+  };
   /** 我发起的: how a record is listed among the requests its requester started. */
   listed?: {
     kindLabel: Record<Lang, string>;
@@ -85,7 +104,7 @@ export interface KindDefinition<R extends RequestRecord> {
 }
 
 /** The requester's resubmission, planned like a chain step (it records nothing). */
-const REQUESTER_CHAIN_STEP: ChainStep = {
+const BASE_REQUESTER_STEP: ChainStep = {
   key: REQUESTER_STEP, approver: null, labelZh: REQUESTER_STEP_LABEL['zh-CN'], labelEn: REQUESTER_STEP_LABEL.en,
   spec: { ...DECISION_STEP, verbs: [] },
 };
@@ -94,6 +113,10 @@ const REQUESTER_CHAIN_STEP: ChainStep = {
 const seconds = (hours: number) => Math.max(1, Math.round(hours * 3600));
 
 export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): RequestKind {
+  // The requester's step of this kind: a resubmission may change what `resubmit` allows.
+  const REQUESTER_CHAIN_STEP: ChainStep = def.resubmit
+    ? { ...BASE_REQUESTER_STEP, spec: { ...BASE_REQUESTER_STEP.spec, fields: def.resubmit.fields } }
+    : BASE_REQUESTER_STEP;
   const load = async (deps: WorkflowDeps, id: string): Promise<R> => {
     const record = await def.load(deps, id);
     // A 404 for a caller naming a request that does not exist; inside a workflow, a failed task.
@@ -224,6 +247,32 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   const listed = def.listed;
   return {
     kind: def.kind,
+    async currentValues(deps, id, stepKey) {
+      if (stepKey !== REQUESTER_STEP || !def.resubmit) return undefined;
+      return def.resubmit.values(await load(deps, id));
+    },
+
+    async revisions(deps, id) {
+      const record = await load(deps, id);
+      const fields = new Map((def.resubmit?.fields ?? []).map((f) => [f.name, f]));
+      const inLang = (f: FieldSpec | undefined, v: unknown, lang: Lang) => {
+        if (v === null || v === undefined || v === '') return lang === 'zh-CN' ? '（空）' : '(empty)';
+        return f?.type === 'choice' ? (f.options?.find((o) => o.value === v)?.label[lang] ?? String(v)) : String(v);
+      };
+      const shown = (f: FieldSpec | undefined, v: unknown) => ({ 'zh-CN': inLang(f, v, 'zh-CN'), en: inLang(f, v, 'en') });
+      return (record.revisions ?? []).map((r) => ({
+        at: r.at,
+        changes: r.changes.map((c) => {
+          const f = fields.get(c.field);
+          return {
+            label: f?.label ?? { 'zh-CN': c.field, en: c.field },
+            before: shown(f, c.before),
+            after: shown(f, c.after),
+          };
+        }),
+      }));
+    },
+
     async preview(deps, draft) {
       const [approvals, chain] = await Promise.all([getPolicy(deps.store, 'approvals'), def.currentChain(deps)]);
       const approvedBy = new Set<string>();
@@ -313,7 +362,19 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       if (d.stepKey === REQUESTER_STEP) {
         // The requester resubmits: the chain starts again from its first step.
         if (d.decision === 'return') throw new DomainError('APPROVAL.INVALID_RETURN', 'toStep', { allowed: '—' });
-        if (d.decision === 'approve') Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
+        if (d.decision === 'approve') {
+          Object.assign(next, { returnedToRequester: false, decidedSteps: [] });
+          if (def.resubmit) {
+            // What changed is kept for the timeline (a diff); the request takes the new values.
+            const before = def.resubmit.values(record);
+            const changes = def.resubmit.fields
+              .filter((f) => d.fields[f.name] !== undefined && JSON.stringify(d.fields[f.name]) !== JSON.stringify(before[f.name] ?? null))
+              .map((f) => ({ field: f.name, before: before[f.name] ?? null, after: d.fields[f.name] }));
+            Object.assign(next, def.resubmit.apply(record, d.fields), {
+              revisions: [...(record.revisions ?? []), { at: d.at, byId: d.actor.id, byName: d.actor.name, changes }],
+            });
+          }
+        }
         return { writes: [def.put(deps, next, record)] };
       }
       if (d.decision === 'return') {

@@ -114,6 +114,10 @@ export interface StartedRequest {
 
 export interface RequestKind {
   kind: string;
+  /** What a step's form starts from when nobody answered it before: the requester's resubmission starts from the request's values. */
+  currentValues?(deps: WorkflowDeps, requestId: string, stepKey: string): Promise<Record<string, unknown> | undefined>;
+  /** 重新提交: what each resubmission changed, labelled and formatted ("before → after" for the timeline). */
+  revisions?(deps: WorkflowDeps, requestId: string): Promise<{ at: string; changes: { label: Record<Lang, string>; before: Record<Lang, string>; after: Record<Lang, string> }[] }[]>;
   /** The chain preview: who would be asked, in order, for a request about `subjectEmployeeId` started by `requesterId` now. */
   preview?(deps: WorkflowDeps, draft: { subjectEmployeeId: string | null; requesterId: string | null }): Promise<PreviewStep[]>;
   /** 我发起的: the list entry of a stored record of this kind (storage/started.ts); kinds without it are not listed. */

@@ -159,6 +159,10 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     const returned = requesterPage.locator('[data-step="supervisor"][data-return-to="requester"]');
     expect(await returned.innerText()).toMatch(/退回至发起人[\s\S]*请补充试用期工作总结/);
     expect(await requesterPage.getByRole('button', { name: '驳回' }).count()).toBe(0);
+    // Editable resubmission (#12): the requester's 申请说明 is there to change.
+    const statement = requesterPage.getByLabel('申请说明', { exact: true });
+    expect(await statement.inputValue()).toBe('');
+    await statement.fill('已补充试用期工作总结，见附件');
     await requesterPage.getByRole('button', { name: '重新提交' }).click();
     await backToInbox(requesterPage);
 
@@ -172,6 +176,9 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
       ['requester', 'decided', 'approve'],
       ['supervisor', 'pending', null],
     ]);
+    // The change shows as a diff in the review's timeline.
+    await requesterPage.goto(`${url()}/#/probation-reviews/${encodeURIComponent(review.id)}/show`);
+    await expect.poll(() => requesterPage.locator('[data-chain-step="requester"], [data-step="requester"]').first().innerText(), WAIT).toContain('（空） → 已补充试用期工作总结，见附件');
   }, 60_000);
 
   it('a step asked again starts from its last answer: returned to the supervisor, their form shows the scores they gave (#12 item 4)', async () => {

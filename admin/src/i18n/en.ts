@@ -606,6 +606,7 @@ const en = {
         startsOn: 'Starts on',
         createdAt: 'Started',
         applicant: 'Started by',
+        statement: 'Statement',
         policyVersion: 'Policy version',
         band: 'Score band',
         recommendation: 'Recommended outcome',
@@ -750,6 +751,7 @@ const en = {
         action: 'Start probation review',
         title: 'Start a probation review for %{name}',
         kind: 'Kind of review',
+        statement: 'Statement (optional; can be changed if it is returned)',
         hints: {
           early: 'For outstanding people, after a month of service',
           scheduled: 'The review due at the end of probation (in the days before the end date)',

@@ -817,6 +817,7 @@ const zhCN = {
         startsOn: '开始日期',
         createdAt: '发起时间',
         applicant: '发起方',
+        statement: '申请说明',
         policyVersion: '制度版本',
         band: '分数段',
         recommendation: '建议结果',
@@ -961,6 +962,7 @@ const zhCN = {
         action: '发起转正评审',
         title: '为 %{name} 发起转正评审',
         kind: '评审类型',
+        statement: '申请说明（选填，退回时可修改）',
         hints: {
           early: '入职满一个月、表现优秀者可申请提前转正',
           scheduled: '试用期结束前的按期评审（结束日前若干天内可发起）',

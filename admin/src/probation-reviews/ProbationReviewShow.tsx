@@ -76,6 +76,7 @@ const ProbationReviewLayout = () => {
             {translate(reviewChoiceKey('applicant', review.applicant))}
             {review.requesterName ? ` · ${review.requesterName}` : ''}
           </Term>
+          {review.statement && <Term label={f('statement')}>{review.statement}</Term>}
           <Term label={f('startsOn')}>
             <LocaleDateField source="startsOn" />
           </Term>

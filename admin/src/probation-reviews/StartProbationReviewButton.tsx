@@ -9,6 +9,7 @@ import {
   FormControlLabel,
   Radio,
   RadioGroup,
+  TextField,
   Typography,
   useMediaQuery,
   type Theme,
@@ -23,6 +24,9 @@ import { REVIEW_KINDS, reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview, ReviewKind } from './types';
 
 type Result = { review: ProbationReview; message: string | null } | { error: string };
+
+/** 申请说明's longest text, as the API has it (functions/workflow/kinds/probation.ts PROBATION_STATEMENT_MAX). */
+const STATEMENT_MAX = 500;
 
 /**
  * 发起转正评审, on an employee on probation: by the employee themselves, their superiors or
@@ -40,6 +44,7 @@ export const StartProbationReviewButton = () => {
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ReviewKind>('early');
+  const [statement, setStatement] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
 
@@ -55,7 +60,7 @@ export const StartProbationReviewButton = () => {
     if (!employee) return;
     setBusy(true);
     try {
-      const { data, message } = await dataProvider.startProbationReview({ employeeId: String(employee.id), kind });
+      const { data, message } = await dataProvider.startProbationReview({ employeeId: String(employee.id), kind, ...(statement.trim() ? { statement: statement.trim() } : {}) });
       setResult({ review: data as ProbationReview, message });
       refresh();
     } catch (error) {
@@ -99,6 +104,18 @@ export const StartProbationReviewButton = () => {
                   />
                 ))}
               </RadioGroup>
+              <TextField
+                label={t('statement')}
+                value={statement}
+                onChange={(e) => setStatement(e.target.value)}
+                multiline
+                minRows={2}
+                fullWidth
+                size="small"
+                slotProps={{ htmlInput: { maxLength: STATEMENT_MAX } }}
+                helperText={`${statement.length} / ${STATEMENT_MAX}`}
+                sx={{ mb: 2 }}
+              />
               <ChainPreview kind="probation" subjectEmployeeId={String(employee.id)} />
               {result && 'error' in result && (
                 <Alert severity="error" data-testid="start-review-result">

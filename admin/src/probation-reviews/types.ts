@@ -19,6 +19,8 @@ export interface ProbationReview {
   /** Not every API version sends it; the page then offers 抄送 to those asked in the chain only. */
   requesterId?: string | null;
   requesterName: string | null;
+  /** 申请说明, as the requester last wrote it. */
+  statement?: string | null;
   status: ReviewStatus;
   /** YYYY-MM-DD the first step is (or was) assigned. */
   startsOn: string;

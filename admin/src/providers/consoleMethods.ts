@@ -83,6 +83,8 @@ export interface BatchDecisionResult {
 export interface StartProbationReviewInput {
   employeeId: string;
   kind: 'early' | 'scheduled';
+  /** 申请说明 (optional). */
+  statement?: string;
 }
 
 /** GET /probation-reviews/{id}/execution */

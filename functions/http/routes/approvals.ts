@@ -212,6 +212,8 @@ export function approvalsRoutes() {
       const last = task.status === 'pending' || task.status === 'waiting'
         ? tasks.filter((t) => t.stepKey === task.stepKey && t.id !== task.id && t.fields && t.decidedAt).sort((a, b) => a.decidedAt!.localeCompare(b.decidedAt!)).at(-1)
         : undefined;
+      // No earlier answer: a resubmission starts from what the request holds now.
+      const start = !last?.fields && task.status === 'pending' && kind.currentValues ? await kind.currentValues(wf, task.requestId, task.stepKey) : undefined;
       return c.json({
         ...present(task, lang, deps.now()),
         requesterId: task.requesterId,
@@ -221,7 +223,7 @@ export function approvalsRoutes() {
         fields: task.status === 'cc' ? [] : fields,
         step,
         timeline: steps.map((s) => presentStep(s, tasks, answers)),
-        ...(last?.fields ? { prefill: last.fields } : {}),
+        ...(last?.fields ? { prefill: last.fields } : start ? { prefill: start } : {}),
       }, 200);
     },
   );

@@ -8,6 +8,7 @@ import { mayRemind } from '../../workflow/verbs.js';
 import { reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
 import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
+import { PROBATION_STATEMENT_MAX } from '../../workflow/kinds/probation.js';
 import { actorOf, newRouter, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { StepSchema, answersOf, presentStep } from './steps.js';
@@ -18,13 +19,17 @@ import { visibleReview } from './request-access.js';
 const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
 const STARTERS = ['team_lead', 'supervisor', 'cs_manager', 'hr', 'admin'];
+/** 申请说明's longest text (the same field's maxLength on resubmission: workflow/kinds/probation.ts). */
+const STATEMENT_MAX = PROBATION_STATEMENT_MAX;
 
 
 export const ReviewSchema = z
   .object({
     id: z.string(), employeeId: z.string(), employeeName: z.string(), employeeNo: z.string(),
     kind: z.enum(['early', 'scheduled']), applicant: z.enum(['employee', 'supervisor', 'system']),
-    requesterId: z.string().nullable(), requesterName: z.string().nullable(), status: z.enum(STATUSES), startsOn: z.string(), deferred: z.boolean(),
+    requesterId: z.string().nullable(), requesterName: z.string().nullable(),
+    statement: z.string().nullable().openapi({ description: '申请说明, as the requester last wrote it' }),
+    status: z.enum(STATUSES), startsOn: z.string(), deferred: z.boolean(),
     policyVersion: z.number().int(),
     scores: z.record(z.string(), z.number()).nullable(), attendance: z.record(z.string(), z.number()).nullable(),
     weighted: z.number().nullable(), band: z.record(z.string(), z.unknown()).nullable(),
@@ -50,7 +55,7 @@ function present(r: ProbationReview, lang: 'zh-CN' | 'en'): z.infer<typeof Revie
   }));
   return {
     id: r.id, employeeId: r.employeeId, employeeName: r.employeeName, employeeNo: r.employeeNo, kind: r.kind, applicant: r.applicant,
-    requesterId: r.requesterId, requesterName: r.requesterName, status: r.status, startsOn: r.startsOn, deferred: r.deferred, policyVersion: r.policyVersion,
+    requesterId: r.requesterId, requesterName: r.requesterName, statement: r.statement ?? null, status: r.status, startsOn: r.startsOn, deferred: r.deferred, policyVersion: r.policyVersion,
     scores: r.scores, attendance: r.attendance, weighted: r.weighted, band: r.band, breaches: r.breaches, recommendation: r.recommendation,
     override: r.override, finalOutcome: r.result, chain, currentStep: r.currentStep, createdAt: r.createdAt, updatedAt: r.updatedAt, version: r.version,
   };
@@ -73,7 +78,13 @@ export function probationReviewsRoutes() {
       method: 'post', path: '/', tags: ['probation'],
       summary: 'Start a probation review (转正): early application by the employee or their supervisor, or a scheduled one in its window (POLICIES.md §3)',
       middleware: [requires('probation:write')] as const,
-      request: { body: jsonBody(z.object({ employeeId: z.string().min(1).max(64), kind: z.enum(['early', 'scheduled']) }).strict().openapi('StartProbationReview')) },
+      request: {
+        body: jsonBody(z.object({
+          employeeId: z.string().min(1).max(64),
+          kind: z.enum(['early', 'scheduled']),
+          statement: z.string().max(STATEMENT_MAX).optional().openapi({ description: `申请说明: why (at most ${STATEMENT_MAX} characters); the requester may change it when the review is returned to them` }),
+        }).strict().openapi('StartProbationReview')),
+      },
       responses: { 201: json(ReviewSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
@@ -84,7 +95,7 @@ export function probationReviewsRoutes() {
       const self = p.employeeId === employee.id;
       if (!self && (p.kind !== 'user' || !p.roles.some((r) => STARTERS.includes(r)))) throw new DomainError('AUTH.FORBIDDEN');
       const { review: saved, plan, cutoffDay } = await openReview(deps.workflow, {
-        employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', requester: actorOf(p), channel: c.get('channel'),
+        employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', requester: actorOf(p), channel: c.get('channel'), statement: body.statement ?? null,
       });
       const lang = c.get('lang');
       const message = plan.deferred

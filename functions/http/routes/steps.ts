@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { labelledAnswers } from '../../domain/approvals/step-spec.js';
+import { REQUESTER_STEP } from '../../domain/approvals/chain.js';
 import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
 
@@ -68,6 +69,19 @@ export function presentStep(s: ApprovalStep, tasks: ApprovalTask[] = [], answers
 export async function answersOf(wf: WorkflowDeps, kindName: string, requestId: string, tasks: ApprovalTask[], lang: 'zh-CN' | 'en'): Promise<(t: ApprovalTask) => [string, string][] | undefined> {
   const kind = kindOf(wf, kindName);
   const keys = [...new Set(tasks.filter((t) => t.fields).map((t) => t.stepKey))];
-  const specs = new Map(await Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, requestId, k)] as const)));
-  return (t) => (t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined);
+  const resubmitted = tasks.some((t) => t.stepKey === REQUESTER_STEP && t.decision === 'approve');
+  const [specs, revisions] = await Promise.all([
+    Promise.all(keys.map(async (k) => [k, await kind.specFor(wf, requestId, k)] as const)).then((pairs) => new Map(pairs)),
+    resubmitted && kind.revisions ? kind.revisions(wf, requestId) : [],
+  ]);
+  const revisionAt = new Map(revisions.map((r) => [r.at, r]));
+  return (t) => {
+    // 重新提交: what the requester changed, as a diff ("before → after"), or that nothing changed.
+    const revision = t.stepKey === REQUESTER_STEP && t.decidedAt ? revisionAt.get(t.decidedAt) : undefined;
+    if (revision) {
+      if (revision.changes.length === 0) return [[lang === 'zh-CN' ? '修改内容' : 'Changes', lang === 'zh-CN' ? '未修改，原样重新提交' : 'None: resubmitted as it was']];
+      return revision.changes.map((c) => [c.label[lang], `${c.before[lang]} → ${c.after[lang]}`]);
+    }
+    return t.fields && specs.has(t.stepKey) ? labelledAnswers(specs.get(t.stepKey)!, t.fields, lang) : undefined;
+  };
 }

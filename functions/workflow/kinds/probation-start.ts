@@ -23,6 +23,8 @@ export interface OpenReviewInput {
   applicant: ReviewApplicant | 'system';
   requester: { id: string; name: string } | null;
   channel: Channel;
+  /** 申请说明: why the requester asks (optional; they may change it when it comes back to them). */
+  statement?: string | null;
 }
 
 export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Promise<{ review: ProbationReview; plan: ReviewPlan; cutoffDay: number }> {
@@ -40,6 +42,7 @@ export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Pr
     kind: input.kind, applicant: input.applicant, requesterId: input.requester?.id ?? null, requesterName: input.requester?.name ?? null,
     status: plan.deferred ? 'scheduled' : 'in_review', startsOn: plan.startsOn, deferred: plan.deferred,
     policyVersion: policy.version, policy: policy.values as unknown as Record<string, unknown>,
+    statement: input.statement?.trim() || null,
     scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
     decidedSteps: [], currentStep: null, result: null, executionArn: executionArnOf(deps, 'probation', id), createdAt: at, updatedAt: at, version: 1,
   };

@@ -55,6 +55,10 @@ const SCORE_FIELDS: FieldSpec[] = [
   ...ATTENDANCE_FIELDS.map(([n, label]): FieldSpec => ({ group: 'attendance', name: n, type: 'integer', min: 0, max: 1000, label })),
 ];
 
+/** 申请说明's longest text, on start and on resubmission. */
+export const PROBATION_STATEMENT_MAX = 500;
+const STATEMENT_FIELD: FieldSpec = { name: 'statement', type: 'text', maxLength: PROBATION_STATEMENT_MAX, label: { 'zh-CN': '申请说明', en: 'Statement' } };
+
 /** A policy chain step as the engine sees it: a person's decision; the scoring and outcome steps record data of their own. */
 function chainStep(step: ProbationChainStep): ChainStep {
   const spec: StepSpec = { ...DECISION_STEP, fields: step.records === 'scores' ? [...SCORE_FIELDS, ...OVERRIDE_FIELDS] : OVERRIDE_FIELDS, skippable: step.records === null };
@@ -83,6 +87,11 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
   currentChain: async (deps) => (await getPolicy(deps.store, 'probation')).values.chain.map(chainStep),
   stepDueHours: (review) => policyOf(review).stepDueHours,
   ccOnFinish: (review) => policyOf(review).cc ?? [],
+  resubmit: {
+    fields: [STATEMENT_FIELD],
+    values: (review) => ({ statement: review.statement ?? '' }),
+    apply: (_review, fields) => (typeof fields.statement === 'string' ? { statement: fields.statement.trim() || null } : {}),
+  },
   listed: {
     kindLabel: { 'zh-CN': '转正评审', en: 'Probation review' },
     title: (review) => ({ 'zh-CN': `转正评审：${review.employeeName}`, en: `Probation review: ${review.employeeName}` }),
@@ -109,6 +118,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
         [zh ? '试用期截止' : 'Probation ends', employee?.probationEndDate ? formatDate(employee.probationEndDate, lang) : '—'],
         [zh ? '类型' : 'Kind', review.kind === 'early' ? (zh ? '提前转正' : 'Early conversion') : zh ? '按期转正' : 'Scheduled'],
       ];
+      if (review.statement) out.push([zh ? '申请说明' : 'Statement', review.statement]);
       if (review.weighted !== null) out.push([zh ? '加权得分' : 'Weighted score', String(review.weighted)]);
       const rec = review.override?.outcome ?? (review.recommendation?.outcome as string | undefined);
       if (rec) out.push([zh ? (review.override ? '结果（已调整）' : '建议结果') : review.override ? 'Outcome (overridden)' : 'Recommended', outcomeLabel(rec, lang)]);

@@ -356,6 +356,37 @@ describe('退回给发起人 return to the requester', () => {
   }, 60_000);
 });
 
+describe('重新提交 editable resubmission (#12)', () => {
+  it('the requester’s form starts from the request’s 申请说明; what they change is applied and shown as a diff in the timeline', async () => {
+    const e = await createEmployee(api, org.hr, { name: '蒋修改', level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
+    const started = await api.request('POST', '/api/v1/probation-reviews', { token: tokens.lead, body: { employeeId: e.id, kind: 'early', statement: '表现稳定，申请提前转正' } });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const id = ((await started.json()) as { id: string; statement: string }).id;
+    expect((await approve('supA', (await taskOf('supA', id, 'supervisor')).id, { scores })).status).toBe(200);
+    const managerTask = await taskOf('manager', id, 'cs_manager');
+    expect((await api.request('POST', `/api/v1/approvals/${managerTask.id}/return`, { token: tokens.manager, body: { toStep: 'requester', comment: '请写明季度考核成绩' } })).status).toBe(200);
+
+    const resubmit = await taskOf('lead', id, 'requester');
+    const opened = (await (await api.request('GET', `/api/v1/approvals/${resubmit.id}`, { token: tokens.lead })).json()) as { fields: { path: string; label: string }[]; prefill?: Record<string, unknown> };
+    expect(opened.fields.map((f) => [f.path, f.label])).toEqual([['statement', '申请说明']]);
+    expect(opened.prefill).toEqual({ statement: '表现稳定，申请提前转正' });
+    // Too long is refused naming the field, nothing resubmitted.
+    const long = await approve('lead', resubmit.id, { statement: '长'.repeat(501) });
+    expect(long.status).toBe(400);
+    expect(JSON.stringify(await long.json())).toContain('statement');
+
+    expect((await approve('lead', resubmit.id, { statement: '表现稳定，季度考核 92 分，申请提前转正', comment: '已补充' })).status).toBe(200);
+    const review = (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: org.hr })).json()) as { statement: string; steps: Step[] };
+    expect(review.statement).toBe('表现稳定，季度考核 92 分，申请提前转正');
+    const requesterStep = review.steps.find((s) => s.stepKey === 'requester') as Step & { tasks: { answers?: [string, string][] }[] };
+    expect(requesterStep.tasks[0]!.answers).toEqual([['申请说明', '表现稳定，申请提前转正 → 表现稳定，季度考核 92 分，申请提前转正']]);
+    // The approvers read the new statement in the request's summary.
+    const supervisorAgain = await taskOf('supA', id, 'supervisor');
+    const view = (await (await api.request('GET', `/api/v1/approvals/${supervisorAgain.id}`, { token: tokens.supA })).json()) as { summary: [string, string][] };
+    expect(view.summary).toContainEqual(['申请说明', '表现稳定，季度考核 92 分，申请提前转正']);
+  }, 60_000);
+});
+
 describe('审批人即发起人 approver = requester (policy approvals.requesterIsApprover)', () => {
   async function setPolicy(value: string) {
     const current = (await (await api.request('GET', '/api/v1/policies/approvals', { token: tokens.hr1 })).json()) as { version: number; values: Record<string, unknown> };
