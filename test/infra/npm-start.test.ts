@@ -9,6 +9,12 @@ import { startMain as start, stopMain as stop, type Started } from '../support/n
  * `npm start`'s entry (infra/local/main.ts) as a user runs it: a temp DATA_DIR and free
  * ports, then health, sign-in and the people list; Ctrl-C; a second start on the same data.
  */
+/**
+ * A start runs DynamoDB Local (a JVM), the Step Functions endpoint, s3rver, the mail catcher,
+ * migrations and the demo data; beside the rest of the suite on two cores it can take well over
+ * half a minute. The budget is for a loaded CI machine, not the time a user waits.
+ */
+const START_BUDGET_MS = 120_000;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let base: string;
@@ -48,7 +54,7 @@ describe('npm start', () => {
     const body = (await health.json()) as { engines: Record<string, { state: string }> };
     expect(Object.keys(body.engines).sort()).toEqual(['dynamodb', 'mail', 'objectStorage', 'stepFunctions']);
     for (const e of Object.values(body.engines)) expect(e.state).toBe('up');
-  });
+  }, START_BUDGET_MS);
 
   it('serves the console at / and lets a demo manager sign in and list the department in Chinese', async () => {
     const page = await fetch(`${base}/`);
@@ -83,5 +89,5 @@ describe('npm start', () => {
     } finally {
       expect(await stop(second), second.output()).toBe(0);
     }
-  });
+  }, START_BUDGET_MS);
 });
