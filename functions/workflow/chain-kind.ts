@@ -130,6 +130,11 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     return step;
   };
 
+  /** A step of the record's chain by its name (its key when the chain no longer has it). */
+  const stepLabelOf = (record: R, key: string): Record<Lang, string> => {
+    const step = key === REQUESTER_STEP ? REQUESTER_CHAIN_STEP : def.chain(record).find((s) => s.key === key);
+    return step ? labelOf(step) : { 'zh-CN': key, en: key };
+  };
   const labelOf = (step: ChainStep): Record<Lang, string> => (step.key === REQUESTER_STEP ? { ...REQUESTER_STEP_LABEL } : { 'zh-CN': step.labelZh, en: step.labelEn });
   /** The step that comes next for the record as it stands (null: the chain is complete). */
   const upcoming = (record: R): ChainStep | null => (record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps));
@@ -179,7 +184,11 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     }
     if (approvals.values.sameApproverDecidesOnce) {
       const earlier = steps.find((s) => s.decision === 'approve' && s.decidedById === only.id && s.stepKey !== REQUESTER_STEP);
-      if (earlier) return { only, label, comment: `同一审批人已在「${earlier.stepKey}」环节同意 / Already approved by the same person at step ${earlier.stepKey}` };
+      if (earlier) {
+        // The step by its name, never its key (#12 item 10).
+        const named = stepLabelOf(record, earlier.stepKey);
+        return { only, label, comment: `同一审批人已在「${named['zh-CN']}」环节同意 / Already approved by the same person at the “${named.en}” step` };
+      }
     }
     return null;
   };
