@@ -58,7 +58,7 @@ export function reviewItem(r: ProbationReview): Record<string, unknown> {
     gsi1sk: `${r.createdAt}#${r.id}`,
     gsi2pk: probationByStatusPk(r.status),
     gsi2sk: `${r.createdAt}#${r.id}`,
-    ...startedIndex('probation', r),
+    ...startedIndex('probation', r, `${r.employeeName} ${r.employeeNo}`),
   };
 }
 

@@ -10,15 +10,20 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { startedByPk, stripKeys } from './keys.js';
 
 /** The index attributes of a request record (none when no person started it). */
-export function startedIndex(kind: string, r: { id: string; requesterId: string | null; createdAt?: string | undefined }): Record<string, string> {
+export function startedIndex(kind: string, r: { id: string; requesterId: string | null; createdAt?: string | undefined }, search = ''): Record<string, string> {
   if (!r.requesterId || !r.createdAt) return {};
-  return { gsi3pk: startedByPk(r.requesterId), gsi3sk: `${r.createdAt}#${kind}#${r.id}`, gsi3kind: kind };
+  // `gsi3q`: what a search of the list matches (the person the request is about), lower case.
+  return { gsi3pk: startedByPk(r.requesterId), gsi3sk: `${r.createdAt}#${kind}#${r.id}`, gsi3kind: kind, ...(search ? { gsi3q: search.toLowerCase() } : {}) };
 }
 
 export interface StartedQuery {
   userId: string;
   /** Only these kinds (a filter). */
   kind?: string | undefined;
+  /** Only requests waiting at this step (a filter). */
+  step?: string | undefined;
+  /** Only requests about a person whose name or number contains this (a filter). */
+  q?: string | undefined;
   /** Only records in (or, with `notIn`, not in) these statuses (a filter). */
   statuses?: readonly string[] | undefined;
   notIn?: boolean | undefined;
@@ -64,6 +69,14 @@ export async function requestsStartedBy(store: Store, q: StartedQuery): Promise<
   if (q.kind) {
     filters.push('gsi3kind = :kind');
     values[':kind'] = q.kind;
+  }
+  if (q.step) {
+    filters.push('currentStep = :step');
+    values[':step'] = q.step;
+  }
+  if (q.q) {
+    filters.push('contains(gsi3q, :q)');
+    values[':q'] = q.q.toLowerCase();
   }
   if (q.statuses?.length) {
     names['#status'] = 'status';

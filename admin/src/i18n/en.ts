@@ -365,6 +365,8 @@ const en = {
         updatedAt: 'Last change',
         kind: 'Type',
         state: 'Progress',
+        q: 'Search by employee name or number',
+        step: 'Current step',
         from: 'Started from',
         to: 'Started until',
       },

@@ -576,6 +576,8 @@ const zhCN = {
         updatedAt: '最近更新',
         kind: '申请类型',
         state: '进度',
+        q: '搜索员工姓名或工号',
+        step: '当前环节',
         from: '发起日期从',
         to: '发起日期至',
       },

@@ -1,5 +1,6 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
-import { Datagrid, DateField, type RaRecord, DateInput, FunctionField, List, Pagination, SelectInput, SimpleList, TextField, useTranslate } from 'react-admin';
+import { Datagrid, DateField, type RaRecord, DateInput, FunctionField, List, Pagination, SearchInput, SelectInput, SimpleList, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { useConsoleQuery } from '../providers/useConsoleQuery';
 import { ApprovalTabs } from '../approvals/ApprovalTabs';
 import { requestRoute, type StartedRequest } from './types';
 
@@ -19,9 +20,16 @@ const StatusChip = ({ record }: { record: StartedRequest }) => (
 const RequestList = () => {
   const translate = useTranslate();
   const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  const [locale] = useLocaleState();
+  // The steps a request can wait at: the probation chain as the policy has it now.
+  const { data: policy } = useConsoleQuery('policy:probation', (dp) => dp.getPolicy('probation'));
+  const chain = ((policy?.values as { chain?: { key: string; labelZh: string; labelEn: string }[] } | undefined)?.chain ?? []);
+  const stepChoices = chain.map((s) => ({ id: s.key, name: locale === 'en' ? s.labelEn : s.labelZh }));
   const filters = [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.requests.fields.q')} />,
     <SelectInput key="kind" source="kind" choices={[{ id: 'probation', name: 'resources.requests.kinds.probation' }]} />,
     <SelectInput key="state" source="state" choices={[{ id: 'open', name: 'resources.requests.states.open' }, { id: 'closed', name: 'resources.requests.states.closed' }]} alwaysOn />,
+    <SelectInput key="step" source="step" choices={stepChoices} translateChoice={false} />,
     <DateInput key="from" source="from" />,
     <DateInput key="to" source="to" />,
   ];

@@ -80,6 +80,8 @@ export function requestsRoutes(kinds: readonly string[]) {
           startedBy: z.literal('me').openapi({ description: 'Whose requests: `me`, the signed-in person' }),
           kind: z.enum(KINDS).optional(),
           state: z.enum(['open', 'closed']).optional().openapi({ description: '`open`: still running; `closed`: finished, withdrawn or failed' }),
+          step: z.string().min(1).max(40).optional().openapi({ description: 'Only requests waiting at this step (its key, e.g. `cs_manager`)' }),
+          q: z.string().trim().min(1).max(40).optional().openapi({ description: 'Only requests about a person whose name or number contains this' }),
           from: DateString.optional().openapi({ description: 'Started on or after this company date' }),
           to: DateString.optional().openapi({ description: 'Started on or before this company date' }),
           ...LimitCursor,
@@ -99,6 +101,8 @@ export function requestsRoutes(kinds: readonly string[]) {
       const page = await requestsStartedBy(deps.store, {
         userId: p.id,
         kind: q.kind,
+        step: q.step,
+        q: q.q,
         ...(q.state ? { statuses: openStatuses, notIn: q.state === 'closed' } : {}),
         from: q.from ? companyDayStart(q.from) : undefined,
         to: q.to ? new Date(Date.parse(companyDayStart(addDays(q.to, 1))) - 1).toISOString() : undefined,

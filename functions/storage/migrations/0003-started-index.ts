@@ -36,14 +36,14 @@ export function startedIndexMigration(id = '0003-started-index', pageSize = 100)
           ...(at.after ? { ExclusiveStartKey: at.after } : {}),
         }));
         for (const review of page.Items ?? []) {
-          const keys = startedIndex('probation', { id: String(review.id), requesterId: (review.requesterId as string | null) ?? null, createdAt: review.createdAt as string | undefined });
+          const keys = startedIndex('probation', { id: String(review.id), requesterId: (review.requesterId as string | null) ?? null, createdAt: review.createdAt as string | undefined }, `${String(review.employeeName)} ${String(review.employeeNo)}`);
           if (!keys.gsi3pk || review.gsi3pk === keys.gsi3pk) continue;
           await ctx.store.doc.send(new UpdateCommand({
             TableName: ctx.store.table,
             Key: probationReviewKey(String(review.id)),
-            UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk, gsi3kind = :kind',
+            UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk, gsi3kind = :kind, gsi3q = :q',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':pk': keys.gsi3pk, ':sk': keys.gsi3sk, ':kind': keys.gsi3kind },
+            ExpressionAttributeValues: { ':pk': keys.gsi3pk, ':sk': keys.gsi3sk, ':kind': keys.gsi3kind, ':q': keys.gsi3q ?? '' },
           }));
         }
         at = page.LastEvaluatedKey ? { status: at.status, after: page.LastEvaluatedKey } : { status: at.status + 1, after: null };

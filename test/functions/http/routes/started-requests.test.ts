@@ -99,6 +99,13 @@ describe('我发起的: GET /api/v1/requests?startedBy=me', () => {
     expect(await bad.json()).toMatchObject({ code: 'REQUEST.DATE_RANGE', errors: [{ path: 'to' }] });
   });
 
+  it('filters by the person it is about (name or number, any case) and by the step it waits at', async () => {
+    expect((await list(`&q=${encodeURIComponent('早发')}`)).items.map((i) => i.id)).toEqual([ids['早发起']]);
+    expect((await list(`&q=${encodeURIComponent('无此人')}`)).items).toEqual([]);
+    expect((await list('&step=supervisor')).items.map((i) => i.id).sort()).toEqual([ids['早发起'], ids['晚发起']].sort());
+    expect((await list('&step=gm')).items).toEqual([]);
+  });
+
   it('only `me`: another person’s list is not asked for this way (400 naming startedBy)', async () => {
     const res = await api.request('GET', `/api/v1/requests?startedBy=${org.supA.id}`, { token: tokens.lead });
     expect(res.status).toBe(400);
