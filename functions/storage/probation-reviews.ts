@@ -22,6 +22,8 @@ export interface ProbationReview {
   applicant: 'employee' | 'supervisor' | 'system';
   requesterId: string | null;
   requesterName: string | null;
+  /** Files the requester started it with (attachment ids). */
+  attachments?: string[];
   /** 申请说明: the requester's own words (optional; changed on resubmission, see `revisions`). */
   statement?: string | null;
   /** 重新提交: what each resubmission changed (workflow/chain-kind.ts Revision). */

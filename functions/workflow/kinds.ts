@@ -81,6 +81,8 @@ export interface RequestSummary {
   subjectEmployeeId: string | null;
   /** Console path of the request, e.g. /#/probation-reviews/<id>/show */
   consolePath: string;
+  /** Files the request was started with (attachment ids). */
+  attachments?: string[];
   /** The request's chain (its policy snapshot) with the requester's resubmission: labels for timelines and 退回 targets. */
   steps?: { key: string; label: Record<Lang, string> }[];
 }

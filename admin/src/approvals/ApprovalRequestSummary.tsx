@@ -1,6 +1,7 @@
 import { Box, Link, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { AttachmentLinks } from '../attachments/AttachmentLinks';
 import type { ApprovalDetail } from './types';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -35,6 +36,11 @@ export const ApprovalRequestSummary = ({ task }: { task: ApprovalDetail }) => {
             {value}
           </Row>
         ))}
+        {(task.requestAttachments ?? []).length > 0 && (
+          <Row label={translate('resources.attachments.name')}>
+            <AttachmentLinks attachments={task.requestAttachments!} />
+          </Row>
+        )}
       </Box>
       {task.requestPath && (
         <Typography variant="body2" sx={{ mt: 1.5 }}>

@@ -140,4 +140,6 @@ export interface ApprovalDetail extends ApprovalTask {
   chain?: { key: string; label: string }[];
   /** The step's last answer (its fields, as a decision body has them): the form starts from it. */
   prefill?: Record<string, unknown>;
+  /** Files the request was started with. */
+  requestAttachments?: AttachmentRef[];
 }

@@ -5,6 +5,7 @@ import { Link, Show, useCreatePath, useGetIdentity, useRecordContext, useTransla
 import { ApprovalCcButton } from '../approvals/ApprovalCcButton';
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
+import { AttachmentLinks } from '../attachments/AttachmentLinks';
 import { RequestComments } from '../requests/RequestComments';
 import { ProbationReviewChain } from './ProbationReviewChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
@@ -77,6 +78,11 @@ const ProbationReviewLayout = () => {
             {review.requesterName ? ` · ${review.requesterName}` : ''}
           </Term>
           {review.statement && <Term label={f('statement')}>{review.statement}</Term>}
+          {(review.attachments ?? []).length > 0 && (
+            <Term label={translate('resources.attachments.name')}>
+              <AttachmentLinks attachments={review.attachments!} />
+            </Term>
+          )}
           <Term label={f('startsOn')}>
             <LocaleDateField source="startsOn" />
           </Term>

@@ -19,6 +19,8 @@ import { Button, HttpError, Link, useCreatePath, useDataProvider, useGetIdentity
 import type { Employee } from '../employees/types';
 import { canStartProbationReview } from '../providers/authProvider';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
+import { AttachmentsInput } from '../attachments/AttachmentsInput';
+import { readyIds, stillUploading, type UploadItem } from '../attachments/uploads';
 import { ChainPreview } from '../requests/ChainPreview';
 import { REVIEW_KINDS, reviewChoiceKey } from './reviewChoices';
 import type { ProbationReview, ReviewKind } from './types';
@@ -45,6 +47,7 @@ export const StartProbationReviewButton = () => {
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ReviewKind>('early');
   const [statement, setStatement] = useState('');
+  const [uploads, setUploads] = useState<UploadItem[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
 
@@ -58,9 +61,13 @@ export const StartProbationReviewButton = () => {
   };
   async function start() {
     if (!employee) return;
+    if (stillUploading(uploads)) return;
     setBusy(true);
     try {
-      const { data, message } = await dataProvider.startProbationReview({ employeeId: String(employee.id), kind, ...(statement.trim() ? { statement: statement.trim() } : {}) });
+      const attachments = readyIds(uploads);
+      const { data, message } = await dataProvider.startProbationReview({
+        employeeId: String(employee.id), kind, ...(statement.trim() ? { statement: statement.trim() } : {}), ...(attachments.length ? { attachments } : {}),
+      });
       setResult({ review: data as ProbationReview, message });
       refresh();
     } catch (error) {
@@ -116,6 +123,7 @@ export const StartProbationReviewButton = () => {
                 helperText={`${statement.length} / ${STATEMENT_MAX}`}
                 sx={{ mb: 2 }}
               />
+              <AttachmentsInput items={uploads} onChange={setUploads} disabled={busy} testId="start-attachments" />
               <ChainPreview kind="probation" subjectEmployeeId={String(employee.id)} />
               {result && 'error' in result && (
                 <Alert severity="error" data-testid="start-review-result">

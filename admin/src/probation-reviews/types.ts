@@ -1,4 +1,5 @@
 import type { ApprovalStep } from '../approvals/types.js';
+import type { AttachmentRef } from '../attachments/uploads.js';
 
 /** The probation-review API's shapes (GET /api/v1/probation-reviews/{id}), POLICIES.md §3. */
 
@@ -21,6 +22,8 @@ export interface ProbationReview {
   requesterName: string | null;
   /** 申请说明, as the requester last wrote it. */
   statement?: string | null;
+  /** Files the review was started with (on one review). */
+  attachments?: AttachmentRef[];
   status: ReviewStatus;
   /** YYYY-MM-DD the first step is (or was) assigned. */
   startsOn: string;

@@ -85,6 +85,8 @@ export interface StartProbationReviewInput {
   kind: 'early' | 'scheduled';
   /** 申请说明 (optional). */
   statement?: string;
+  /** Files the review starts with (attachment ids). */
+  attachments?: string[];
 }
 
 /** GET /probation-reviews/{id}/execution */

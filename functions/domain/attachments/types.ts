@@ -43,7 +43,7 @@ export interface AttachmentRef {
 export interface AttachmentTarget {
   requestKind: string;
   requestId: string;
-  /** `decision`: an approval task's decision (`targetId` = task id); `comment`: a comment on the request. */
-  via: 'decision' | 'comment';
+  /** `request`: the request itself, as started (`targetId` = request id); `decision`: an approval task's decision (`targetId` = task id); `comment`: a comment on the request. */
+  via: 'request' | 'decision' | 'comment';
   targetId: string;
 }

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { COUNT_CAP, countInbox, getTasks, listInbox, listSteps, markNoticeRead, type ApprovalTask } from '../../storage/approvals.js';
 import { countStartedBy } from '../../storage/started.js';
 import { decide, loadOwnTask, transfer } from '../../workflow/decisions.js';
-import { claimAttachments } from '../../storage/attachments.js';
+import { attachmentRefs, claimAttachments } from '../../storage/attachments.js';
 import { addApprovers, batchApprove, remind } from '../../workflow/verbs.js';
 import { message } from '../messages.js';
 import { statusOf } from '../problem.js';
@@ -181,6 +181,7 @@ export function approvalsRoutes() {
           chain: z.array(z.object({ key: z.string(), label: z.string() })).openapi({ description: 'The request’s steps (with `requester`, the resubmission), labelled: for the timeline and 退回 targets' }),
           timeline: z.array(StepSchema),
           fields: z.array(FieldSchema).openapi({ description: 'What deciding this step collects (empty for a CC notice)' }),
+          requestAttachments: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() })).openapi({ description: 'Files the request was started with (GET /attachments/{id} downloads each)' }),
           prefill: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The step’s last answer (its fields, as a decision body has them): a step asked again starts from it' }),
           step: StepSpecSchema,
         })),
@@ -218,6 +219,7 @@ export function approvalsRoutes() {
         ...present(task, lang, deps.now()),
         requesterId: task.requesterId,
         summary: described.summary[lang],
+        requestAttachments: described.attachments?.length ? await attachmentRefs(deps.store, described.attachments, deps.now()) : [],
         requestPath: described.consolePath,
         chain: (described.steps ?? []).map((s) => ({ key: s.key, label: s.label[lang] })),
         fields: task.status === 'cc' ? [] : fields,

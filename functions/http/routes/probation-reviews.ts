@@ -15,6 +15,8 @@ import { StepSchema, answersOf, presentStep } from './steps.js';
 import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employee-scope.js';
 import { visibleReview } from './request-access.js';
+import { attachmentRefs, claimAttachments } from '../../storage/attachments.js';
+import { newId } from '../../storage/ids.js';
 
 const STATUSES = ['scheduled', 'in_review', 'converted', 'extended', 'ended', 'rejected', 'failed', 'withdrawn'] as const;
 /** Roles that may start a review for someone in their scope ("the employee or their supervisor", §3). */
@@ -39,6 +41,8 @@ export const ReviewSchema = z
     finalOutcome: z.record(z.string(), z.unknown()).nullable(),
     chain: z.array(z.object({ key: z.string(), label: z.string(), records: z.string().nullable() })),
     currentStep: z.string().nullable(),
+    attachments: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() })).optional()
+      .openapi({ description: 'Files the review was started with (on one review, not in lists): download each with GET /attachments/{id}' }),
     steps: z.array(StepSchema).optional(),
     can: z.object({
       withdraw: z.boolean().openapi({ description: '撤回: the reader may withdraw it (the requester; HR for a review the system started)' }),
@@ -82,6 +86,7 @@ export function probationReviewsRoutes() {
         body: jsonBody(z.object({
           employeeId: z.string().min(1).max(64),
           kind: z.enum(['early', 'scheduled']),
+          attachments: z.array(z.string().min(1).max(64)).max(10).optional().openapi({ description: 'Attachment ids (POST /attachments) uploaded by the requester: files the review starts with' }),
           statement: z.string().max(STATEMENT_MAX).optional().openapi({ description: `申请说明: why (at most ${STATEMENT_MAX} characters); the requester may change it when the review is returned to them` }),
         }).strict().openapi('StartProbationReview')),
       },
@@ -94,8 +99,12 @@ export function probationReviewsRoutes() {
       const employee = await visibleEmployee(c, p, body.employeeId);
       const self = p.employeeId === employee.id;
       if (!self && (p.kind !== 'user' || !p.roles.some((r) => STARTERS.includes(r)))) throw new DomainError('AUTH.FORBIDDEN');
+      // Files first: a refused id starts nothing; the claim lands in the review's own transaction.
+      const id = newId(deps.now().getTime());
+      const claim = await claimAttachments(deps, body.attachments ?? [], { id: p.id }, { requestKind: 'probation', requestId: id, via: 'request', targetId: id });
       const { review: saved, plan, cutoffDay } = await openReview(deps.workflow, {
         employee, kind: body.kind, applicant: self ? 'employee' : 'supervisor', requester: actorOf(p), channel: c.get('channel'), statement: body.statement ?? null,
+        id, attachments: { ids: claim.refs.map((r) => r.id), writes: claim.items },
       });
       const lang = c.get('lang');
       const message = plan.deferred
@@ -103,7 +112,7 @@ export function probationReviewsRoutes() {
           ? `申请晚于本月 ${cutoffDay} 日，已纳入下月评审，将于 ${plan.startsOn} 开始（制度 §3）`
           : `Applied after the ${cutoffDay}th: joins next month’s round, starting ${plan.startsOn} (policy §3)`
         : undefined;
-      return c.json({ ...present(saved, lang), ...(message ? { message } : {}) }, 201);
+      return c.json({ ...present(saved, lang), attachments: claim.refs, ...(message ? { message } : {}) }, 201);
     },
   );
 
@@ -127,6 +136,7 @@ export function probationReviewsRoutes() {
       const answers = await answersOf(wf, 'probation', review.id, tasks, lang);
       return c.json({
         ...present(review, lang),
+        attachments: await attachmentRefs(deps.store, review.attachments ?? [], deps.now()),
         steps: steps.map((s) => presentStep(s, tasks, answers)),
         can: await allowed(wf, p, review, tasks),
       }, 200);

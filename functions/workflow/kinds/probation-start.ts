@@ -11,6 +11,7 @@ import { listEmployees } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createReview, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
+import type { TxItem } from '../../storage/transact.js';
 import type { WorkflowDeps } from '../kinds.js';
 import { executionArnOf, startLater } from '../start.js';
 import { companyToday } from './probation.js';
@@ -25,6 +26,10 @@ export interface OpenReviewInput {
   channel: Channel;
   /** 申请说明: why the requester asks (optional; they may change it when it comes back to them). */
   statement?: string | null;
+  /** The review's id when the caller needs it first (the files it claims name it). */
+  id?: string;
+  /** Files started with the request, and the writes that claim them in the review's transaction. */
+  attachments?: { ids: string[]; writes: TxItem[] };
 }
 
 export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Promise<{ review: ProbationReview; plan: ReviewPlan; cutoffDay: number }> {
@@ -36,13 +41,14 @@ export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Pr
     hasOpenReview: existing.some((r) => OPEN.includes(r.status)),
   });
   const at = deps.now().toISOString();
-  const id = newId();
+  const id = input.id ?? newId();
   const review: ProbationReview = {
     id, employeeId: employee.id, employeeName: employee.name, employeeNo: employee.employeeNo, employeePath: employee.path,
     kind: input.kind, applicant: input.applicant, requesterId: input.requester?.id ?? null, requesterName: input.requester?.name ?? null,
     status: plan.deferred ? 'scheduled' : 'in_review', startsOn: plan.startsOn, deferred: plan.deferred,
     policyVersion: policy.version, policy: policy.values as unknown as Record<string, unknown>,
     statement: input.statement?.trim() || null,
+    attachments: input.attachments?.ids ?? [],
     scores: null, attendance: null, weighted: null, band: null, breaches: [], recommendation: null, override: null,
     decidedSteps: [], currentStep: null, result: null, executionArn: executionArnOf(deps, 'probation', id), createdAt: at, updatedAt: at, version: 1,
   };
@@ -54,7 +60,7 @@ export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Pr
   await createReview(deps.store, review, {
     entityType: 'probationReview', entityId: review.id, action: 'create', actor: input.requester, channel: input.channel, at,
     before: null, after: { employeeId: employee.id, kind: input.kind, applicant: input.applicant, startsOn: plan.startsOn, policyVersion: policy.version },
-  }, [start.tx]);
+  }, [start.tx, ...(input.attachments?.writes ?? [])]);
   // The execution updates the review as soon as it runs: nothing is written here after the start.
   await start.start();
   return { review, plan, cutoffDay: policy.values.applicationCutoffDay };

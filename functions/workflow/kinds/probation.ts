@@ -131,6 +131,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
       requester: review.requesterId ? { id: review.requesterId, name: review.requesterName ?? '' } : null,
       subjectEmployeeId: review.employeeId,
       consolePath: `/#/probation-reviews/${review.id}/show`,
+      attachments: review.attachments ?? [],
     };
   },
 

@@ -150,6 +150,32 @@ describe('attachments on a decision (#12 attachments)', () => {
   });
 });
 
+describe('attachments on the request itself (#12 attachments)', () => {
+  it('a review started with a file shows it to the requester and to the approver on their task, who downloads the same bytes; a refused file starts nothing', async () => {
+    const hireDate = day(new Date(api.clock.now.getTime() - 60 * 86_400_000));
+    const trainee = await createEmployee(api, org.hr, { name: '附件发起', level: 'trainee', hireDate, superiorId: org.leadA.id, teamId: org.units.center });
+    const file = await upload(tokens.supA!, '试用期总结.pdf', 'application/pdf', transcript);
+    const theirs = await upload(tokens.manager!, '别人的.pdf', 'application/pdf', transcript);
+    const refused = await api.request('POST', '/api/v1/probation-reviews', { token: tokens.supA, body: { employeeId: trainee.id, kind: 'early', attachments: [theirs.id] } });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ errors: [{ path: 'attachments' }] });
+    expect(((await (await api.request('GET', `/api/v1/probation-reviews?employeeId=${trainee.id}`, { token: org.hr })).json()) as { items: unknown[] }).items).toEqual([]);
+
+    const res = await api.request('POST', '/api/v1/probation-reviews', { token: tokens.supA, body: { employeeId: trainee.id, kind: 'early', attachments: [file.id] } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const id = ((await res.json()) as { id: string }).id;
+    const review = (await (await api.request('GET', `/api/v1/probation-reviews/${id}`, { token: tokens.supA })).json()) as { attachments: { id: string; fileName: string }[] };
+    expect(review.attachments).toEqual([{ id: file.id, fileName: '试用期总结.pdf', contentType: 'application/pdf', size: transcript.length }]);
+    const supTask = await taskOf('supA', id, 'supervisor');
+    const detail = (await (await api.request('GET', `/api/v1/approvals/${supTask.id}`, { token: tokens.supA })).json()) as { requestAttachments: { id: string }[] };
+    expect(detail.requestAttachments.map((a) => a.id)).toEqual([file.id]);
+    const link = await api.request('GET', `/api/v1/attachments/${file.id}`, { token: org.hr, headers: { accept: 'application/json' } });
+    expect(link.status, await link.clone().text()).toBe(200);
+    const { url } = (await link.json()) as { url: string };
+    expect(Buffer.from(await (await fetch(url)).arrayBuffer()).equals(transcript)).toBe(true);
+  });
+});
+
 describe('upload limits from policy (#12 attachments)', () => {
   it('a kind of file the policy does not allow is refused naming contentType, in Chinese (policy attachments.allowedTypes)', async () => {
     const res = await api.request('POST', '/api/v1/attachments', { token: tokens.supA, body: { fileName: 'page.html', contentType: 'text/html', size: 100 } });
