@@ -44,6 +44,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
 export interface LocalConfig {
   port: number;
   host: string;
+  /** Where the mail catcher listens (default loopback, even with HOST=0.0.0.0). */
+  mailHost: string;
   publicUrl: string;
   dataDir: string;
   adminEmail: string | undefined;
@@ -73,6 +75,9 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     demo: !['0', 'false', 'no', 'off'].includes((env.DEMO ?? '1').trim().toLowerCase()),
     smtpUrl: env.SMTP_URL?.trim() || undefined,
+    // The mail catcher shows every approval link in the house: loopback only, whatever HOST says,
+    // unless MAIL_HOST asks otherwise explicitly (#13 item 3).
+    mailHost: env.MAIL_HOST?.trim() || '127.0.0.1',
     mailPort: positiveInt(env, 'MAIL_PORT', 1080),
     mailSmtpPort: positiveInt(env, 'MAIL_SMTP_PORT', 1025),
     s3Port: positiveInt(env, 'S3_PORT', 0),

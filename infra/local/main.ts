@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     adminEmail: config.adminEmail,
     adminPassword: config.adminPassword,
     smtpUrl: config.smtpUrl,
+    mailHost: config.mailHost,
     mailPort: config.mailPort,
     mailSmtpPort: config.mailSmtpPort,
     sessionHours: config.sessionHours,
@@ -49,7 +50,10 @@ async function main(): Promise<void> {
   if (config.clock === 'controllable') {
     lines.push(`  Clock            controllable (LOCAL_CLOCK): now ${runtime.now().toISOString()}; an administrator moves it with POST ${runtime.url}/api/v1/local/clock {"advance":"P10D"}`);
   }
-  if (isWildcardHost(config.host)) lines.push(`  Listening on all interfaces (HOST=${config.host}); links in emails use ${process.env.PUBLIC_URL ?? runtime.url}`);
+  if (isWildcardHost(config.host)) {
+    lines.push(`  Listening on all interfaces (HOST=${config.host}); links in emails use ${process.env.PUBLIC_URL ?? runtime.url}`);
+    if (!isWildcardHost(config.mailHost)) lines.push(`  The mail catcher stays on ${config.mailHost}: it shows everyone's approval links without a sign-in (MAIL_HOST=0.0.0.0 exposes it)`);
+  }
   if (runtime.admin?.created) {
     lines.push('', `Administrator: ${runtime.admin.email}`);
     if (runtime.admin.generatedPassword) {

@@ -42,6 +42,11 @@ export interface LocalRuntimeOptions {
   adminEmail?: string | undefined;
   adminPassword?: string | undefined;
   smtpUrl?: string | undefined;
+  /**
+   * Where the mail catcher listens: loopback unless asked otherwise (MAIL_HOST). It shows every
+   * approval link of every person, without a sign-in, so HOST=0.0.0.0 does not take it along.
+   */
+  mailHost?: string;
   /** Mail catcher web inbox / JSON API port (0 or unset = a free port; `npm start` passes MAIL_PORT). */
   mailPort?: number;
   /** Mail catcher SMTP port (0 or unset = a free port; `npm start` passes MAIL_SMTP_PORT). */
@@ -89,9 +94,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
   const dataDir = resolve(opts.dataDir);
   mkdirSync(join(dataDir, 'dynamodb'), { recursive: true });
   if (opts.port) await assertPortFree(opts.port, opts.host, 'API and console', 'PORT');
+  const mailHost = opts.mailHost ?? '127.0.0.1';
   if (!opts.smtpUrl) {
-    if (opts.mailPort) await assertPortFree(opts.mailPort, opts.host, 'mail catcher inbox', 'MAIL_PORT');
-    if (opts.mailSmtpPort) await assertPortFree(opts.mailSmtpPort, opts.host, 'mail catcher SMTP', 'MAIL_SMTP_PORT');
+    if (opts.mailPort) await assertPortFree(opts.mailPort, mailHost, 'mail catcher inbox', 'MAIL_PORT');
+    if (opts.mailSmtpPort) await assertPortFree(opts.mailSmtpPort, mailHost, 'mail catcher SMTP', 'MAIL_SMTP_PORT');
   }
 
   const stops: (() => Promise<void>)[] = [];
@@ -125,9 +131,9 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       mkdirSync(join(dataDir, 'mail'), { recursive: true });
       mail = await startMailCatcher({
         mailDir: join(dataDir, 'mail'),
-        smtpPort: opts.mailSmtpPort || (await freePort(opts.host)),
-        webPort: opts.mailPort || (await freePort(opts.host)),
-        host: opts.host,
+        smtpPort: opts.mailSmtpPort || (await freePort(mailHost)),
+        webPort: opts.mailPort || (await freePort(mailHost)),
+        host: mailHost,
       });
       stops.push(() => mail!.stop());
       mailer = smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, '客服部管理系统 <no-reply@cs.localhost>');
