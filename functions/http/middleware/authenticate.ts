@@ -21,7 +21,9 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);
-    const token = bearer ?? cookie;
+    // A key is accepted only as a key (Authorization), and so audited as the key's call: in the
+    // session cookie it is no session (#13 item 8).
+    const token = bearer ?? (cookie && !parseApiKey(cookie) ? cookie : undefined);
     if (token) {
       const principal = await resolve(store, token, Math.floor(now().getTime() / 1000));
       c.set('principal', principal);

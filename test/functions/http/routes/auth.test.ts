@@ -141,6 +141,18 @@ describe('API keys for integrations', () => {
     expect((await api.request('GET', '/api/v1/employees', { token: created.key })).status).toBe(401);
   });
 
+  it('a key is accepted only as a key: in the session cookie it is no session (401), and a key’s change is audited as an API call (#13 item 8)', async () => {
+    const admin = await api.signIn(['admin']);
+    const created = (await (await api.request('POST', '/api/v1/api-keys', { token: admin, body: { name: 'cookie test', scopes: ['org:read', 'org:write', 'employees:read'] } })).json()) as { id: string; key: string };
+    const asCookie = await api.request('GET', '/api/v1/employees?limit=1', { headers: { cookie: `cs_session=${created.key}` } });
+    expect(asCookie.status).toBe(401);
+    const org = await api.request('POST', '/api/v1/org-units', { token: created.key, body: { name: '钥匙部', kind: 'department', parentId: null } });
+    expect(org.status, await org.clone().text()).toBe(201);
+    const unit = (await org.json()) as { id: string };
+    const audit = (await (await api.request('GET', `/api/v1/audit?entityType=orgUnit&entityId=${unit.id}`, { token: admin })).json()) as { items: { channel: string; actorId: string }[] };
+    expect(audit.items[0]).toMatchObject({ channel: 'api', actorId: `apiKey:${created.id}` });
+  });
+
   it('only an admin manages keys', async () => {
     const hr = await api.signIn(['hr']);
     const res = await api.request('POST', '/api/v1/api-keys', { token: hr, body: { name: 'x', scopes: ['employees:read'] } });
