@@ -8,7 +8,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { requestMention } from '../email/templates/index.js';
-import { getTasks, listSteps, putNotices, type ApprovalTask } from '../storage/approvals.js';
+import { getTasks, listSteps, putNotices, type ApprovalStep, type ApprovalTask } from '../storage/approvals.js';
 import { auditPut, type Channel } from '../storage/audit.js';
 import { commentPut, type RequestComment } from '../storage/comments.js';
 import { newId } from '../storage/ids.js';
@@ -31,6 +31,7 @@ export interface Participation {
   participant: boolean;
   /** The reader's newest task or notice on it: where a link for them opens it. */
   taskId: string | null;
+  steps: ApprovalStep[];
   tasks: ApprovalTask[];
 }
 
@@ -40,9 +41,9 @@ export async function participation(deps: WorkflowDeps, kind: string, requestId:
   const [summary, steps] = await Promise.all([k.describe(deps, requestId), listSteps(deps.store, kind, requestId)]);
   const tasks = await getTasks(deps.store, steps.flatMap((s) => s.taskIds));
   const held = tasks.filter((t) => t.approverId === userId).at(-1);
-  if (summary.requester?.id === userId || held) return { summary, participant: true, taskId: held?.id ?? null, tasks };
+  if (summary.requester?.id === userId || held) return { summary, participant: true, taskId: held?.id ?? null, steps, tasks };
   const notice = await noticeOf(deps, kind, requestId, userId);
-  return { summary, participant: notice !== null, taskId: notice, tasks };
+  return { summary, participant: notice !== null, taskId: notice, steps, tasks };
 }
 
 async function noticeOf(deps: WorkflowDeps, kind: string, requestId: string, userId: string): Promise<string | null> {
@@ -85,14 +86,14 @@ export async function addComment(outer: WorkflowDeps, input: CommentInput): Prom
   const missing = ids.findIndex((id) => !users.some((u) => u.id === id && u.status === 'active'));
   if (missing >= 0) throw new DomainError('COMMENT.MENTION_UNKNOWN', `mentions[${input.mentions.indexOf(ids[missing]!)}]`);
   const at = deps.now().toISOString();
-  const { summary, tasks } = input.seen;
+  // The request's steps and tasks as the read check found them: not read again.
+  const { summary, steps, tasks } = input.seen;
   const comment: RequestComment = {
     id: input.id ?? newId(deps.now().getTime()), requestKind: input.kind, requestId: input.requestId, authorId: input.actor.id, authorName: input.actor.name,
     text, mentions: users.map((u) => ({ id: u.id, name: u.name })), attachments: input.attachments, channel: input.channel, createdAt: at,
   };
 
   // Those with no part in the request yet get a read-only notice with the comment (抄送我的).
-  const steps = await listSteps(deps.store, input.kind, input.requestId);
   const current = steps.at(-1);
   const label = current ? tasks.find((t) => t.stepId === current.id)?.stepLabel : undefined;
   const taskOf = new Map<string, string>();

@@ -1,29 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLocalConfig } from '../../functions/config.js';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime.js';
+import { canConnect, lanAddress } from '../support/net.js';
 
 /**
  * #13 item 3: with HOST=0.0.0.0 (the LAN mode) the console and API listen on every interface,
  * but the mail catcher — every approval link in the house, no sign-in — stays on loopback
  * unless MAIL_HOST asks otherwise explicitly.
  */
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 2_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
-
 let runtime: LocalRuntime | undefined;
 let dataDir: string;
 let noConsole: string;

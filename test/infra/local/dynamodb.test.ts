@@ -1,6 +1,5 @@
-import { connect } from 'node:net';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -13,22 +12,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, localClientConfig, startDynamoLocal, type DynamoLocal } from '../../../infra/local/dynamodb.js';
 import { assertPortFree } from '../../../infra/local/ports.js';
+import { canConnect, lanAddress } from '../../support/net.js';
 
 const posix = process.platform !== 'win32';
-/** An address of this machine that is not loopback, to see who else could connect. */
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 2_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
-
 describe('DynamoDB Local', () => {
   const started: DynamoLocal[] = [];
   const clients: DynamoDBClient[] = [];

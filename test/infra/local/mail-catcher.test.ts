@@ -1,25 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer, type Server } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startMailCatcher, type MailCatcher } from '../../../infra/local/mail-catcher.js';
 import { freePort } from '../../../infra/local/ports.js';
-
-/** An address of this machine that is not loopback, to see who else could connect. */
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 2_000 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
+import { canConnect, lanAddress } from '../../support/net.js';
 
 interface CaughtMail {
   id: string;
