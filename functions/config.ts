@@ -57,6 +57,8 @@ export interface LocalConfig {
   /** s3rver's port (attachments); 0 = a free one at each start. */
   s3Port: number;
   sessionHours: number;
+  /** Proxies in front (TRUSTED_PROXIES, comma-separated addresses): only their X-Forwarded-For is believed. */
+  trustedProxies: string[];
   /** LOCAL_CLOCK=controllable: an administrator may move the runtime's time forward (GET/POST /api/v1/local/clock). */
   clock: 'system' | 'controllable';
 }
@@ -82,6 +84,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     mailSmtpPort: positiveInt(env, 'MAIL_SMTP_PORT', 1025),
     s3Port: positiveInt(env, 'S3_PORT', 0),
     sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     clock: localClock(env.LOCAL_CLOCK),
   };
 }

@@ -75,6 +75,9 @@ export type DomainErrorCode =
   | 'APPROVAL.VERB_NOT_ALLOWED'
   | 'APPROVAL.SIGNED_IN_ONLY'
   | 'APPROVAL.FIELDS_INVALID'
+  // Request forgery (#13 item 1): a cookie-authenticated change not from the console.
+  | 'REQUEST.CROSS_ORIGIN'
+  | 'REQUEST.CONSOLE_HEADER_REQUIRED'
   | 'REQUEST.UNKNOWN_KIND'
   | 'REQUEST.DATE_RANGE'
   | 'COMMENT.EMPTY'

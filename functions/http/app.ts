@@ -10,6 +10,7 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import type { AppEnv } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
+import { sameOrigin } from './middleware/same-origin.js';
 import { DecisionFieldsInvalid } from '../domain/approvals/step-spec.js';
 import { domainFieldErrors, fieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
 import { apiKeysRoutes } from './routes/api-keys.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       onError: (c) => sendProblem(c, problem(c.get('lang'), 413, 'REQUEST.TOO_LARGE', { limit: MAX_BODY_BYTES })),
     }),
   );
+  app.use('/api/v1/*', sameOrigin(deps.publicUrl));
   app.use('/api/v1/*', authenticate());
 
   app.route('/api/health', healthRoutes());

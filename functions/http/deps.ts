@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Store } from '../storage/client.js';
 import type { ObjectStore } from '../storage/objects.js';
 import type { WorkflowDeps } from '../workflow/kinds.js';
@@ -24,6 +25,12 @@ export interface AppDeps {
    * `GET/POST /api/v1/local/clock`; without it (always in the cloud) that route does not exist.
    */
   localClock?: LocalClockControl;
+  /**
+   * The caller's address as the edge knows it (API Gateway's source IP; locally the socket's
+   * peer, or X-Forwarded-For only behind a proxy TRUSTED_PROXIES names): what sign-in
+   * throttling counts by. Without it every caller is one address.
+   */
+  clientAddress?: (c: Context) => string | undefined;
   /** Logger for structured, PII-free lines. */
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }

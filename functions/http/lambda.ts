@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { handle } from 'hono/aws-lambda';
+import { getConnInfo, handle } from 'hono/aws-lambda';
 import { readApiConfig } from '../config.js';
 import { linkSecretFromEnv } from '../email/links.js';
 import { sesMailer } from '../email/mailer.js';
@@ -23,6 +23,8 @@ export const handler = handle(
     now,
     publicUrl: config.publicUrl,
     sessionHours: config.sessionHours,
+    // API Gateway's source IP: the address it took the connection from, not a header.
+    clientAddress: (c) => getConnInfo(c).remote.address,
     log: jsonLogger,
     workflow: {
       store,

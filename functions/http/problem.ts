@@ -67,6 +67,8 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'EMPLOYEE.FIELD_HR_ONLY': 403,
   'EMPLOYEE.CREATE_HR_ONLY': 403,
   'AUTH.RATE_LIMITED': 429,
+  'REQUEST.CROSS_ORIGIN': 403,
+  'REQUEST.CONSOLE_HEADER_REQUIRED': 403,
   // Attachments (issue #12): one the reader may not see is as good as none.
   'ATTACHMENT.NOT_FOUND': 404,
 };

@@ -1,4 +1,5 @@
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import { rateKey } from './keys.js';
 
@@ -28,4 +29,59 @@ export async function peek(store: Store, buckets: string[], windowSeconds: numbe
   const out = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys } } }));
   const found = new Map((out.Responses?.[store.table] ?? []).map((i) => [i.pk as string, (i.count as number) ?? 0]));
   return keys.map((k) => found.get(k.pk) ?? 0);
+}
+
+/**
+ * Takes one attempt from a bucket if it has one left in this window: a conditional ADD, so
+ * however many callers race, at most `limit` of them get one (#13 item 2). False when full.
+ */
+export async function take(store: Store, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<boolean> {
+  const window = Math.floor(nowSeconds / windowSeconds);
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.table,
+        Key: rateKey(bucket, window),
+        UpdateExpression: 'ADD #count :one SET expiresAt = :exp',
+        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': (window + 2) * windowSeconds },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+/** Gives back an attempt taken in this window (an attempt that turned out not to count). */
+export async function giveBack(store: Store, bucket: string, windowSeconds: number, nowSeconds: number): Promise<void> {
+  const window = Math.floor(nowSeconds / windowSeconds);
+  try {
+    await store.doc.send(
+      new UpdateCommand({
+        TableName: store.table,
+        Key: rateKey(bucket, window),
+        UpdateExpression: 'ADD #count :minus',
+        ConditionExpression: '#count > :zero',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      }),
+    );
+  } catch (err) {
+    // The window turned over meanwhile: nothing to give back.
+    if (!(err instanceof ConditionalCheckFailedException)) throw err;
+  }
+}
+
+/** A remembered fact with a lifetime (e.g. "this account signs in from this address"). */
+export async function remember(store: Store, fact: string, untilSeconds: number): Promise<void> {
+  await store.doc.send(new PutCommand({ TableName: store.table, Item: { ...rateKey(fact, 0), expiresAt: untilSeconds } }));
+}
+
+/** Whether a fact was remembered and has not expired (TTL deletion lags, so the time is checked). */
+export async function remembered(store: Store, fact: string, nowSeconds: number): Promise<boolean> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: rateKey(fact, 0) }));
+  return ((out.Item?.expiresAt as number | undefined) ?? 0) > nowSeconds;
 }

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     mailPort: config.mailPort,
     mailSmtpPort: config.mailSmtpPort,
     sessionHours: config.sessionHours,
+    trustedProxies: config.trustedProxies,
     s3Port: config.s3Port,
     ...(config.clock === 'controllable' ? { clock: new ControllableClock({ flowing: true }) } : {}),
     quiet: process.env.LOG_REQUESTS !== '1',

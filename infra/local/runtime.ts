@@ -3,6 +3,8 @@
  * Step Functions endpoint, a mail catcher (or a real SMTP server) — plus the built console.
  * `npm start` (main.ts) and the tests both start it through here.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { behindProxies } from '../../functions/http/client-address.js';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -52,6 +54,8 @@ export interface LocalRuntimeOptions {
   /** Mail catcher SMTP port (0 or unset = a free port; `npm start` passes MAIL_SMTP_PORT). */
   mailSmtpPort?: number;
   sessionHours?: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
   /** Built console directory; default admin/dist. */
   consoleDir?: string;
   /** No request logs (tests). */
@@ -182,6 +186,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
       now,
       publicUrl,
       sessionHours: opts.sessionHours ?? 12,
+      clientAddress: socketClientAddress(opts.trustedProxies ?? []),
       workflow: workflows.deps,
       log,
       health: {
@@ -263,4 +268,10 @@ async function localLinkSecret(store: Store): Promise<Uint8Array> {
     await putMeta(store, 'link-secret', secret);
   }
   return linkSecretFromEnv(secret);
+}
+
+/** The caller's address on the local server: the socket's peer, or behind a named proxy what it forwarded. */
+export function socketClientAddress(trustedProxies: readonly string[]): NonNullable<AppDeps['clientAddress']> {
+  // A request handed to the app directly (app.request, in tests) has no socket: no address.
+  return (c) => (c.env ? behindProxies(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), trustedProxies) : undefined);
 }

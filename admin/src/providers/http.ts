@@ -56,6 +56,9 @@ export function createHttp({ baseUrl, getLocale, fetch: fetchImpl = (...args) =>
 
     const headers = new Headers({ Accept: 'application/json, application/problem+json', ...options.headers });
     headers.set('Accept-Language', getLocale());
+    // Proof the call comes from the console, not a form another page submits with the session
+    // cookie (the API refuses a cookie-authenticated change without it or a JSON body).
+    headers.set('X-Requested-With', 'cs-console');
     let body: string | undefined;
     if (options.body !== undefined) {
       headers.set('Content-Type', 'application/json');
