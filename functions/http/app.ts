@@ -10,6 +10,7 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import type { AppEnv } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestContext } from './middleware/context.js';
+import { rejectHiddenCharacters } from './middleware/hidden-characters.js';
 import { sameOrigin } from './middleware/same-origin.js';
 import { DecisionFieldsInvalid } from '../domain/approvals/step-spec.js';
 import { domainFieldErrors, fieldErrors, FieldErrorsProblem, problem, sendProblem, statusOf } from './problem.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.use('/api/v1/*', sameOrigin(deps.publicUrl));
   app.use('/api/v1/*', authenticate());
+  app.use('/api/v1/*', rejectHiddenCharacters());
 
   app.route('/api/health', healthRoutes());
   app.route('/api/v1/auth', authRoutes());

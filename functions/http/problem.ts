@@ -153,9 +153,16 @@ export function fieldErrors(lang: Language, issues: readonly z.core.$ZodIssue[],
     const own = FORMAT_MESSAGES[issue.message]?.[lang];
     const key = [...issue.path].reverse().find((p): p is string => typeof p === 'string') ?? '';
     const human = isDefaultMessage(issue.message) ? forPeople(lang, issue, key) : null;
-    out.push({ path: prefix || '(body)', code: issue.code, message: own ?? human ?? (issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message) });
+    // Our text rules name their finding as the code (`text.direction`), as the safety net does.
+    const code = issue.code === 'custom' && issue.message.startsWith('text.') ? issue.message : issue.code;
+    out.push({ path: prefix || '(body)', code, message: own ?? human ?? (issue.message && !isDefaultMessage(issue.message) ? issue.message : text ?? issue.message) });
   }
   return out;
+}
+
+/** One of our own format messages (`format.…`, `text.…`) in the caller's language. */
+export function formatMessage(lang: Language, key: string): string {
+  return FORMAT_MESSAGES[key]?.[lang] ?? key;
 }
 
 /** Messages of our own format checks (a schema's `{ message: 'format.…' }`), in each language. */
@@ -164,6 +171,11 @@ const FORMAT_MESSAGES: Record<string, Record<Language, string>> = {
   'format.employeeNo': { 'zh-CN': '工号只能包含字母、数字、下划线或连字符', en: 'Letters, digits, _ or - only' },
   'format.date': { 'zh-CN': '日期格式应为 YYYY-MM-DD，且须为有效日期', en: 'A valid date as YYYY-MM-DD' },
   'format.comment.max': { 'zh-CN': '评论最多 2000 字', en: 'A comment has at most 2000 characters' },
+  // Hidden characters in what people type (#13 item 5; domain/text/characters.ts).
+  'text.control': { 'zh-CN': '不能包含换行、制表符等控制字符', en: 'No line breaks, tabs or other control characters' },
+  'text.direction': { 'zh-CN': '不能包含改变文字方向的隐藏字符（如 U+202E），它们会让文字显示得与实际不同', en: 'No hidden direction characters (such as U+202E): they make text show as something it is not' },
+  'text.invisible': { 'zh-CN': '不能包含零宽空格等不可见字符', en: 'No zero-width spaces or other invisible characters' },
+  'text.blank': { 'zh-CN': '须包含可见的文字', en: 'Must contain visible text' },
   'format.decimals.0': { 'zh-CN': '须为整数', en: 'A whole number' },
   'format.decimals.1': { 'zh-CN': '最多保留 1 位小数', en: 'At most one decimal place' },
   'format.decimals.2': { 'zh-CN': '最多保留 2 位小数', en: 'At most two decimal places' },

@@ -1,6 +1,7 @@
 /** Shared request/response schemas; each is also an OpenAPI component. */
 import { z } from '@hono/zod-openapi';
 import { isValidDate } from '../domain/people/dates.js';
+import { lineProblem, paragraphProblem, type TextProblem } from '../domain/text/characters.js';
 
 export const ProblemSchema = z
   .object({
@@ -47,3 +48,20 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+function textRule(check: (text: string) => TextProblem | null) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const found = check(text);
+    if (found) ctx.addIssue({ code: 'custom', message: found });
+  };
+}
+
+/**
+ * A line people type (a name, a title, a file name): trimmed, required, at most `max`
+ * characters, and no control, invisible or direction-changing character in it (#13 item 5).
+ */
+export const lineText = (max: number) => z.string().trim().min(1).max(max).superRefine(textRule(lineProblem));
+
+/** A paragraph people type (a comment, a statement): line breaks are fine; hidden characters are not. */
+export const paragraphText = (max: number, tooLong?: string) =>
+  z.string().max(max, tooLong ? { message: tooLong } : undefined).superRefine(textRule(paragraphProblem));

@@ -15,6 +15,7 @@ export const apiOverhead: Benchmark = {
   id: 1,
   title: 'API overhead over the storage floor',
   uses: [DYNAMO, `dataset:small:${SMALL.employees}:${SMALL.tasks}`],
+  timeLimitMinutes: 5,
   async run({ quick, log }) {
     const runs = quick ? 2 : 5;
     const samples = quick ? 10 : 40;

@@ -17,6 +17,7 @@ export const approvalRoundTrip: Benchmark = {
   id: 4,
   title: 'Approval round trip (decision → next approver’s email)',
   uses: [RUNTIME],
+  timeLimitMinutes: 8,
   async run({ quick, log }) {
     const rt = await localRuntime(log);
     // Three handovers per conversion (supervisor → CS manager → GM → HR).

@@ -100,6 +100,7 @@ export const coldStart: Benchmark = {
   id: 3,
   title: 'Cold start of the API Lambda',
   uses: [],
+  timeLimitMinutes: 10,
   async run({ quick, log }) {
     const dir = await mkdtemp(join(tmpdir(), 'cs-bench-cold-'));
     try {

@@ -157,11 +157,14 @@ export const consoleLoad: Benchmark = {
   id: 5,
   title: 'Console: initial JS and time to the people list, vs bare react-admin',
   uses: [RUNTIME],
-  async run({ quick, log }) {
+  timeLimitMinutes: 15,
+  async run({ quick, log, signal }) {
     if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
     const dir = await mkdtemp(join(tmpdir(), 'cs-bench-console-'));
     let bare: Server | undefined;
     let browser: Browser | undefined;
+    // Over the time limit: closing the browser ends whatever page wait was hanging.
+    signal.addEventListener('abort', () => void browser?.close().catch(() => undefined), { once: true });
     try {
       const consoleDir = join(dir, 'console');
       const bareDir = join(dir, 'bare');

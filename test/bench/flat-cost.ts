@@ -20,6 +20,7 @@ export const flatCost: Benchmark = {
   id: 2,
   title: 'Flat cost as data grows',
   uses: [DYNAMO, `dataset:small:${SMALL.employees}:${SMALL.tasks}`],
+  timeLimitMinutes: 5,
   async run({ quick, log }) {
     const runs = quick ? 2 : 5;
     const samples = quick ? 10 : 30;

@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** Fewer repetitions, for development. */
   quick: boolean;
   log: (message: string) => void;
+  /** Aborted when the figure is over its time limit: close what could hang (a browser), and stop. */
+  signal: AbortSignal;
 }
 
 export interface Benchmark {
@@ -30,6 +32,8 @@ export interface Benchmark {
   title: string;
   /** Shared resources it uses (context.ts), so main can stop them once no later figure needs them. */
   uses: string[];
+  /** How long the figure may take on a loaded 2-core machine before it is reported as not measured. */
+  timeLimitMinutes: number;
   run(opts: BenchOptions): Promise<BenchResult[]>;
 }
 

@@ -37,6 +37,7 @@ export const workflowCost: Benchmark = {
   id: 6,
   title: 'Workflow cost per probation conversion',
   uses: [RUNTIME],
+  timeLimitMinutes: 10,
   async run({ log }) {
     const rt = await localRuntime(log);
     const conversions = conversionsDone(rt).length > 0 ? conversionsDone(rt) : await runConversions(rt, 1, log);

@@ -11,6 +11,7 @@
  * - `waitUntil`: nobody acts; the chain goes on at a time the kind computes (e.g. the start
  *   date + 10 days, POLICIES.md §2).
  */
+import { paragraphProblem } from '../text/characters.js';
 import { z } from 'zod';
 import { DomainError } from '../errors.js';
 import { isValidDate } from '../people/dates.js';
@@ -75,7 +76,11 @@ function fieldSchema(f: FieldSpec): z.ZodType {
       return places === undefined ? n : n.refine((v) => Number.isInteger(Math.round(v * 10 ** places * 1e6) / 1e6), { message: `format.decimals.${places}` });
     }
     case 'text':
-      return z.string().trim().min(1).max(f.maxLength ?? 2000);
+      // An answer is a paragraph: line breaks yes, hidden characters no (#13 item 5).
+      return z.string().trim().min(1).max(f.maxLength ?? 2000).superRefine((text, ctx) => {
+        const found = paragraphProblem(text);
+        if (found) ctx.addIssue({ code: 'custom', message: found });
+      });
     case 'date':
       return z.string().refine(isValidDate, { message: 'format.date' });
     case 'choice': {

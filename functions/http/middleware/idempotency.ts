@@ -21,7 +21,8 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
     const principal = principalOf(c);
     // Hashed: the path is the caller's and may be long; the stored key stays small and fixed.
     const scope = createHash('sha256').update(`${c.req.method} ${c.req.path}#${key}`).digest('base64url');
-    const raw = await c.req.raw.clone().text();
+    // Hono's cached text: the body may have been read before (middleware/hidden-characters.ts).
+    const raw = await c.req.text();
     const hash = requestHash(raw);
     const at = now().toISOString();
     const replay = (earlier: { requestHash: string; status: number; body: unknown }) => {

@@ -5,7 +5,7 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey } from '../../storag
 import { newId } from '../../storage/ids.js';
 import { actorOf, authorize, newRouter, nowIso } from '../env.js';
 import { requires } from '../middleware/requires.js';
-import { IdParam, json, jsonBody, problemResponses } from '../schemas.js';
+import { IdParam, json, jsonBody, problemResponses, lineText } from '../schemas.js';
 import { API_KEY_PREFIX, hashToken, newToken } from '../security/tokens.js';
 
 const ApiKeySchema = z
@@ -33,7 +33,7 @@ export function apiKeysRoutes() {
         body: jsonBody(
           z
             .object({
-              name: z.string().trim().min(1).max(80),
+              name: lineText(80),
               scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1),
             })
             .strict(),

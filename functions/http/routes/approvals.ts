@@ -14,7 +14,7 @@ import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
 import { StepSchema, answersOf, presentStep } from './steps.js';
-import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses, paragraphText } from '../schemas.js';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -58,7 +58,7 @@ export const ApprovalSchema = z
 const DecisionBody = z
   .object({
     decision: z.enum(['approve', 'reject']),
-    comment: z.string().max(2000).optional(),
+    comment: paragraphText(2000).optional(),
     attachments: z.array(z.string().min(1).max(64)).max(50).optional().openapi({
       description: 'Ids from POST /attachments, uploaded by you and attached nowhere yet (at most the policy’s attachments.perItem); they are kept with the decision and shown in the timeline. Otherwise 422 naming `attachments`, and nothing is decided.',
     }),
@@ -260,7 +260,7 @@ export function approvalsRoutes() {
       method: 'post', path: '/{id}/return', tags: ['approvals'],
       summary: '退回: send the request back to an earlier step (mandatory comment); that step is asked again and the chain continues from there',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
-      request: { params: IdParam, body: jsonBody(z.object({ toStep: z.string().min(1).max(40), comment: z.string().max(2000) }).strict().openapi('ReturnRequest')) },
+      request: { params: IdParam, body: jsonBody(z.object({ toStep: z.string().min(1).max(40), comment: paragraphText(2000) }).strict().openapi('ReturnRequest')) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
@@ -276,7 +276,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'post', path: '/{id}/transfer', tags: ['approvals'], summary: 'Transfer (转交) my task to another person; my links stop working and they are emailed',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
-      request: { params: IdParam, body: jsonBody(z.object({ toUserId: z.string().min(1).max(64), comment: z.string().max(2000).optional() }).strict()) },
+      request: { params: IdParam, body: jsonBody(z.object({ toUserId: z.string().min(1).max(64), comment: paragraphText(2000).optional() }).strict()) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
@@ -300,7 +300,7 @@ export function approvalsRoutes() {
           users: z.array(z.string().min(1).max(64)).min(1).max(10),
           position: z.enum(['before', 'after', 'parallel']),
           mode: z.enum(['any', 'all']).default('any'),
-          comment: z.string().max(2000).optional(),
+          comment: paragraphText(2000).optional(),
         }).strict().openapi('AddApproversRequest')),
       },
       responses: { 200: json(z.object({ items: z.array(ApprovalSchema) })), ...problemResponses(400, 401, 403, 404, 409, 422) },
@@ -319,7 +319,7 @@ export function approvalsRoutes() {
       method: 'post', path: '/batch-decision', tags: ['approvals'],
       summary: 'Approve several of my tasks with one comment; each is decided and audited on its own, and one failure undoes none of the others',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
-      request: { body: jsonBody(z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(50), decision: z.literal('approve'), comment: z.string().max(2000).optional() }).strict().openapi('BatchDecisionRequest')) },
+      request: { body: jsonBody(z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(50), decision: z.literal('approve'), comment: paragraphText(2000).optional() }).strict().openapi('BatchDecisionRequest')) },
       responses: {
         200: json(z.object({ results: z.array(z.object({ id: z.string(), status: z.number().int(), code: z.string().optional(), detail: z.string().optional() })) }).openapi('BatchDecisionResult')),
         ...problemResponses(400, 401, 403),

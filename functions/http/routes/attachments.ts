@@ -14,7 +14,7 @@ import { getPolicy } from '../../storage/policies.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { IdParam, json, jsonBody, problemResponses } from '../schemas.js';
+import { IdParam, json, jsonBody, problemResponses, lineText } from '../schemas.js';
 import { mayReadRequest } from './request-access.js';
 
 /** A presigned PUT lasts long enough for a slow upload of the largest file, no longer. */
@@ -24,7 +24,7 @@ export const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 const NewAttachment = z
   .object({
-    fileName: z.string().trim().min(1).max(200),
+    fileName: lineText(200),
     contentType: z.string().min(1).max(200).openapi({ example: 'application/pdf' }),
     size: z.number().int().min(0).openapi({ description: 'Bytes; the upload must be exactly this long' }),
   })

@@ -2,7 +2,7 @@
 import { isPhoneNumber } from '../../domain/people/phone.js';
 import { z } from '@hono/zod-openapi';
 import { EMPLOYEE_STATUSES, LEVELS, POSTS, type EmployeeInput } from '../../domain/people/model.js';
-import { DateString } from '../schemas.js';
+import { DateString, lineText } from '../schemas.js';
 
 export const EmployeeSchema = z
   .object({
@@ -34,7 +34,7 @@ export type ShownEmployee = z.infer<typeof EmployeeSchema>;
 /** One schema per settable field; `satisfies` keeps it in step with the domain's EmployeeInput. */
 const fields = {
   employeeNo: z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { message: 'format.employeeNo' }),
-  name: z.string().trim().min(1).max(50),
+  name: lineText(50),
   email: z.string().trim().toLowerCase().email().max(254),
   phone: z.string().trim().max(30).refine(isPhoneNumber, { message: 'format.phone' }),
   post: z.enum(POSTS),

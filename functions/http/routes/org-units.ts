@@ -5,7 +5,7 @@ import { newId } from '../../storage/ids.js';
 import { createOrgUnit, getOrgUnit, listOrgUnits } from '../../storage/org-units.js';
 import { actorOf, authorize, newRouter, nowIso } from '../env.js';
 import { requires } from '../middleware/requires.js';
-import { json, jsonBody, problemResponses } from '../schemas.js';
+import { json, jsonBody, problemResponses, lineText } from '../schemas.js';
 
 export const OrgUnitSchema = z
   .object({
@@ -22,7 +22,7 @@ export const OrgUnitSchema = z
 
 const CreateOrgUnitBody = z
   .object({
-    name: z.string().trim().min(1).max(50),
+    name: lineText(50),
     kind: z.enum(ORG_UNIT_KINDS),
     parentId: z.string().min(1).max(64).nullable(),
   })

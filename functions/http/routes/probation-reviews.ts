@@ -12,7 +12,7 @@ import { PROBATION_STATEMENT_MAX } from '../../workflow/kinds/probation.js';
 import { actorOf, newRouter, principalOf } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { StepSchema, answersOf, presentStep } from './steps.js';
-import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses, paragraphText } from '../schemas.js';
 import { scopeOf, visibleEmployee } from './employee-scope.js';
 import { visibleReview } from './request-access.js';
 import { attachmentRefs, claimAttachments } from '../../storage/attachments.js';
@@ -87,7 +87,7 @@ export function probationReviewsRoutes() {
           employeeId: z.string().min(1).max(64),
           kind: z.enum(['early', 'scheduled']),
           attachments: z.array(z.string().min(1).max(64)).max(10).optional().openapi({ description: 'Attachment ids (POST /attachments) uploaded by the requester: files the review starts with' }),
-          statement: z.string().max(STATEMENT_MAX).optional().openapi({ description: `申请说明: why (at most ${STATEMENT_MAX} characters); the requester may change it when the review is returned to them` }),
+          statement: paragraphText(STATEMENT_MAX).optional().openapi({ description: `申请说明: why (at most ${STATEMENT_MAX} characters); the requester may change it when the review is returned to them` }),
         }).strict().openapi('StartProbationReview')),
       },
       responses: { 201: json(ReviewSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 409, 422) },

@@ -16,7 +16,7 @@ import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { DateString, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { DateString, LimitCursor, json, jsonBody, problemResponses, paragraphText } from '../schemas.js';
 
 const StartedItem = z.object({
   kind: z.string(),
@@ -45,7 +45,7 @@ const CommentSchema = z.object({
 }).openapi('RequestComment');
 
 const CommentBody = z.object({
-  text: z.string().max(COMMENT_MAX_CHARS, { message: 'format.comment.max' }).openapi({ description: `The comment (at most ${COMMENT_MAX_CHARS} characters)` }),
+  text: paragraphText(COMMENT_MAX_CHARS, 'format.comment.max').openapi({ description: `The comment (at most ${COMMENT_MAX_CHARS} characters)` }),
   mentions: z.array(z.string().min(1).max(64)).max(MENTIONS_MAX).default([]).openapi({ description: 'User ids @-mentioned: each is told by mail' }),
   attachments: z.array(z.string().min(1).max(64)).max(10).default([]).openapi({ description: 'Attachment ids (POST /attachments) uploaded by the author' }),
 }).strict().openapi('CommentRequest');

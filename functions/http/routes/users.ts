@@ -11,7 +11,7 @@ import { getPolicy } from '../../storage/policies.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { LimitCursor, json, jsonBody, problemResponses, lineText } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
 import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
 
@@ -47,7 +47,7 @@ const CreateUserBody = z
     password: z.string().min(1).max(256),
     roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
     employeeId: z.string().min(1).max(64).nullable().optional(),
-    name: z.string().trim().min(1).max(50).optional().openapi({ description: 'Defaults to the employee’s name' }),
+    name: lineText(50).optional().openapi({ description: 'Defaults to the employee’s name' }),
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
   })
   .strict()

@@ -58,7 +58,7 @@ describe('sign-in throttling (#13 item 2)', () => {
     const statuses = await Promise.all(Array.from({ length: 100 }, () => login(direct, 'burst@example.com', 'wrong-password-1')));
     expect(statuses.filter((s) => s === 401)).toHaveLength(perAccountAndAddress.limit);
     expect(statuses.filter((s) => s === 429)).toHaveLength(100 - perAccountAndAddress.limit);
-  });
+  }, 120_000);
 
   it('a new X-Forwarded-For per try is not a new address when no proxy is trusted: the guesser is still stopped', async () => {
     await direct.api.signIn(['agent'], null, 'spoof@example.com');
@@ -66,7 +66,7 @@ describe('sign-in throttling (#13 item 2)', () => {
     for (let i = 0; i < perAccountAndAddress.limit + 5; i++) statuses.push(await login(direct, 'spoof@example.com', 'wrong-password-1', `198.51.100.${i}`));
     expect(statuses.slice(0, perAccountAndAddress.limit).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(perAccountAndAddress.limit).every((s) => s === 429)).toBe(true);
-  });
+  }, 120_000);
 
   it('behind a trusted proxy, the address is what the proxy appended, not the leftmost value the client wrote', async () => {
     await proxied.api.signIn(['agent'], null, 'spoof2@example.com');
@@ -77,7 +77,7 @@ describe('sign-in throttling (#13 item 2)', () => {
     expect(statuses.slice(perAccountAndAddress.limit).every((s) => s === 429)).toBe(true);
     // The owner, behind the same proxy from another address, is not locked out.
     expect(await login(proxied, 'spoof2@example.com', TEST_PASSWORD, '203.0.113.99')).toBe(200);
-  });
+  }, 120_000);
 
   it('the owner is not locked out by a guesser elsewhere, nor by guesses spread over many addresses once they have signed in from their own', async () => {
     await proxied.api.signIn(['agent'], null, 'owner@example.com');
@@ -93,7 +93,7 @@ describe('sign-in throttling (#13 item 2)', () => {
     expect(spread.at(-1)).toBe(429);
     // …while the owner signs in from their usual address.
     expect(await login(proxied, 'owner@example.com', TEST_PASSWORD, '203.0.113.10')).toBe(200);
-  });
+  }, 120_000);
 
   it('after the window the account signs in again (the clock, not sleep)', async () => {
     await direct.api.signIn(['agent'], null, 'later@example.com');
@@ -101,12 +101,12 @@ describe('sign-in throttling (#13 item 2)', () => {
     expect(await login(direct, 'later@example.com', TEST_PASSWORD)).toBe(429);
     direct.api.clock.now = new Date(direct.api.clock.now.getTime() + perAccountAndAddress.windowSeconds * 1000 + 1000);
     expect(await login(direct, 'later@example.com', TEST_PASSWORD)).toBe(200);
-  });
+  }, 120_000);
 
   it('successful sign-ins do not count: a whole office behind one address signs in', async () => {
     await direct.api.signIn(['agent'], null, 'office@example.com');
     for (let i = 0; i < perAccountAndAddress.limit + 5; i++) expect(await login(direct, 'office@example.com', TEST_PASSWORD)).toBe(200);
-  });
+  }, 120_000);
 
   it('X-Forwarded-For is read from the right, past trusted proxies only', () => {
     expect(behindProxies('203.0.113.9', '1.1.1.1', [])).toBe('203.0.113.9');
