@@ -34,7 +34,7 @@ export function dashboardRoutes() {
   const app = newRouter();
   app.openapi(
     createRoute({
-      method: 'get', path: '/', tags: ['dashboard'],
+      method: 'get', path: '/', operationId: 'getDashboard', tags: ['dashboard'],
       summary: 'Pending approvals by step and age, the probation pipeline, headcount by team and level, decisions by channel (GM, HR, admin, CS manager)',
       middleware: [requires('employees:read')] as const,
       responses: { 200: json(Dashboard), ...problemResponses(401, 403) },

@@ -60,6 +60,7 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['users'],
       summary: 'The signed-in user, and which employee fields they may change',
       responses: { 200: json(MeSchema), ...problemResponses(401) },
@@ -84,6 +85,7 @@ export function usersRoutes() {
     createRoute({
       method: 'patch',
       path: '/me',
+      operationId: 'updateMe',
       tags: ['users'],
       summary: 'Change my preferences (language)',
       middleware: [peopleOnly()] as const,
@@ -102,6 +104,7 @@ export function usersRoutes() {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'createUser',
       tags: ['users'],
       summary: 'Create a user account (admin)',
       request: { body: jsonBody(CreateUserBody) },
@@ -142,6 +145,7 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/directory',
+      operationId: 'listDirectory',
       tags: ['users'],
       summary: 'The company directory: who can be picked as an approver (names only, for transfers)',
       middleware: [requires('approvals:write')] as const,
@@ -185,6 +189,7 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listUsers',
       tags: ['users'],
       summary: 'List user accounts',
       request: { query: z.object(LimitCursor) },
