@@ -121,7 +121,7 @@ export function approvalsRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/', operationId: 'listApprovals', tags: ['approvals'], summary: 'My approvals inbox (待我审批), newest first',
-      middleware: [requires('approvals:read')] as const,
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: {
         query: z.object({
           ...LimitCursor,
@@ -145,7 +145,7 @@ export function approvalsRoutes() {
     createRoute({
       method: 'get', path: '/counts', operationId: 'countApprovals', tags: ['approvals'],
       summary: 'The numbers on the inbox tabs and the menu: to decide, waiting, unread 抄送, my requests still running (each counted up to 100)',
-      middleware: [requires('approvals:read')] as const,
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       responses: {
         200: json(z.object({
           pending: z.number().int(), waiting: z.number().int(), ccUnread: z.number().int(), startedOpen: z.number().int(),
@@ -171,7 +171,7 @@ export function approvalsRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/{id}', operationId: 'getApproval', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline (opening a 抄送 notice marks it read)',
-      middleware: [requires('approvals:read')] as const,
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: { params: IdParam },
       responses: {
         200: json(ApprovalSchema.extend({

@@ -54,7 +54,7 @@ export function userDelegationRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/{id}/delegation', operationId: 'getDelegation', tags: ['users'], summary: '代理: the user’s delegation (null when none)',
-      middleware: [signedIn()] as const,
+      middleware: [signedIn({ apiKeys: 'users:read' })] as const,
       description: `${WHO} Roles that may read user accounts (\`users:read\`) may read it too.`,
       request: { params: IdParam },
       responses: { 200: json(z.object({ delegation: DelegationSchema.nullable() })), ...problemResponses(400, 401, 403, 404) },

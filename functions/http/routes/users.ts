@@ -10,7 +10,7 @@ import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
-import { peopleOnly, requires } from '../middleware/requires.js';
+import { peopleOnly, requires, signedIn } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
 import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
@@ -63,6 +63,8 @@ export function usersRoutes() {
       operationId: 'getMe',
       tags: ['users'],
       summary: 'The signed-in user, and which employee fields they may change',
+      // Any key may ask who it is: the answer is about the key itself (its name), nothing else.
+      middleware: [signedIn({ apiKeys: 'any' })] as const,
       responses: { 200: json(MeSchema), ...problemResponses(401) },
     }),
     async (c) => {
