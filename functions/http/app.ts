@@ -58,6 +58,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/api/v1/*', authenticate());
+  // Health is public, but an administrator signed in gets each engine's state.
+  app.use('/api/health', authenticate());
 
   app.route('/api/health', healthRoutes());
   app.route('/api/v1/auth', authRoutes());

@@ -22,6 +22,8 @@ const MATRIX: Record<string, Caller[]> = {
   // Public: signing in, and signing out (without a session it changes nothing).
   'POST /api/v1/auth/login': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   'POST /api/v1/auth/logout': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
+  // Health: anyone gets the status; only an administrator the engines (test/functions/http/routes/health.test.ts).
+  'GET /api/health': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   // Any signed-in person or integration may see who it is.
   'GET /api/v1/users/me': [...ALL_USERS, 'key:all', 'key:employees'],
   'PATCH /api/v1/users/me': ALL_USERS,
@@ -94,6 +96,7 @@ const MATRIX: Record<string, Caller[]> = {
 const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> = {
   'POST /api/v1/auth/login': 'anonymous',
   'POST /api/v1/auth/logout': 'anonymous',
+  'GET /api/health': 'anonymous',
   'GET /api/v1/users/me': 'any',
   'PATCH /api/v1/users/me': 'people',
   'POST /api/v1/users': ['users:write'],
