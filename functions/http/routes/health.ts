@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { EngineState } from '../deps.js';
-import { newRouter, type AppEnv } from '../env.js';
 import type { Context } from 'hono';
+import { newRouter, type AppEnv } from '../env.js';
+import { json } from '../schemas.js';
 
 /** How long the anonymous answer is reused: a load balancer polling every second costs one check per engine per window. */
 export const HEALTH_CACHE_MS = 15_000;
@@ -57,10 +58,6 @@ export function healthRoutes() {
     },
   );
   return app;
-}
-
-function json(schema: typeof HealthSchema, description: string) {
-  return { description, content: { 'application/json': { schema } } };
 }
 
 function reply(c: Context<AppEnv>, health: Health) {
