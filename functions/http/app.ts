@@ -28,12 +28,11 @@ import { probationReviewsRoutes } from './routes/probation-reviews.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { localClockRoutes } from './routes/local-clock.js';
+import { serveOpenApi } from './openapi.js';
 import { usersRoutes } from './routes/users.js';
 
 /** Largest JSON body accepted; the biggest legitimate one (a batch import page) fits easily. */
 export const MAX_BODY_BYTES = 256 * 1024;
-
-export const API_VERSION = '0.1.0';
 
 /** The whole HTTP API. The same app runs on Lambda (lambda.ts) and locally (infra/local). */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -63,6 +62,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/api/v1/*', sameOrigin(deps.publicUrl));
   app.use('/api/v1/*', authenticate());
   app.use('/api/v1/*', rejectHiddenCharacters());
+  // Health is public, but an administrator signed in gets each engine's state.
+  app.use('/api/health', authenticate());
 
   app.route('/api/health', healthRoutes());
   app.route('/api/v1/auth', authRoutes());
@@ -81,22 +82,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('/a/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) }));
   app.route('/a', linkRoutes());
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'A session token from POST /api/v1/auth/login, or an API key (csk_…)',
-  });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'cs_session' });
-  app.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: '客服部管理系统 API (CS Department)',
-      version: API_VERSION,
-      description:
-        'JSON API under /api/v1. Errors are RFC 9457 problem+json with field paths; lists use cursor pagination (`limit`, `cursor` → `nextCursor`); updates carry `version` (409 when stale); creating POSTs accept `Idempotency-Key`. Messages follow `Accept-Language` (zh-CN default, en).',
-    },
-    security: [{ bearer: [] }, { cookie: [] }],
-  });
+  serveOpenApi(app);
   app.get('/api/docs', (c) => c.html(DOCS_HTML));
   app.get('/api/docs/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/api/docs/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));

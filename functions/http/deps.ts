@@ -16,7 +16,7 @@ export interface AppDeps {
   publicUrl: string;
   /** Session lifetime. */
   sessionHours: number;
-  /** Named liveness checks of the engines the app depends on, reported by /api/health. */
+  /** Named liveness checks of the engines the app depends on, reported by /api/health (the details to administrators only). */
   health: Record<string, () => Promise<EngineState>>;
   /** The approval machinery: Step Functions client, mailer, link secret, state machine. */
   workflow: WorkflowDeps;

@@ -29,19 +29,19 @@ fetch('/api/v1/openapi.json').then(r=>r.json()).then(doc=>{
   const groups={};
   for(const [path,ops] of Object.entries(doc.paths))for(const [m,op] of Object.entries(ops)){
     const tag=(op.tags&&op.tags[0])||'other';(groups[tag]=groups[tag]||[]).push({path,m,op});}
-  const resolve=s=>s&&s.$ref?doc.components.schemas[s.$ref.split('/').pop()]:s;
+  const resolve=s=>s&&s.$ref?s.$ref.split('/').slice(1).reduce((o,k)=>o&&o[k],doc):s;
   for(const [tag,ops] of Object.entries(groups)){
     const sec=document.createElement('section');const h=document.createElement('h2');h.textContent=tag;sec.append(h);
     for(const {path,m,op} of ops){
       const d=document.createElement('details');const s=document.createElement('summary');
       const mm=document.createElement('span');mm.className='m '+m;mm.textContent=m;
-      const p=document.createElement('code');p.textContent=path;const t=document.createElement('span');t.textContent=op.summary||'';
+      const p=document.createElement('code');p.textContent=path;const t=document.createElement('span');t.textContent=op.summary||'';t.title=op.operationId||'';
       s.append(mm,p,t);d.append(s);
       const parts=[];
-      if(op.parameters&&op.parameters.length)parts.push(['Parameters',op.parameters.map(x=>({name:x.name,in:x.in,required:!!x.required,schema:x.schema,description:x.description}))]);
+      if(op.parameters&&op.parameters.length)parts.push(['Parameters',op.parameters.map(resolve).map(x=>({name:x.name,in:x.in,required:!!x.required,schema:x.schema,description:x.description}))]);
       const body=op.requestBody&&op.requestBody.content&&op.requestBody.content['application/json'];
       if(body)parts.push(['Request body',resolve(body.schema)]);
-      for(const [code,r] of Object.entries(op.responses||{})){const c=r.content&&(r.content['application/json']||r.content['application/problem+json']);
+      for(const [code,ref] of Object.entries(op.responses||{})){const r=resolve(ref);const c=r.content&&(r.content['application/json']||r.content['application/problem+json']);
         parts.push(['Response '+code+' — '+r.description,c?resolve(c.schema):null]);}
       for(const [label,val] of parts){const l=document.createElement('div');l.className='d';l.textContent=label;d.append(l);
         if(val){const pre=document.createElement('pre');pre.textContent=JSON.stringify(val,null,2);d.append(pre);}}

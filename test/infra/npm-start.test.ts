@@ -39,8 +39,20 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+async function signIn(email: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  expect(login.status).toBe(200);
+  return ((await login.json()) as { token: string }).token;
+}
+
+async function engines(token: string) {
+  const res = await fetch(`${base}/api/health`, { headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as { engines: Record<string, { state: string; detail?: string }> };
+}
+
 describe('npm start', () => {
   let first: Started;
+  let adminPassword: string;
 
   it('starts every engine, prints the URLs, a one-time admin password and the demo logins', async () => {
     first = await start(env);
@@ -49,9 +61,12 @@ describe('npm start', () => {
     expect(out).toMatch(/Mail catcher\s+http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toMatch(/Password \(shown once/);
     expect(out).toMatch(/cs_manager\s+\S+\s+\S+@example\.com/);
+    // Anyone gets the status alone; the administrator each engine (#13 item 6).
     const health = await fetch(`${base}/api/health`);
     expect(health.status).toBe(200);
-    const body = (await health.json()) as { engines: Record<string, { state: string }> };
+    expect(await health.json()).toEqual({ status: 'ok' });
+    adminPassword = out.match(/Password \(shown once[^:]*: (\S+)/)![1]!;
+    const body = await engines(await signIn('admin@example.com', adminPassword));
     expect(Object.keys(body.engines).sort()).toEqual(['dynamodb', 'mail', 'objectStorage', 'stepFunctions']);
     for (const e of Object.values(body.engines)) expect(e.state).toBe('up');
   }, START_BUDGET_MS);
@@ -63,13 +78,7 @@ describe('npm start', () => {
     expect(await page.text()).toContain('<div id="root">');
     const manager = first.output().match(/cs_manager\s+\S+\s+(\S+@example\.com)/)![1]!;
     const password = first.output().match(/password for all: ([^;]+);/)![1]!;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: manager, password }),
-    });
-    expect(login.status).toBe(200);
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(manager, password);
     const people = (await (await fetch(`${base}/api/v1/employees?limit=200`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { name: string; post: string }[] };
     // The CS manager's subtree: themselves, 3 supervisors, 6 team leads, 40 agents.
     expect(people.items).toHaveLength(50);
@@ -84,8 +93,8 @@ describe('npm start', () => {
     try {
       expect(second.output()).not.toMatch(/Password \(shown once/);
       expect(second.output()).toMatch(/Demo logins/);
-      const health = (await (await fetch(`${base}/api/health`)).json()) as { engines: { dynamodb: { detail: string } } };
-      expect(health.engines.dynamodb.detail).toBe('table reused');
+      const health = await engines(await signIn('admin@example.com', adminPassword));
+      expect(health.engines.dynamodb!.detail).toBe('table reused');
     } finally {
       expect(await stop(second), second.output()).toBe(0);
     }

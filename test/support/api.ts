@@ -53,7 +53,7 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** Serve GET/POST /api/v1/local/clock, as LOCAL_CLOCK=controllable does. */ clockRoute?: boolean; /** Request kinds beside the product's (a test-only kind). */ kinds?: RequestKind[]; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** How the app learns the caller's address (as the edge wires it). */ clientAddress?: AppDeps['clientAddress']; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** Serve GET/POST /api/v1/local/clock, as LOCAL_CLOCK=controllable does. */ clockRoute?: boolean; /** Request kinds beside the product's (a test-only kind). */ kinds?: RequestKind[]; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** How the app learns the caller's address (as the edge wires it). */ clientAddress?: AppDeps['clientAddress']; /** Engine checks for /api/health (default: DynamoDB up). */ health?: AppDeps['health']; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const log = opts.log ?? (() => undefined);
   const table = `t-${newId()}`;
@@ -107,7 +107,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
     publicUrl: PUBLIC_URL,
     sessionHours: 12,
     ...(opts.clientAddress ? { clientAddress: opts.clientAddress } : {}),
-    health: { dynamodb: async () => ({ state: 'up' }) },
+    health: opts.health ?? { dynamodb: async () => ({ state: 'up' }) },
     workflow,
     log,
     ...(opts.clockRoute ? { localClock: { now: () => control.now(), advance: (ms: number) => control.advance(ms), parseDuration } } : {}),

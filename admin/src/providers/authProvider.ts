@@ -42,7 +42,7 @@ export function canStartProbationReview(roles: readonly string[] | undefined, se
 
 /**
  * Who sees the company-wide numbers of the dashboards (GET /dashboard): those who see the whole
- * organisation and the CS manager, who runs the department. The API enforces the same rule.
+ * organisation and the CS manager, who runs the department: the roles the API grants `dashboard:read`.
  */
 export const DASHBOARD_VIEWERS: readonly Role[] = ['gm', 'hr', 'admin', 'cs_manager'];
 

@@ -22,10 +22,16 @@ export const PERMISSIONS = [
   'approvals:write',
   'probation:read',
   'probation:write',
+  // The department's numbers (GET /dashboard): company-wide counts of approvals, probation,
+  // headcount and decisions, which reading people does not imply (#13 item 7).
+  'dashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** API key scopes are the same words as permissions; an admin picks them per key. */
+/**
+ * API key scopes are the same words as permissions; an admin picks them per key. A key reaches
+ * only routes that declare the permission it holds (`requires`, http/middleware/requires.ts).
+ */
 export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write');
 
 const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write'];
@@ -35,9 +41,11 @@ const GRANTS: Record<Role, Permission[]> = {
   team_lead: EVERYONE,
   // 主管 and 客服经理 arrange their own people (team, superior, contact); HR owns the rest.
   supervisor: [...EVERYONE, 'employees:arrange'],
-  cs_manager: [...EVERYONE, 'employees:arrange'],
-  gm: [...EVERYONE, 'users:read'],
-  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write'],
+  // The company-wide numbers: the roles that see the whole organisation, and the CS manager,
+  // who runs the department the product serves.
+  cs_manager: [...EVERYONE, 'employees:arrange', 'dashboard:read'],
+  gm: [...EVERYONE, 'users:read', 'dashboard:read'],
+  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read'],
   admin: [...PERMISSIONS],
 };
 

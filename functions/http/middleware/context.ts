@@ -14,6 +14,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('lang', pickLanguage(c.req.header('accept-language')));
     c.set('principal', null);
     c.set('channel', 'api');
+    c.set('apiKeyAdmitted', false);
     await next();
     c.header('X-Request-Id', requestId);
     // Ids and timings only: no bodies, no names, no tokens.

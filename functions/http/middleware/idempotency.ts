@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { findIdempotent, idempotencyPut, IdempotentReplay, requestHash } from '../../storage/idempotency.js';
 import { transact } from '../../storage/transact.js';
@@ -14,9 +14,8 @@ import { principalOf, type AppEnv } from '../env.js';
  */
 export function idempotent(): MiddlewareHandler<AppEnv> {
   return async function idempotency(c, next) {
-    const key = c.req.header('idempotency-key');
+    const key = idempotencyKeyOf(c);
     if (!key) return next();
-    if (key.length < 8 || key.length > 128) throw new DomainError('IDEMPOTENCY.KEY_FORMAT', 'Idempotency-Key');
     const { store, now } = c.get('deps');
     const principal = principalOf(c);
     // Hashed: the path is the caller's and may be long; the stored key stays small and fixed.
@@ -42,4 +41,12 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       if (!(err instanceof IdempotentReplay)) throw err;
     }
   };
+}
+
+/** The request's `Idempotency-Key`, if it sent one of the accepted length (else 400). */
+export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (!key) return undefined;
+  if (key.length < 8 || key.length > 128) throw new DomainError('IDEMPOTENCY.KEY_FORMAT', 'Idempotency-Key');
+  return key;
 }

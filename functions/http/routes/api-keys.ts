@@ -27,6 +27,7 @@ export function apiKeysRoutes() {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'createApiKey',
       tags: ['api-keys'],
       summary: 'Create an API key for an integration (admin). The key is shown once.',
       request: {
@@ -34,7 +35,7 @@ export function apiKeysRoutes() {
           z
             .object({
               name: lineText(80),
-              scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1),
+              scopes: z.array(z.enum(API_KEY_SCOPES as [string, ...string[]])).min(1).max(API_KEY_SCOPES.length),
             })
             .strict(),
         ),
@@ -72,6 +73,7 @@ export function apiKeysRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listApiKeys',
       tags: ['api-keys'],
       summary: 'List API keys (admin); secrets are never shown again',
       responses: { 200: json(z.object({ items: z.array(ApiKeySchema) })), ...problemResponses(401, 403) },
@@ -87,10 +89,11 @@ export function apiKeysRoutes() {
     createRoute({
       method: 'delete',
       path: '/{id}',
+      operationId: 'revokeApiKey',
       tags: ['api-keys'],
       summary: 'Revoke an API key (admin)',
       request: { params: IdParam },
-      responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403, 404) },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses(400, 401, 403, 404) },
       middleware: [requires('api-keys:write')] as const,
     }),
     async (c) => {

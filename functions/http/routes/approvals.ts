@@ -14,7 +14,7 @@ import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
 import { StepSchema, answersOf, presentStep } from './steps.js';
-import { IdParam, LimitCursor, json, jsonBody, problemResponses, paragraphText } from '../schemas.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses, paragraphText, IDEMPOTENCY_KEY, LabelledValue } from '../schemas.js';
 
 const Localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -120,8 +120,8 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/', tags: ['approvals'], summary: 'My approvals inbox (待我审批), newest first',
-      middleware: [requires('approvals:read')] as const,
+      method: 'get', path: '/', operationId: 'listApprovals', tags: ['approvals'], summary: 'My approvals inbox (待我审批), newest first',
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: {
         query: z.object({
           ...LimitCursor,
@@ -143,9 +143,9 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/counts', tags: ['approvals'],
+      method: 'get', path: '/counts', operationId: 'countApprovals', tags: ['approvals'],
       summary: 'The numbers on the inbox tabs and the menu: to decide, waiting, unread 抄送, my requests still running (each counted up to 100)',
-      middleware: [requires('approvals:read')] as const,
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       responses: {
         200: json(z.object({
           pending: z.number().int(), waiting: z.number().int(), ccUnread: z.number().int(), startedOpen: z.number().int(),
@@ -170,13 +170,13 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline (opening a 抄送 notice marks it read)',
-      middleware: [requires('approvals:read')] as const,
+      method: 'get', path: '/{id}', operationId: 'getApproval', tags: ['approvals'], summary: 'One of my approval tasks, with the request’s timeline (opening a 抄送 notice marks it read)',
+      middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: { params: IdParam },
       responses: {
         200: json(ApprovalSchema.extend({
           requesterId: z.string().nullable(),
-          summary: z.array(z.tuple([z.string(), z.string()])).openapi({ description: 'What the request is about, as the approval email shows it' }),
+          summary: z.array(LabelledValue).openapi({ description: 'What the request is about, as the approval email shows it' }),
           requestPath: z.string().openapi({ description: 'The request’s page in the console (hash route)' }),
           chain: z.array(z.object({ key: z.string(), label: z.string() })).openapi({ description: 'The request’s steps (with `requester`, the resubmission), labelled: for the timeline and 退回 targets' }),
           timeline: z.array(StepSchema),
@@ -185,7 +185,7 @@ export function approvalsRoutes() {
           prefill: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The step’s last answer (its fields, as a decision body has them): a step asked again starts from it' }),
           step: StepSpecSchema,
         })),
-        ...problemResponses(401, 403, 404),
+        ...problemResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -232,9 +232,10 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/decision', tags: ['approvals'],
+      method: 'post', path: '/{id}/decision', operationId: 'decideApproval', tags: ['approvals'],
       summary: 'Approve or reject (a reject needs a comment). Exactly one decision per step wins; a late one gets 409 naming who decided.',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: IdParam, body: jsonBody(DecisionBody) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -257,9 +258,10 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/return', tags: ['approvals'],
+      method: 'post', path: '/{id}/return', operationId: 'returnApproval', tags: ['approvals'],
       summary: '退回: send the request back to an earlier step (mandatory comment); that step is asked again and the chain continues from there',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: IdParam, body: jsonBody(z.object({ toStep: z.string().min(1).max(40), comment: paragraphText(2000) }).strict().openapi('ReturnRequest')) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -274,8 +276,9 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/transfer', tags: ['approvals'], summary: 'Transfer (转交) my task to another person; my links stop working and they are emailed',
+      method: 'post', path: '/{id}/transfer', operationId: 'transferApproval', tags: ['approvals'], summary: 'Transfer (转交) my task to another person; my links stop working and they are emailed',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: IdParam, body: jsonBody(z.object({ toUserId: z.string().min(1).max(64), comment: paragraphText(2000).optional() }).strict()) },
       responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
     }),
@@ -290,10 +293,11 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/add-approvers', tags: ['approvals'],
+      method: 'post', path: '/{id}/add-approvers', operationId: 'addApprovers', tags: ['approvals'],
       summary: '加签: add people before me, after me or in parallel with me; the added group decides as any one (或签) or all (会签)',
       description: '`before`: they are asked now and the step comes back to me after them; `after`: they are asked once I approve; `parallel`: they join my stage and `mode` applies to all of us. A reject or return by anyone decides the whole step.',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: {
         params: IdParam,
         body: jsonBody(z.object({
@@ -316,9 +320,10 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/batch-decision', tags: ['approvals'],
+      method: 'post', path: '/batch-decision', operationId: 'batchDecideApprovals', tags: ['approvals'],
       summary: 'Approve several of my tasks with one comment; each is decided and audited on its own, and one failure undoes none of the others',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { body: jsonBody(z.object({ ids: z.array(z.string().min(1).max(128)).min(1).max(50), decision: z.literal('approve'), comment: paragraphText(2000).optional() }).strict().openapi('BatchDecisionRequest')) },
       responses: {
         200: json(z.object({ results: z.array(z.object({ id: z.string(), status: z.number().int(), code: z.string().optional(), detail: z.string().optional() })) }).openapi('BatchDecisionResult')),
@@ -338,11 +343,12 @@ export function approvalsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/remind', tags: ['approvals'],
+      method: 'post', path: '/{id}/remind', operationId: 'remindApprover', tags: ['approvals'],
       summary: '催办: the requester or someone above the approver nudges them (at most once per policy interval); the approver is emailed',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: IdParam },
-      responses: { 200: json(ApprovalSchema), ...problemResponses(401, 403, 404, 409, 429) },
+      responses: { 200: json(ApprovalSchema), ...problemResponses(400, 401, 403, 404, 409, 429) },
     }),
     async (c) => {
       const p = principalOf(c);

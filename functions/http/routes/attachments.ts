@@ -14,7 +14,7 @@ import { getPolicy } from '../../storage/policies.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { IdParam, json, jsonBody, problemResponses, lineText } from '../schemas.js';
+import { IdParam, json, jsonBody, problemResponses, lineText, IDEMPOTENCY_KEY } from '../schemas.js';
 import { mayReadRequest } from './request-access.js';
 
 /** A presigned PUT lasts long enough for a slow upload of the largest file, no longer. */
@@ -51,10 +51,11 @@ export function attachmentsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/', tags: ['attachments'],
+      method: 'post', path: '/', operationId: 'startAttachmentUpload', tags: ['attachments'],
       summary: 'Start an upload: the file’s name, type and size are checked against policy (attachments.allowedTypes, maxBytes); answers a presigned PUT',
       description: 'PUT the bytes to `uploadUrl` with `headers`, then name the `id` in `attachments` of a decision (or comment) within a day. Wrong type → 422 naming `contentType`; too large → 422 naming `size`.',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { body: jsonBody(NewAttachment) },
       responses: { 201: json(Upload, 'Created'), ...problemResponses(400, 401, 403, 422) },
     }),
@@ -79,7 +80,7 @@ export function attachmentsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags: ['attachments'],
+      method: 'get', path: '/{id}', operationId: 'downloadAttachment', tags: ['attachments'],
       summary: 'Download: a short-lived link to the file under its own name; every download is audited',
       description: 'For the uploader, and for anyone who may read the request the file is attached to; anyone else gets 404. Answers 302 to the presigned GET, or `{url, expiresAt}` with `Accept: application/json` (the console, which fetches with its session).',
       middleware: [peopleOnly()] as const,
@@ -87,7 +88,7 @@ export function attachmentsRoutes() {
       responses: {
         200: json(Download),
         302: { description: 'To the presigned GET (valid for a few minutes)', headers: z.object({ Location: z.string() }) },
-        ...problemResponses(401, 403, 404),
+        ...problemResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {

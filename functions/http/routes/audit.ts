@@ -30,6 +30,7 @@ export function auditRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listAuditRecords',
       tags: ['audit'],
       summary: 'The audit trail of one record, newest first',
       request: {

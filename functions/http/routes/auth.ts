@@ -23,6 +23,9 @@ const LoginBody = z
 const login = createRoute({
   method: 'post',
   path: '/login',
+  operationId: 'signIn',
+  // Anonymous: this is how one gets a session.
+  security: [],
   tags: ['auth'],
   summary: 'Sign in: sets the console session cookie and returns a bearer token for scripts',
   request: { body: jsonBody(LoginBody) },
@@ -35,9 +38,12 @@ const login = createRoute({
 const logout = createRoute({
   method: 'post',
   path: '/logout',
+  operationId: 'signOut',
+  // With or without a session: without one it changes nothing (and still clears the cookie).
+  security: [{}, { bearer: [] }, { cookie: [] }],
   tags: ['auth'],
   summary: 'Sign out: ends the session',
-  responses: { 204: { description: 'Signed out' } },
+  responses: { 204: { description: 'Signed out' }, ...problemResponses(415) },
 });
 
 export function authRoutes() {

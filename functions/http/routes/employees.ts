@@ -5,8 +5,9 @@ import { EMPLOYEE_STATUSES, POSTS } from '../../domain/people/model.js';
 import { createEmployee, getEmployees, listEmployees } from '../../storage/employees.js';
 import { findIdempotent, IdempotentReplay, requestHash } from '../../storage/idempotency.js';
 import { actorOf, authorize, newRouter, nowIso } from '../env.js';
+import { idempotencyKeyOf } from '../middleware/idempotency.js';
 import { requires } from '../middleware/requires.js';
-import { IdParam, LimitCursor, json, jsonBody, problemResponses } from '../schemas.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses, IDEMPOTENCY_KEY } from '../schemas.js';
 import { prepareCreate, preparePatch, writePatch } from './employee-changes.js';
 import { CreateEmployeeBody, EmployeeSchema, PatchEmployeeBody } from './employee-schemas.js';
 import { present, scopeOf, visibleEmployee } from './employee-scope.js';
@@ -49,6 +50,7 @@ export function employeesRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listEmployees',
       tags: ['employees'],
       summary: 'List employees in your scope, filtered and sorted from indexes',
       request: { query: ListQuery },
@@ -89,10 +91,11 @@ export function employeesRoutes() {
     createRoute({
       method: 'get',
       path: '/{id}',
+      operationId: 'getEmployee',
       tags: ['employees'],
       summary: 'One employee',
       request: { params: IdParam },
-      responses: { 200: json(EmployeeSchema), ...problemResponses(401, 403, 404) },
+      responses: { 200: json(EmployeeSchema), ...problemResponses(400, 401, 403, 404) },
       middleware: [requires('employees:read')] as const,
     }),
     async (c) => {
@@ -107,12 +110,13 @@ export function employeesRoutes() {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'createEmployee',
       tags: ['employees'],
       summary: 'Create an employee (HR, admin). Supports Idempotency-Key.',
       request: {
         body: jsonBody(CreateEmployeeBody),
-        headers: z.object({ 'idempotency-key': z.string().min(8).max(128).optional() }),
       },
+      parameters: [IDEMPOTENCY_KEY],
       responses: { 201: json(EmployeeSchema, 'Created'), ...problemResponses(400, 401, 403, 409, 422) },
       middleware: [requires('employees:write')] as const,
     }),
@@ -121,7 +125,7 @@ export function employeesRoutes() {
       const { store } = c.get('deps');
       const body = c.req.valid('json');
       const at = nowIso(c);
-      const idemKey = c.req.valid('header')['idempotency-key'];
+      const idemKey = idempotencyKeyOf(c);
       const hash = requestHash(body);
       if (idemKey) {
         const earlier = await findIdempotent(store, p.id, idemKey, at);
@@ -155,6 +159,7 @@ export function employeesRoutes() {
     createRoute({
       method: 'patch',
       path: '/{id}',
+      operationId: 'updateEmployee',
       tags: ['employees'],
       summary: 'Change an employee (HR, admin; supervisors and CS managers arrange their own people); `version` must be the one you read',
       description:
@@ -177,6 +182,7 @@ export function employeesRoutes() {
     createRoute({
       method: 'post',
       path: '/batch',
+      operationId: 'batchEmployees',
       tags: ['employees'],
       summary: 'Create and change many employees at once (paste, import); each row is validated and written on its own and reported',
       description:

@@ -19,6 +19,7 @@ export function localClockRoutes(clock: LocalClockControl) {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'getLocalClock',
       tags: ['local'],
       summary: 'The local runtime’s time (LOCAL_CLOCK=controllable only)',
       responses: { 200: json(ClockSchema), ...problemResponses(401, 403) },
@@ -33,6 +34,7 @@ export function localClockRoutes(clock: LocalClockControl) {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'advanceLocalClock',
       tags: ['local'],
       summary: 'Move the local runtime’s time forward; every timer, step time limit and job due on the way fires in order',
       request: {

@@ -36,6 +36,7 @@ export function orgUnitsRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listOrgUnits',
       tags: ['org'],
       summary: 'Departments and teams (departments, centres and teams of POLICIES.md §1)',
       responses: { 200: json(z.object({ items: z.array(OrgUnitSchema) })), ...problemResponses(401, 403) },
@@ -52,6 +53,7 @@ export function orgUnitsRoutes() {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'createOrgUnit',
       tags: ['org'],
       summary: 'Create a department or team (HR, admin)',
       request: { body: jsonBody(CreateOrgUnitBody) },

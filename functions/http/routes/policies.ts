@@ -31,7 +31,7 @@ export function policiesRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{name}', tags: ['policies'], summary: 'The current version of a policy',
+      method: 'get', path: '/{name}', operationId: 'getPolicy', tags: ['policies'], summary: 'The current version of a policy',
       middleware: [requires('policies:read')] as const,
       request: { params: NameParam },
       responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403) },
@@ -46,7 +46,7 @@ export function policiesRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/{name}', tags: ['policies'], summary: 'Save a new version of a policy (HR, admin); `version` must be the one you read',
+      method: 'put', path: '/{name}', operationId: 'savePolicy', tags: ['policies'], summary: 'Save a new version of a policy (HR, admin); `version` must be the one you read',
       middleware: [requires('policies:write')] as const,
       request: { params: NameParam, body: jsonBody(z.object({ values: z.record(z.string(), z.unknown()), version: z.number().int().min(0) }).strict()) },
       responses: { 200: json(PolicySchema), ...problemResponses(400, 401, 403, 409, 422) },

@@ -79,7 +79,7 @@ export function probationReviewsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/', tags: ['probation'],
+      method: 'post', path: '/', operationId: 'startProbationReview', tags: ['probation'],
       summary: 'Start a probation review (转正): early application by the employee or their supervisor, or a scheduled one in its window (POLICIES.md §3)',
       middleware: [requires('probation:write')] as const,
       request: {
@@ -118,10 +118,10 @@ export function probationReviewsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}', tags: ['probation'], summary: 'A probation review with its scores, band, outcomes and step timeline',
+      method: 'get', path: '/{id}', operationId: 'getProbationReview', tags: ['probation'], summary: 'A probation review with its scores, band, outcomes and step timeline',
       middleware: [requires('probation:read')] as const,
       request: { params: IdParam },
-      responses: { 200: json(ReviewSchema), ...problemResponses(401, 403, 404) },
+      responses: { 200: json(ReviewSchema), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const p = principalOf(c);
@@ -145,7 +145,7 @@ export function probationReviewsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}/execution', tags: ['probation'],
+      method: 'get', path: '/{id}/execution', operationId: 'getProbationReviewExecution', tags: ['probation'],
       summary: 'The review’s workflow: the state machine’s states (from its ASL) and where this execution is',
       middleware: [requires('probation:read')] as const,
       request: { params: IdParam },
@@ -154,7 +154,7 @@ export function probationReviewsRoutes() {
           diagram: z.object({ startAt: z.string(), states: z.array(z.object({ name: z.string(), type: z.string(), comment: z.string().nullable(), next: z.array(z.string()) })) }),
           execution: z.object({ status: z.string(), currentState: z.string().nullable(), visited: z.array(z.string()), transitions: z.number().int() }).nullable(),
         }).openapi('WorkflowView')),
-        ...problemResponses(401, 403, 404),
+        ...problemResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -168,7 +168,7 @@ export function probationReviewsRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/', tags: ['probation'], summary: 'Probation reviews by status (default in_review) or of one employee',
+      method: 'get', path: '/', operationId: 'listProbationReviews', tags: ['probation'], summary: 'Probation reviews by status (default in_review) or of one employee',
       middleware: [requires('probation:read')] as const,
       request: { query: z.object({ ...LimitCursor, status: z.enum(STATUSES).optional(), employeeId: z.string().max(64).optional() }) },
       responses: { 200: json(z.object({ items: z.array(ReviewSchema), nextCursor: z.string().nullable() })), ...problemResponses(400, 401, 403, 404) },

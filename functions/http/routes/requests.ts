@@ -16,7 +16,7 @@ import { ApprovalSchema, present } from './approvals.js';
 import { newRouter, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { DateString, LimitCursor, json, jsonBody, problemResponses, paragraphText } from '../schemas.js';
+import { DateString, LimitCursor, json, jsonBody, problemResponses, paragraphText, IDEMPOTENCY_KEY } from '../schemas.js';
 
 const StartedItem = z.object({
   kind: z.string(),
@@ -72,7 +72,7 @@ export function requestsRoutes(kinds: readonly string[]) {
   const app = newRouter();
   app.openapi(
     createRoute({
-      method: 'get', path: '/', tags: ['approvals'],
+      method: 'get', path: '/', operationId: 'listMyRequests', tags: ['approvals'],
       summary: '我发起的: the requests I started, newest first, with their status and current step',
       middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: {
@@ -122,7 +122,7 @@ export function requestsRoutes(kinds: readonly string[]) {
   );
   app.openapi(
     createRoute({
-      method: 'get', path: '/{kind}/preview', tags: ['approvals'],
+      method: 'get', path: '/{kind}/preview', operationId: 'previewRequestChain', tags: ['approvals'],
       summary: 'The chain preview: who would be asked, in order, if I started this request about this employee now (org tree, policy, delegations)',
       middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: {
@@ -157,7 +157,7 @@ export function requestsRoutes(kinds: readonly string[]) {
   );
   app.openapi(
     createRoute({
-      method: 'get', path: '/{kind}/{id}/comments', tags: ['approvals'],
+      method: 'get', path: '/{kind}/{id}/comments', operationId: 'listRequestComments', tags: ['approvals'],
       summary: '评论: a request’s comment thread, oldest first (whoever may read the request)',
       middleware: [peopleOnly(), requires('approvals:read')] as const,
       request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }), query: z.object(LimitCursor) },
@@ -177,9 +177,10 @@ export function requestsRoutes(kinds: readonly string[]) {
   );
   app.openapi(
     createRoute({
-      method: 'post', path: '/{kind}/{id}/comments', tags: ['approvals'],
+      method: 'post', path: '/{kind}/{id}/comments', operationId: 'addRequestComment', tags: ['approvals'],
       summary: '评论: comment on a request (not a decision); @-mentioned people are told by mail, and get a read-only notice when they had no part in it',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }), body: jsonBody(CommentBody) },
       responses: { 201: json(CommentSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 422) },
     }),
@@ -202,9 +203,10 @@ export function requestsRoutes(kinds: readonly string[]) {
   );
   app.openapi(
     createRoute({
-      method: 'post', path: '/{kind}/{id}/withdraw', tags: ['approvals'],
+      method: 'post', path: '/{kind}/{id}/withdraw', operationId: 'withdrawRequest', tags: ['approvals'],
       summary: '撤回: the requester withdraws an unfinished request; pending tasks are cancelled and their links say so; the execution ends',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }) },
       responses: { 200: json(z.object({ status: z.literal('withdrawn') })), ...problemResponses(400, 401, 403, 404, 409) },
     }),
@@ -218,9 +220,10 @@ export function requestsRoutes(kinds: readonly string[]) {
   );
   app.openapi(
     createRoute({
-      method: 'post', path: '/{kind}/{id}/cc', tags: ['approvals'],
+      method: 'post', path: '/{kind}/{id}/cc', operationId: 'ccRequest', tags: ['approvals'],
       summary: '抄送: the requester or anyone taking part in the approval sends others a read-only notice (their "CC’d to me" inbox and an email)',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
+      parameters: [IDEMPOTENCY_KEY],
       request: {
         params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }),
         body: jsonBody(z.object({ users: z.array(z.string().min(1).max(64)).min(1).max(20), comment: z.string().max(2000).optional() }).strict().openapi('CcRequest')),

@@ -3,6 +3,7 @@ import { labelledAnswers } from '../../domain/approvals/step-spec.js';
 import { REQUESTER_STEP } from '../../domain/approvals/chain.js';
 import { stagesOf, type ApprovalStep, type ApprovalTask } from '../../storage/approvals.js';
 import { kindOf, type WorkflowDeps } from '../../workflow/kinds.js';
+import { LabelledValue } from '../schemas.js';
 
 /** An attachment as a decision or comment shows it; download it from GET /api/v1/attachments/{id}. */
 export const AttachmentRefSchema = z
@@ -30,7 +31,7 @@ export const StepSchema = z
         stage: z.number().int().nullable().openapi({ description: 'Index into `stages`; null for an escalation to a superior' }),
         onBehalfOfName: z.string().nullable(), addedByName: z.string().nullable(), decidedAt: z.string().nullable(), comment: z.string().nullable(), channel: z.string().nullable(),
         cancelledBy: z.enum(['withdraw', 'others', 'deadline']).nullable(),
-        answers: z.array(z.tuple([z.string(), z.string()])).optional().openapi({ description: 'What this person’s decision recorded (the step’s fields), labelled' }),
+        answers: z.array(LabelledValue).optional().openapi({ description: 'What this person’s decision recorded (the step’s fields), labelled' }),
         attachments: z.array(AttachmentRefSchema).optional().openapi({ description: 'Files this person’s decision carries (#12); absent when none' }),
       }))
       .optional()

@@ -53,11 +53,11 @@ export function userDelegationRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}/delegation', tags: ['users'], summary: '代理: the user’s delegation (null when none)',
-      middleware: [signedIn()] as const,
+      method: 'get', path: '/{id}/delegation', operationId: 'getDelegation', tags: ['users'], summary: '代理: the user’s delegation (null when none)',
+      middleware: [signedIn({ apiKeys: 'users:read' })] as const,
       description: `${WHO} Roles that may read user accounts (\`users:read\`) may read it too.`,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ delegation: DelegationSchema.nullable() })), ...problemResponses(401, 403, 404) },
+      responses: { 200: json(z.object({ delegation: DelegationSchema.nullable() })), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { target } = await access(c, c.req.valid('param').id, 'read');
@@ -67,7 +67,7 @@ export function userDelegationRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/{id}/delegation', tags: ['users'],
+      method: 'put', path: '/{id}/delegation', operationId: 'setDelegation', tags: ['users'],
       middleware: [peopleOnly()] as const,
       summary: '代理: set the user’s out-of-office delegate for a date range',
       description: `While today (company time) is within [from, to], new approval tasks for this person go to the delegate, marked "on behalf of" them; one hop only (the delegate’s own delegation is not followed). With \`movePending\` their current tasks move too, each on its own (audited; the old email links answer 410 transferred). Replaces any earlier delegation. ${WHO}`,
@@ -104,11 +104,11 @@ export function userDelegationRoutes() {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/{id}/delegation', tags: ['users'], summary: '代理: end the user’s delegation now',
+      method: 'delete', path: '/{id}/delegation', operationId: 'endDelegation', tags: ['users'], summary: '代理: end the user’s delegation now',
       middleware: [peopleOnly()] as const,
       description: `New tasks go to the person again. Tasks already with the delegate stay there (transfer them back if needed). ${WHO}`,
       request: { params: IdParam },
-      responses: { 204: { description: 'Cleared (also when there was none)' }, ...problemResponses(401, 403, 404, 409) },
+      responses: { 204: { description: 'Cleared (also when there was none)' }, ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { target, principal } = await access(c, c.req.valid('param').id, 'write');

@@ -10,7 +10,7 @@ import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { createUser, findUserByEmployee, getUser, listUsers, publicUser, setUserLanguage } from '../../storage/users.js';
 import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
-import { peopleOnly, requires } from '../middleware/requires.js';
+import { peopleOnly, requires, signedIn } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses, lineText } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
 import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
@@ -60,8 +60,11 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/me',
+      operationId: 'getMe',
       tags: ['users'],
       summary: 'The signed-in user, and which employee fields they may change',
+      // Any key may ask who it is: the answer is about the key itself (its name), nothing else.
+      middleware: [signedIn({ apiKeys: 'any' })] as const,
       responses: { 200: json(MeSchema), ...problemResponses(401) },
     }),
     async (c) => {
@@ -84,6 +87,7 @@ export function usersRoutes() {
     createRoute({
       method: 'patch',
       path: '/me',
+      operationId: 'updateMe',
       tags: ['users'],
       summary: 'Change my preferences (language)',
       middleware: [peopleOnly()] as const,
@@ -102,6 +106,7 @@ export function usersRoutes() {
     createRoute({
       method: 'post',
       path: '/',
+      operationId: 'createUser',
       tags: ['users'],
       summary: 'Create a user account (admin)',
       request: { body: jsonBody(CreateUserBody) },
@@ -142,6 +147,7 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/directory',
+      operationId: 'listDirectory',
       tags: ['users'],
       summary: 'The company directory: who can be picked as an approver (names only, for transfers)',
       middleware: [requires('approvals:write')] as const,
@@ -185,6 +191,7 @@ export function usersRoutes() {
     createRoute({
       method: 'get',
       path: '/',
+      operationId: 'listUsers',
       tags: ['users'],
       summary: 'List user accounts',
       request: { query: z.object(LimitCursor) },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY_SCOPES } from '../../../../functions/domain/auth/roles.js';
+import { API_KEY_SCOPES, type Permission } from '../../../../functions/domain/auth/roles.js';
 import { testApi, type TestApi } from '../../../support/api.js';
 import { buildOrg, type TestOrg } from '../../../support/org.js';
 
@@ -22,6 +22,8 @@ const MATRIX: Record<string, Caller[]> = {
   // Public: signing in, and signing out (without a session it changes nothing).
   'POST /api/v1/auth/login': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   'POST /api/v1/auth/logout': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
+  // Health: anyone gets the status; only an administrator the engines (test/functions/http/routes/health.test.ts).
+  'GET /api/health': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   // Any signed-in person or integration may see who it is.
   'GET /api/v1/users/me': [...ALL_USERS, 'key:all', 'key:employees'],
   'PATCH /api/v1/users/me': ALL_USERS,
@@ -80,14 +82,73 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/probation-reviews': [...ALL_USERS, 'key:all'],
   'GET /api/v1/probation-reviews/{id}': [...ALL_USERS, 'key:all'],
   'GET /api/v1/probation-reviews/{id}/execution': [...ALL_USERS, 'key:all'],
-  // Company-wide numbers: the roles that run the department, and integrations that read people.
-  'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all', 'key:employees'],
+  // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
+  // (reading people is not enough: #13 item 7).
+  'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
+};
+
+/**
+ * What an API key needs for each route (#13 item 7): the scope(s) the route declares (any one
+ * of them), `people` for routes no key may use, `any` for the one route that tells a key only
+ * about itself, `anonymous` for routes that need no sign-in at all. A key holding every scope
+ * but the declared ones gets 403 on every route that is not anonymous or `any`.
+ */
+const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> = {
+  'POST /api/v1/auth/login': 'anonymous',
+  'POST /api/v1/auth/logout': 'anonymous',
+  'GET /api/health': 'anonymous',
+  'GET /api/v1/users/me': 'any',
+  'PATCH /api/v1/users/me': 'people',
+  'POST /api/v1/users': ['users:write'],
+  'GET /api/v1/users': ['users:read'],
+  'GET /api/v1/users/directory': ['approvals:write'],
+  'GET /api/v1/users/{id}/delegation': ['users:read'],
+  'PUT /api/v1/users/{id}/delegation': 'people',
+  'DELETE /api/v1/users/{id}/delegation': 'people',
+  'GET /api/v1/employees': ['employees:read'],
+  'GET /api/v1/employees/{id}': ['employees:read'],
+  'POST /api/v1/employees': ['employees:write'],
+  'PATCH /api/v1/employees/{id}': ['employees:write', 'employees:arrange'],
+  'POST /api/v1/employees/batch': ['employees:write', 'employees:arrange'],
+  'GET /api/v1/org-units': ['org:read'],
+  'POST /api/v1/org-units': ['org:write'],
+  'GET /api/v1/audit': ['audit:read'],
+  'POST /api/v1/api-keys': ['api-keys:write'],
+  'GET /api/v1/api-keys': ['api-keys:write'],
+  'DELETE /api/v1/api-keys/{id}': ['api-keys:write'],
+  'GET /api/v1/policies/{name}': ['policies:read'],
+  'PUT /api/v1/policies/{name}': ['policies:write'],
+  'GET /api/v1/approvals': 'people',
+  'GET /api/v1/approvals/counts': 'people',
+  'GET /api/v1/approvals/{id}': 'people',
+  'POST /api/v1/approvals/{id}/decision': 'people',
+  'POST /api/v1/approvals/{id}/return': 'people',
+  'POST /api/v1/approvals/{id}/transfer': 'people',
+  'POST /api/v1/approvals/{id}/add-approvers': 'people',
+  'POST /api/v1/approvals/batch-decision': 'people',
+  'POST /api/v1/approvals/{id}/remind': 'people',
+  'GET /api/v1/requests': 'people',
+  'GET /api/v1/requests/{kind}/preview': 'people',
+  'POST /api/v1/attachments': 'people',
+  'GET /api/v1/attachments/{id}': 'people',
+  'POST /api/v1/requests/{kind}/{id}/withdraw': 'people',
+  'GET /api/v1/requests/{kind}/{id}/comments': 'people',
+  'POST /api/v1/requests/{kind}/{id}/comments': 'people',
+  'POST /api/v1/requests/{kind}/{id}/cc': 'people',
+  'POST /api/v1/probation-reviews': ['probation:write'],
+  'GET /api/v1/probation-reviews': ['probation:read'],
+  'GET /api/v1/probation-reviews/{id}': ['probation:read'],
+  'GET /api/v1/probation-reviews/{id}/execution': ['probation:read'],
+  'GET /api/v1/dashboard': ['dashboard:read'],
 };
 
 let api: TestApi;
 let org: TestOrg;
 const tokens = {} as Record<Caller, string | undefined>;
 let routes: [string, string][] = [];
+const keys = new Map<string, string>();
+const KEY_SCOPES: readonly Permission[] = API_KEY_SCOPES;
+let keyWith: (scopes: readonly Permission[]) => Promise<string>;
 
 beforeAll(async () => {
   api = await testApi();
@@ -98,10 +159,16 @@ beforeAll(async () => {
   for (const role of USERS) tokens[role] = await api.signIn([role as never], employeeOf[role] ?? null);
   const key = async (scopes: string[]) => {
     const res = await api.request('POST', '/api/v1/api-keys', { token: tokens.admin, body: { name: `matrix ${scopes.length}`, scopes } });
+    if (res.status !== 201) throw new Error(`key ${scopes.join(' ')}: ${res.status}`);
     return ((await res.json()) as { key: string }).key;
   };
-  tokens['key:all'] = await key([...API_KEY_SCOPES]);
-  tokens['key:employees'] = await key(['employees:read']);
+  keyWith = async (scopes) => {
+    const id = [...scopes].sort().join(' ');
+    keys.set(id, keys.get(id) ?? (await key([...scopes])));
+    return keys.get(id)!;
+  };
+  tokens['key:all'] = await keyWith([...API_KEY_SCOPES]);
+  tokens['key:employees'] = await keyWith(['employees:read']);
   tokens.anonymous = undefined;
   const doc = (await (await api.request('GET', '/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => [m.toUpperCase(), path] as [string, string]));
@@ -140,6 +207,51 @@ describe('authorization matrix', () => {
     }
     expect(wrong).toEqual([]);
   }, 120_000);
+});
+
+describe('API keys reach only routes that declare their scope (#13 item 7)', () => {
+  it('classifies what every route of the OpenAPI document needs from a key, in step with the matrix', () => {
+    expect(routes.map(([m, p]) => `${m} ${p}`).filter((r) => !(r in KEY_NEEDS))).toEqual([]);
+    const keyAll = (r: string) => MATRIX[r]?.includes('key:all');
+    const needs = Object.entries(KEY_NEEDS);
+    // Routes no key may use are exactly those the matrix denies the key with every scope.
+    expect(needs.filter(([r, n]) => (n === 'people' || (Array.isArray(n) && n.every((s) => !KEY_SCOPES.includes(s)))) === keyAll(r)).map(([r]) => r)).toEqual([]);
+  });
+
+  it('a key with every scope but the one a route declares gets 403 there, and a key with just that scope gets past', async () => {
+    const wrong: string[] = [];
+    for (const [method, path] of routes) {
+      const route = `${method} ${path}`;
+      const needs = KEY_NEEDS[route]!;
+      if (needs === 'anonymous') continue;
+      const call = async (token: string) => (await api.request(method, concrete(path), { token, ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }) })).status;
+      if (needs === 'any') {
+        const status = await call(await keyWith(['org:read']));
+        if (status === 401 || status === 403) wrong.push(`${route}: any key expected, got ${status}`);
+        continue;
+      }
+      const declared = needs === 'people' ? [] : needs;
+      const others = KEY_SCOPES.filter((s) => !declared.includes(s));
+      const denied = await call(await keyWith(others));
+      if (denied !== 403) wrong.push(`${route}: a key without ${declared.join(' | ') || 'a person'} got ${denied}`);
+      for (const scope of declared.filter((s) => KEY_SCOPES.includes(s))) {
+        const status = await call(await keyWith([scope]));
+        if (status === 401 || status === 403) wrong.push(`${route}: a key with just ${scope} got ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('the dashboard: a key that reads people does not read the company’s numbers; one with dashboard:read does', async () => {
+    const employeesOnly = await api.request('GET', '/api/v1/dashboard', { token: tokens['key:employees'] });
+    expect(employeesOnly.status).toBe(403);
+    const dashboard = await api.request('GET', '/api/v1/dashboard', { token: await keyWith(['dashboard:read']) });
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.json()).toHaveProperty('headcount');
+    // The roles are unchanged: a team lead still gets 403, the CS manager the numbers.
+    expect((await api.request('GET', '/api/v1/dashboard', { token: tokens.team_lead })).status).toBe(403);
+    expect((await api.request('GET', '/api/v1/dashboard', { token: tokens.cs_manager })).status).toBe(200);
+  });
 });
 
 describe('acting outside one’s own subtree (IDOR)', () => {
