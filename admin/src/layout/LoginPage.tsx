@@ -23,30 +23,33 @@ export const LoginPage = () => {
   useEffect(() => {
     document.title = translate('app.title');
   }, [translate]);
+  // The page's main landmark (react-admin's Login is a plain div); the system's name is its h1.
   return (
-    <Login>
-      <Typography variant="h6" align="center" sx={{ mt: 1 }}>
-        {translate('app.title')}
-      </Typography>
-      <LoginForm>
-        <TextInput
-          autoFocus
-          source="email"
-          type="email"
-          label="ra.auth.email"
-          autoComplete="username"
-          validate={validateEmail}
-        />
-        <PasswordInput
-          source="password"
-          label="ra.auth.password"
-          autoComplete="current-password"
-          validate={validatePassword}
-        />
-      </LoginForm>
-      <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
-        <LocalesMenuButton />
-      </Box>
-    </Login>
+    <Box component="main">
+      <Login>
+        <Typography variant="h6" component="h1" align="center" sx={{ mt: 1 }}>
+          {translate('app.title')}
+        </Typography>
+        <LoginForm>
+          <TextInput
+            autoFocus
+            source="email"
+            type="email"
+            label="ra.auth.email"
+            autoComplete="username"
+            validate={validateEmail}
+          />
+          <PasswordInput
+            source="password"
+            label="ra.auth.password"
+            autoComplete="current-password"
+            validate={validatePassword}
+          />
+        </LoginForm>
+        <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
+          <LocalesMenuButton />
+        </Box>
+      </Login>
+    </Box>
   );
 };
