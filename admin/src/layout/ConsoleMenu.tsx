@@ -31,9 +31,14 @@ export const ConsoleMenu = () => {
           // Read as shown, count first (WCAG 2.5.3: the name contains the visible text, in order).
           aria-label={pending ? `${pending} ${translate('resources.approvals.name', { smart_count: 2 })}` : undefined}
           leftIcon={
-            <Badge badgeContent={pending || undefined} color="error" data-badge={pending}>
-              {inboxIcon ? createElement(inboxIcon) : <span />}
-            </Badge>
+            <>
+              <Badge badgeContent={pending || undefined} color="error" data-badge={pending}>
+                {inboxIcon ? createElement(inboxIcon) : <span />}
+              </Badge>
+              {/* The count and the name are two words in the text too (no space is drawn in the
+                  flex box), as the aria-label says them: "3 My approvals", not "3My approvals". */}
+              {' '}
+            </>
           }
         />
       ) : (

@@ -1,10 +1,11 @@
 import { Typography, createTheme, ThemeProvider, useTheme, type SxProps, type Theme } from '@mui/material';
 import { enUS, zhCN } from '@mui/material/locale';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
 import { ConsoleMenu } from './ConsoleMenu';
 import { LanguageSaver } from './LanguageSaver';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 // The bar keeps react-admin's toolbar (language menu, theme, refresh) and puts the system's
 // name before the page title. On a phone the name gives way to the page title, the language
@@ -60,10 +61,7 @@ const LocalizedTheme = ({ children }: { children: ReactNode }) => {
 };
 
 export const Layout = ({ children }: { children: ReactNode }) => {
-  const translate = useTranslate();
-  useEffect(() => {
-    document.title = translate('app.title');
-  }, [translate]);
+  useDocumentLanguage();
   return (
     <LocalizedTheme>
       <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>

@@ -1,5 +1,4 @@
 import { Box, Typography } from '@mui/material';
-import { useEffect } from 'react';
 import {
   email,
   LocalesMenuButton,
@@ -10,6 +9,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 const validateEmail = [required(), email()];
 const validatePassword = required();
@@ -20,9 +20,7 @@ const validatePassword = required();
  */
 export const LoginPage = () => {
   const translate = useTranslate();
-  useEffect(() => {
-    document.title = translate('app.title');
-  }, [translate]);
+  useDocumentLanguage();
   // The page's main landmark (react-admin's Login is a plain div); the system's name is its h1.
   return (
     <Box component="main">
