@@ -19,8 +19,25 @@ export function readCloudConfig(env: NodeJS.ProcessEnv): CloudConfig {
 export interface WorkflowConfig extends CloudConfig {
   approvalStateMachineArn: string;
   mailFrom: string;
-  /** HMAC key of the emailed approval links (base64, ≥ 32 bytes). */
-  linkSecret: string;
+  /** Where the HMAC key of the emailed approval links comes from (email/link-secret.ts). */
+  linkSecret: LinkSecretSource;
+}
+
+/**
+ * The approval-link key as a value (`LINK_SECRET`: tests, a plain environment) or as a Secrets
+ * Manager secret read at cold start (`LINK_SECRET_ARN`, optionally pinned to
+ * `LINK_SECRET_VERSION_ID`: the deployed stack, so the key is in no function's configuration).
+ */
+export type LinkSecretSource = { value: string } | { arn: string; versionId?: string };
+
+function linkSecretSource(env: NodeJS.ProcessEnv): LinkSecretSource {
+  const arn = env.LINK_SECRET_ARN?.trim();
+  const value = env.LINK_SECRET?.trim();
+  if (arn && value) throw new Error('LINK_SECRET and LINK_SECRET_ARN are both set: set one (the value, or the secret holding it)');
+  if (!arn && !value) throw new Error('LINK_SECRET is not set (nor LINK_SECRET_ARN, the secret holding it): generate one with `openssl rand -base64 32`');
+  if (!arn) return { value: value! };
+  const versionId = env.LINK_SECRET_VERSION_ID?.trim();
+  return versionId ? { arn, versionId } : { arn };
 }
 
 export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
@@ -28,7 +45,7 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
     ...readCloudConfig(env),
     approvalStateMachineArn: required(env, 'APPROVAL_STATE_MACHINE_ARN'),
     mailFrom: required(env, 'MAIL_FROM'),
-    linkSecret: required(env, 'LINK_SECRET'),
+    linkSecret: linkSecretSource(env),
   };
 }
 

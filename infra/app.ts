@@ -10,7 +10,7 @@ import { CsDepartmentStack } from './stacks/cs-department-stack.js';
  *   stackName              CloudFormation stack name (default CsDepartment)
  *   consoleDomain          optional own host name for the console, e.g. cs.example.com
  *   consoleCertificateArn  its ACM certificate in us-east-1 (required with consoleDomain)
- *   linkSecretVersionId    pin LINK_SECRET to this secret version (after a rotation, docs/deploy.md)
+ *   linkSecretVersionId    pin the functions to this version of the link secret (after a rotation, docs/deploy.md)
  */
 const app = new App();
 

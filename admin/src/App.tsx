@@ -10,6 +10,7 @@ import { AppTitle } from './layout/AppTitle';
 import { DASHBOARD_PATH } from './layout/ConsoleMenu';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { lightTheme } from './layout/theme';
 import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
@@ -36,6 +37,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     store={store}
     layout={Layout}
+    lightTheme={lightTheme}
     loginPage={LoginPage}
     catchAll={NotFoundPage}
     requireAuth

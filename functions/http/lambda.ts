@@ -2,7 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { getConnInfo, handle } from 'hono/aws-lambda';
 import { readApiConfig } from '../config.js';
-import { linkSecretFromEnv } from '../email/links.js';
+import { loadLinkSecret } from '../email/link-secret.js';
 import { sesMailer } from '../email/mailer.js';
 import { createStore } from '../storage/client.js';
 import { createObjectStore } from '../storage/objects.js';
@@ -15,6 +15,8 @@ const config = readApiConfig(process.env);
 const store = createStore({ table: config.tableName, region: config.region });
 const objects = createObjectStore({ bucket: config.attachmentsBucket, region: config.region });
 const now = () => new Date();
+// Read once per container (Secrets Manager on AWS), before the first request is handled.
+const linkSecret = await loadLinkSecret(config.linkSecret, { region: config.region });
 
 export const handler = handle(
   createApp({
@@ -32,7 +34,7 @@ export const handler = handle(
       approvalStateMachineArn: config.approvalStateMachineArn,
       mailer: sesMailer(config.mailFrom, { region: config.region }),
       publicUrl: config.publicUrl,
-      linkSecret: linkSecretFromEnv(config.linkSecret),
+      linkSecret,
       now,
       kinds: kindRegistry(),
       log: jsonLogger,

@@ -6,7 +6,7 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { readWorkflowConfig } from '../config.js';
 import { sesMailer } from '../email/mailer.js';
-import { linkSecretFromEnv } from '../email/links.js';
+import { loadLinkSecret } from '../email/link-secret.js';
 import { jsonLogger } from '../http/deps.js';
 import { createStore } from '../storage/client.js';
 import { taskNamed } from './handlers.js';
@@ -21,7 +21,8 @@ const deps: WorkflowDeps = {
   approvalStateMachineArn: config.approvalStateMachineArn,
   mailer: sesMailer(config.mailFrom, { region: config.region }),
   publicUrl: config.publicUrl,
-  linkSecret: linkSecretFromEnv(config.linkSecret),
+  // Read once per container (Secrets Manager on AWS), at cold start.
+  linkSecret: await loadLinkSecret(config.linkSecret, { region: config.region }),
   now: () => new Date(),
   kinds: kindRegistry(),
   log: jsonLogger,

@@ -206,7 +206,8 @@ function acknowledgeDeploymentHandlerFindings(deployment: BucketDeployment, buck
  * the infra tests never depend on `npm run build:admin` having run.
  */
 function consoleSource(consoleDir: string): ISource {
-  if (existsSync(join(consoleDir, 'index.html'))) return Source.asset(consoleDir);
+  // Without the .br/.gz copies the build makes for the local runtime: CloudFront compresses itself.
+  if (existsSync(join(consoleDir, 'index.html'))) return Source.asset(consoleDir, { exclude: ['*.br', '*.gz'] });
   return Source.data('index.html', PLACEHOLDER_HTML);
 }
 

@@ -1,4 +1,5 @@
-import { RemovalPolicy, SecretValue } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { AppFunction } from './app-function.js';
@@ -6,9 +7,9 @@ import { acknowledge } from './nag.js';
 
 export interface LinkSecretProps {
   /**
-   * Pin a version of the secret (`VersionId` from `put-secret-value`). CloudFormation resolves
-   * a secret reference only when the property holding it changes, so after a new value is
-   * put, passing its version id is what makes a deploy hand it to the functions.
+   * Pin the functions to a version of the secret (`VersionId` from `put-secret-value`). Without
+   * it they read the current version at cold start. Changing it changes their environment, so
+   * every container is replaced and reads the new key: no warm container signs with the old one.
    */
   readonly versionId?: string;
 }
@@ -17,15 +18,14 @@ export interface LinkSecretProps {
  * `LINK_SECRET`, the HMAC key of the emailed approval links (functions/email/links.ts):
  * 64 random letters and digits, which the code reads as base64, i.e. 48 bytes (≥ 32 needed).
  *
- * The functions read it from their environment (`readWorkflowConfig`), so the value is put
- * there as a CloudFormation dynamic reference (`{{resolve:secretsmanager:…}}`): it is never
- * in the template or the cloud assembly, but it is visible in the functions' configuration
- * to whoever may call `lambda:GetFunctionConfiguration`. Reading it from Secrets Manager at
- * cold start (a `LINK_SECRET_ARN`) would avoid that; it needs a code change.
+ * The functions get the secret's ARN (`LINK_SECRET_ARN`), not its value, and read the value at
+ * cold start (functions/email/link-secret.ts) with the one permission `bind` grants: the key
+ * is in neither the template nor the functions' configuration, which anyone allowed
+ * `lambda:GetFunctionConfiguration` can read.
  */
 export class LinkSecret extends Construct {
   readonly secret: Secret;
-  private readonly value: string;
+  private readonly versionId: string | undefined;
 
   constructor(scope: Construct, id: string, props: LinkSecretProps = {}) {
     super(scope, id);
@@ -38,16 +38,19 @@ export class LinkSecret extends Construct {
     acknowledge(
       this.secret,
       'AwsSolutions-SMG4',
-      'An HMAC key for approval links, not a credential to another system: a new value invalidates every link already mailed, and the functions receive it at deploy time, so a rotation Lambda could not reach them. Rotated by hand when needed (docs/deploy.md).',
+      'An HMAC key for approval links, not a credential to another system: a new value invalidates every link already mailed, so it is replaced by hand, with a deploy that restarts the functions on it (docs/deploy.md), not on a schedule.',
     );
-    this.value = SecretValue.secretsManager(
-      this.secret.secretArn,
-      props.versionId ? { versionId: props.versionId } : {},
-    ).unsafeUnwrap();
+    this.versionId = props.versionId;
   }
 
-  /** `LINK_SECRET` on the function, resolved by CloudFormation at deploy time. */
-  bind(target: AppFunction, envName = 'LINK_SECRET'): void {
-    target.fn.addEnvironment(envName, this.value);
+  /**
+   * `LINK_SECRET_ARN` (and the pinned `LINK_SECRET_VERSION_ID`) on the function, and leave to
+   * read that one secret: `secretsmanager:GetSecretValue` only (not `grantRead`, which adds
+   * DescribeSecret). The secret is encrypted with the AWS managed key, so no KMS grant is needed.
+   */
+  bind(target: Pick<AppFunction, 'fn'>): void {
+    target.fn.addEnvironment('LINK_SECRET_ARN', this.secret.secretArn);
+    if (this.versionId) target.fn.addEnvironment('LINK_SECRET_VERSION_ID', this.versionId);
+    target.fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.secret.secretArn] }));
   }
 }

@@ -6,7 +6,9 @@ import type { Hono } from 'hono';
 /**
  * Serves the built console at `/` from the same origin as the API (so the session cookie is
  * first-party). Hashed assets are cached for a year; index.html never, so a new build shows
- * at the next reload. Unknown non-API paths get index.html (client-side routes).
+ * at the next reload. Unknown non-API paths get index.html (client-side routes). Assets go out
+ * brotli- or gzip-compressed to browsers that accept it, from the `.br`/`.gz` files the build
+ * writes beside them (admin/vite.config.ts), with `Vary: Accept-Encoding` either way.
  */
 const consoleCsp = (connectSrc: readonly string[]) => [
   "default-src 'self'",
@@ -42,13 +44,19 @@ export function mountConsole(app: Hono<any>, distDir: string, opts: { connectSrc
   }
   app.use(
     '/assets/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      },
-    }),
+    async (c, next) => {
+      await next();
+      if (c.res.status >= 300) return;
+      // Here, not in serveStatic's onFound: that runs after the response is made, too late for headers.
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      // On every answer, so no cache hands the uncompressed one to a browser that asked for
+      // gzip (serveStatic says it only when it picks a compressed file).
+      c.header('Vary', 'Accept-Encoding');
+    },
+    serveStatic({ root: distDir, precompressed: true }),
   );
+  // A missing hashed file is a 404, not the console page (a script answered with HTML fails oddly).
+  app.get('/assets/*', (c) => c.notFound());
   app.use('*', serveStatic({ root: distDir, index: '__none__' }));
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();

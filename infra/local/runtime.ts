@@ -16,7 +16,7 @@ import { smtpMailer } from '../../functions/email/smtp-mailer.js';
 import { createApp } from '../../functions/http/app.js';
 import { jsonLogger, type AppDeps } from '../../functions/http/deps.js';
 import { createStore, type Store } from '../../functions/storage/client.js';
-import { linkSecretFromEnv } from '../../functions/email/links.js';
+import { loadLinkSecret } from '../../functions/email/link-secret.js';
 import { getMeta, putMeta } from '../../functions/storage/meta.js';
 import { LOCAL_TABLE_NAME } from '../../functions/storage/schema.js';
 import { ensureAdmin, seedPolicies, type AdminResult } from './bootstrap.js';
@@ -258,16 +258,17 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
 
 /**
  * The HMAC key of emailed approval links: LINK_SECRET if set, else one generated at first start
- * and kept with the data, so links in mail already sent keep working after a restart.
+ * and kept with the data, so links in mail already sent keep working after a restart. Loaded as
+ * the Lambdas load theirs (email/link-secret.ts): only the source differs, not the checks.
  */
 async function localLinkSecret(store: Store): Promise<Uint8Array> {
-  if (process.env.LINK_SECRET) return linkSecretFromEnv(process.env.LINK_SECRET);
+  if (process.env.LINK_SECRET) return loadLinkSecret({ value: process.env.LINK_SECRET });
   let secret = await getMeta<string>(store, 'link-secret');
   if (!secret) {
     secret = randomBytes(32).toString('base64');
     await putMeta(store, 'link-secret', secret);
   }
-  return linkSecretFromEnv(secret);
+  return loadLinkSecret({ value: secret });
 }
 
 /** The caller's address on the local server: the socket's peer, or behind a named proxy what it forwarded. */

@@ -27,7 +27,7 @@ export interface CsDepartmentStackProps extends StackProps {
   readonly customDomain?: CustomDomain;
   /** Defaults to `admin/dist`; a placeholder page is deployed when it holds no build. */
   readonly consoleDir?: string;
-  /** Pin `LINK_SECRET` to this secret version (after putting a new value; docs/deploy.md). */
+  /** Pin the functions to this version of the link secret (after putting a new value; docs/deploy.md). */
   readonly linkSecretVersionId?: string;
 }
 

@@ -114,7 +114,8 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     // and nothing of the console's frame on paper (#12 print).
     await page.getByRole('link', { name: '打印' }).click();
     await page.waitForURL(new RegExp(`#/probation-reviews/${review.id}/print$`));
-    await page.getByRole('heading', { name: '员工转正评审记录' }).waitFor();
+    // The record's own title (on screen the app bar's h1 says the same, and is not printed).
+    await page.getByRole('heading', { name: '员工转正评审记录', level: 2 }).waitFor();
     const decisionRows = page.locator('[data-print-decisions] tbody tr');
     await expect.poll(() => decisionRows.count(), { timeout: 10_000 }).toBe(2);
     const first = await decisionRows.nth(0).innerText();
@@ -123,7 +124,7 @@ const SCORES = { scores: { dailyPerformance: 90, professionalTest: 88, interview
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header').first().isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: '打印（A4）' }).isVisible()).toBe(false);
-    expect(await page.getByRole('heading', { name: '员工转正评审记录' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: '员工转正评审记录', level: 2 }).isVisible()).toBe(true);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.emulateMedia({ media: 'screen' });

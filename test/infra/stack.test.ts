@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { linkSecretFromEnv } from '../../functions/email/links.js';
 import { MIGRATIONS } from '../../functions/storage/migrations/index.js';
 import { GLOBAL_INDEXES, indexKeys } from '../../functions/storage/schema.js';
+import { LinkSecret } from '../../infra/constructs/link-secret.js';
 import { CsDepartmentStack } from '../../infra/stacks/cs-department-stack.js';
 
 // One synthesis for the whole file: bundling the API function with esbuild takes seconds.
@@ -98,9 +100,7 @@ describe('data table', () => {
   });
 });
 
-const linkSecretRef = {
-  'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']],
-};
+const linkSecretArn = { Ref: secretId };
 const publicUrl = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainName'] }]] };
 const functionProps = (id: string) =>
   (template.toJSON() as { Resources: Record<string, { Properties: Record<string, unknown> }> }).Resources[id]!
@@ -123,7 +123,7 @@ describe('API function', () => {
           PUBLIC_URL: publicUrl,
           APPROVAL_STATE_MACHINE_ARN: { Ref: stateMachineId },
           MAIL_FROM: { Ref: 'MailFrom' },
-          LINK_SECRET: linkSecretRef,
+          LINK_SECRET_ARN: linkSecretArn,
           MAIL_TRANSPORT: 'ses',
           NODE_ENV: 'production',
           NODE_OPTIONS: '--enable-source-maps',
@@ -277,7 +277,7 @@ describe('approval workflow', () => {
             ]],
           },
           MAIL_FROM: { Ref: 'MailFrom' },
-          LINK_SECRET: linkSecretRef,
+          LINK_SECRET_ARN: linkSecretArn,
           NODE_ENV: 'production',
           NODE_OPTIONS: '--enable-source-maps',
         },
@@ -372,14 +372,56 @@ describe('daily jobs', () => {
 });
 
 describe('link secret', () => {
-  it('is generated in Secrets Manager and reaches both functions as a dynamic reference only', () => {
+  const appFunctions = () =>
+    Object.entries(template.findResources('AWS::Lambda::Function')) as [string, { Properties: { Environment?: { Variables?: Record<string, unknown> } } }][];
+
+  it('is generated in Secrets Manager; the two functions that sign and check links get its ARN, never its value', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
     });
-    for (const id of [apiFnId, workflowFnId]) {
+    const withArn = appFunctions().filter(([, fn]) => fn.Properties.Environment?.Variables?.['LINK_SECRET_ARN']).map(([id]) => id);
+    expect(withArn.sort()).toEqual([apiFnId, workflowFnId].sort());
+    for (const id of withArn) {
       const env = (functionProps(id)['Environment'] as { Variables: Record<string, unknown> }).Variables;
-      expect(env['LINK_SECRET']).toEqual(linkSecretRef);
+      expect(env['LINK_SECRET_ARN']).toEqual(linkSecretArn);
+      expect(env).not.toHaveProperty('LINK_SECRET');
     }
+  });
+
+  it('is in no function\'s environment: no dynamic reference to any secret, as a string or joined (#13 item 11)', () => {
+    // `lambda:GetFunctionConfiguration` shows the environment as CloudFormation resolved it.
+    const functions = appFunctions();
+    expect(functions.length).toBeGreaterThanOrEqual(3);
+    for (const [id, fn] of functions) {
+      const variables = fn.Properties.Environment?.Variables ?? {};
+      // Fn::Join parts, Fn::Sub strings and plain values all end up in this text.
+      const text = JSON.stringify(variables);
+      expect(text, `environment of ${id}`).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure/i);
+      expect(Object.keys(variables).filter((name) => /SECRET|PASSWORD|TOKEN|KEY$/.test(name) && !name.endsWith('_ARN') && name !== 'LINK_SECRET_VERSION_ID'), `environment of ${id}`).toEqual([]);
+    }
+    // Nor anywhere else in the template: the value exists only in Secrets Manager.
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/resolve:secretsmanager/);
+  });
+
+  it('may be read with GetSecretValue only, on that one secret, by those two functions only', () => {
+    const reads = allStatements().filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:') || a === '*'));
+    expect(reads).toHaveLength(2);
+    for (const roleId of [apiRoleId, workflowRoleId]) {
+      const own = statementsOf(roleId).filter((s) => reads.includes(s));
+      expect(own).toHaveLength(1);
+      expect(actionsOf(own[0]!)).toEqual(['secretsmanager:GetSecretValue']);
+      expect(resourcesOf(own[0]!)).toEqual([linkSecretArn]);
+    }
+  });
+
+  it('pins the functions to a version when one is given, which restarts them on the new key', () => {
+    // The construct alone, on a stand-in function: a second synthesis of the stack would bundle every Lambda again.
+    const pinned = new Stack(new App(), 'PinnedStack');
+    const fn = new LambdaFunction(pinned, 'Fn', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('export const handler = () => {}') });
+    new LinkSecret(pinned, 'LinkSecret', { versionId: 'version-2' }).bind({ fn });
+    Template.fromStack(pinned).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: { LINK_SECRET_ARN: { Ref: Match.stringLikeRegexp('^LinkSecret') }, LINK_SECRET_VERSION_ID: 'version-2' } },
+    });
   });
 
   it('generates values the functions accept (≥ 32 bytes as base64)', () => {

@@ -66,7 +66,7 @@ const ApprovalShowLayout = () => {
     >
       <Stack spacing={2} sx={{ gridArea: 'head' }}>
         <Box>
-          <Typography variant="h6" component="h1" sx={{ overflowWrap: 'anywhere' }}>
+          <Typography variant="h6" component="h2" sx={{ overflowWrap: 'anywhere' }}>
             {task.title}
           </Typography>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mt: 0.5 }}>

@@ -41,6 +41,9 @@ export const ApprovalTabs = ({ small, current }: { small: boolean; current?: App
               label={
                 <Badge badgeContent={badge || undefined} color={t === 'pending' ? 'error' : 'primary'} sx={{ '& .MuiBadge-badge': { right: -12, top: 2 } }}>
                   <span>{label}</span>
+                  {/* The label and the count are two words in the text too (no space is drawn in the
+                      flex box), as the aria-label says them (WCAG 2.5.3: "Pending 3", not "Pending3"). */}
+                  {' '}
                 </Badge>
               }
               sx={badge ? { pr: 3 } : undefined}

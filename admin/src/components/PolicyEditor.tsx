@@ -127,7 +127,7 @@ const PolicyVersion = ({ policy, title }: { policy: PolicyRecord; title: string 
   const who = policy.updatedBy ? (people?.[0]?.name ?? policy.updatedBy) : translate('app.policy.seeded');
   return (
     <Box>
-      <Typography variant="h6" component="h1">
+      <Typography variant="h6" component="h2">
         {translate(title)}
       </Typography>
       <Typography variant="body2" color="text.secondary" data-testid="policy-version">

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, CardActions, CardContent, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Alert, Button, Card, CardActions, CardContent, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { slaOf } from '../approvals/sla';
 import type { ApprovalTask } from '../approvals/types';
@@ -33,19 +33,22 @@ const PendingApprovals = () => {
             const sla = slaOf(task.dueAt, now);
             const span = translate(`resources.approvals.sla.${sla.key}`, { days: sla.days, hours: sla.hours, minutes: sla.minutes });
             return (
-              <ListItemButton key={task.id} component={Link} underline="none" color="inherit" to={createPath({ resource: 'approvals', id: task.id, type: 'show' })}>
-                <ListItemText
-                  primary={task.title}
-                  secondary={
-                    <>
-                      {task.stepLabel} ·{' '}
-                      <Typography component="span" variant="body2" color={sla.overdue ? 'error' : 'text.secondary'}>
-                        {translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span })}
-                      </Typography>
-                    </>
-                  }
-                />
-              </ListItemButton>
+              // A list holds list items: each link inside its own <li>.
+              <ListItem key={task.id} disablePadding>
+                <ListItemButton component={Link} underline="none" color="inherit" to={createPath({ resource: 'approvals', id: task.id, type: 'show' })}>
+                  <ListItemText
+                    primary={task.title}
+                    secondary={
+                      <>
+                        {task.stepLabel} ·{' '}
+                        <Typography component="span" variant="body2" color={sla.overdue ? 'error' : 'text.secondary'}>
+                          {translate(sla.overdue ? 'resources.approvals.sla.overdue' : 'resources.approvals.sla.left', { time: span })}
+                        </Typography>
+                      </>
+                    }
+                  />
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>

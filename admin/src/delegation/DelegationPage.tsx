@@ -24,7 +24,7 @@ const DelegationPage = () => {
     <Card sx={{ mt: 2, maxWidth: 720 }}>
       <Title title={translate(t('name'))} />
       <CardContent>
-        <Typography variant="h6" component="h1">
+        <Typography variant="h6" component="h2">
           {translate(t('name'))}
         </Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>

@@ -1,4 +1,4 @@
-import { Chip, CircularProgress, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Chip, CircularProgress, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath, useGetList, useTranslate } from 'react-admin';
 import { choiceKey } from './employeeChoices';
 import type { Employee } from './types';
@@ -29,10 +29,13 @@ export const EmployeeDirectReports = ({ employee }: { employee: Employee }) => {
       ) : (
         <List dense disablePadding data-testid="direct-reports" sx={{ maxHeight: 360, overflow: 'auto' }}>
           {people.map((e) => (
-            <ListItemButton key={e.id} component={Link} to={createPath({ resource: 'employees', id: e.id, type: 'show' })} sx={{ px: 1 }}>
-              <ListItemText primary={`${e.name} (${e.employeeNo})`} secondary={translate(choiceKey('level', e.level))} />
-              <Chip size="small" variant="outlined" label={translate(choiceKey('status', e.status))} />
-            </ListItemButton>
+            // A list holds list items: each link inside its own <li>.
+            <ListItem key={e.id} disablePadding>
+              <ListItemButton component={Link} to={createPath({ resource: 'employees', id: e.id, type: 'show' })} sx={{ px: 1 }}>
+                <ListItemText primary={`${e.name} (${e.employeeNo})`} secondary={translate(choiceKey('level', e.level))} />
+                <Chip size="small" variant="outlined" label={translate(choiceKey('status', e.status))} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

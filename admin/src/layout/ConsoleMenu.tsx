@@ -11,7 +11,7 @@ export const DASHBOARD_PATH = '/dashboard';
 /**
  * The menu: the resources in App.tsx order, with 数据看板 right after 待我审批 (the home page),
  * so the two things a manager opens every day come first. 待我审批 carries the number of tasks
- * waiting for me, as a red badge.
+ * waiting for me, as a red badge on its icon.
  */
 export const ConsoleMenu = () => {
   const resources = useResourceDefinitions();
@@ -28,11 +28,17 @@ export const ConsoleMenu = () => {
           to="/approvals"
           data-menu="approvals"
           primaryText={translate('resources.approvals.name', { smart_count: 2 })}
-          aria-label={pending ? `${translate('resources.approvals.name', { smart_count: 2 })} ${pending}` : undefined}
+          // Read as shown, count first (WCAG 2.5.3: the name contains the visible text, in order).
+          aria-label={pending ? `${pending} ${translate('resources.approvals.name', { smart_count: 2 })}` : undefined}
           leftIcon={
-            <Badge badgeContent={pending || undefined} color="error" data-badge={pending}>
-              {inboxIcon ? createElement(inboxIcon) : <span />}
-            </Badge>
+            <>
+              <Badge badgeContent={pending || undefined} color="error" data-badge={pending}>
+                {inboxIcon ? createElement(inboxIcon) : <span />}
+              </Badge>
+              {/* The count and the name are two words in the text too (no space is drawn in the
+                  flex box), as the aria-label says them: "3 My approvals", not "3My approvals". */}
+              {' '}
+            </>
           }
         />
       ) : (

@@ -1,16 +1,18 @@
 import { Typography, createTheme, ThemeProvider, useTheme, type SxProps, type Theme } from '@mui/material';
 import { enUS, zhCN } from '@mui/material/locale';
-import { useEffect, useMemo, type ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate } from 'react-admin';
+import { useMemo, type ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
 import { ConsoleMenu } from './ConsoleMenu';
 import { LanguageSaver } from './LanguageSaver';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 // The bar keeps react-admin's toolbar (language menu, theme, refresh) and puts the system's
 // name before the page title. On a phone the name gives way to the page title, the language
 // menu shows its icon only (its name stays readable to screen readers), and the buttons keep
 // to one line, so the bar keeps its height and covers nothing. The user menu leads to 我的代理
-// (out of office) before signing out.
+// (out of office) before signing out. The page title is the page's h1 (react-admin's portal is
+// an h6 otherwise): one h1 per page, in the same place on every page.
 const APP_BAR_SX: SxProps<Theme> = (theme) => ({
   '& .MuiButton-root': { whiteSpace: 'nowrap' },
   // A long page title ends with an ellipsis before the buttons, not under them.
@@ -29,17 +31,26 @@ const ConsoleAppBar = () => {
       <Typography variant="h6" component="span" sx={{ mr: 2, fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', sm: 'block' } }}>
         {translate('app.title')}
       </Typography>
-      <TitlePortal variant="body1" />
+      <TitlePortal variant="body1" component="h1" />
     </AppBar>
   );
 };
 
-const ConsoleUserMenu = () => (
-  <UserMenu>
-    <DelegationMenuItem />
-    <Logout />
-  </UserMenu>
-);
+/**
+ * The button shows the person's name; its accessible name starts with that name, so a voice
+ * user can say what they see (WCAG 2.5.3), and still says what it opens (个人资料).
+ */
+const ConsoleUserMenu = () => {
+  const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const menu = translate('ra.auth.user_menu');
+  return (
+    <UserMenu label={identity?.fullName ? `${identity.fullName} · ${menu}` : menu}>
+      <DelegationMenuItem />
+      <Logout />
+    </UserMenu>
+  );
+};
 
 /** MUI's own words (pagination, autocomplete, dialogs) in the console's language. */
 const LocalizedTheme = ({ children }: { children: ReactNode }) => {
@@ -50,10 +61,7 @@ const LocalizedTheme = ({ children }: { children: ReactNode }) => {
 };
 
 export const Layout = ({ children }: { children: ReactNode }) => {
-  const translate = useTranslate();
-  useEffect(() => {
-    document.title = translate('app.title');
-  }, [translate]);
+  useDocumentLanguage();
   return (
     <LocalizedTheme>
       <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>

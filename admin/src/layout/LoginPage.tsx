@@ -1,5 +1,4 @@
 import { Box, Typography } from '@mui/material';
-import { useEffect } from 'react';
 import {
   email,
   LocalesMenuButton,
@@ -10,6 +9,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { useDocumentLanguage } from './useDocumentLanguage';
 
 const validateEmail = [required(), email()];
 const validatePassword = required();
@@ -20,33 +20,34 @@ const validatePassword = required();
  */
 export const LoginPage = () => {
   const translate = useTranslate();
-  useEffect(() => {
-    document.title = translate('app.title');
-  }, [translate]);
+  useDocumentLanguage();
+  // The page's main landmark (react-admin's Login is a plain div); the system's name is its h1.
   return (
-    <Login>
-      <Typography variant="h6" align="center" sx={{ mt: 1 }}>
-        {translate('app.title')}
-      </Typography>
-      <LoginForm>
-        <TextInput
-          autoFocus
-          source="email"
-          type="email"
-          label="ra.auth.email"
-          autoComplete="username"
-          validate={validateEmail}
-        />
-        <PasswordInput
-          source="password"
-          label="ra.auth.password"
-          autoComplete="current-password"
-          validate={validatePassword}
-        />
-      </LoginForm>
-      <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
-        <LocalesMenuButton />
-      </Box>
-    </Login>
+    <Box component="main">
+      <Login>
+        <Typography variant="h6" component="h1" align="center" sx={{ mt: 1 }}>
+          {translate('app.title')}
+        </Typography>
+        <LoginForm>
+          <TextInput
+            autoFocus
+            source="email"
+            type="email"
+            label="ra.auth.email"
+            autoComplete="username"
+            validate={validateEmail}
+          />
+          <PasswordInput
+            source="password"
+            label="ra.auth.password"
+            autoComplete="current-password"
+            validate={validatePassword}
+          />
+        </LoginForm>
+        <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
+          <LocalesMenuButton />
+        </Box>
+      </Login>
+    </Box>
   );
 };

@@ -12,7 +12,7 @@ export const NotFoundPage = () => {
     <Box sx={{ textAlign: 'center', mt: 8 }} role="alert">
       <Title title={translate('ra.page.not_found')} />
       <SearchOffIcon sx={{ fontSize: 64 }} color="disabled" />
-      <Typography variant="h5" component="h1" sx={{ mt: 2 }}>{translate('ra.page.not_found')}</Typography>
+      <Typography variant="h5" component="h2" sx={{ mt: 2 }}>{translate('ra.page.not_found')}</Typography>
       <Typography sx={{ mt: 1 }} color="text.secondary">{translate('ra.message.not_found')}</Typography>
       <Button component={Link} to="/" variant="contained" sx={{ mt: 3 }}>{translate('app.go_home')}</Button>
     </Box>

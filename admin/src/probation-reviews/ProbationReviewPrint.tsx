@@ -1,7 +1,7 @@
 import PrintIcon from '@mui/icons-material/Print';
 import { Box, Button, CircularProgress, GlobalStyles, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useGetOne, useParams, useTranslate } from 'react-admin';
+import { Title, useGetOne, useParams, useTranslate } from 'react-admin';
 import { useDateTime } from '../components/useDateTime';
 import { useConsoleQuery } from '../providers/useConsoleQuery';
 import { reviewChoiceKey } from './reviewChoices';
@@ -48,13 +48,15 @@ const ProbationReviewPrint = () => {
   return (
     <Box sx={{ p: { xs: 1, sm: 3 } }}>
       <GlobalStyles styles={PRINT_CSS} />
+      {/* The screen's h1, in the app bar (not printed); on paper the record's own title leads. */}
+      <Title title={p('title')} />
       <Box data-print-hide sx={{ mb: 2, display: 'flex', gap: 1 }}>
         <Button variant="contained" startIcon={<PrintIcon />} onClick={() => window.print()}>
           {p('print')}
         </Button>
       </Box>
       <Box data-print-page sx={{ maxWidth: '210mm', bgcolor: '#fff', color: '#000', p: 3, boxShadow: 1, fontFamily: '"Noto Serif CJK SC", "Songti SC", serif' }}>
-        <Typography variant="h5" component="h1" sx={{ textAlign: 'center', fontWeight: 700, mb: 2 }}>
+        <Typography variant="h5" component="h2" sx={{ textAlign: 'center', fontWeight: 700, mb: 2 }}>
           {p('title')}
         </Typography>
         <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 16 }}>
@@ -67,7 +69,7 @@ const ProbationReviewPrint = () => {
             ))}
           </tbody>
         </table>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, mb: 1 }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 1 }}>
           {p('decisions')}
         </Typography>
         <table style={{ borderCollapse: 'collapse', width: '100%', marginBottom: 16 }} data-print-decisions>
@@ -99,7 +101,7 @@ const ProbationReviewPrint = () => {
         </table>
         {(comments ?? []).length > 0 && (
           <>
-            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, mb: 1 }}>
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700, mb: 1 }}>
               {translate('resources.requests.comments.title')}
             </Typography>
             <Box component="ol" sx={{ m: 0, pl: 3, mb: 2, fontSize: 13 }}>

@@ -54,7 +54,7 @@ const ProbationReviewLayout = () => {
     >
       <Stack spacing={2}>
         <Box>
-          <Typography variant="h6" component="h1">
+          <Typography variant="h6" component="h2">
             <Link to={createPath({ resource: 'employees', id: review.employeeId, type: 'show' })}>
               {review.employeeName} ({review.employeeNo})
             </Link>

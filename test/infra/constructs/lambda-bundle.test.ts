@@ -5,7 +5,9 @@
  *   and en messages only, so a field error must come back in each of them (STYLE.md: zh-CN
  *   first, English for every error text);
  * - mail still goes out: the SES client sits in a chunk loaded on the first mail, which must
- *   be found beside the entry once deployed.
+ *   be found beside the entry once deployed;
+ * - the approval-link key is read from Secrets Manager at cold start, by the ARN in the
+ *   environment (a stand-in endpoint answers GetSecretValue), once per container.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -41,11 +43,24 @@ process.stdout.write('RESULT ' + JSON.stringify(out) + '\\n');
 interface FieldError { path: string; message: string }
 type Answers = Record<'zh-CN' | 'en', { status: number; body: { errors: FieldError[] } }>;
 
+const LINK_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:000000000000:secret:LinkSecret-AbCdEf';
+
 let dir: string;
 let answers: Answers;
+/** What the bundled API asked Secrets Manager for: X-Amz-Target and body of each request. */
+const secretRequests: { target: string; body: Record<string, unknown> }[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cs-lambda-bundle-'));
+  const secretsManager = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
+      secretRequests.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) as Record<string, unknown> });
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify({ ARN: LINK_SECRET_ARN, Name: 'LinkSecret', VersionId: 'v1', SecretString: Buffer.alloc(32, 7).toString('base64') }));
+    });
+  });
+  await new Promise<void>((resolve) => secretsManager.listen(0, '127.0.0.1', resolve));
   const { file } = await bundleLambda(API_ENTRY, join(dir, 'api'));
   const invoke = join(dir, 'invoke.mjs');
   await writeFile(invoke, INVOKE);
@@ -58,10 +73,13 @@ beforeAll(async () => {
       ATTACHMENTS_BUCKET: 'cs-test-attachments',
       APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:cs-test',
       MAIL_FROM: 'no-reply@test.example',
-      LINK_SECRET: Buffer.alloc(32, 7).toString('base64'),
+      LINK_SECRET_ARN,
       PUBLIC_URL: 'https://console.test.example',
+      // As on Lambda: credentials in the environment; the endpoint is the stand-in's.
+      AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret-key',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`,
     },
-  });
+  }).finally(() => new Promise((resolve) => secretsManager.close(resolve)));
   answers = JSON.parse(stdout.split('\n').find((l) => l.startsWith('RESULT '))!.slice(7)) as Answers;
 }, 120_000);
 
@@ -84,6 +102,12 @@ describe('the bundled API Lambda', () => {
     const byField = Object.fromEntries(answers.en.body.errors.map((e) => [e.path, e.message]));
     expect(byField['email']).toBe('Not an email address');
     expect(byField['password']).toBe('Required');
+  });
+});
+
+describe('the bundled API Lambda and the link secret', () => {
+  it('reads the key from Secrets Manager by the ARN in its environment, once, at cold start (#13 item 11)', () => {
+    expect(secretRequests).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: LINK_SECRET_ARN } }]);
   });
 });
 
