@@ -32,6 +32,7 @@ export async function backupInstallation(opts: { dataDir: string; file: string }
     throw new BackupError(`no installation is running on ${dataDir} (there is no runtime.json): a backup copies a running installation, so start it first (DATA_DIR=${dataDir} npm start)`);
   }
   if (existsSync(file)) throw new BackupError(`${file} exists: give the backup a new name (with the date, say), or move the old file away first`);
+  if (!existsSync(dirname(file))) throw new BackupError(`${dirname(file)}, where the backup is to go, does not exist`);
   const dynamo = new DynamoDBClient(localClientConfig(info.dynamodb.endpoint));
   const s3 = new S3Client({ ...localClientConfig(info.objectStorage.endpoint), credentials: LOCAL_S3_CREDENTIALS, forcePathStyle: true });
   // Beside the file, not in /tmp: attachments may be large, and the last step is a rename.
