@@ -16,6 +16,12 @@ export interface AttachmentsBucketProps {
  * logged; retained, as the records that point at it are. Nothing in it is public: the API
  * hands out presigned URLs after its own checks. Uploads land in `uploads/`, which keeps a
  * file one day: one a decision or comment claims is copied to `files/` first (storage/attachments.ts).
+ *
+ * Versioned (#13), the bucket's half of point-in-time recovery: the app never overwrites or
+ * deletes a file, so a version that stops being current was overwritten or deleted by mistake
+ * (a person with console access, a script): it is kept for 90 days, more than the table's 35
+ * days of point-in-time recovery, so a table restored to any point finds its files
+ * (docs/deploy.md "Restoring data").
  */
 export class AttachmentsBucket extends Construct {
   readonly bucket: Bucket;
@@ -35,11 +41,16 @@ export class AttachmentsBucket extends Construct {
         exposedHeaders: ['ETag'],
         maxAge: 3600,
       }],
+      versioned: true,
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // A pending upload can be claimed for 24 hours (PENDING_HOURS); S3 expires objects at the
-        // midnight after a full day, so never sooner.
-        { id: 'unclaimed-uploads', prefix: 'uploads/', expiration: Duration.days(1) },
+        // midnight after a full day, so never sooner. Versioned, an expired upload becomes a
+        // noncurrent version, gone a day later: nobody restores an unclaimed upload.
+        { id: 'unclaimed-uploads', prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // Files overwritten or deleted by mistake stay restorable for 90 days; then their delete
+        // markers go too.
+        { id: 'noncurrent-versions', noncurrentVersionExpiration: Duration.days(90), expiredObjectDeleteMarker: true },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });

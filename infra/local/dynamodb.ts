@@ -371,7 +371,7 @@ function assertSameKeys(tableName: string, what: string, actual: TableDescriptio
   }
 }
 
-async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilActive(client: DynamoDBClient, tableName: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const table = await describeTable(client, tableName);

@@ -15,7 +15,16 @@ export interface LocalJobs {
   stop(): void;
 }
 
-export function scheduleJobs(clock: Clock, deps: WorkflowDeps, jobs: readonly ScheduledJob[] = SCHEDULED_JOBS): LocalJobs {
+/**
+ * `hold` wraps each run of a rate job (quiesce.ts: a backup holds them); daily jobs are held by
+ * their clock. Never both: a run held twice could wait on itself.
+ */
+export function scheduleJobs(
+  clock: Clock,
+  deps: WorkflowDeps,
+  jobs: readonly ScheduledJob[] = SCHEDULED_JOBS,
+  hold: (run: () => Promise<void>) => Promise<void> = (run) => run(),
+): LocalJobs {
   const stops: (() => void)[] = [];
   let stopped = false;
   const run = async (job: ScheduledJob) => {
@@ -39,7 +48,7 @@ export function scheduleJobs(clock: Clock, deps: WorkflowDeps, jobs: readonly Sc
       void run(job);
       next();
     } else {
-      const timer = setInterval(() => void run(job), (job.localEveryMinutes ?? schedule.everyMinutes) * 60_000);
+      const timer = setInterval(() => void hold(() => run(job)), (job.localEveryMinutes ?? schedule.everyMinutes) * 60_000);
       timer.unref();
       stops.push(() => clearInterval(timer));
     }

@@ -33,6 +33,8 @@ import { startWorkflows } from './workflows.js';
 import { createObjectStore } from '../../functions/storage/objects.js';
 import { ensureBucket, LOCAL_BUCKET, startObjectStorage } from './objects.js';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { Quiesce } from './quiesce.js';
+import { startControl } from './control.js';
 
 export interface LocalRuntimeOptions {
   dataDir: string;
@@ -160,7 +162,10 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     }
     // Before the workflows replay their executions and the server listens (migrate.ts).
     await migrateLocalTable(store, tableState, now);
-    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock, log });
+    // A backup holds requests, timers and jobs still while it copies the table (quiesce.ts).
+    const quiesce = new Quiesce();
+    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock: quiesce.holdTimers(clock), log });
+    quiesce.addIdleCheck(() => workflows.endpoint.isIdle());
     if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());
     if (clock instanceof ControllableClock) stops.push(async () => clock.close());
@@ -177,7 +182,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     }
 
     // After the seeding: the daily jobs also run once now, to catch up on days the machine was off.
-    const jobs = scheduleJobs(clock, workflows.deps);
+    const jobs = scheduleJobs(quiesce.holdTimers(clock), workflows.deps, undefined, (run) => quiesce.background(run));
     stops.push(async () => jobs.stop());
 
     const deps: AppDeps = {
@@ -224,7 +229,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     mountConsole(app, resolve(opts.consoleDir ?? 'admin/dist'), { connectSrc: [s3.endpoint] });
 
     const server: ServerType = await new Promise((ok, fail) => {
-      const s = serve({ fetch: app.fetch, port, hostname: opts.host }, () => ok(s));
+      const s = serve({ fetch: (request, env) => quiesce.request(() => app.fetch(request, env)), port, hostname: opts.host }, () => ok(s));
       s.once('error', fail);
     });
     stops.push(
@@ -234,6 +239,19 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
           if ('closeAllConnections' in server) server.closeAllConnections();
         }),
     );
+
+    // Last: a tool that finds DATA_DIR/runtime.json finds every part answering (control.ts).
+    const control = await startControl({
+      dataDir, quiesce, now,
+      info: {
+        url,
+        dynamodb: { endpoint: dynamo.endpoint, tables: [tableName] },
+        objectStorage: { endpoint: s3.endpoint, buckets: [LOCAL_BUCKET] },
+        stepFunctions: { endpoint: sfn.endpoint },
+        mailDir: mail ? 'mail' : null,
+      },
+    });
+    stops.push(() => control.stop());
 
     return {
       url,

@@ -568,6 +568,15 @@ describe('attachments bucket (#12)', () => {
     });
   });
 
+  it('is versioned (#13): a file overwritten or deleted by mistake is kept 90 days, longer than the table’s point-in-time recovery', () => {
+    const bucket = template.toJSON().Resources[attachmentsBucketId] as { Properties: { VersioningConfiguration: unknown; LifecycleConfiguration: { Rules: unknown[] } } };
+    expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Id: 'noncurrent-versions', NoncurrentVersionExpiration: { NoncurrentDays: 90 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled' }),
+      expect.objectContaining({ Id: 'unclaimed-uploads', Prefix: 'uploads/', NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
+    ]));
+  });
+
   it('gives the API put and get on its objects only; no other function reaches it', () => {
     const onBucket = (roleId: string) => statementsOf(roleId).filter((s) => JSON.stringify(s.Resource).includes(attachmentsBucketId));
     const [api, ...more] = onBucket(apiRoleId);
