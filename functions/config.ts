@@ -21,6 +21,8 @@ export interface WorkflowConfig extends CloudConfig {
   mailFrom: string;
   /** HMAC key of the emailed approval links (base64, ≥ 32 bytes). */
   linkSecret: string;
+  /** Where webhooks may go: in the cloud https only and public addresses only, unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. */
+  webhooks: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
@@ -29,7 +31,20 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
     approvalStateMachineArn: required(env, 'APPROVAL_STATE_MACHINE_ARN'),
     mailFrom: required(env, 'MAIL_FROM'),
     linkSecret: required(env, 'LINK_SECRET'),
+    webhooks: { allowPrivateNetworks: allowPrivateNetworks(env), requireHttps: true },
   };
+}
+
+/**
+ * WEBHOOK_ALLOW_PRIVATE_NETWORKS=1: webhooks may be delivered to loopback and private addresses
+ * (a LAN installation whose receivers are on the LAN; the tests). Off by default: a receiver
+ * URL must then resolve to public addresses only (SSRF, docs/webhooks.md).
+ */
+function allowPrivateNetworks(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  throw new Error(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be 1 or 0, got "${env.WEBHOOK_ALLOW_PRIVATE_NETWORKS}"`);
 }
 
 /** The API's own: where attachments are stored (issue #12). */
@@ -59,6 +74,8 @@ export interface LocalConfig {
   sessionHours: number;
   /** LOCAL_CLOCK=controllable: an administrator may move the runtime's time forward (GET/POST /api/v1/local/clock). */
   clock: 'system' | 'controllable';
+  /** On one machine http receivers are fine; private addresses only with WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. */
+  webhooks: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 /** The local runtime's variables (README "Configuration"). */
@@ -83,6 +100,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     s3Port: positiveInt(env, 'S3_PORT', 0),
     sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
     clock: localClock(env.LOCAL_CLOCK),
+    webhooks: { allowPrivateNetworks: allowPrivateNetworks(env), requireHttps: false },
   };
 }
 

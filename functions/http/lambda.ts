@@ -33,6 +33,7 @@ export const handler = handle(
       linkSecret: linkSecretFromEnv(config.linkSecret),
       now,
       kinds: kindRegistry(),
+      webhooks: config.webhooks,
       log: jsonLogger,
     },
     health: {

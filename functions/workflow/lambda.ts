@@ -24,6 +24,7 @@ const deps: WorkflowDeps = {
   linkSecret: linkSecretFromEnv(config.linkSecret),
   now: () => new Date(),
   kinds: kindRegistry(),
+  webhooks: config.webhooks,
   log: jsonLogger,
 };
 

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     mailSmtpPort: config.mailSmtpPort,
     sessionHours: config.sessionHours,
     s3Port: config.s3Port,
+    webhooks: config.webhooks,
     ...(config.clock === 'controllable' ? { clock: new ControllableClock({ flowing: true }) } : {}),
     quiet: process.env.LOG_REQUESTS !== '1',
   });

@@ -60,6 +60,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   /** Object storage (s3rver) port (0 or unset = a free port; `npm start` passes S3_PORT). */
   s3Port?: number;
+  /** Where webhooks may go (WEBHOOK_ALLOW_PRIVATE_NETWORKS); default public addresses only, http allowed. */
+  webhooks?: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 export interface LocalRuntime {
@@ -156,7 +158,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     }
     // Before the workflows replay their executions and the server listens (migrate.ts).
     await migrateLocalTable(store, tableState, now);
-    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock, log });
+    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock, log, webhooks: opts.webhooks ?? { allowPrivateNetworks: false, requireHttps: false } });
     if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());
     if (clock instanceof ControllableClock) stops.push(async () => clock.close());
