@@ -201,10 +201,12 @@ const en: Catalog = {
 export type MessageCode = keyof Catalog;
 
 /** The areas that keep their words beside their codes (domain/<area>/errors.ts), in one language. */
-const AREA_MESSAGES = { ...ATTACHMENT_MESSAGES, ...WEBHOOK_MESSAGES };
+type AreaCode = keyof typeof ATTACHMENT_MESSAGES | keyof typeof WEBHOOK_MESSAGES;
 
-function areaMessages(lang: Language): Record<keyof typeof AREA_MESSAGES, string> {
-  return Object.fromEntries(Object.entries(AREA_MESSAGES).map(([code, words]) => [code, words[lang]])) as Record<keyof typeof AREA_MESSAGES, string>;
+function areaMessages(lang: Language): Record<AreaCode, string> {
+  // Called while the catalogs below are built: no module-level constant may be read here.
+  const words: Record<AreaCode, Record<Language, string>> = { ...ATTACHMENT_MESSAGES, ...WEBHOOK_MESSAGES };
+  return Object.fromEntries(Object.entries(words).map(([code, w]) => [code, w[lang]])) as Record<AreaCode, string>;
 }
 
 export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };

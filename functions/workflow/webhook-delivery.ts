@@ -23,7 +23,12 @@ const TIMEOUT_MS = 8_000;
 /** A claimed attempt that was never recorded (a crash) is due again after this. */
 const LEASE_MS = 5 * 60_000;
 /** Per run and webhook (one lane each, in parallel): at most this many attempts, stopping at the first failure. */
-const PER_WEBHOOK = 5;
+const PER_WEBHOOK = 25;
+/**
+ * No attempt starts this long after the run began (on the injected clock), so a run of slow
+ * receivers ends within the workflow function's 60 s (the next run, a minute later, goes on).
+ */
+const RUN_BUDGET_MS = 40_000;
 const EXCERPT_CHARS = 200;
 
 export type ReceiverCheck = { ok: true; url: URL } | { ok: false; reason: UrlRefusal };
@@ -112,14 +117,16 @@ function describeFailure(err: unknown): string {
 
 /** The scheduled job: fans out new events, then sends what is due. Idempotent; bounded per run. */
 export async function deliverWebhooks(deps: WorkflowDeps): Promise<{ events: number; delivered: number; failed: number }> {
-  const at = deps.now().toISOString();
+  const started = deps.now();
+  const at = started.toISOString();
+  const stopAt = started.getTime() + RUN_BUDGET_MS;
   let work = await dueWebhookWork(deps.store, at, 50);
   let events = 0;
   for (const item of work) if (item.kind === 'event' && (await fanOut(deps.store, item.event, at))) events += 1;
   if (events > 0) work = await dueWebhookWork(deps.store, at, 50);
   const lanes = new Map<string, DueDelivery[]>();
   for (const item of work) if (item.kind === 'due') lanes.set(item.due.webhookId, [...(lanes.get(item.due.webhookId) ?? []), item.due]);
-  const results = await Promise.all([...lanes.entries()].map(([webhookId, dues]) => runLane(deps, webhookId, dues.slice(0, PER_WEBHOOK))));
+  const results = await Promise.all([...lanes.entries()].map(([webhookId, dues]) => runLane(deps, webhookId, dues.slice(0, PER_WEBHOOK), stopAt)));
   const delivered = results.reduce((n, r) => n + r.delivered, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   if (events + delivered + failed > 0) deps.log('info', 'webhooks delivered', { events, delivered, failed });
@@ -127,13 +134,14 @@ export async function deliverWebhooks(deps: WorkflowDeps): Promise<{ events: num
 }
 
 /** One webhook's due deliveries in order; a failure ends the lane (the rest would likely fail the same way). */
-async function runLane(deps: WorkflowDeps, webhookId: string, dues: DueDelivery[]): Promise<{ delivered: number; failed: number }> {
+async function runLane(deps: WorkflowDeps, webhookId: string, dues: DueDelivery[], stopAt: number): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   const hook = await getWebhook(deps.store, webhookId);
   for (const due of dues) {
+    const now = deps.now();
+    if (now.getTime() >= stopAt) break;
     try {
-      const now = deps.now();
       const claimed = await claimDue(deps.store, due, new Date(now.getTime() + LEASE_MS).toISOString());
       if (!claimed) continue;
       const delivery = await getDelivery(deps.store, due.webhookId, due.eventId);
