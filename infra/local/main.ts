@@ -51,6 +51,9 @@ async function main(): Promise<void> {
   if (config.clock === 'controllable') {
     lines.push(`  Clock            controllable (LOCAL_CLOCK): now ${runtime.now().toISOString()}; an administrator moves it with POST ${runtime.url}/api/v1/local/clock {"advance":"P10D"}`);
   }
+  if (config.webhooks.allowPrivateNetworks) {
+    lines.push('  Webhooks         may be delivered to loopback and private (LAN) addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1)');
+  }
   if (isWildcardHost(config.host)) {
     lines.push(`  Listening on all interfaces (HOST=${config.host}); links in emails use ${process.env.PUBLIC_URL ?? runtime.url}`);
     if (!isWildcardHost(config.mailHost)) lines.push(`  The mail catcher stays on ${config.mailHost}: it shows everyone's approval links without a sign-in (MAIL_HOST=0.0.0.0 exposes it)`);
