@@ -62,7 +62,7 @@ if (!hasChromium) warnNoChromium('webhooks e2e');
     await dialog.getByRole('button', { name: '登记 Webhook' }).click();
 
     const secretDialog = page.getByRole('dialog', { name: '签名密钥（仅显示这一次）' });
-    const secret = await secretDialog.locator('input[data-secret]').inputValue();
+    const secret = await secretDialog.locator('[data-secret]').inputValue();
     expect(secret).toMatch(/^whsec_/);
     await secretDialog.getByRole('button', { name: '复制' }).click();
     await secretDialog.getByRole('button', { name: '已复制' }).waitFor();

@@ -50,8 +50,8 @@ const SecretDialog = ({ secret, onClose }: { secret: string; onClose: () => void
         <Stack spacing={2}>
           <Alert severity="warning">{translate(t('secret.text'))}</Alert>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <TextField value={secret} fullWidth size="small" slotProps={{ htmlInput: { readOnly: true, 'data-secret': true, style: { fontFamily: 'monospace' } } }} onFocus={(e) => e.target.select()} />
-            <Button startIcon={<ContentCopyIcon />} onClick={() => void copy()} variant="outlined">
+            <TextField value={secret} fullWidth size="small" multiline slotProps={{ htmlInput: { readOnly: true, 'data-secret': true, style: { fontFamily: 'monospace', wordBreak: 'break-all' } } }} onFocus={(e) => e.target.select()} />
+            <Button startIcon={<ContentCopyIcon />} onClick={() => void copy()} variant="outlined" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               {translate(t(copied ? 'secret.copied' : 'secret.copy'))}
             </Button>
           </Stack>
