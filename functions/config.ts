@@ -21,6 +21,8 @@ export interface WorkflowConfig extends CloudConfig {
   mailFrom: string;
   /** Where the HMAC key of the emailed approval links comes from (email/link-secret.ts). */
   linkSecret: LinkSecretSource;
+  /** Where webhooks may go: in the cloud https only and public addresses only, unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. */
+  webhooks: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 /**
@@ -46,7 +48,20 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
     approvalStateMachineArn: required(env, 'APPROVAL_STATE_MACHINE_ARN'),
     mailFrom: required(env, 'MAIL_FROM'),
     linkSecret: linkSecretSource(env),
+    webhooks: { allowPrivateNetworks: allowPrivateNetworks(env), requireHttps: true },
   };
+}
+
+/**
+ * WEBHOOK_ALLOW_PRIVATE_NETWORKS=1: webhooks may be delivered to loopback and private addresses
+ * (a LAN installation whose receivers are on the LAN; the tests). Off by default: a receiver
+ * URL must then resolve to public addresses only (SSRF, docs/webhooks.md).
+ */
+function allowPrivateNetworks(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.WEBHOOK_ALLOW_PRIVATE_NETWORKS?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  throw new Error(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be 1 or 0, got "${env.WEBHOOK_ALLOW_PRIVATE_NETWORKS}"`);
 }
 
 /** The API's own: where attachments are stored (issue #12). */
@@ -78,6 +93,8 @@ export interface LocalConfig {
   trustedProxies: string[];
   /** LOCAL_CLOCK=controllable: an administrator may move the runtime's time forward (GET/POST /api/v1/local/clock). */
   clock: 'system' | 'controllable';
+  /** On one machine http receivers are fine; private addresses only with WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. */
+  webhooks: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 /** The local runtime's variables (README "Configuration"). */
@@ -103,6 +120,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv): LocalConfig {
     sessionHours: positiveInt(env, 'SESSION_HOURS', 12),
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     clock: localClock(env.LOCAL_CLOCK),
+    webhooks: { allowPrivateNetworks: allowPrivateNetworks(env), requireHttps: false },
   };
 }
 

@@ -15,6 +15,7 @@ import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import requests from './requests';
+import webhooks from './webhooks';
 import { authProvider, dataProvider, store } from './providers';
 
 const { Route } = reactRouterProvider;
@@ -55,6 +56,7 @@ export const App = () => (
     <Resource name="org-policy" {...orgPolicy} />
     <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="approvals-policy" {...approvalsPolicy} />
+    <Resource name="webhooks" {...webhooks} />
     <Resource name="delegation" {...delegation} />
     <Resource name="org-units" />
     <Resource name="audit" />

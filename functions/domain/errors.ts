@@ -4,10 +4,13 @@
  * path the error is about, so clients can show it on the right input.
  */
 import type { AttachmentErrorCode } from './attachments/errors.js';
+import type { WebhookErrorCode } from './webhooks/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
   | AttachmentErrorCode
+  // Webhooks (issue #13): codes, words and statuses in webhooks/errors.ts.
+  | WebhookErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -30,6 +30,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { localClockRoutes } from './routes/local-clock.js';
 import { serveOpenApi } from './openapi.js';
 import { usersRoutes } from './routes/users.js';
+import { webhooksRoutes } from './routes/webhooks.js';
 
 /** Largest JSON body accepted; the biggest legitimate one (a batch import page) fits easily. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/org-units', orgUnitsRoutes());
   app.route('/api/v1/audit', auditRoutes());
   app.route('/api/v1/api-keys', apiKeysRoutes());
+  app.route('/api/v1/webhooks', webhooksRoutes());
   app.route('/api/v1/policies', policiesRoutes());
   app.route('/api/v1/approvals', approvalsRoutes());
   app.route('/api/v1/attachments', attachmentsRoutes());

@@ -37,6 +37,7 @@ export const handler = handle(
       linkSecret,
       now,
       kinds: kindRegistry(),
+      webhooks: config.webhooks,
       log: jsonLogger,
     },
     health: {

@@ -4,6 +4,7 @@
  */
 import type { DomainErrorCode } from '../domain/errors.js';
 import { ATTACHMENT_MESSAGES } from '../domain/attachments/errors.js';
+import { WEBHOOK_MESSAGES } from '../domain/webhooks/errors.js';
 import { formatDateTime } from '../email/render.js';
 import { formatDate } from '../email/values.js';
 
@@ -204,8 +205,12 @@ const en: Catalog = {
 export type MessageCode = keyof Catalog;
 
 /** The areas that keep their words beside their codes (domain/<area>/errors.ts), in one language. */
-function areaMessages(lang: Language): Record<keyof typeof ATTACHMENT_MESSAGES, string> {
-  return Object.fromEntries(Object.entries(ATTACHMENT_MESSAGES).map(([code, words]) => [code, words[lang]])) as Record<keyof typeof ATTACHMENT_MESSAGES, string>;
+type AreaCode = keyof typeof ATTACHMENT_MESSAGES | keyof typeof WEBHOOK_MESSAGES;
+
+function areaMessages(lang: Language): Record<AreaCode, string> {
+  // Called while the catalogs below are built: no module-level constant may be read here.
+  const words: Record<AreaCode, Record<Language, string>> = { ...ATTACHMENT_MESSAGES, ...WEBHOOK_MESSAGES };
+  return Object.fromEntries(Object.entries(words).map(([code, w]) => [code, w[lang]])) as Record<AreaCode, string>;
 }
 
 export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };

@@ -17,6 +17,7 @@ const TAGS = [
   { name: 'attachments', description: 'Files on requests, decisions and comments' },
   { name: 'probation', description: 'Probation reviews 转正 (POLICIES.md §3)' },
   { name: 'dashboard', description: 'The department’s numbers' },
+  { name: 'webhooks', description: 'Receivers an administrator registers for request events, and their deliveries (docs/webhooks.md)' },
   { name: 'health', description: 'Liveness, for load balancers and operators' },
   { name: 'local', description: 'The local runtime only (never on AWS)' },
 ];

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { DomainFieldsError, type DomainError, type DomainErrorCode } from '../domain/errors.js';
 import { fieldName, message, type Language, type MessageCode } from './messages.js';
 import { enumName, type Enum } from '../email/values.js';
+import { WEBHOOK_STATUS } from '../domain/webhooks/errors.js';
 
 export interface FieldError {
   path: string;
@@ -71,6 +72,8 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'REQUEST.CONSOLE_HEADER_REQUIRED': 403,
   // Attachments (issue #12): one the reader may not see is as good as none.
   'ATTACHMENT.NOT_FOUND': 404,
+  // Webhooks (issue #13): statuses beside their codes.
+  ...WEBHOOK_STATUS,
 };
 
 export function statusOf(code: DomainErrorCode): ContentfulStatusCode {

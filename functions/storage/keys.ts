@@ -36,6 +36,11 @@
  * | migration cursor  | MIGRATIONS                | CHECKPOINT#<id> | — where a long migration stopped; removed once it is applied |
  * | migration lease   | MIGRATIONS                | LEASE           | — one runner at a time: conditional put, `leaseUntil` expiry |
  * | attachment        | ATTACH#<id>               | ATTACH          | — file metadata (#12): pending (TTL expiresAt) → attached to a request in the decision's / comment's transaction; downloads audited on AUDIT#attachment#<id> |
+ * | webhook           | WEBHOOK#<id>              | WEBHOOK         | gsi1 WEBHOOKS / createdAt#id (the list); holds the signing secret, never returned (#13) |
+ * | webhook delivery  | WEBHOOK#<webhookId>       | DELIVERY#<eventId> | — one event to one receiver, with every attempt's answer; TTL expiresAt (30 days) |
+ * | webhook count     | WEBHOOKS#COUNT            | COUNT           | — how many are registered: the cap (MAX_WEBHOOKS) is a condition on it |
+ * | event subscribers | WEBHOOKS#EVENT#<type>     | SUBSCRIBERS     | — the string set of webhook ids subscribed to one event type: one GetItem finds them |
+ * | webhook outbox    | WEBHOOK_OUTBOX            | <at>#e#<eventId> / <at>#d#<webhookId>#<eventId> | — an event written with its change (fanned out to deliveries), and deliveries due at `at` |
  */
 export const employeeKey = (id: string) => ({ pk: `EMP#${id}`, sk: 'EMP' });
 export const employeeNoKey = (employeeNo: string) => ({ pk: `EMPNO#${employeeNo}`, sk: 'EMPNO' });
@@ -76,6 +81,14 @@ export const policyVersionKey = (name: string, version: number) => ({
   pk: `POLICY#${name}`,
   sk: `V#${String(version).padStart(6, '0')}`,
 });
+
+/** Webhooks (storage/webhooks.ts, storage/webhook-outbox.ts). */
+export const webhookKey = (id: string) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' });
+export const webhookDeliveryKey = (webhookId: string, eventId: string) => ({ pk: `WEBHOOK#${webhookId}`, sk: `DELIVERY#${eventId}` });
+export const WEBHOOKS = 'WEBHOOKS';
+export const webhookCountKey = () => ({ pk: 'WEBHOOKS#COUNT', sk: 'COUNT' });
+export const webhookSubscribersKey = (eventType: string) => ({ pk: `WEBHOOKS#EVENT#${eventType}`, sk: 'SUBSCRIBERS' });
+export const WEBHOOK_OUTBOX = 'WEBHOOK_OUTBOX';
 
 /** Attachment metadata (storage/attachments.ts); the file itself is in object storage. */
 export const attachmentKey = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });

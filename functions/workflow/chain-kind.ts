@@ -22,6 +22,7 @@ import { findUserByEmployee, getUser, getUsersByIds, usersWithRole, type User } 
 import type { ChainComplete, Lang, PlannedStep, PreviewStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
 import { assign } from './assignees.js';
 import { carbonCopy } from './verbs.js';
+import { webhookEvents } from './webhooks.js';
 
 /** 重新提交: what a resubmission changed, field by field (values as the request stores them). */
 export interface Revision {
@@ -99,8 +100,12 @@ export interface KindDefinition<R extends RequestRecord> {
   };
   /** The kind's own changes for a decision (merged into the record the engine writes). */
   onDecision?(deps: WorkflowDeps, record: R, d: DecisionInput): Promise<Partial<R>>;
-  /** The end of the chain; idempotent (a retried finish changes nothing). */
-  finish(deps: WorkflowDeps, record: R, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
+  /**
+   * The end of the chain; idempotent (a retried finish changes nothing). `finished(status)` are
+   * the engine's items for the transaction that records the end (the `request.finished`
+   * webhook event with the record's new status): the kind writes them with its own.
+   */
+  finish(deps: WorkflowDeps, record: R, outcome: 'approved' | 'rejected' | 'failed', finished: (status: string) => TxItem[], error?: unknown): Promise<Record<string, unknown>>;
 }
 
 /** The requester's resubmission, planned like a chain step (it records nothing). */
@@ -210,7 +215,11 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       status: 'approved', linkNonce: '', reason: 'assigned', createdAt: at, dueAt: at, decision: 'approve', decidedAt: at, comment, channel: 'system', version: 1,
     };
     const next = { ...record, decidedSteps: [...record.decidedSteps, step.key], updatedAt: at, version: record.version + 1 };
-    await openStep(deps.store, decided, [task], [def.put(deps, next, record)]);
+    const raise = await webhookEvents(deps, 'step.decided');
+    await openStep(deps.store, decided, [task], [
+      def.put(deps, next, record),
+      ...raise({ requestKind: def.kind, requestId: record.id, stepKey: step.key, stepId, decision: 'approve', decidedBy: 'system', channel: 'system' }),
+    ]);
   };
 
   /**
@@ -434,13 +443,18 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
         comment: `到时自动进入下一步 / Time reached: ${step.labelEn}`, resumedAt: at, version: 1,
       };
       const next = { ...record, decidedSteps: [...record.decidedSteps, stepKey], updatedAt: at, version: record.version + 1 };
-      return (await openStep(deps.store, decided, [], [def.put(deps, next, record)])) === 'opened';
+      const raise = await webhookEvents(deps, 'step.decided');
+      return (await openStep(deps.store, decided, [], [
+        def.put(deps, next, record),
+        ...raise({ requestKind: def.kind, requestId: id, stepKey, stepId, decision: 'approve', decidedBy: 'system', channel: 'system' }),
+      ])) === 'opened';
     },
 
     async finish(deps, id, outcome, error) {
       const record = await load(deps, id);
       if (record.result) return record.result; // a retried finish changes nothing
-      const result = await def.finish(deps, record, outcome, error);
+      const raise = await webhookEvents(deps, 'request.finished');
+      const result = await def.finish(deps, record, outcome, (status) => raise({ requestKind: def.kind, requestId: id, outcome, status }), error);
       if (outcome !== 'failed') await copyOnFinish(deps, def, record);
       return result;
     },

@@ -12,6 +12,7 @@ import { getUser, getUsersByIds } from '../storage/users.js';
 import { engineCall, kindOf, type WorkflowDeps } from './kinds.js';
 import { approverMail, guardMail, newNonce, sendGuarded, type GuardedMail } from './notify.js';
 import { resumeOrLeave } from './resume.js';
+import { webhookEvents, webhookPrefetch } from './webhooks.js';
 import { prefetch } from '../storage/read-once.js';
 import type { Claim } from '../storage/attachments.js';
 import { employeeKey, policyCurrentKey } from '../storage/keys.js';
@@ -78,7 +79,9 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
     { key: kind.recordKey(task.requestId), strong: true },
     ...(task.subjectEmployeeId ? [{ key: employeeKey(task.subjectEmployeeId) }] : []),
     ...(r.decision === 'approve' ? [{ key: policyCurrentKey('approvals') }] : []),
+    webhookPrefetch('step.decided'),
   ]);
+  const decided = await webhookEvents(deps, 'step.decided');
   const step = await getStep(deps.store, task.stepId);
   if (task.status === 'transferred') throw new DomainError('APPROVAL.TRANSFERRED');
   if (task.status === 'cc') throw new DomainError('APPROVAL.READ_ONLY');
@@ -134,7 +137,14 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   await decideStep(deps.store, {
     step, task, changed, decision: r.decision, complete: next.complete, stages: next.stages, activeStage: next.active,
     returnTo: r.decision === 'return' ? (r.returnTo ?? '') : null, comment, channel: r.channel, actor: r.actor, at,
-    extra: [...extra, ...mails.map((m) => m.tx), ...(r.attachments?.items ?? [])],
+    extra: [
+      ...extra, ...mails.map((m) => m.tx), ...(r.attachments?.items ?? []),
+      // The step's decision is announced once, by the decision that completes it (a 会签 member's approval before the last does not).
+      ...(next.complete ? decided({
+        requestKind: task.requestKind, requestId: task.requestId, stepKey: task.stepKey, stepId: step.id, decision: r.decision, decidedBy: r.actor.id, channel: r.channel,
+        ...(r.decision === 'return' ? { returnTo: r.returnTo ?? '' } : {}),
+      }) : []),
+    ],
     ...(r.decision !== 'return' ? { fields } : {}),
     ...(r.attachments?.refs.length ? { attachments: r.attachments.refs } : {}),
     audit: {

@@ -8,6 +8,7 @@ import type { WorkflowDeps } from './kinds.js';
 import { flushOutbox } from './notify.js';
 import { resumeAll } from './resume.js';
 import { startPending } from './start.js';
+import { deliverWebhooks } from './webhook-delivery.js';
 
 export type JobSchedule =
   /** Once a day at this hour and minute, company time (Asia/Shanghai, UTC+8 all year). */
@@ -43,6 +44,15 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     localEveryMinutes: 0.25,
     retryAttempts: 0,
     run: (deps) => flushOutbox(deps),
+  },
+  {
+    name: 'deliverWebhooks',
+    description: 'send webhook deliveries that are due, retrying with backoff (functions/workflow/webhook-delivery.ts)',
+    // Every minute, the shortest a schedule allows: receivers hear of a change within about a minute.
+    schedule: { everyMinutes: 1 },
+    localEveryMinutes: 0.25,
+    retryAttempts: 0,
+    run: (deps) => deliverWebhooks(deps),
   },
   {
     name: 'startPending',

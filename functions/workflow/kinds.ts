@@ -13,6 +13,7 @@ import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
 import type { Decision } from '../storage/approvals.js';
 import type { StepSpec, StepType } from '../domain/approvals/step-spec.js';
+import type { ReceiverRules } from '../domain/webhooks/receiver-url.js';
 
 export interface WorkflowDeps {
   store: Store;
@@ -25,6 +26,8 @@ export interface WorkflowDeps {
   now: () => Date;
   /** The request kinds this deployment runs, by name (registry.ts; tests may add their own). */
   kinds: KindRegistry;
+  /** Where webhooks may be delivered (WEBHOOK_ALLOW_PRIVATE_NETWORKS; https in the cloud): docs/webhooks.md. */
+  webhooks: ReceiverRules;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
 

@@ -25,6 +25,7 @@ const deps: WorkflowDeps = {
   linkSecret: await loadLinkSecret(config.linkSecret, { region: config.region }),
   now: () => new Date(),
   kinds: kindRegistry(),
+  webhooks: config.webhooks,
   log: jsonLogger,
 };
 

@@ -2,6 +2,7 @@ import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-s
 import { removeStartMarker, startMarkerPut, startMarkersBefore, type StartMarker } from '../storage/starts.js';
 import type { TxItem } from '../storage/transact.js';
 import type { WorkflowDeps } from './kinds.js';
+import { webhookEvents } from './webhooks.js';
 
 /** The execution's name is derived from the request: a retried start is idempotent. */
 export function executionName(requestKind: string, requestId: string): string {
@@ -32,12 +33,17 @@ export async function startApproval(deps: WorkflowDeps, requestKind: string, req
  * Creating a request and starting its execution, without a gap a crash could fall into: the
  * caller writes `tx` in the transaction that creates the request, then calls `start`, which
  * starts the execution and removes the marker. A marker left behind is picked up by
- * `startPending`.
+ * `startPending`. `tx` also raises the `request.started` webhook event (webhooks.ts), so every
+ * kind's start is announced the same way.
  */
-export function startLater(deps: WorkflowDeps, requestKind: string, requestId: string, startAt: string): { tx: TxItem; start(): Promise<void> } {
+export async function startLater(
+  deps: WorkflowDeps, requestKind: string, requestId: string, startAt: string,
+  started: { status: string; startedBy: string | null },
+): Promise<{ tx: TxItem[]; start(): Promise<void> }> {
   const marker: StartMarker = { requestKind, requestId, startAt, createdAt: deps.now().toISOString() };
+  const raise = await webhookEvents(deps, 'request.started');
   return {
-    tx: startMarkerPut(deps.store, marker),
+    tx: [startMarkerPut(deps.store, marker), ...raise({ requestKind, requestId, status: started.status, startedBy: started.startedBy, startAt })],
     // The request is created either way: a start Step Functions did not take is the sweep's.
     start: () => startMarked(deps, marker).catch((err: unknown) => {
       deps.log('warn', 'request created; its execution starts with the next sweep', { requestKind, requestId, error: err instanceof Error ? err.name : String(err) });

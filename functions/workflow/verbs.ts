@@ -21,6 +21,7 @@ import { assertVerb, decide, loadOwnTask } from './decisions.js';
 import { engineCall, kindOf, type RequestKind, type WorkflowDeps } from './kinds.js';
 import { approverMail, ccMail, guardMail, sendGuarded, type GuardedMail } from './notify.js';
 import { newTask } from './tasks/request-approval.js';
+import { webhookEvents } from './webhooks.js';
 
 type Actor = { id: string; name: string };
 type Person = Actor & { roles: readonly string[]; employeeId: string | null };
@@ -38,7 +39,8 @@ export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId
   const pendingSteps = (await listSteps(deps.store, r.kind, r.requestId)).filter((s) => s.status === 'pending');
   const tasks = (await getTasks(deps.store, pendingSteps.flatMap((s) => s.taskIds))).filter((t) => t.status === 'pending' || t.status === 'waiting');
   const mails = await withdrawnMails(deps, kind, r, tasks);
-  await cancelSteps(deps.store, pendingSteps, tasks, at, [...writes, ...mails.map((m) => m.tx)], {
+  const finished = (await webhookEvents(deps, 'request.finished'))({ requestKind: r.kind, requestId: r.requestId, outcome: 'withdrawn', status: 'withdrawn' });
+  await cancelSteps(deps.store, pendingSteps, tasks, at, [...writes, ...mails.map((m) => m.tx), ...finished], {
     entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'withdraw', actor: r.actor, channel: r.channel, at,
     before: { pendingSteps: pendingSteps.map((s) => s.stepKey) }, after: { status: 'withdrawn' },
   });

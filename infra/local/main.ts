@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     sessionHours: config.sessionHours,
     trustedProxies: config.trustedProxies,
     s3Port: config.s3Port,
+    webhooks: config.webhooks,
     ...(config.clock === 'controllable' ? { clock: new ControllableClock({ flowing: true }) } : {}),
     quiet: process.env.LOG_REQUESTS !== '1',
   });
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   ];
   if (config.clock === 'controllable') {
     lines.push(`  Clock            controllable (LOCAL_CLOCK): now ${runtime.now().toISOString()}; an administrator moves it with POST ${runtime.url}/api/v1/local/clock {"advance":"P10D"}`);
+  }
+  if (config.webhooks.allowPrivateNetworks) {
+    lines.push('  Webhooks         may be delivered to loopback and private (LAN) addresses (WEBHOOK_ALLOW_PRIVATE_NETWORKS=1)');
   }
   if (isWildcardHost(config.host)) {
     lines.push(`  Listening on all interfaces (HOST=${config.host}); links in emails use ${process.env.PUBLIC_URL ?? runtime.url}`);

@@ -66,6 +66,8 @@ export interface LocalRuntimeOptions {
   clock?: Clock;
   /** Object storage (s3rver) port (0 or unset = a free port; `npm start` passes S3_PORT). */
   s3Port?: number;
+  /** Where webhooks may go (WEBHOOK_ALLOW_PRIVATE_NETWORKS); default public addresses only, http allowed. */
+  webhooks?: { allowPrivateNetworks: boolean; requireHttps: boolean };
 }
 
 export interface LocalRuntime {
@@ -164,7 +166,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await migrateLocalTable(store, tableState, now);
     // A backup holds requests, timers and jobs still while it copies the table (quiesce.ts).
     const quiesce = new Quiesce();
-    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock: quiesce.holdTimers(clock), log });
+    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock: quiesce.holdTimers(clock), log, webhooks: opts.webhooks ?? { allowPrivateNetworks: false, requireHttps: false } });
     quiesce.addIdleCheck(() => workflows.endpoint.isIdle());
     if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());

@@ -41,6 +41,8 @@ export async function startWorkflows(opts: {
   clock: Clock;
   /** Default: the product's kinds (functions/workflow/registry.ts); tests add their own. */
   kinds?: KindRegistry;
+  /** Where webhooks may go (LocalConfig.webhooks). */
+  webhooks: WorkflowDeps['webhooks'];
   log: WorkflowDeps['log'];
 }): Promise<LocalWorkflows> {
   const now = () => opts.clock.now();
@@ -57,6 +59,7 @@ export async function startWorkflows(opts: {
     linkSecret: opts.linkSecret,
     now,
     kinds: opts.kinds ?? kindRegistry(),
+    webhooks: opts.webhooks,
     log: opts.log,
   };
   const endpoint = await startStepFunctionsEndpoint({

@@ -30,7 +30,7 @@ export function openApiApp(): ReturnType<typeof createApp> {
     log,
     workflow: {
       store, sfn: new SFNClient({ region: 'us-east-1', endpoint: NOWHERE }), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
-      mailer: smtpMailer(`smtp://127.0.0.1:9`, 'openapi@example.com'), publicUrl, linkSecret: new Uint8Array(32), now, kinds: kindRegistry(), log,
+      mailer: smtpMailer(`smtp://127.0.0.1:9`, 'openapi@example.com'), publicUrl, linkSecret: new Uint8Array(32), now, kinds: kindRegistry(), log, webhooks: { allowPrivateNetworks: false, requireHttps: false },
     },
     localClock: { now, advance: async () => now(), parseDuration: () => undefined },
   });

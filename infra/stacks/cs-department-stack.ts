@@ -106,7 +106,9 @@ export class CsDepartmentStack extends Stack {
     );
 
     // The scheduled jobs (functions/workflow/jobs.ts), each invoking the workflow function
-    // with its name as `task`.
+    // with its name as `task`: the mail outbox, and the webhook deliveries (#13) beside it —
+    // outbound HTTPS from the function, which needs no grant, and its 60 s timeout bounds a
+    // delivery run (RUN_BUDGET_MS). WEBHOOK_ALLOW_PRIVATE_NETWORKS is never set here.
     for (const job of SCHEDULED_JOBS) {
       const { schedule } = job;
       new Schedule(this, `Job${job.name[0]!.toUpperCase()}${job.name.slice(1)}`, {

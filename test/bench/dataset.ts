@@ -155,7 +155,7 @@ function appDeps(store: Store): AppDeps {
     workflow: {
       store, sfn, approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
       mailer: smtpMailer('smtp://127.0.0.1:9', 'bench@bench.example'), publicUrl: 'http://127.0.0.1:3999',
-      linkSecret: new Uint8Array(32).fill(7), now, kinds: kindRegistry(), log,
+      linkSecret: new Uint8Array(32).fill(7), now, kinds: kindRegistry(), webhooks: { allowPrivateNetworks: false, requireHttps: false }, log,
     },
   };
 }

@@ -364,6 +364,19 @@ describe('daily jobs', () => {
     }
   });
 
+  it('deliver webhooks every minute from the workflow function, with no grant beyond its table (#13)', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Target: Match.objectLike({ Arn: fnArn(workflowFnId), Input: JSON.stringify({ task: 'deliverWebhooks' }) }),
+    });
+    // Receivers must be https on public addresses in the cloud: nothing turns the SSRF rule off
+    // (the Lambda runtime API listens on 127.0.0.1 inside every function).
+    for (const id of [apiFnId, workflowFnId]) {
+      const env = (functionProps(id)['Environment'] as { Variables: Record<string, unknown> }).Variables;
+      expect(env).not.toHaveProperty('WEBHOOK_ALLOW_PRIVATE_NETWORKS');
+    }
+  });
+
   it('exist once for each job of functions/workflow/jobs.ts, and every job runs in the workflow function', async () => {
     const { SCHEDULED_JOBS } = await import('../../functions/workflow/jobs.js');
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')) as { Properties: { Target: { Input: string } } }[];

@@ -53,7 +53,7 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** Serve GET/POST /api/v1/local/clock, as LOCAL_CLOCK=controllable does. */ clockRoute?: boolean; /** Request kinds beside the product's (a test-only kind). */ kinds?: RequestKind[]; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** How the app learns the caller's address (as the edge wires it). */ clientAddress?: AppDeps['clientAddress']; /** Engine checks for /api/health (default: DynamoDB up). */ health?: AppDeps['health']; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
+export async function testApi(opts: { workflows?: boolean; realClock?: boolean; /** Serve GET/POST /api/v1/local/clock, as LOCAL_CLOCK=controllable does. */ clockRoute?: boolean; /** Request kinds beside the product's (a test-only kind). */ kinds?: RequestKind[]; /** A DynamoDB Local of the test's own (fault tests stop it). */ dynamoEndpoint?: string; /** How the app learns the caller's address (as the edge wires it). */ clientAddress?: AppDeps['clientAddress']; /** WEBHOOK_ALLOW_PRIVATE_NETWORKS=1 (a receiver on 127.0.0.1); the settings stay changeable through `workflow.webhooks`. */ webhooksToPrivateNetworks?: boolean; /** Engine checks for /api/health (default: DynamoDB up). */ health?: AppDeps['health']; /** Receives every log line (default: dropped). */ log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void } = {}): Promise<TestApi> {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const log = opts.log ?? (() => undefined);
   const table = `t-${newId()}`;
@@ -77,6 +77,8 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
   await seedPolicies(store, now().toISOString());
   const stops: (() => Promise<void>)[] = [];
   const kinds = kindRegistry(opts.kinds);
+  // One object, shared by the app and the workflows, as one process's configuration is.
+  const webhooks = { allowPrivateNetworks: opts.webhooksToPrivateNetworks ?? false, requireHttps: false };
 
   let mail: MailCatcher | null = null;
   let workflows: LocalWorkflows | null = null;
@@ -89,7 +91,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
       await mail!.stop();
       await rm(mailDir, { recursive: true, force: true });
     });
-    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, clock: runtimeClock, kinds, log });
+    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, clock: runtimeClock, kinds, webhooks, log });
     control.addIdleCheck(() => workflows!.endpoint.isIdle());
     stops.unshift(() => workflows!.stop());
     workflow = workflows.deps;
@@ -97,7 +99,7 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
     // No workflow engine: routes that need one are not exercised by such a test.
     workflow = {
       store, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
-      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, kinds, log,
+      mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, kinds, webhooks, log,
     };
   }
   const deps: AppDeps = {

@@ -89,11 +89,11 @@ export const drillDefinition: KindDefinition<DrillRequest> = {
     if (d.stepKey === 'acknowledge') return { coolOffUntil: new Date(Date.parse(d.at) + DAY_MS).toISOString() };
     return {};
   },
-  async finish(deps, r, outcome) {
+  async finish(deps, r, outcome, finished) {
     const at = deps.now().toISOString();
     const result = { outcome };
     const status = outcome === 'approved' ? 'done' : outcome;
-    await transact(deps.store, [requestPut(deps.store, DRILL, { ...r, status, currentStep: null, result, updatedAt: at, version: r.version + 1 }, r)]);
+    await transact(deps.store, [requestPut(deps.store, DRILL, { ...r, status, currentStep: null, result, updatedAt: at, version: r.version + 1 }, r), ...finished(status)]);
     return result;
   },
 };
@@ -109,10 +109,10 @@ export async function startDrill(deps: WorkflowDeps, requester: { id: string; na
     note: null, days: null, coolOffUntil: null, decidedSteps: [], currentStep: null, result: null,
     executionArn: executionArnOf(deps, DRILL, id), createdAt: at, updatedAt: at, version: 1,
   };
-  const start = startLater(deps, DRILL, id, at);
+  const start = await startLater(deps, DRILL, id, at, { status: record.status, startedBy: requester.id });
   await createRequest(deps.store, DRILL, record, {
     entityType: 'drillRequest', entityId: id, action: 'create', actor: requester, channel: 'api', at, before: null, after: { subjectEmployeeId: subject.id },
-  }, [start.tx]);
+  }, start.tx);
   await start.start();
   return record;
 }

@@ -1,4 +1,5 @@
 import { attachmentsMessages } from '../attachments/messages.js';
+import { webhooksMessages } from '../webhooks/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -286,6 +287,8 @@ const en = {
   resources: {
     // Attachments (#12): their own part (admin/src/attachments/messages.ts).
     attachments: attachmentsMessages['en'],
+    // Webhooks (#13): their own part (admin/src/webhooks/messages.ts).
+    webhooks: webhooksMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

@@ -158,6 +158,8 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
       if (READ_ONLY_RESOURCES.includes(resource)) return !writes;
       // A policy page: everyone reads it, HR and admins save it.
       if (POLICY_RESOURCES.includes(resource)) return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
+      // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
+      if (resource === 'webhooks') return (await getMe()).roles.includes('admin');
       if (resource !== 'employees') return true;
       if (action === 'delete') return false; // people leave through offboarding, never deletion
       if (action === 'create' || action === 'edit') return canEditPeople((await getMe()).roles);

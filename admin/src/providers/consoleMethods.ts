@@ -1,6 +1,7 @@
 import type { DataProvider } from 'react-admin';
 import type { Http } from './http.js';
 import type { AttachmentRef, AttachmentUpload } from '../attachments/uploads.js';
+import type { WebhookMethods } from '../webhooks/webhookMethods.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -232,7 +233,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

@@ -1,5 +1,6 @@
 import { HttpError, type DataProvider } from 'react-admin';
 import { createConsoleMethods, type ConsoleDataProvider, type ListAllParams } from './consoleMethods.js';
+import { createWebhookMethods } from '../webhooks/webhookMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -192,7 +193,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
   }
 
   // A decision or a new review changes what the lists show: their page cursors start again.
-  return { ...provider, getAll, ...createConsoleMethods(http, (resource) => pages.forget(resource)) };
+  return { ...provider, getAll, ...createConsoleMethods(http, (resource) => pages.forget(resource)), ...createWebhookMethods(http) };
 }
 
 /**

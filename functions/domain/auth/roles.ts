@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'users:read',
   'users:write',
   'api-keys:write',
+  // Webhooks for integrations (#13): registering receivers, reading and replaying deliveries.
+  'webhooks:manage',
   'audit:read',
   'policies:read',
   'policies:write',
@@ -31,8 +33,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 /**
  * API key scopes are the same words as permissions; an admin picks them per key. A key reaches
  * only routes that declare the permission it holds (`requires`, http/middleware/requires.ts).
+ * What makes or points credentials (accounts, keys, webhook receivers and their signing secrets)
+ * stays with a signed-in administrator: a leaked key cannot mint another way in or out.
  */
-export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write');
+export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write' && p !== 'webhooks:manage');
 
 const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write'];
 

@@ -56,11 +56,11 @@ export async function openReview(deps: WorkflowDeps, input: OpenReviewInput): Pr
   const startAt = plan.deferred ? new Date(`${plan.startsOn}T00:00:00+08:00`).toISOString() : at;
   // The review and its "start me" marker are one write; a crash before the start leaves the
   // marker for the startPending job, never a review that does not move.
-  const start = startLater(deps, 'probation', review.id, startAt);
+  const start = await startLater(deps, 'probation', review.id, startAt, { status: review.status, startedBy: review.requesterId });
   await createReview(deps.store, review, {
     entityType: 'probationReview', entityId: review.id, action: 'create', actor: input.requester, channel: input.channel, at,
     before: null, after: { employeeId: employee.id, kind: input.kind, applicant: input.applicant, startsOn: plan.startsOn, policyVersion: policy.version },
-  }, [start.tx, ...(input.attachments?.writes ?? [])]);
+  }, [...start.tx, ...(input.attachments?.writes ?? [])]);
   // The execution updates the review as soon as it runs: nothing is written here after the start.
   await start.start();
   return { review, plan, cutoffDay: policy.values.applicationCutoffDay };

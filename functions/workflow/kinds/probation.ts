@@ -157,7 +157,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     return next;
   },
 
-  async finish(deps, review, outcome, error) {
+  async finish(deps, review, outcome, finished, error) {
     const policy = policyOf(review);
     const at = deps.now().toISOString();
     const employee = await getEmployee(deps.store, review.employeeId);
@@ -165,7 +165,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
       const status = outcome === 'rejected' ? 'rejected' : 'failed';
       const result = { outcome: status, ...(error ? { error: String((error as { Error?: string }).Error ?? 'error') } : {}) };
       const mails = status === 'rejected' ? await outcomeMails(deps, review, 'rejected', () => []) : [];
-      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review, mails.map((m) => m.tx));
+      await saveReview(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review, [...mails.map((m) => m.tx), ...finished(status)]);
       await Promise.all(mails.map((m) => sendGuarded(deps, m)));
       return result;
     }
@@ -190,7 +190,7 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     const result = { outcome: status, ...change };
     // The employee and the requester are told; their mails are in the outbox with the outcome.
     const mails = await outcomeMails(deps, review, status, (lang) => outcomeRows(change, lang));
-    const extra: TxItem[] = [...mails.map((m) => m.tx),reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review)];
+    const extra: TxItem[] = [...mails.map((m) => m.tx), reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review), ...finished(status)];
     if (chosen === 'end') {
       // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
       extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });

@@ -15,6 +15,7 @@ import { kindOf, REQUESTER_STEP, type Lang, type RequestSummary, type WorkflowDe
 import { assign, type Assignee } from '../assignees.js';
 import { approverMail, escalationMail, guardMail, newNonce, sendGuarded, type Returned } from '../notify.js';
 import { resumeStep } from '../resume.js';
+import { webhookEvents, webhookPrefetch } from '../webhooks.js';
 
 export interface RequestApprovalInput {
   taskToken: string;
@@ -41,17 +42,19 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
   const now = deps.now();
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + p.dueSeconds * 1000).toISOString();
-  // The request, the people planned and their employee records: one call.
+  // The request, the people planned, their employee records and who hears of the step (webhooks): one call.
   await prefetch(deps.store, [
     { key: kind.recordKey(p.requestId), strong: true },
     ...(p.approverIds ?? []).map((id) => ({ key: userKey(id) })),
     ...(p.employeeIds ?? []).map((id) => ({ key: employeeKey(id) })),
+    ...(p.attempt === 'ask' ? [webhookPrefetch('step.opened')] : []),
   ]);
   const [summary, spec] = await Promise.all([kind.describe(deps, p.requestId), kind.specFor(deps, p.requestId, p.stepKey)]);
   const { label, approvers, mode } = await kind.approversFor(deps, p.requestId, p.stepKey, p.attempt === 'ask' ? p.approverIds : undefined);
 
   if (p.attempt === 'ask') {
     if (approvers.length === 0) throw new NoApproverError(`no approver for step ${p.stepKey} of ${p.requestKind} ${p.requestId}`);
+    const opened = await webhookEvents(deps, 'step.opened');
     const step: ApprovalStep = {
       id: p.stepId, requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, status: 'pending',
       token: p.taskToken, attempt: 'ask', taskIds: [], dueAt, createdAt: at, decision: null, decidedById: null,
@@ -70,7 +73,8 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly, ...(returned ? { returned } : {}) })));
     // The decision that planned this step sent it here without clearing its marker: done now, with the opening.
     const resumed = p.resumes ? resumedItems(deps.store, p.resumes, at) : [];
-    if ((await openStep(deps.store, step, tasks, [...mails.map((m) => m.tx), ...resumed])) === 'exists') {
+    const event = opened({ requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, stepId: step.id, dueAt, approverIds: tasks.map((t) => t.approverId) });
+    if ((await openStep(deps.store, step, tasks, [...mails.map((m) => m.tx), ...resumed, ...event])) === 'exists') {
       await renewOrResume(deps, p, dueAt, []);
       return { status: 'exists' };
     }

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { decideStep, getStep, getTasks, StepChanged, type ApprovalTask } from '../../storage/approvals.js';
 import { kindOf, type WorkflowDeps } from '../kinds.js';
 import { decisionOutput } from '../resume.js';
+import { webhookEvents } from '../webhooks.js';
 
 export const SYSTEM_ACTOR = { id: 'system', name: '系统 / System' };
 
@@ -15,6 +16,7 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
   const kind = kindOf(deps, p.requestKind);
   const spec = await kind.specFor(deps, p.requestId, p.stepKey);
   const decision = spec.onDeadline ?? 'approve';
+  const decided = await webhookEvents(deps, 'step.decided');
   for (let attempt = 0; attempt < 5; attempt++) {
     const step = await getStep(deps.store, p.stepId);
     if (!step) throw new Error(`step ${p.stepId} is missing`);
@@ -29,7 +31,8 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
     try {
       await decideStep(deps.store, {
         step, task, changed: others.map(cancel), decision, complete: true, stages: step.stages ?? [], activeStage: step.activeStage ?? 0,
-        comment, channel: 'system', actor: SYSTEM_ACTOR, at, extra, resume: false,
+        comment, channel: 'system', actor: SYSTEM_ACTOR, at, resume: false,
+        extra: [...extra, ...decided({ requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, stepId: p.stepId, decision, decidedBy: SYSTEM_ACTOR.id, channel: 'system' })],
         audit: { entityType: 'approvalTask', entityId: task.id, action: decision, before: { status: 'pending' }, after: { status: decision, comment, requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, deadline: true } },
       });
       return { decision, stepKey: p.stepKey, stepId: p.stepId };

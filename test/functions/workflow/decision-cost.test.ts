@@ -36,16 +36,25 @@ afterAll(async () => {
 const MOST_CALLS = 12;
 
 describe('storage calls of one decision', () => {
-  it(`from the supervisor’s approval until the CS manager is asked and mailed: at most ${MOST_CALLS}, each item read once per engine call`, async () => {
-    const e = await createEmployee(api, org.hr, { name: '计调用', level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
+  it.each([
+    ['', '计调用'],
+    // The receivers of step.decided and step.opened are read in the BatchGets the decision and the ask make anyway (#13).
+    [' (with a webhook on every event: the same calls)', '计调用钩子'],
+  ])(`from the supervisor’s approval until the CS manager is asked and mailed: at most ${MOST_CALLS}, each item read once per engine call%s`, async (withHook, name) => {
+    if (withHook) {
+      const admin = await api.signIn(['admin']);
+      const res = await api.request('POST', '/api/v1/webhooks', { token: admin, body: { url: 'https://93.184.215.14/cost', events: ['request.started', 'step.opened', 'step.decided', 'request.finished'] } });
+      expect(res.status).toBe(201);
+    }
+    const e = await createEmployee(api, org.hr, { name, level: 'trainee', hireDate: '2026-09-01', superiorId: org.leadA.id, teamId: org.units.center });
     const review = (await (await api.request('POST', '/api/v1/probation-reviews', { token: sup, body: { employeeId: e.id, kind: 'early' } })).json()) as { id: string };
     const page = async () => ((await (await api.request('GET', '/api/v1/approvals?status=pending', { token: sup })).json()) as { items: { id: string; requestId: string }[] }).items;
     const task = await until(async () => (await page()).find((t) => t.requestId === review.id), 'the supervisor’s task');
-    await waitForMail(api.mail!, 'cost.sup@example.com', /计调用/);
+    await waitForMail(api.mail!, 'cost.sup@example.com', new RegExp(name));
     const { calls } = await recordCalls(api.store, async () => {
       const res = await api.request('POST', `/api/v1/approvals/${task.id}/decision`, { token: sup, body: { decision: 'approve', scores: { dailyPerformance: 90, professionalTest: 90, interview: 90 } } });
       expect(res.status).toBe(200);
-      await waitForMail(api.mail!, 'cost.manager@example.com', /计调用/);
+      await waitForMail(api.mail!, 'cost.manager@example.com', new RegExp(name));
       // The guarded mail leaves the outbox once sent: that delete is the last call of the hand-over.
       await new Promise((resolve) => setTimeout(resolve, 300));
     });

@@ -52,6 +52,13 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/api-keys': ['admin'],
   'GET /api/v1/api-keys': ['admin'],
   'DELETE /api/v1/api-keys/{id}': ['admin'],
+  // Webhooks (#13) point the department's events and their signing secrets at another system:
+  // the administrator's, signed in (no API key scope carries webhooks:manage).
+  'POST /api/v1/webhooks': ['admin'],
+  'GET /api/v1/webhooks': ['admin'],
+  'DELETE /api/v1/webhooks/{id}': ['admin'],
+  'GET /api/v1/webhooks/{id}/deliveries': ['admin'],
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': ['admin'],
   // Policies: everyone reads the rules; HR (and the administrator) change them.
   'GET /api/v1/policies/{name}': [...ALL_USERS, 'key:all'],
   'PUT /api/v1/policies/{name}': ['hr', 'admin', 'key:all'],
