@@ -129,7 +129,7 @@ export function webhooksRoutes() {
       operationId: 'deleteWebhook',
       summary: 'Delete a webhook (admin): nothing more is sent to it, deliveries still due are dropped',
       request: { params: IdParam },
-      responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses(400, 401, 403, 404) },
       middleware: [requires('webhooks:manage')] as const,
     }),
     async (c) => {
@@ -178,7 +178,7 @@ export function webhooksRoutes() {
       operationId: 'replayWebhookDelivery',
       summary: '重新发送: send a delivery again now (same body and webhook-id, a new timestamp and signature); answers the delivery with this attempt recorded',
       request: { params: DeliveryParams },
-      responses: { 200: json(DeliverySchema), ...problemResponses(401, 403, 404) },
+      responses: { 200: json(DeliverySchema), ...problemResponses(400, 401, 403, 404) },
       middleware: [requires('webhooks:manage')] as const,
     }),
     async (c) => {

@@ -147,6 +147,12 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/probation-reviews/{id}': ['probation:read'],
   'GET /api/v1/probation-reviews/{id}/execution': ['probation:read'],
   'GET /api/v1/dashboard': ['dashboard:read'],
+  // Webhooks: an administrator's, signed in (no key scope carries webhooks:manage).
+  'POST /api/v1/webhooks': ['webhooks:manage'],
+  'GET /api/v1/webhooks': ['webhooks:manage'],
+  'DELETE /api/v1/webhooks/{id}': ['webhooks:manage'],
+  'GET /api/v1/webhooks/{id}/deliveries': ['webhooks:manage'],
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/replay': ['webhooks:manage'],
 };
 
 let api: TestApi;
