@@ -4,10 +4,13 @@
  * path the error is about, so clients can show it on the right input.
  */
 import type { AttachmentErrorCode } from './attachments/errors.js';
+import type { AccountErrorCode } from './auth/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
   | AttachmentErrorCode
+  // Accounts (issue #13 item 4): codes and words in auth/errors.ts.
+  | AccountErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -69,6 +69,13 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'AUTH.RATE_LIMITED': 429,
   // Attachments (issue #12): one the reader may not see is as good as none.
   'ATTACHMENT.NOT_FOUND': 404,
+  // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
+  'USER.DISABLE_SELF': 409,
+  'USER.DISABLED': 409,
+  'USER.EMPLOYEE_LEFT': 409,
+  'AUTH.RESET_LINK_INVALID': 404,
+  'AUTH.RESET_LINK_EXPIRED': 410,
+  'AUTH.RESET_LINK_USED': 410,
 };
 
 export function statusOf(code: DomainErrorCode): ContentfulStatusCode {
@@ -81,6 +88,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { passwordProblems } from '../../domain/auth/password-policy.js';
+import { assertAcceptablePassword } from '../../domain/auth/password-policy.js';
 import { can, ROLES } from '../../domain/auth/roles.js';
 import { editableEmployeeFields } from '../../domain/people/arrangement.js';
 import { DomainError } from '../../domain/errors.js';
@@ -112,8 +112,7 @@ export function usersRoutes() {
       const p = authorize(c, 'users:write');
       const { store } = c.get('deps');
       const body = c.req.valid('json');
-      const weak = passwordProblems(body.password);
-      if (weak) throw new DomainError('USER.PASSWORD_WEAK', 'password');
+      assertAcceptablePassword(body.password, 'password');
       const employee = body.employeeId ? await getEmployee(store, body.employeeId) : null;
       if (body.employeeId && !employee) throw new DomainError('USER.EMPLOYEE_NOT_FOUND', 'employeeId');
       if (employee && (await findUserByEmployee(store, employee.id))) throw new DomainError('USER.EMPLOYEE_LINKED', 'employeeId');
