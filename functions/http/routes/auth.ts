@@ -1,20 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { DomainError } from '../../domain/errors.js';
-import { hit, peek } from '../../storage/rate-limit.js';
-import { deleteSession, putSession } from '../../storage/sessions.js';
+import { deleteSession } from '../../storage/sessions.js';
 import { getUserByEmail, publicUser } from '../../storage/users.js';
-import { newRouter, nowIso } from '../env.js';
+import { newRouter } from '../env.js';
 import { SESSION_COOKIE } from '../middleware/authenticate.js';
 import { problemResponses, json, jsonBody } from '../schemas.js';
 import { DUMMY_HASH, verifyPassword } from '../security/passwords.js';
-import { hashToken, newSessionToken } from '../security/tokens.js';
-import { UserSchema } from './users.js';
-
-/** Failed sign-ins allowed per email and per client address in one window; then 429 until it ends. */
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-const LOGIN_LIMIT_PER_EMAIL = 10;
-const LOGIN_LIMIT_PER_ADDRESS = 100;
+import { startSession } from '../security/session.js';
+import { assertNotThrottled, countFailure } from '../security/sign-in-throttle.js';
+import { hashToken } from '../security/tokens.js';
+import { passwordResetRoutes } from './password-reset.js';
+import { UserSchema } from './user-schema.js';
 
 const LoginBody = z
   .object({
@@ -48,36 +45,17 @@ export function authRoutes() {
   const app = newRouter();
 
   app.openapi(login, async (c) => {
-    const { store, now, sessionHours, publicUrl } = c.get('deps');
+    const { store } = c.get('deps');
     const { email, password } = c.req.valid('json');
-    const nowSeconds = Math.floor(now().getTime() / 1000);
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-    const buckets = [`login:${hashToken(email)}`, `login-ip:${hashToken(address)}`];
-    const [perEmail = 0, perAddress = 0] = await peek(store, buckets, LOGIN_WINDOW_SECONDS, nowSeconds);
-    if (perEmail >= LOGIN_LIMIT_PER_EMAIL || perAddress >= LOGIN_LIMIT_PER_ADDRESS) {
-      const retryAfter = LOGIN_WINDOW_SECONDS - (nowSeconds % LOGIN_WINDOW_SECONDS);
-      c.header('Retry-After', String(retryAfter));
-      throw new DomainError('AUTH.RATE_LIMITED', undefined, { retryAfter });
-    }
+    await assertNotThrottled(c, email);
     const user = await getUserByEmail(store, email);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.status !== 'active') {
-      // Only failures count, so a whole office signing in at 9:00 behind one address is fine.
-      await Promise.all(buckets.map((b) => hit(store, b, LOGIN_WINDOW_SECONDS, nowSeconds)));
+      await countFailure(c, email);
       throw new DomainError('AUTH.INVALID_CREDENTIALS');
     }
-
-    const token = newSessionToken(user.id);
-    const expiresAt = nowSeconds + sessionHours * 3600;
-    await putSession(store, hashToken(token), { userId: user.id, createdAt: nowIso(c), expiresAt });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: publicUrl.startsWith('https://'),
-      path: '/',
-      maxAge: sessionHours * 3600,
-    });
-    return c.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString(), user: publicUser(user) }, 200);
+    const session = await startSession(c, user);
+    return c.json({ ...session, user: publicUser(user) }, 200);
   });
 
   app.openapi(logout, async (c) => {
@@ -88,6 +66,8 @@ export function authRoutes() {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
+
+  app.route('/', passwordResetRoutes());
 
   return app;
 }
