@@ -1,4 +1,5 @@
 import { attachmentsMessages } from '../attachments/messages.js';
+import { usersMessages } from '../users/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -286,6 +287,8 @@ const en = {
   resources: {
     // Attachments (#12): their own part (admin/src/attachments/messages.ts).
     attachments: attachmentsMessages['en'],
+    // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
+    users: usersMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

@@ -1,4 +1,5 @@
 import { attachmentsMessages } from '../attachments/messages.js';
+import { usersMessages } from '../users/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -497,6 +498,8 @@ const zhCN = {
   resources: {
     // Attachments (#12): their own part (admin/src/attachments/messages.ts).
     attachments: attachmentsMessages['zh-CN'],
+    // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
+    users: usersMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

@@ -3,6 +3,8 @@ import { enUS, zhCN } from '@mui/material/locale';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
+import { ChangePasswordMenuItem } from '../users/ChangePasswordMenuItem';
+import { MustChangePasswordPrompt } from '../users/MustChangePasswordPrompt';
 import { ConsoleMenu } from './ConsoleMenu';
 import { LanguageSaver } from './LanguageSaver';
 
@@ -10,7 +12,7 @@ import { LanguageSaver } from './LanguageSaver';
 // name before the page title. On a phone the name gives way to the page title, the language
 // menu shows its icon only (its name stays readable to screen readers), and the buttons keep
 // to one line, so the bar keeps its height and covers nothing. The user menu leads to 我的代理
-// (out of office) before signing out.
+// (out of office) and 修改密码 before signing out.
 const APP_BAR_SX: SxProps<Theme> = (theme) => ({
   '& .MuiButton-root': { whiteSpace: 'nowrap' },
   // A long page title ends with an ellipsis before the buttons, not under them.
@@ -37,6 +39,7 @@ const ConsoleAppBar = () => {
 const ConsoleUserMenu = () => (
   <UserMenu>
     <DelegationMenuItem />
+    <ChangePasswordMenuItem />
     <Logout />
   </UserMenu>
 );
@@ -58,6 +61,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
     <LocalizedTheme>
       <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
         <LanguageSaver />
+        <MustChangePasswordPrompt />
         {children}
       </RaLayout>
     </LocalizedTheme>
