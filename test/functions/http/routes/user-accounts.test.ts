@@ -153,4 +153,14 @@ describe('leaving the company', () => {
     expect(enable.status).toBe(409);
     expect(await enable.json()).toMatchObject({ code: 'USER.EMPLOYEE_LEFT' });
   });
+
+  it('a leaver whose address changes in the same edit is disabled too, and signs in with neither address', async () => {
+    const user = await account({ employeeId: org.agentB1.id });
+    const current = (await (await api.request('GET', `/api/v1/employees/${org.agentB1.id}`, { token: org.hr })).json()) as { version: number; email: string };
+    const res = await api.request('PATCH', `/api/v1/employees/${org.agentB1.id}`, { token: org.hr, body: { status: 'terminated', email: 'left.private@example.com', version: current.version } });
+    expect(res.status).toBe(200);
+    const users = (await (await api.request('GET', '/api/v1/users?limit=200', { token: admin })).json()) as { items: { id: string; email: string; status: string }[] };
+    expect(users.items.find((u) => u.id === user.id)).toMatchObject({ email: 'left.private@example.com', status: 'disabled' });
+    expect((await login('left.private@example.com', PASSWORD)).status).toBe(401);
+  });
 });
