@@ -16,18 +16,21 @@ import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import requests from './requests';
 import webhooks from './webhooks';
+import users from './users';
 import { authProvider, dataProvider, store } from './providers';
 
 const { Route } = reactRouterProvider;
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const EmployeeImportPage = lazy(() => import('./import-export/EmployeeImportPage'));
 const ProbationReviewPrint = lazy(() => import('./probation-reviews/ProbationReviewPrint'));
+const ForgotPasswordPage = lazy(() => import('./users/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./users/ResetPasswordPage'));
 
 /**
  * The console's table of contents: every resource it shows, in menu order (待我审批 first:
  * it is the daily work and the page everyone lands on — with no `dashboard`, react-admin opens
  * the first resource's list; 数据看板 is its own page and menu item, layout/ConsoleMenu.tsx;
- * 我的代理 last, also in the user menu). Resources without views are only looked up by others
+ * 我的代理, also in the user menu; 账号 last, for those who read accounts). Resources without views are only looked up by others
  * (org-units for team choices, audit for the history, user-directory for the people pickers).
  */
 export const App = () => (
@@ -58,11 +61,17 @@ export const App = () => (
     <Resource name="approvals-policy" {...approvalsPolicy} />
     <Resource name="webhooks" {...webhooks} />
     <Resource name="delegation" {...delegation} />
+    <Resource name="users" {...users} />
     <Resource name="org-units" />
     <Resource name="audit" />
     <Resource name="user-directory" />
     <CustomRoutes>
       <Route path={DASHBOARD_PATH} element={<Dashboard />} />
+    </CustomRoutes>
+    {/* For people signed out: outside the layout, and shown without a session (#13 item 4). */}
+    <CustomRoutes noLayout>
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
     </CustomRoutes>
   </Admin>
 );

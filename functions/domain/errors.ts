@@ -5,12 +5,15 @@
  */
 import type { AttachmentErrorCode } from './attachments/errors.js';
 import type { WebhookErrorCode } from './webhooks/errors.js';
+import type { AccountErrorCode } from './auth/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
   | AttachmentErrorCode
   // Webhooks (issue #13): codes, words and statuses in webhooks/errors.ts.
   | WebhookErrorCode
+  // Accounts (issue #13 item 4): codes and words in auth/errors.ts.
+  | AccountErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -5,10 +5,14 @@
 import type { DomainErrorCode } from '../domain/errors.js';
 import { ATTACHMENT_MESSAGES } from '../domain/attachments/errors.js';
 import { WEBHOOK_MESSAGES } from '../domain/webhooks/errors.js';
+import { ACCOUNT_MESSAGES } from '../domain/auth/errors.js';
 import { formatDateTime } from '../email/render.js';
 import { formatDate } from '../email/values.js';
 
 export type Language = 'zh-CN' | 'en';
+
+/** The areas that keep their words beside their codes (domain/<area>/errors.ts). */
+const AREAS = { ...ATTACHMENT_MESSAGES, ...ACCOUNT_MESSAGES, ...WEBHOOK_MESSAGES };
 
 type Catalog = Record<DomainErrorCode | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.TOO_LARGE' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.INVALID_CURSOR' | 'REQUEST.NOT_FOUND' | 'SERVER.UNAVAILABLE' | 'SERVER.ERROR', string>;
 
@@ -35,7 +39,7 @@ const zhCN: Catalog = {
   'USER.EMAIL_TAKEN': '邮箱 {email} 已被其他账号或员工使用',
   'USER.EMPLOYEE_NOT_FOUND': '关联的员工不存在',
   'USER.EMPLOYEE_LINKED': '该员工已关联其他账号',
-  'USER.PASSWORD_WEAK': '密码至少 10 位，并包含字母、数字或符号中的两类',
+  'USER.PASSWORD_WEAK': '密码至少 10 位，并包含大写字母、小写字母、数字或符号中的两类',
   'USER.DELEGATE_SELF': '不能把自己设为代理人',
   'USER.DELEGATE_UNAVAILABLE': '代理人须为在职且账号启用的用户',
   'USER.DELEGATION_RANGE': '结束日期不能早于开始日期，且代理期最长 {maxDays} 天',
@@ -130,7 +134,7 @@ const en: Catalog = {
   'USER.EMAIL_TAKEN': 'The email {email} is already used by another account or employee',
   'USER.EMPLOYEE_NOT_FOUND': 'The linked employee does not exist',
   'USER.EMPLOYEE_LINKED': 'The employee is already linked to another account',
-  'USER.PASSWORD_WEAK': 'Passwords need at least 10 characters of two kinds (letters, digits, symbols)',
+  'USER.PASSWORD_WEAK': 'Passwords need at least 10 characters of two kinds (lower-case, upper-case, digits, symbols)',
   'USER.DELEGATE_SELF': 'You cannot be your own delegate',
   'USER.DELEGATE_UNAVAILABLE': 'The delegate must be a current employee with an active account',
   'USER.DELEGATION_RANGE': 'The end date cannot be before the start date, and a delegation lasts at most {maxDays} days',
@@ -205,12 +209,8 @@ const en: Catalog = {
 export type MessageCode = keyof Catalog;
 
 /** The areas that keep their words beside their codes (domain/<area>/errors.ts), in one language. */
-type AreaCode = keyof typeof ATTACHMENT_MESSAGES | keyof typeof WEBHOOK_MESSAGES;
-
-function areaMessages(lang: Language): Record<AreaCode, string> {
-  // Called while the catalogs below are built: no module-level constant may be read here.
-  const words: Record<AreaCode, Record<Language, string>> = { ...ATTACHMENT_MESSAGES, ...WEBHOOK_MESSAGES };
-  return Object.fromEntries(Object.entries(words).map(([code, w]) => [code, w[lang]])) as Record<AreaCode, string>;
+function areaMessages(lang: Language): Record<keyof typeof AREAS, string> {
+  return Object.fromEntries(Object.entries(AREAS).map(([code, words]) => [code, words[lang]])) as Record<keyof typeof AREAS, string>;
 }
 
 export const CATALOGS: Record<Language, Catalog> = { 'zh-CN': zhCN, en };

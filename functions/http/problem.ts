@@ -74,6 +74,13 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'ATTACHMENT.NOT_FOUND': 404,
   // Webhooks (issue #13): statuses beside their codes.
   ...WEBHOOK_STATUS,
+  // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
+  'USER.DISABLE_SELF': 409,
+  'USER.DISABLED': 409,
+  'USER.EMPLOYEE_LEFT': 409,
+  'AUTH.RESET_LINK_INVALID': 404,
+  'AUTH.RESET_LINK_EXPIRED': 410,
+  'AUTH.RESET_LINK_USED': 410,
 };
 
 export function statusOf(code: DomainErrorCode): ContentfulStatusCode {
@@ -86,6 +93,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',

@@ -27,6 +27,7 @@ export const PROBLEM_RESPONSES = {
   404: { name: 'NotFound', description: 'No such record, or not one the caller may see' },
   409: { name: 'Conflict', description: 'The record changed since it was read (`version`), or the state no longer allows this' },
   413: { name: 'PayloadTooLarge', description: 'The body is larger than the API accepts (the detail names the limit)' },
+  410: { name: 'Gone', description: 'It was there and is no more: a link already used or expired' },
   415: { name: 'UnsupportedMediaType', description: 'The body is not JSON: send `Content-Type: application/json`' },
   422: { name: 'UnprocessableContent', description: 'Well-formed, but against a rule (policy, state of a related record)' },
   429: { name: 'TooManyRequests', description: 'Too many attempts: wait for `Retry-After` seconds' },

@@ -25,7 +25,8 @@
  * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
  * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的); stored whole (storage/requests.ts) |
  * | offboarding       | OFFBOARD#<employeeId>     | <at>            | — started by an ended probation                             |
- * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt                                              |
+ * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt; `epoch` against the user's sessionEpoch     |
+ * | password reset    | PWRESET#<sha256(token)>   | PWRESET         | — TTL expiresAt; single use (storage/password-resets.ts)     |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
  * | policy (current)  | POLICY#<name>             | CURRENT         | —                                                           |
  * | policy (version)  | POLICY#<name>             | V#<000001>      | — history, newest last                                      |
@@ -73,6 +74,7 @@ export type InboxState = 'pending' | 'waiting' | 'decided' | 'cc';
 export const inboxPk = (userId: string, state: InboxState) => `INBOX#${userId}#${state}`;
 
 export const sessionKey = (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' });
+export const passwordResetKey = (tokenHash: string) => ({ pk: `PWRESET#${tokenHash}`, sk: 'PWRESET' });
 export const apiKeyKey = (id: string) => ({ pk: `APIKEY#${id}`, sk: 'APIKEY' });
 export const APIKEYS = 'APIKEYS';
 

@@ -1,12 +1,14 @@
 import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import { sessionKey, stripKeys, userKey } from './keys.js';
-import type { StoredUser } from './users.js';
+import { sessionEpochOf, type StoredUser } from './users.js';
 
 export interface Session {
   userId: string;
   createdAt: string;
   expiresAt: number;
+  /** The user's session epoch when it was made (absent: 0); a later epoch ends it (users.ts). */
+  epoch?: number;
 }
 
 /** Sessions are stored under the SHA-256 of their token: a leaked table holds no usable token. */
@@ -21,12 +23,13 @@ export async function getSession(store: Store, tokenHash: string, nowSeconds: nu
   const item = out.Item;
   // DynamoDB Local never runs TTL, and AWS may lag up to days: expiry is checked on read.
   if (!item || (item.expiresAt as number) <= nowSeconds) return null;
-  return { userId: item.userId as string, createdAt: item.createdAt as string, expiresAt: item.expiresAt as number };
+  return { userId: item.userId as string, createdAt: item.createdAt as string, expiresAt: item.expiresAt as number, epoch: (item.epoch as number | undefined) ?? 0 };
 }
 
 /**
  * A session and its user in one BatchGet, for a token that names its user: the session must
- * exist, be unexpired and belong to that user (a token naming someone else finds nothing).
+ * exist, be unexpired, belong to that user (a token naming someone else finds nothing) and be
+ * of the user's current epoch (made since the password last changed).
  */
 export async function getSessionAndUser(store: Store, tokenHash: string, userId: string, nowSeconds: number): Promise<{ session: Session; user: StoredUser } | null> {
   const keys = [sessionKey(tokenHash), userKey(userId)];
@@ -39,7 +42,10 @@ export async function getSessionAndUser(store: Store, tokenHash: string, userId:
   const session = found.get(sessionKey(tokenHash).pk);
   const user = found.get(userKey(userId).pk);
   if (!session || !user || session.userId !== userId || (session.expiresAt as number) <= nowSeconds) return null;
-  return { session: { userId, createdAt: session.createdAt as string, expiresAt: session.expiresAt as number }, user: stripKeys(user) as unknown as StoredUser };
+  const stored = stripKeys(user) as unknown as StoredUser;
+  const epoch = (session.epoch as number | undefined) ?? 0;
+  if (epoch !== sessionEpochOf(stored)) return null;
+  return { session: { userId, createdAt: session.createdAt as string, expiresAt: session.expiresAt as number, epoch }, user: stored };
 }
 
 export async function deleteSession(store: Store, tokenHash: string): Promise<void> {

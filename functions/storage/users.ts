@@ -18,6 +18,10 @@ export interface User {
   status: 'active' | 'disabled';
   /** 代理: while today is within [from, to] (company dates), new tasks go to the delegate. */
   delegation?: Delegation | null;
+  /** Set on accounts whose password others know (the demo logins): the console asks for a new one. */
+  mustChangePassword?: boolean;
+  /** When the password was last changed or reset (absent: never since the account was made). */
+  passwordChangedAt?: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -34,7 +38,15 @@ export interface Delegation {
   setAt: string;
 }
 
-export type StoredUser = User & { passwordHash: string };
+export type StoredUser = User & {
+  passwordHash: string;
+  /**
+   * Sessions carry the epoch they were made in; one made before the current epoch is no
+   * session (storage/sessions.ts). Raised when the password changes or the account is
+   * disabled, so every session and bearer token of the account ends in one write.
+   */
+  sessionEpoch?: number;
+};
 
 function userItem(u: StoredUser): Record<string, unknown> {
   return {
@@ -47,9 +59,16 @@ function userItem(u: StoredUser): Record<string, unknown> {
   };
 }
 
-export function publicUser(u: StoredUser | User): User {
-  const { passwordHash: _omit, ...rest } = u as StoredUser;
-  return rest;
+/** An account as it leaves the API: no hash, no epoch, the prompt flag always present. */
+export type PublicUser = User & { mustChangePassword: boolean };
+
+export function publicUser(u: StoredUser | User): PublicUser {
+  const { passwordHash: _omit, sessionEpoch: _epoch, ...rest } = u as StoredUser;
+  return { ...rest, mustChangePassword: rest.mustChangePassword ?? false };
+}
+
+export function sessionEpochOf(u: StoredUser): number {
+  return u.sessionEpoch ?? 0;
 }
 
 export async function getUser(store: Store, id: string): Promise<StoredUser | null> {
@@ -75,6 +94,12 @@ export async function findUserByEmployee(store: Store, employeeId: string): Prom
   );
   const item = out.Items?.[0];
   return item ? publicUser(stripKeys(item) as StoredUser) : null;
+}
+
+/** The account of an employee as stored (for writes that check its version and epoch), or null. */
+export async function findAccountOfEmployee(store: Store, employeeId: string): Promise<StoredUser | null> {
+  const found = await findUserByEmployee(store, employeeId);
+  return found ? getUser(store, found.id) : null;
 }
 
 export async function createUser(store: Store, user: StoredUser, audit: AuditInput): Promise<void> {
@@ -175,7 +200,7 @@ export async function setDelegation(
 export async function listUsers(
   store: Store,
   query: { limit: number; cursor?: string | undefined },
-): Promise<{ items: User[]; nextCursor: string | null }> {
+): Promise<{ items: PublicUser[]; nextCursor: string | null }> {
   const fp = { t: 'users' };
   const out = await store.doc.send(
     new QueryCommand({

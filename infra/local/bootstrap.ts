@@ -41,7 +41,7 @@ export async function ensureAdmin(
   const generated = opts.password ? undefined : randomPassword();
   const password = opts.password ?? generated!;
   const weak = passwordProblems(password);
-  if (weak) throw new Error(`ADMIN_PASSWORD is too weak (${weak}): use at least 10 characters of two kinds`);
+  if (weak) throw new Error(`ADMIN_PASSWORD is ${weak === 'common' ? 'a common password' : `too weak (${weak})`}: use at least 10 characters of two kinds, not a well-known password`);
   const id = newId();
   await createUser(
     store,

@@ -119,6 +119,8 @@ export async function seedDemo(store: Store, now: Date): Promise<DemoLogin[]> {
     }
   }
 
+  // One password for 53 accounts, printed at every start: each is asked to change it at first
+  // sign-in (mustChangePassword, the console's prompt; #13 item 4).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const usedNames = new Set<string>();
   const usedEmails = new Set<string>();
@@ -167,7 +169,7 @@ export async function seedDemo(store: Store, now: Date): Promise<DemoLogin[]> {
     const userId = newId();
     await createUser(
       store,
-      { id: userId, email, roles: [plan.role], employeeId: employee.id, name: employee.name, language: 'zh-CN', status: 'active', version: 1, createdAt: at, updatedAt: at, passwordHash },
+      { id: userId, email, roles: [plan.role], employeeId: employee.id, name: employee.name, language: 'zh-CN', status: 'active', mustChangePassword: true, version: 1, createdAt: at, updatedAt: at, passwordHash },
       { entityType: 'user', entityId: userId, action: 'create', actor: null, channel: 'system', before: null, after: null, at },
     );
     logins.push({ email, password: DEMO_PASSWORD, role: plan.role, name: employee.name, employeeId: employee.id });

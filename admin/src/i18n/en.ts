@@ -1,5 +1,6 @@
 import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
+import { usersMessages } from '../users/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -289,6 +290,8 @@ const en = {
     attachments: attachmentsMessages['en'],
     // Webhooks (#13): their own part (admin/src/webhooks/messages.ts).
     webhooks: webhooksMessages['en'],
+    // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
+    users: usersMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

@@ -1,5 +1,6 @@
 import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
+import { usersMessages } from '../users/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -500,6 +501,8 @@ const zhCN = {
     attachments: attachmentsMessages['zh-CN'],
     // Webhooks (#13): their own part (admin/src/webhooks/messages.ts).
     webhooks: webhooksMessages['zh-CN'],
+    // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
+    users: usersMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

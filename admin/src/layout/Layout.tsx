@@ -3,6 +3,8 @@ import { enUS, zhCN } from '@mui/material/locale';
 import { useMemo, type ReactNode } from 'react';
 import { AppBar, Layout as RaLayout, Logout, TitlePortal, UserMenu, useGetIdentity, useLocaleState, useTranslate } from 'react-admin';
 import { DelegationMenuItem } from '../delegation/DelegationMenuItem';
+import { ChangePasswordMenuItem } from '../users/ChangePasswordMenuItem';
+import { MustChangePasswordPrompt } from '../users/MustChangePasswordPrompt';
 import { ConsoleMenu } from './ConsoleMenu';
 import { LanguageSaver } from './LanguageSaver';
 import { useDocumentLanguage } from './useDocumentLanguage';
@@ -11,7 +13,7 @@ import { useDocumentLanguage } from './useDocumentLanguage';
 // name before the page title. On a phone the name gives way to the page title, the language
 // menu shows its icon only (its name stays readable to screen readers), and the buttons keep
 // to one line, so the bar keeps its height and covers nothing. The user menu leads to 我的代理
-// (out of office) before signing out. The page title is the page's h1 (react-admin's portal is
+// (out of office) and 修改密码 before signing out. The page title is the page's h1 (react-admin's portal is
 // an h6 otherwise): one h1 per page, in the same place on every page.
 const APP_BAR_SX: SxProps<Theme> = (theme) => ({
   '& .MuiButton-root': { whiteSpace: 'nowrap' },
@@ -47,6 +49,7 @@ const ConsoleUserMenu = () => {
   return (
     <UserMenu label={identity?.fullName ? `${identity.fullName} · ${menu}` : menu}>
       <DelegationMenuItem />
+      <ChangePasswordMenuItem />
       <Logout />
     </UserMenu>
   );
@@ -66,6 +69,7 @@ export const Layout = ({ children }: { children: ReactNode }) => {
     <LocalizedTheme>
       <RaLayout appBar={ConsoleAppBar} menu={ConsoleMenu}>
         <LanguageSaver />
+        <MustChangePasswordPrompt />
         {children}
       </RaLayout>
     </LocalizedTheme>

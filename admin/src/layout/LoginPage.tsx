@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Link, Typography } from '@mui/material';
 import {
   email,
   LocalesMenuButton,
@@ -16,7 +16,8 @@ const validatePassword = required();
 
 /**
  * react-admin's login page, asking for an email (the API signs in by email) instead of the
- * default "username", with the language menu so the page can be read before signing in.
+ * default "username", with the language menu so the page can be read before signing in, and
+ * 忘记密码 (a reset mail, users/ForgotPasswordPage.tsx).
  */
 export const LoginPage = () => {
   const translate = useTranslate();
@@ -44,6 +45,9 @@ export const LoginPage = () => {
             validate={validatePassword}
           />
         </LoginForm>
+        <Typography align="center" variant="body2">
+          <Link href="#/forgot-password" data-link="forgot-password">{translate('resources.users.forgot.link')}</Link>
+        </Typography>
         <Box sx={{ display: 'flex', justifyContent: 'center', pb: 1 }}>
           <LocalesMenuButton />
         </Box>

@@ -17,6 +17,8 @@ export interface Me {
    * with employees:arrange: the org policy's managerEditableFields). Absent from an older API.
    */
   editableEmployeeFields?: string[];
+  /** The password is one others know (a demo login): the console asks for a new one. Absent from an older API. */
+  mustChangePassword?: boolean;
 }
 
 /** Who may create and edit people records. The API enforces the same rule; this only hides buttons. */
@@ -48,6 +50,13 @@ export const DASHBOARD_VIEWERS: readonly Role[] = ['gm', 'hr', 'admin', 'cs_mana
 
 export function canSeeDashboards(roles: readonly string[] | undefined): boolean {
   return !!roles?.some((role) => (DASHBOARD_VIEWERS as readonly string[]).includes(role));
+}
+
+/** Who reads the accounts page (the API's users:read); only administrators act on accounts (users:write). */
+export const ACCOUNT_READERS: readonly Role[] = ['gm', 'hr', 'admin'];
+
+export function canManageAccounts(roles: readonly string[] | undefined): boolean {
+  return !!roles?.includes('admin');
 }
 
 /** The policy pages: everyone reads them, HR and admins save them. */
@@ -146,7 +155,13 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
         employeeId: user.employeeId,
         language: user.language,
         ...(user.editableEmployeeFields ? { editableEmployeeFields: user.editableEmployeeFields } : {}),
+        mustChangePassword: user.mustChangePassword === true,
       };
+    },
+
+    /** After 修改密码: the next identity is read afresh (the prompt goes away). */
+    forgetIdentity() {
+      me = undefined;
     },
 
     async getPermissions() {
@@ -160,6 +175,8 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
       if (POLICY_RESOURCES.includes(resource)) return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
       // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
       if (resource === 'webhooks') return (await getMe()).roles.includes('admin');
+      // 账号: a list for those who read accounts; changes are its row actions, never a form.
+      if (resource === 'users') return !writes && (await getMe()).roles.some((role) => ACCOUNT_READERS.includes(role));
       if (resource !== 'employees') return true;
       if (action === 'delete') return false; // people leave through offboarding, never deletion
       if (action === 'create' || action === 'edit') return canEditPeople((await getMe()).roles);

@@ -225,6 +225,17 @@ export interface ConsoleMethods {
   startAttachment(input: { fileName: string; contentType: string; size: number }): Promise<{ data: AttachmentUpload }>;
   /** GET /attachments/{id} as JSON: a short-lived download link (audited); 404 for a file the reader may not see. */
   attachmentLink(id: string): Promise<{ data: { url: string; expiresAt: string; fileName: string } }>;
+  /** 修改密码 (POST /users/me/password): 422 names currentPassword or newPassword; the answer's cookie is the new session. */
+  changeOwnPassword(input: { currentPassword: string; newPassword: string }): Promise<{ data: null }>;
+  /** 重置密码 (admin): mails the account a single-use link; when it stops working. */
+  sendPasswordReset(userId: string): Promise<{ data: { expiresAt: string } }>;
+  /** 停用 / 启用 (admin): the account as it is now. */
+  disableUser(userId: string): Promise<{ data: Json }>;
+  enableUser(userId: string): Promise<{ data: Json }>;
+  /** 忘记密码: always accepted (202), whether or not the address has an account. */
+  requestPasswordReset(email: string): Promise<{ data: null }>;
+  /** The reset page: sets the password with the link's token (404/410 name `token`, 422 `newPassword`). */
+  confirmPasswordReset(token: string, newPassword: string): Promise<{ data: null }>;
 }
 
 /** Methods that need the resource table of the data provider (dataProvider.ts). */
@@ -389,6 +400,38 @@ export function createConsoleMethods(http: Http, onChange: (resource: string) =>
       // New people change which page holds which row; changes alone leave the cursors valid.
       if (!dryRun && json.created > 0) onChange('employees');
       return { data: json };
+    },
+
+    async changeOwnPassword(input) {
+      await http('/users/me/password', { method: 'POST', body: input });
+      return { data: null };
+    },
+
+    async sendPasswordReset(userId) {
+      const { json } = await http<{ expiresAt: string }>(`/users/${segment(userId)}/password-reset`, { method: 'POST' });
+      return { data: json };
+    },
+
+    async disableUser(userId) {
+      const { json } = await http<Json>(`/users/${segment(userId)}/disable`, { method: 'POST' });
+      onChange('users');
+      return { data: json };
+    },
+
+    async enableUser(userId) {
+      const { json } = await http<Json>(`/users/${segment(userId)}/enable`, { method: 'POST' });
+      onChange('users');
+      return { data: json };
+    },
+
+    async requestPasswordReset(email) {
+      await http('/auth/password-reset', { method: 'POST', body: { email } });
+      return { data: null };
+    },
+
+    async confirmPasswordReset(token, newPassword) {
+      await http('/auth/password-reset/confirm', { method: 'POST', body: { token, newPassword } });
+      return { data: null };
     },
 
     async getDashboard() {

@@ -47,6 +47,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   requests: { path: '/requests', sortable: [], filterQuery: (filter) => ({ ...filter, startedBy: 'me' }) },
   // 转正评审: by `status` (default in_review) or of one `employeeId`.
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
+  // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
+  users: { path: '/users', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
   'user-directory': { path: '/users/directory', sortable: [], whole: true, wholeQuery: { limit: API_MAX_LIMIT } },
 };

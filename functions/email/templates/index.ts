@@ -8,3 +8,4 @@ export { requestOutcome, type RequestOutcome, type RequestOutcomeData } from './
 export type { ApprovalMailData } from './approval-mail.js';
 export { requestWithdrawn, type RequestWithdrawnData } from './request-withdrawn.js';
 export { requestMention, type RequestMentionData } from './request-mention.js';
+export { passwordReset, type PasswordResetData } from './password-reset.js';

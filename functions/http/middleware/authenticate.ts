@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Principal } from '../../domain/auth/roles.js';
 import { getApiKey } from '../../storage/api-keys.js';
 import { getSession, getSessionAndUser } from '../../storage/sessions.js';
-import { getUser } from '../../storage/users.js';
+import { getUser, sessionEpochOf } from '../../storage/users.js';
 import type { AppEnv } from '../env.js';
 import { hashToken, parseApiKey, sameHash, sessionTokenUser } from '../security/tokens.js';
 
@@ -12,8 +12,10 @@ export const SESSION_COOKIE = 'cs_session';
 /**
  * Resolves who is calling from `Authorization: Bearer <session token | API key>` or the
  * console's session cookie. Anonymous requests pass through with `principal = null`; routes
- * decide what needs a principal. One read (session and user together, or the key); a token
- * issued before tokens named their user costs two (session, then user).
+ * decide what needs a principal. One read (session and user together); a key costs two (the
+ * key, then its creator's account); a token issued before tokens named their user costs two
+ * (session, then user). A disabled account, or a session older than the account's last
+ * password change, is no principal.
  */
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async function authenticateMiddleware(c, next) {
@@ -39,6 +41,10 @@ async function resolve(store: AppEnv['Variables']['deps']['store'], token: strin
   if (apiKey) {
     const key = await getApiKey(store, apiKey.id);
     if (!key || key.revokedAt || !sameHash(key.secretHash, hashToken(apiKey.secret))) return null;
+    // A key is its creator's: it stops the moment their account is disabled (a leaver's
+    // integrations stop with them) and works again when it is enabled. A second read, by id.
+    const owner = await getUser(store, key.createdBy);
+    if (owner?.status !== 'active') return null;
     return { kind: 'apiKey', id: key.id, name: `API key ${key.name}`, roles: [], scopes: key.scopes, employeeId: null, language: 'zh-CN' };
   }
   const named = sessionTokenUser(token);
@@ -49,6 +55,7 @@ async function resolve(store: AppEnv['Variables']['deps']['store'], token: strin
     const session = await getSession(store, hashToken(token), nowSeconds);
     if (!session) return null;
     user = await getUser(store, session.userId);
+    if (user && (session.epoch ?? 0) !== sessionEpochOf(user)) return null;
   }
   if (!user || user.status !== 'active') return null;
   return { kind: 'user', id: user.id, name: user.name, roles: user.roles, employeeId: user.employeeId, language: user.language };

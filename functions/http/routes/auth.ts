@@ -1,16 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { DomainError } from '../../domain/errors.js';
-import { deleteSession, putSession } from '../../storage/sessions.js';
+import { deleteSession } from '../../storage/sessions.js';
 import { getUserByEmail, publicUser } from '../../storage/users.js';
-import { newRouter, nowIso } from '../env.js';
+import { newRouter } from '../env.js';
 import { SESSION_COOKIE } from '../middleware/authenticate.js';
 import { problemResponses, json, jsonBody } from '../schemas.js';
 import { clientAddress } from '../client-address.js';
 import { DUMMY_HASH, verifyPassword } from '../security/passwords.js';
+import { startSession } from '../security/session.js';
 import { beginSignIn } from '../security/sign-in-throttle.js';
-import { hashToken, newSessionToken } from '../security/tokens.js';
-import { UserSchema } from './users.js';
+import { hashToken } from '../security/tokens.js';
+import { passwordResetRoutes } from './password-reset.js';
+import { UserSchema } from './user-schema.js';
 
 const LoginBody = z
   .object({
@@ -50,7 +52,7 @@ export function authRoutes() {
   const app = newRouter();
 
   app.openapi(login, async (c) => {
-    const { store, now, sessionHours, publicUrl } = c.get('deps');
+    const { store, now } = c.get('deps');
     const { email, password } = c.req.valid('json');
     const nowSeconds = Math.floor(now().getTime() / 1000);
     const attempt = await beginSignIn(store, email, clientAddress(c), nowSeconds);
@@ -58,18 +60,8 @@ export function authRoutes() {
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.status !== 'active') throw new DomainError('AUTH.INVALID_CREDENTIALS');
     await attempt.succeeded();
-
-    const token = newSessionToken(user.id);
-    const expiresAt = nowSeconds + sessionHours * 3600;
-    await putSession(store, hashToken(token), { userId: user.id, createdAt: nowIso(c), expiresAt });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: publicUrl.startsWith('https://'),
-      path: '/',
-      maxAge: sessionHours * 3600,
-    });
-    return c.json({ token, expiresAt: new Date(expiresAt * 1000).toISOString(), user: publicUser(user) }, 200);
+    const session = await startSession(c, user);
+    return c.json({ ...session, user: publicUser(user) }, 200);
   });
 
   app.openapi(logout, async (c) => {
@@ -80,6 +72,8 @@ export function authRoutes() {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
+
+  app.route('/', passwordResetRoutes());
 
   return app;
 }

@@ -11,7 +11,10 @@ import { getDescendants, getEmployee, updateEmployee, type StoredEmployee } from
 import { newId } from '../../storage/ids.js';
 import { assertEmployeeEmailFree, employeeEmailChangeWrites } from '../../storage/emails.js';
 import { getOrgUnit } from '../../storage/org-units.js';
-import { findUserByEmployee, type User } from '../../storage/users.js';
+import { userKey } from '../../storage/keys.js';
+import { transact } from '../../storage/transact.js';
+import { userStatusWrites } from '../../storage/user-accounts.js';
+import { findAccountOfEmployee, findUserByEmployee, getUser, type StoredUser, type User } from '../../storage/users.js';
 import { reassignTasksOfLeaver } from '../../workflow/leavers.js';
 import { actorOf, type AppEnv } from '../env.js';
 import { requestPolicy } from '../request-memo.js';
@@ -37,6 +40,8 @@ export interface PreparedPatch {
   unchanged: boolean;
   /** When the address changes: the employee's account, whose sign-in address follows it (null: none). */
   account: User | null;
+  /** When the employee leaves (离职): their account, disabled with the change (null: none). */
+  leaver: StoredUser | null;
 }
 
 /** Every check of a new employee, no write: the record to create and what it refers to. Hiring is HR's (employees:write). */
@@ -83,10 +88,12 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
   const superiorId = patch.superiorId === undefined ? current.superiorId : patch.superiorId;
   const teamId = patch.teamId === undefined ? current.teamId : patch.teamId;
   const emailChanges = patch.email !== undefined && patch.email !== current.email;
-  const [superior, team, account] = await Promise.all([
+  const leaves = patch.status === 'terminated' && current.status !== 'terminated';
+  const [superior, team, account, leaver] = await Promise.all([
     superiorId ? getEmployee(store, superiorId) : null,
     teamId ? getOrgUnit(store, teamId) : null,
     emailChanges ? findUserByEmployee(store, current.id) : null,
+    leaves ? findAccountOfEmployee(store, current.id) : null,
     emailChanges ? assertEmployeeEmailFree(store, patch.email!, current.id) : null,
   ]);
   if (arranging) assertPlacementInReach(self!, current, patch, { superior, team });
@@ -97,7 +104,7 @@ export async function preparePatch(c: Ctx, p: Principal, id: string, body: Patch
     moved = below.map((d) => ({ ...d, path: next.path + d.path.slice(current.path.length), version: d.version + 1, updatedAt: at }));
   }
   const unchanged = Object.entries(patch).every(([field, value]) => value === undefined || value === current[field as keyof StoredEmployee]);
-  return { current, next, moved, superior, team, at, unchanged, account };
+  return { current, next, moved, superior, team, at, unchanged, account, leaver };
 }
 
 export async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promise<ShownEmployee> {
@@ -108,14 +115,24 @@ export async function writePatch(c: Ctx, p: Principal, r: PreparedPatch): Promis
   const emailWrites = next.email === current.email
     ? []
     : employeeEmailChangeWrites(store, { employeeId: current.id, from: current.email, to: next.email, account: r.account }, { actor: actorOf(p), channel: c.get('channel'), at });
+  // 离职 disables the account in the same transaction (#13 item 4) — unless the address changes
+  // too and its account is already in it: one transaction cannot write an item twice, so then
+  // the account is disabled right after.
+  const leaver = r.leaver?.status === 'active' ? r.leaver : null;
+  const accountInEmailWrites = !!leaver && emailWrites.some((w) => w.write.Update?.Key?.pk === userKey(leaver.id).pk);
+  const disable = (user: StoredUser) => userStatusWrites(store, user, 'disabled', { actor: actorOf(p), channel: c.get('channel'), at }, 'left');
   await updateEmployee(
     store,
     current,
     next,
     { entityType: 'employee', entityId: current.id, action: 'update', actor: actorOf(p), channel: c.get('channel'), before: current as unknown as Record<string, unknown>, after: next as unknown as Record<string, unknown>, at },
     moved,
-    emailWrites,
+    [...emailWrites, ...(leaver && !accountInEmailWrites ? disable(leaver) : [])],
   );
+  if (leaver && accountInEmailWrites) {
+    const fresh = await getUser(store, leaver.id);
+    if (fresh?.status === 'active') await transact(store, disable(fresh));
+  }
   if (next.status === 'terminated' && current.status !== 'terminated') await handOverTasks(c, current.id, actorOf(p));
   const [shown] = await present(c, [next], { superior: r.superior, team: r.team });
   return shown!;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { passwordProblems } from '../../domain/auth/password-policy.js';
+import { assertAcceptablePassword } from '../../domain/auth/password-policy.js';
 import { can, ROLES } from '../../domain/auth/roles.js';
 import { editableEmployeeFields } from '../../domain/people/arrangement.js';
 import { DomainError } from '../../domain/errors.js';
@@ -13,23 +13,10 @@ import { actorOf, authorize, newRouter, nowIso, principalOf } from '../env.js';
 import { peopleOnly, requires, signedIn } from '../middleware/requires.js';
 import { LimitCursor, json, jsonBody, problemResponses, lineText } from '../schemas.js';
 import { hashPassword } from '../security/passwords.js';
-import { DelegationSchema, userDelegationRoutes } from './user-delegation.js';
+import { userAccountRoutes } from './user-accounts.js';
+import { userDelegationRoutes } from './user-delegation.js';
+import { UserSchema } from './user-schema.js';
 
-export const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    roles: z.array(z.enum(ROLES)),
-    employeeId: z.string().nullable(),
-    name: z.string(),
-    language: z.enum(['zh-CN', 'en']),
-    status: z.enum(['active', 'disabled']),
-    delegation: DelegationSchema.nullable().optional().openapi({ description: '代理: the out-of-office delegate, if one is set (see /users/{id}/delegation)' }),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('User');
 
 const MeSchema = UserSchema.extend({
   kind: z.enum(['user', 'apiKey']),
@@ -49,6 +36,7 @@ const CreateUserBody = z
     employeeId: z.string().min(1).max(64).nullable().optional(),
     name: lineText(50).optional().openapi({ description: 'Defaults to the employee’s name' }),
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    mustChangePassword: z.boolean().default(false).openapi({ description: 'Ask the person to choose their own password at first sign-in (the password given here is one the administrator knows)' }),
   })
   .strict()
   .openapi('CreateUserRequest');
@@ -76,7 +64,7 @@ export function usersRoutes() {
       const editable = editableEmployeeFields(p, org?.values.managerEditableFields ?? []);
       if (p.kind === 'apiKey') {
         const at = nowIso(c);
-        return c.json({ id: p.id, email: '', roles: [], employeeId: null, name: p.name, language: p.language, status: 'active' as const, version: 1, createdAt: at, updatedAt: at, kind: 'apiKey' as const, editableEmployeeFields: editable }, 200);
+        return c.json({ id: p.id, email: '', roles: [], employeeId: null, name: p.name, language: p.language, status: 'active' as const, mustChangePassword: false, version: 1, createdAt: at, updatedAt: at, kind: 'apiKey' as const, editableEmployeeFields: editable }, 200);
       }
       if (!user) throw new DomainError('AUTH.UNAUTHENTICATED');
       return c.json({ ...publicUser(user), kind: 'user' as const, editableEmployeeFields: editable }, 200);
@@ -117,8 +105,7 @@ export function usersRoutes() {
       const p = authorize(c, 'users:write');
       const { store } = c.get('deps');
       const body = c.req.valid('json');
-      const weak = passwordProblems(body.password);
-      if (weak) throw new DomainError('USER.PASSWORD_WEAK', 'password');
+      assertAcceptablePassword(body.password, 'password');
       const employee = body.employeeId ? await getEmployee(store, body.employeeId) : null;
       if (body.employeeId && !employee) throw new DomainError('USER.EMPLOYEE_NOT_FOUND', 'employeeId');
       if (employee && (await findUserByEmployee(store, employee.id))) throw new DomainError('USER.EMPLOYEE_LINKED', 'employeeId');
@@ -131,6 +118,7 @@ export function usersRoutes() {
         name: body.name ?? employee?.name ?? body.email,
         language: body.language,
         status: 'active' as const,
+        mustChangePassword: body.mustChangePassword,
         version: 1,
         createdAt: at,
         updatedAt: at,
@@ -206,6 +194,7 @@ export function usersRoutes() {
   );
 
   app.route('/', userDelegationRoutes());
+  app.route('/', userAccountRoutes());
 
   return app;
 }

@@ -18,7 +18,8 @@ import { getPolicy } from '../../storage/policies.js';
 import { getReview, reviewPut, saveReview, type ProbationReview } from '../../storage/probation-reviews.js';
 import { probationReviewKey } from '../../storage/keys.js';
 import type { TxItem } from '../../storage/transact.js';
-import { findUserByEmployee, getUser, type User } from '../../storage/users.js';
+import { userStatusWrites } from '../../storage/user-accounts.js';
+import { findAccountOfEmployee, findUserByEmployee, getUser, type User } from '../../storage/users.js';
 import { chainKind, type KindDefinition } from '../chain-kind.js';
 import type { Lang, RequestSummary, WorkflowDeps } from '../kinds.js';
 import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
@@ -194,6 +195,9 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     if (chosen === 'end') {
       // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
       extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });
+      // They leave (离职) today: their account is disabled with the change (#13 item 4).
+      const account = await findAccountOfEmployee(deps.store, employee.id);
+      if (account?.status === 'active') extra.push(...userStatusWrites(deps.store, account, 'disabled', { actor: null, channel: 'system', at }, 'left'));
     }
     await updateEmployee(deps.store, employee, updated, {
       entityType: 'employee', entityId: employee.id, action: `probation.${chosen}`, actor: null, channel: 'system', at,

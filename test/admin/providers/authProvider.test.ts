@@ -61,3 +61,22 @@ describe('the console’s sign-in checks', () => {
     expect(calls).toEqual(['/users/me', '/users/me']);
   });
 });
+
+describe('the accounts page and the demo prompt (#13 item 4)', () => {
+  it('the accounts list is for those who read accounts, and never a form', async () => {
+    const { http } = fakeApi(true);
+    const auth = createAuthProvider(http);
+    expect(await auth.canAccess!({ action: 'list', resource: 'users' } as never)).toBe(false);
+    expect(await auth.canAccess!({ action: 'edit', resource: 'users' } as never)).toBe(false);
+  });
+
+  it('after 修改密码 the identity is read afresh, so the prompt goes away', async () => {
+    const { calls, http } = fakeApi(true);
+    const auth = createAuthProvider(http);
+    expect(await auth.getIdentity!()).toMatchObject({ mustChangePassword: false });
+    await auth.getIdentity!();
+    auth.forgetIdentity();
+    await auth.getIdentity!();
+    expect(calls).toEqual(['GET /users/me', 'GET /users/me']);
+  });
+});

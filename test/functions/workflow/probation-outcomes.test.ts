@@ -91,14 +91,22 @@ describe('probation outcomes', () => {
     expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   }, 60_000);
 
-  it('HR may override the recommendation with a comment: a convert becomes an end, the employee is terminated', async () => {
+  it('HR may override the recommendation with a comment: a convert becomes an end, the employee is terminated and their account disabled', async () => {
     const { employee, review } = await start('陈终止', '2026-09-12');
+    const theirs = await api.signIn(['agent'], employee.id, 'o.leaver@example.com');
     const done = await throughChain(review.id, { dailyPerformance: 85, professionalTest: 85, interview: 85 }, { outcome: 'end', comment: '试用期内严重违纪' });
     expect(done.recommendation?.outcome).toBe('convert');
     expect(done.override?.outcome).toBe('end');
     expect(done.status).toBe('ended');
     const after = (await (await api.request('GET', `/api/v1/employees/${employee.id}`, { token: org.hr })).json()) as Employee;
     expect(after.status).toBe('terminated');
+    // They left (#13 item 4): the account is disabled with the outcome, audited by the system.
+    expect((await api.request('GET', '/api/v1/users/me', { token: theirs })).status).toBe(401);
+    const users = (await (await api.request('GET', '/api/v1/users?limit=200', { token: tokens.gm! })).json()) as { items: { id: string; email: string; status: string }[] };
+    const account = users.items.find((u) => u.email === 'o.leaver@example.com')!;
+    expect(account.status).toBe('disabled');
+    const audit = (await (await api.request('GET', `/api/v1/audit?entityType=user&entityId=${account.id}`, { token: tokens.gm! })).json()) as { items: { action: string; channel: string; after: unknown }[] };
+    expect(audit.items[0]).toMatchObject({ action: 'disable', channel: 'system', after: { status: 'disabled', reason: 'left' } });
   }, 60_000);
 
   it('an override without a comment is refused (§3: "with a comment")', async () => {

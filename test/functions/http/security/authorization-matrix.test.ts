@@ -24,11 +24,20 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/auth/logout': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   // Health: anyone gets the status; only an administrator the engines (test/functions/http/routes/health.test.ts).
   'GET /api/health': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
+  // 忘记密码 and the reset link's page: for someone who cannot sign in (always 202; the token decides).
+  'POST /api/v1/auth/password-reset': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
+  'POST /api/v1/auth/password-reset/confirm': ['anonymous', ...ALL_USERS, 'key:all', 'key:employees'],
   // Any signed-in person or integration may see who it is.
   'GET /api/v1/users/me': [...ALL_USERS, 'key:all', 'key:employees'],
   'PATCH /api/v1/users/me': ALL_USERS,
+  // 修改密码: a person's own; an integration has no password.
+  'POST /api/v1/users/me/password': ALL_USERS,
   // Accounts are made by the administrator only; reading the account list is for those who manage people.
   'POST /api/v1/users': ['admin'],
+  // 重置密码, 停用, 启用: the administrator's (users:write is never a key scope).
+  'POST /api/v1/users/{id}/password-reset': ['admin'],
+  'POST /api/v1/users/{id}/disable': ['admin'],
+  'POST /api/v1/users/{id}/enable': ['admin'],
   'GET /api/v1/users': ['gm', 'hr', 'admin', 'key:all'],
   // The people picker (transfer, 加签, 抄送, delegate) is for everyone who approves.
   'GET /api/v1/users/directory': [...ALL_USERS, 'key:all'],
