@@ -5,6 +5,7 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
+  type BehaviorOptions,
   Distribution,
   Function as CloudFrontFunction,
   FunctionCode,
@@ -93,6 +94,19 @@ export class ConsoleSite extends Construct {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
       : undefined;
 
+    const apiBehavior: BehaviorOptions = {
+      origin: new HttpOrigin(props.apiDomainName, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      }),
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Everything the viewer sent (cookies, query, Authorization, Idempotency-Key)
+      // except Host, which API Gateway needs to be its own.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'cs-department console and API',
       defaultRootObject: 'index.html',
@@ -120,20 +134,9 @@ export class ConsoleSite extends Construct {
           { function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST },
         ],
       },
-      additionalBehaviors: {
-        '/api/*': {
-          origin: new HttpOrigin(props.apiDomainName, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-          }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // Everything the viewer sent (cookies, query, Authorization, Idempotency-Key)
-          // except Host, which API Gateway needs to be its own.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-      },
+      // The API, and the emailed approval links' pages (/a/…), which the API serves too: without
+      // their own behaviour they would land on the console's files (the SPA fallback).
+      additionalBehaviors: { '/api/*': apiBehavior, '/a/*': apiBehavior },
     });
 
     this.url = `https://${props.customDomain?.domainName ?? this.distribution.distributionDomainName}`;

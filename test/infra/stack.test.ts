@@ -482,18 +482,19 @@ describe('console distribution', () => {
       Properties: { DistributionConfig: Record<string, unknown> };
     }).Properties.DistributionConfig;
 
-  it('routes /api/* to the HTTP API uncached, with every method and the viewer headers', () => {
+  it('routes /api/* and the emailed links’ pages /a/* to the HTTP API uncached, with every method and the viewer headers', () => {
+    const toApi = (PathPattern: string) =>
+      Match.objectLike({
+        PathPattern,
+        AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+        OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+        ViewerProtocolPolicy: 'https-only',
+      });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: [
-          Match.objectLike({
-            PathPattern: '/api/*',
-            AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-            CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
-            OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
-            ViewerProtocolPolicy: 'https-only',
-          }),
-        ],
+        // Without /a/*, an approval link would land on the console's files (the SPA fallback).
+        CacheBehaviors: [toApi('/api/*'), toApi('/a/*')],
         Origins: [
           Match.objectLike({ OriginAccessControlId: Match.anyValue() }),
           Match.objectLike({
