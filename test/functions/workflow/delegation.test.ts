@@ -219,7 +219,8 @@ describe('an approver who has left', () => {
     await leave(s.employee);
     const moved = await taskOf(tokens.manager!, id);
     expect(moved).toMatchObject({ reason: 'approver_left', onBehalfOfName: s.user.name });
-    expect((await pendingTasks(s.token)).some((t) => t.requestId === id)).toBe(false);
+    // Leaving disabled their account (#13 item 4): their session no longer reads an inbox at all.
+    expect((await api.request('GET', '/api/v1/approvals?status=pending', { token: s.token })).status).toBe(401);
     expect((await api.request('GET', path(link))).status).toBe(410);
     const audit = (await (await api.request('GET', `/api/v1/audit?entityType=approvalTask&entityId=${original.id}`, { token: tokens.hr })).json()) as { items: { action: string; actorName: string }[] };
     expect(audit.items[0]).toMatchObject({ action: 'approver_left', actorName: users.hr!.name });

@@ -156,6 +156,14 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/probation-reviews/{id}': ['probation:read'],
   'GET /api/v1/probation-reviews/{id}/execution': ['probation:read'],
   'GET /api/v1/dashboard': ['dashboard:read'],
+  // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
+  // password is a person's; the administrator's verbs need users:write, which no key holds.
+  'POST /api/v1/auth/password-reset': 'anonymous',
+  'POST /api/v1/auth/password-reset/confirm': 'anonymous',
+  'POST /api/v1/users/me/password': 'people',
+  'POST /api/v1/users/{id}/password-reset': ['users:write'],
+  'POST /api/v1/users/{id}/disable': ['users:write'],
+  'POST /api/v1/users/{id}/enable': ['users:write'],
   // Webhooks: an administrator's, signed in (no key scope carries webhooks:manage).
   'POST /api/v1/webhooks': ['webhooks:manage'],
   'GET /api/v1/webhooks': ['webhooks:manage'],
