@@ -52,7 +52,7 @@ if (!hasChromium) warnNoChromium('webhooks e2e');
     await signIn(page, runtime.url, admin.email, admin.password);
 
     await page.getByRole('menuitem', { name: '集成 / Webhooks' }).click();
-    await page.getByRole('heading', { name: '集成 / Webhooks' }).waitFor();
+    await page.getByRole('heading', { name: '集成 / Webhooks', level: 2 }).waitFor();
     await page.getByText('尚未登记任何 Webhook').waitFor();
     await page.getByRole('button', { name: '登记 Webhook' }).click();
     const dialog = page.getByRole('dialog');

@@ -24,7 +24,7 @@ const WebhooksPage = () => {
       <Title title={translate(t('name'))} />
       <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' } }}>
-          <Typography variant="h6" component="h1">{translate(t('name'))}</Typography>
+          <Typography variant="h6" component="h2">{translate(t('name'))}</Typography>
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setRegistering(true)}>{translate(t('register'))}</Button>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ my: 2, maxWidth: 900 }}>{translate(t('intro'))}</Typography>

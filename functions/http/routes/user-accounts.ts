@@ -89,7 +89,7 @@ export function userAccountRoutes() {
       request: { params: IdParam },
       responses: {
         202: json(z.object({ expiresAt: z.string() }).openapi('PasswordResetSent'), 'The mail is on its way'),
-        ...problemResponses(401, 403, 404, 409),
+        ...problemResponses(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {
@@ -110,7 +110,7 @@ export function userAccountRoutes() {
       description: 'Its sessions end for good; the API keys it created stop until it is enabled again. An administrator cannot disable their own account. Disabling a disabled account changes nothing.',
       middleware: [requires('users:write')] as const,
       request: { params: IdParam },
-      responses: { 200: json(UserSchema, 'The account, disabled'), ...problemResponses(401, 403, 404, 409) },
+      responses: { 200: json(UserSchema, 'The account, disabled'), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const p = authorize(c, 'users:write');
@@ -132,7 +132,7 @@ export function userAccountRoutes() {
       description: 'Sessions ended by disabling stay ended: the person signs in again. The account of an employee who has left (离职) cannot be enabled (409) until HR changes the record.',
       middleware: [requires('users:write')] as const,
       request: { params: IdParam },
-      responses: { 200: json(UserSchema, 'The account, enabled'), ...problemResponses(401, 403, 404, 409) },
+      responses: { 200: json(UserSchema, 'The account, enabled'), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const p = authorize(c, 'users:write');
