@@ -35,43 +35,33 @@ export async function peek(store: Store, buckets: string[], windowSeconds: numbe
  * Takes one attempt from a bucket if it has one left in this window: a conditional ADD, so
  * however many callers race, at most `limit` of them get one (#13 item 2). False when full.
  */
-export async function take(store: Store, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<boolean> {
+export function take(store: Store, bucket: string, limit: number, windowSeconds: number, nowSeconds: number): Promise<boolean> {
   const window = Math.floor(nowSeconds / windowSeconds);
+  return addIf(store, rateKey(bucket, window), 1, 'attribute_not_exists(#count) OR #count < :bound', limit, (window + 2) * windowSeconds);
+}
+
+/** Gives back an attempt taken in this window; after the window turned over there is nothing to give. */
+export async function giveBack(store: Store, bucket: string, windowSeconds: number, nowSeconds: number): Promise<void> {
+  await addIf(store, rateKey(bucket, Math.floor(nowSeconds / windowSeconds)), -1, '#count > :bound', 0);
+}
+
+/** ADD `delta` to a counter when `condition` (on `#count` and `:bound`) holds; false when it does not. */
+async function addIf(store: Store, key: { pk: string; sk: string }, delta: number, condition: string, bound: number, expiresAt?: number): Promise<boolean> {
   try {
     await store.doc.send(
       new UpdateCommand({
         TableName: store.table,
-        Key: rateKey(bucket, window),
-        UpdateExpression: 'ADD #count :one SET expiresAt = :exp',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+        Key: key,
+        UpdateExpression: expiresAt === undefined ? 'ADD #count :delta' : 'ADD #count :delta SET expiresAt = :exp',
+        ConditionExpression: condition,
         ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': (window + 2) * windowSeconds },
+        ExpressionAttributeValues: { ':delta': delta, ':bound': bound, ...(expiresAt === undefined ? {} : { ':exp': expiresAt }) },
       }),
     );
     return true;
   } catch (err) {
     if (err instanceof ConditionalCheckFailedException) return false;
     throw err;
-  }
-}
-
-/** Gives back an attempt taken in this window (an attempt that turned out not to count). */
-export async function giveBack(store: Store, bucket: string, windowSeconds: number, nowSeconds: number): Promise<void> {
-  const window = Math.floor(nowSeconds / windowSeconds);
-  try {
-    await store.doc.send(
-      new UpdateCommand({
-        TableName: store.table,
-        Key: rateKey(bucket, window),
-        UpdateExpression: 'ADD #count :minus',
-        ConditionExpression: '#count > :zero',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-      }),
-    );
-  } catch (err) {
-    // The window turned over meanwhile: nothing to give back.
-    if (!(err instanceof ConditionalCheckFailedException)) throw err;
   }
 }
 
