@@ -77,7 +77,18 @@ const ME_TTL_MS = 30_000;
  * @param forgetEarlyReads drops reads started before sign-in (earlyReads.ts) when who is
  * signed in changes, so no one is shown rows read for someone else
  */
-export function createAuthProvider(http: Http, forgetEarlyReads: () => void = () => undefined): AuthProvider {
+/** Whether the console shows a page for people signed out: 忘记密码, or a reset link's page. */
+const onSignedOutPage = (hash: string) => /^#\/(forgot-password(\?|$)|reset-password\/)/.test(hash);
+
+/**
+ * @param currentHash where the console is (window.location.hash): a sign-out noticed while on
+ * a page for people signed out leaves them there
+ */
+export function createAuthProvider(
+  http: Http,
+  forgetEarlyReads: () => void = () => undefined,
+  currentHash: () => string = () => (globalThis as { location?: { hash: string } }).location?.hash ?? '',
+): AuthProvider {
   let me: { promise: Promise<Me>; at: number } | undefined;
 
   // "Not signed in" is an answer too, kept like a signed-in one (#12 item 16): opening the
@@ -125,6 +136,10 @@ export function createAuthProvider(http: Http, forgetEarlyReads: () => void = ()
         }
       }
       signedOut({ status: 401, message: false });
+      // react-admin logs out when its session check fails, and then goes to the sign-in page.
+      // That check may answer after someone has gone on to 忘记密码 (or opened a reset link):
+      // sending them back to the sign-in page would throw away what they are doing there.
+      return onSignedOutPage(currentHash()) ? false : undefined;
     },
 
     async checkAuth() {

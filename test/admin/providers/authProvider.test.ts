@@ -26,6 +26,16 @@ describe('the console’s sign-in checks', () => {
     expect(calls).toEqual(['GET /users/me']);
   });
 
+  it('a failed session check noticed on 忘记密码 or a reset link’s page leaves the person there; elsewhere it goes to sign-in', async () => {
+    let hash = '#/forgot-password';
+    const auth = createAuthProvider(fakeApi(false).http, undefined, () => hash);
+    await expect(auth.checkAuth!({})).rejects.toEqual({ message: false });
+    expect(await auth.logout({})).toBe(false);
+    hash = '#/reset-password/abc123';
+    expect(await auth.logout({})).toBe(false);
+    for (hash of ['#/login', '#/approvals', '#/forgot-passwords', '']) expect(await auth.logout({})).toBeUndefined();
+  });
+
   it('signing out of a live session ends it on the server; the login page then asks nothing', async () => {
     const { calls, http } = fakeApi(true);
     const auth = createAuthProvider(http);
