@@ -6,6 +6,7 @@
 import type { AttachmentErrorCode } from './attachments/errors.js';
 import type { WebhookErrorCode } from './webhooks/errors.js';
 import type { AccountErrorCode } from './auth/errors.js';
+import type { RecruitmentErrorCode } from './recruitment/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
@@ -14,6 +15,8 @@ export type DomainErrorCode =
   | WebhookErrorCode
   // Accounts (issue #13 item 4): codes and words in auth/errors.ts.
   | AccountErrorCode
+  // Recruitment (issue #14): codes, words and statuses in recruitment/errors.ts.
+  | RecruitmentErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

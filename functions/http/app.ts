@@ -25,6 +25,7 @@ import { linkRoutes } from './routes/links.js';
 import { orgUnitsRoutes } from './routes/org-units.js';
 import { policiesRoutes } from './routes/policies.js';
 import { probationReviewsRoutes } from './routes/probation-reviews.js';
+import { requisitionsRoutes } from './routes/requisitions.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { localClockRoutes } from './routes/local-clock.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/approvals', approvalsRoutes());
   app.route('/api/v1/attachments', attachmentsRoutes());
   app.route('/api/v1/probation-reviews', probationReviewsRoutes());
+  app.route('/api/v1/requisitions', requisitionsRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
   if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));

@@ -10,6 +10,7 @@ import { DomainFieldsError, type DomainError, type DomainErrorCode } from '../do
 import { fieldName, message, type Language, type MessageCode } from './messages.js';
 import { enumName, type Enum } from '../email/values.js';
 import { WEBHOOK_STATUS } from '../domain/webhooks/errors.js';
+import { RECRUITMENT_STATUS } from '../domain/recruitment/errors.js';
 
 export interface FieldError {
   path: string;
@@ -74,6 +75,8 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   'ATTACHMENT.NOT_FOUND': 404,
   // Webhooks (issue #13): statuses beside their codes.
   ...WEBHOOK_STATUS,
+  // Recruitment (issue #14): statuses beside their codes.
+  ...RECRUITMENT_STATUS,
   // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
   'USER.DISABLE_SELF': 409,
   'USER.DISABLED': 409,

@@ -65,6 +65,13 @@ export const probationByStatusPk = (status: string) => `PROBATION#STATUS#${statu
 
 export const requestKey = (kind: string, id: string) => ({ pk: `REQUEST#${kind}#${id}`, sk: 'REQUEST' });
 export const startedByPk = (userId: string) => `STARTED#${userId}`;
+/** A generic request kind's records, newest first (gsi1), and by status (gsi2). */
+export const requestsOfKindPk = (kind: string) => `REQUESTS#${kind}`;
+export const requestsByStatusPk = (kind: string, status: string) => `REQUESTS#${kind}#STATUS#${status}`;
+/** Recruitment (POLICIES.md §2): an opening has its requisition's id; candidates of an opening, and by contact. */
+export const openingKey = (id: string) => ({ pk: `OPENING#${id}`, sk: 'OPENING' });
+export const openingsByStatusPk = (status: string) => `OPENINGS#STATUS#${status}`;
+export const OPENINGS = 'OPENINGS';
 export const commentsPk = (kind: string, requestId: string) => `COMMENTS#${kind}#${requestId}`;
 
 export const approvalStepKey = (id: string) => ({ pk: `STEP#${id}`, sk: 'STEP' });

@@ -3,11 +3,12 @@
  * stored whole, `version` guarding every update), so a new request kind needs no storage code
  * of its own for its record. Probation reviews predate it and keep their own items.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
-import { requestKey, stripKeys } from './keys.js';
+import { requestKey, requestsByStatusPk, requestsOfKindPk, stripKeys } from './keys.js';
 import { startedIndex } from './started.js';
 import { transact, type TxItem } from './transact.js';
 
@@ -20,7 +21,13 @@ function item<T extends StoredRequestBase>(kind: string, record: T): Record<stri
   const r = record as unknown as Record<string, unknown>;
   const requesterId = typeof r.requesterId === 'string' ? r.requesterId : null;
   const createdAt = typeof r.createdAt === 'string' ? r.createdAt : undefined;
-  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...r, ...startedIndex(kind, { id: record.id, requesterId, createdAt }) };
+  const status = typeof r.status === 'string' ? r.status : null;
+  // A kind's list (newest first) and its list by status: a sheet of one kind reads a key, not the table.
+  const lists = createdAt ? {
+    gsi1pk: requestsOfKindPk(kind), gsi1sk: `${createdAt}#${record.id}`,
+    ...(status ? { gsi2pk: requestsByStatusPk(kind, status), gsi2sk: `${createdAt}#${record.id}` } : {}),
+  } : {};
+  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...r, ...lists, ...startedIndex(kind, { id: record.id, requesterId, createdAt }) };
 }
 
 export async function getRequest<T extends StoredRequestBase>(store: Store, kind: string, id: string): Promise<T | null> {
@@ -44,5 +51,37 @@ export function requestPut<T extends StoredRequestBase>(store: Store, kind: stri
   return {
     write: { Put: { TableName: store.table, Item: item(kind, next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
     onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: previous.version }),
+  };
+}
+
+/**
+ * A kind's records, newest first, one page: all of them, or those in one status; `scopePath`
+ * keeps those whose `scopeAttribute` (a reporting path) lies in it (a filter on the page read).
+ */
+export async function listRequests<T extends StoredRequestBase>(
+  store: Store,
+  kind: string,
+  q: { status?: string | undefined; scopePath: string | null; scopeAttribute: string; limit: number; cursor?: string | undefined },
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const fp = { t: 'requests', k: kind, s: q.status ?? null, p: q.scopePath };
+  const index = q.status ? 'gsi2' : 'gsi1';
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ...(q.scopePath ? { FilterExpression: 'begins_with(#scope, :scope)', ExpressionAttributeNames: { '#scope': q.scopeAttribute } } : {}),
+      ExpressionAttributeValues: { ':pk': q.status ? requestsByStatusPk(kind, q.status) : requestsOfKindPk(kind), ...(q.scopePath ? { ':scope': q.scopePath } : {}) },
+      ScanIndexForward: false,
+      Limit: q.limit,
+      ExclusiveStartKey: decodeCursor(q.cursor, fp),
+    }),
+  );
+  return {
+    items: (out.Items ?? []).map((i) => {
+      const { requestKind: _kind, ...rest } = stripKeys(i);
+      return rest as unknown as T;
+    }),
+    nextCursor: encodeCursor(out.LastEvaluatedKey, fp),
   };
 }

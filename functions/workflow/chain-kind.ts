@@ -68,6 +68,13 @@ export interface KindDefinition<R extends RequestRecord> {
   /** The record's versioned write (conditional on `previous.version`), as a transaction item. */
   put(deps: WorkflowDeps, next: R, previous: R): TxItem;
   subjectEmployeeId(record: R): string | null;
+  /**
+   * Whose reporting line `superior` and `post_in_line` approvers are found on: the subject's
+   * superiors (the default), or the requester and their superiors (`requester`: a request about
+   * no one, such as a requisition — a CS manager's own is theirs to approve, as the approvals
+   * policy says for a requester who is an approver).
+   */
+  lineFrom?: 'subject' | 'requester';
   /** The chain (a policy snapshot stored on the record). */
   chain(record: R): ChainStep[];
   /** The chain new requests get (the current policy), for labels outside one request. */
@@ -155,9 +162,16 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       return { label: REQUESTER_STEP_LABEL, approvers: requester && requester.status === 'active' ? [requester] : [], mode: 'any' };
     }
     if (!step.approver) return { label, approvers: [] };
-    const subject = subjectId ? await getEmployee(deps.store, subjectId) : null;
-    if (subjectId && !subject) return { label, approvers: [] };
-    const line = subject ? await getEmployees(deps.store, reportingLine(subject)) : [];
+    let line: Awaited<ReturnType<typeof getEmployees>>;
+    if (def.lineFrom === 'requester') {
+      const requester = requesterId ? await getUser(deps.store, requesterId) : null;
+      const own = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
+      line = own ? [own, ...(await getEmployees(deps.store, reportingLine(own)))] : [];
+    } else {
+      const subject = subjectId ? await getEmployee(deps.store, subjectId) : null;
+      if (subjectId && !subject) return { label, approvers: [] };
+      line = subject ? await getEmployees(deps.store, reportingLine(subject)) : [];
+    }
     const resolved = resolveApprover(step.approver, line, subjectId);
     let approvers: User[] = [];
     if (resolved?.kind === 'employee') {

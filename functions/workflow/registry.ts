@@ -5,8 +5,9 @@
  */
 import type { KindRegistry, RequestKind } from './kinds.js';
 import { probationKind } from './kinds/probation.js';
+import { requisitionKind } from './kinds/requisition.js';
 
-export const REQUEST_KINDS: readonly RequestKind[] = [probationKind];
+export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind];
 
 export function kindRegistry(extra: readonly RequestKind[] = []): KindRegistry {
   const map = new Map<string, RequestKind>();

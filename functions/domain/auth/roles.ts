@@ -27,6 +27,11 @@ export const PERMISSIONS = [
   // The department's numbers (GET /dashboard): company-wide counts of approvals, probation,
   // headcount and decisions, which reading people does not imply (#13 item 7).
   'dashboard:read',
+  // Recruitment (POLICIES.md §2, #14): reading requisitions and openings; raising a requisition
+  // (a supervisor or above, for their own part of the organisation); HR's work on openings.
+  'recruitment:read',
+  'recruitment:write',
+  'recruitment:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,16 +45,19 @@ export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' &
 
 const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write'];
 
+const RECRUITING: Permission[] = ['recruitment:read', 'recruitment:write'];
+
 const GRANTS: Record<Role, Permission[]> = {
   agent: EVERYONE,
   team_lead: EVERYONE,
   // 主管 and 客服经理 arrange their own people (team, superior, contact); HR owns the rest.
-  supervisor: [...EVERYONE, 'employees:arrange'],
+  // A supervisor or above asks for headcount (人才增补单, §2).
+  supervisor: [...EVERYONE, 'employees:arrange', ...RECRUITING],
   // The company-wide numbers: the roles that see the whole organisation, and the CS manager,
   // who runs the department the product serves.
-  cs_manager: [...EVERYONE, 'employees:arrange', 'dashboard:read'],
-  gm: [...EVERYONE, 'users:read', 'dashboard:read'],
-  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read'],
+  cs_manager: [...EVERYONE, 'employees:arrange', 'dashboard:read', ...RECRUITING],
+  gm: [...EVERYONE, 'users:read', 'dashboard:read', ...RECRUITING],
+  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read', ...RECRUITING, 'recruitment:manage'],
   admin: [...PERMISSIONS],
 };
 

@@ -128,14 +128,57 @@ export interface ApprovalsPolicy {
   attachments: AttachmentsPolicy;
 }
 
+/** One step of the requisition's approval chain (人才增补单, POLICIES.md §2). */
+export interface RecruitmentChainStep {
+  key: string;
+  approver: ProbationApprover;
+  labelZh: string;
+  labelEn: string;
+  /**
+   * A condition as data: the step is asked only for a requisition of at least this many heads
+   * (e.g. the GM only above N heads); absent, it is always asked.
+   */
+  minHeadcount?: number;
+}
+
+/** Where candidates come from (a job board, a referral, …): a key and its names. */
+export interface CandidateSource {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** Recruitment: requisition → opening → candidates → interviews → offer → onboarding (POLICIES.md §2). */
+export interface RecruitmentPolicy {
+  /** The most heads one requisition may ask for (gap: 20). */
+  maxHeadcount: number;
+  /**
+   * The requisition's approval chain (000 第三章: CS manager → HR; 001 二篇 adds the GM for new
+   * headcount). The CS manager is found up from the requester (a CS manager's own requisition
+   * is theirs to approve, as the approvals policy says for a requester who is an approver).
+   */
+  chain: RecruitmentChainStep[];
+  /** Hours an approver has for a step before it is overdue (gap: 48). */
+  stepDueHours: number;
+  /** The salary range offered for a level: its base salary up to this many percent above (gap: 20). */
+  salaryRangePercent: number;
+  /** A hire must report within this many days of the offer's start date, or the offer lapses (§2: 10). */
+  reportWithinDays: number;
+  /** Days a candidate who was not hired is kept before their personal data is erased (gap: 180). */
+  candidateRetentionDays: number;
+  /** Where candidates come from, in the order the forms offer them. */
+  candidateSources: CandidateSource[];
+}
+
 export interface PolicySet {
   org: OrgPolicy;
   probation: ProbationPolicy;
   approvals: ApprovalsPolicy;
+  recruitment: RecruitmentPolicy;
 }
 
 export type PolicyName = keyof PolicySet;
-export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals'];
+export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals', 'recruitment'];
 
 export const DEFAULT_POLICIES: PolicySet = {
   approvals: {
@@ -197,12 +240,33 @@ export const DEFAULT_POLICIES: PolicySet = {
     linkExpiryDays: 7,
     cc: [{ kind: 'superior' }],
   },
+  recruitment: {
+    maxHeadcount: 20,
+    chain: [
+      { key: 'cs_manager', approver: { kind: 'post_in_line', post: 'cs_manager' }, labelZh: '客服经理审批', labelEn: 'CS manager approval' },
+      { key: 'hr', approver: { kind: 'role', role: 'hr', mode: 'any' }, labelZh: '人力资源部审核', labelEn: 'HR review' },
+      { key: 'gm', approver: { kind: 'role', role: 'gm', mode: 'any' }, labelZh: '总经理审批', labelEn: 'GM approval', minHeadcount: 1 },
+    ],
+    stepDueHours: 48,
+    salaryRangePercent: 20,
+    reportWithinDays: 10,
+    candidateRetentionDays: 180,
+    candidateSources: [
+      { key: 'boss', labelZh: 'BOSS直聘', labelEn: 'BOSS Zhipin' },
+      { key: 'zhaopin', labelZh: '智联招聘', labelEn: 'Zhaopin' },
+      { key: '51job', labelZh: '前程无忧', labelEn: '51job' },
+      { key: 'referral', labelZh: '内部推荐', labelEn: 'Employee referral' },
+      { key: 'walk_in', labelZh: '现场应聘', labelEn: 'Walk-in' },
+      { key: 'other', labelZh: '其他', labelEn: 'Other' },
+    ],
+  },
 };
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: ['managerEditableFields', 'hireDateWindow'],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
+  recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays'],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };
 

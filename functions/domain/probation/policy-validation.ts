@@ -13,14 +13,14 @@ export interface PolicyIssue {
   params?: Record<string, string | number>;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+export type Obj = Record<string, unknown>;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const oneDecimal = (x: number) => Math.abs(x * 10 - Math.round(x * 10)) < 1e-9;
 // Step keys end up in ids and message keys, so they stay plain.
-const KEY_FORMAT = /^[a-z][a-z0-9_]{0,39}$/;
+export const KEY_FORMAT = /^[a-z][a-z0-9_]{0,39}$/;
 
-class Issues {
+export class Issues {
   readonly list: PolicyIssue[] = [];
   add(path: string, code: DomainErrorCode, params?: Record<string, string | number>): void {
     this.list.push(params ? { path, code, params } : { path, code });
@@ -132,7 +132,7 @@ function checkCc(is: Issues, cc: unknown): void {
   cc.forEach((approver: unknown, i) => checkApprover(is, approver, `cc[${i}]`));
 }
 
-function checkApprover(is: Issues, approver: unknown, at: string): void {
+export function checkApprover(is: Issues, approver: unknown, at: string): void {
   if (!isObj(approver)) return is.add(at, 'POLICY.REQUIRED');
   if (!is.oneOf(approver.kind, ['superior', 'post_in_line', 'role'], `${at}.kind`)) return;
   if (approver.kind === 'post_in_line') {

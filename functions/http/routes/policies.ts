@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ARRANGEABLE_FIELDS, LEVELS } from '../../domain/people/model.js';
 import { validateProbationPolicy, type PolicyIssue } from '../../domain/probation/policy-validation.js';
 import { validateAttachmentsPolicy } from '../../domain/attachments/policy-validation.js';
+import { validateRecruitmentPolicy } from '../../domain/recruitment/policy-validation.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_POLICIES, POLICY_GAPS, POLICY_NAMES, type PolicyName, type PolicySet } from '../../domain/policy/defaults.js';
 import { getPolicy, savePolicy } from '../../storage/policies.js';
@@ -24,6 +25,13 @@ const PolicySchema = z
   .openapi('Policy');
 
 const NameParam = z.object({ name: z.enum(POLICY_NAMES as [PolicyName, ...PolicyName[]]) });
+
+const VALIDATORS: Record<PolicyName, (values: Record<string, unknown>) => PolicyIssue[]> = {
+  org: validateOrgPolicy,
+  probation: validateProbationPolicy,
+  approvals: validateApprovalsPolicy,
+  recruitment: validateRecruitmentPolicy,
+};
 
 /** Policies are data HR edits; each save is a new version and decisions record the one they used. */
 export function policiesRoutes() {
@@ -56,7 +64,7 @@ export function policiesRoutes() {
       const { name } = c.req.valid('param');
       const body = c.req.valid('json');
       const lang = c.get('lang');
-      const issues = name === 'probation' ? validateProbationPolicy(body.values) : name === 'approvals' ? validateApprovalsPolicy(body.values) : validateOrgPolicy(body.values);
+      const issues = VALIDATORS[name](body.values);
       if (issues.length > 0) {
         const errors = issues.map((i) => ({ path: `values.${i.path}`, code: i.code, message: message(lang, i.code, i.params ?? {}) }));
         throw new FieldErrorsProblem(422, errors);

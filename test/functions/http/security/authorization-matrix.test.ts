@@ -16,6 +16,7 @@ type Caller = 'anonymous' | 'agent' | 'team_lead' | 'supervisor' | 'cs_manager' 
 const USERS: Caller[] = ['agent', 'team_lead', 'supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
 const ALL_USERS = USERS;
 const KEYS_READ: Caller[] = ['key:all', 'key:employees'];
+const RECRUITERS: Caller[] = ['supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
 
 /** route → callers allowed (everyone else is denied). */
 const MATRIX: Record<string, Caller[]> = {
@@ -98,6 +99,10 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/probation-reviews': [...ALL_USERS, 'key:all'],
   'GET /api/v1/probation-reviews/{id}': [...ALL_USERS, 'key:all'],
   'GET /api/v1/probation-reviews/{id}/execution': [...ALL_USERS, 'key:all'],
+  // Recruitment (POLICIES.md §2): a supervisor or above asks for heads; HR runs the openings.
+  'POST /api/v1/requisitions': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/requisitions': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/requisitions/{id}': [...RECRUITERS, 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -155,6 +160,9 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/probation-reviews': ['probation:read'],
   'GET /api/v1/probation-reviews/{id}': ['probation:read'],
   'GET /api/v1/probation-reviews/{id}/execution': ['probation:read'],
+  'POST /api/v1/requisitions': ['recruitment:write'],
+  'GET /api/v1/requisitions': ['recruitment:read'],
+  'GET /api/v1/requisitions/{id}': ['recruitment:read'],
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
