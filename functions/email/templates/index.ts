@@ -9,3 +9,4 @@ export type { ApprovalMailData } from './approval-mail.js';
 export { requestWithdrawn, type RequestWithdrawnData } from './request-withdrawn.js';
 export { requestMention, type RequestMentionData } from './request-mention.js';
 export { passwordReset, type PasswordResetData } from './password-reset.js';
+export { openingChanged, type OpeningChange, type OpeningChangedData } from './opening-changed.js';

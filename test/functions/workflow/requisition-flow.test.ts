@@ -184,4 +184,46 @@ describe('人才增补单 (POLICIES.md §2)', () => {
     expect(theirs.items.map((r) => r.id)).not.toContain(created.id);
     await api.request('POST', `/api/v1/requests/requisition/${created.id}/withdraw`, { token: tokens.supA, body: {} });
   }, 60_000);
+
+  it('the opening: found by requisition, its job text, and HR pauses, reopens and cancels it with a reason (the requester is told; wrong moves are 409)', async () => {
+    const created = (await (await raise(tokens.supA, { headcount: 4, requirements: '两年以上呼叫中心经验' })).json()) as Requisition;
+    for (const [who, step] of [['manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) {
+      const task = await pending(who, created.id, step);
+      expect((await decide(who, task.id, 'approve', '同意')).status).toBe(200);
+    }
+    await until(async () => (await read(created.id)).status === 'open', 'the opening');
+    const found = (await (await api.request('GET', `/api/v1/openings?requisitionId=${created.id}`, { token: tokens.supA })).json()) as { items: Record<string, unknown>[] };
+    expect(found.items).toEqual([expect.objectContaining({ id: created.id, requisitionId: created.id, headcount: 4, filled: 0, open: 4, status: 'open' })]);
+    const job = (await (await api.request('GET', `/api/v1/openings/${created.id}/job-text`, { token: tokens.hr })).json()) as { text: string };
+    expect(job.text).toContain('招聘人数：4 人');
+    expect(job.text).toContain('两年以上呼叫中心经验');
+    expect(job.text).toContain('¥1,800 – ¥2,160 / 月');
+
+    const verb = (name: string, token: string, reason?: string) => api.request('POST', `/api/v1/openings/${created.id}/${name}`, { token, body: reason === undefined ? {} : { reason } });
+    // Only HR changes an opening; a reason is required.
+    expect((await verb('pause', tokens.supA, '暂缓')).status).toBe(403);
+    const noReason = await verb('pause', tokens.hr);
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('reason');
+
+    const paused = await verb('pause', tokens.hr, '春节前暂停面试');
+    expect(paused.status).toBe(200);
+    expect(await paused.json()).toMatchObject({ status: 'paused', statusReason: '春节前暂停面试' });
+    expect((await verb('pause', tokens.hr, '再暂停')).status).toBe(409);
+    const told = await waitForMail(api.mail!, emails.supA, /【招聘职位】人才增补：专员 4 人.*已暂停招聘/);
+    expect(told.text).toContain('春节前暂停面试');
+    expect((await read(created.id)).status).toBe('open');
+
+    expect((await verb('reopen', tokens.hr, '节后恢复')).status).toBe(200);
+    expect((await verb('reopen', tokens.hr, '再恢复')).status).toBe(409);
+    expect((await verb('cancel', tokens.hr, '业务调整，取消增补')).status).toBe(200);
+    expect((await read(created.id)).status).toBe('cancelled');
+    expect((await verb('reopen', tokens.hr, '又要了')).status).toBe(409);
+    await waitForMail(api.mail!, emails.supA, /人才增补：专员 4 人.*已取消招聘/);
+    // Another supervisor does not see it.
+    const supB = await api.signIn(['supervisor'], org.supB.id);
+    expect((await api.request('GET', `/api/v1/openings/${created.id}`, { token: supB })).status).toBe(404);
+    const none = (await (await api.request('GET', `/api/v1/openings?requisitionId=${created.id}`, { token: supB })).json()) as { items: unknown[] };
+    expect(none.items).toEqual([]);
+  }, 90_000);
 });

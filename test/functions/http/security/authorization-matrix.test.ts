@@ -103,6 +103,12 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/requisitions': [...RECRUITERS, 'key:all'],
   'GET /api/v1/requisitions': [...RECRUITERS, 'key:all'],
   'GET /api/v1/requisitions/{id}': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/openings': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/openings/{id}': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/openings/{id}/job-text': [...RECRUITERS, 'key:all'],
+  'POST /api/v1/openings/{id}/pause': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/openings/{id}/reopen': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/openings/{id}/cancel': ['hr', 'admin', 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -163,6 +169,12 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'POST /api/v1/requisitions': ['recruitment:write'],
   'GET /api/v1/requisitions': ['recruitment:read'],
   'GET /api/v1/requisitions/{id}': ['recruitment:read'],
+  'GET /api/v1/openings': ['recruitment:read'],
+  'GET /api/v1/openings/{id}': ['recruitment:read'],
+  'GET /api/v1/openings/{id}/job-text': ['recruitment:read'],
+  'POST /api/v1/openings/{id}/pause': ['recruitment:manage'],
+  'POST /api/v1/openings/{id}/reopen': ['recruitment:manage'],
+  'POST /api/v1/openings/{id}/cancel': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
