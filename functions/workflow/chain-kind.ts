@@ -75,6 +75,8 @@ export interface KindDefinition<R extends RequestRecord> {
    * policy says for a requester who is an approver).
    */
   lineFrom?: 'subject' | 'requester';
+  /** A `named` step's people (user ids), as the record names them when the step is asked. */
+  named?(record: R, stepKey: string): readonly string[];
   /** The chain (a policy snapshot stored on the record). */
   chain(record: R): ChainStep[];
   /** The chain new requests get (the current policy), for labels outside one request. */
@@ -151,8 +153,15 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   /** The step that comes next for the record as it stands (null: the chain is complete). */
   const upcoming = (record: R): ChainStep | null => (record.returnedToRequester ? REQUESTER_CHAIN_STEP : nextChainStep(def.chain(record), record.decidedSteps));
 
-  const approversFor = (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> =>
-    approversOf(deps, { subjectId: def.subjectEmployeeId(record), requesterId: record.requesterId }, step);
+  const approversFor = async (deps: WorkflowDeps, record: R, step: ChainStep): Promise<StepApprovers> => {
+    if (step.approver?.kind === 'named') {
+      if (!def.named) throw new Error(`${def.kind}: step ${step.key} names its people, and the kind does not say who they are`);
+      const ids = def.named(record, step.key);
+      const named = ids.length ? (await getUsersByIds(deps.store, [...ids])).filter((u) => u.status === 'active') : [];
+      return { label: labelOf(step), approvers: named, mode: step.approver.mode };
+    }
+    return approversOf(deps, { subjectId: def.subjectEmployeeId(record), requesterId: record.requesterId }, step);
+  };
 
   /** The people a step names for a request about `subjectId` started by `requesterId` (a record, or a draft: the chain preview). */
   const approversOf = async (deps: WorkflowDeps, { subjectId, requesterId }: { subjectId: string | null; requesterId: string | null }, step: ChainStep): Promise<StepApprovers> => {
@@ -373,7 +382,8 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       const step = stepOf(record, stepKey);
       // Planned already: the same people, unless they can no longer act (then resolved afresh).
       const planned = userIds?.length ? (await getUsersByIds(deps.store, userIds)).filter((u) => u.status === 'active') : [];
-      if (planned.length > 0) return { label: labelOf(step), approvers: planned, mode: step.approver?.kind === 'role' ? step.approver.mode : 'any' };
+      const mode = step.approver?.kind === 'role' || step.approver?.kind === 'named' ? step.approver.mode : 'any';
+      if (planned.length > 0) return { label: labelOf(step), approvers: planned, mode };
       return approversFor(deps, record, step);
     },
 

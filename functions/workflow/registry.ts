@@ -6,8 +6,9 @@
 import type { KindRegistry, RequestKind } from './kinds.js';
 import { probationKind } from './kinds/probation.js';
 import { requisitionKind } from './kinds/requisition.js';
+import { hiringKind } from './kinds/hiring.js';
 
-export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind];
+export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind];
 
 export function kindRegistry(extra: readonly RequestKind[] = []): KindRegistry {
   const map = new Map<string, RequestKind>();

@@ -17,7 +17,10 @@ export type ApproverRule =
   | { kind: 'superior' }
   | { kind: 'post_in_line'; post: Post; fallback?: 'superior' }
   | { kind: 'role'; role: string; mode: 'any' | 'all' }
-  | { kind: 'subject' };
+  | { kind: 'subject' }
+  // The people the request itself names for the step when it is asked (an interview's
+  // interviewers): any one of them (或签) or every one (会签).
+  | { kind: 'named'; mode: 'any' | 'all' };
 
 export interface ChainStep {
   key: string;
@@ -81,6 +84,8 @@ export function resolveApprover(
   subjectEmployeeId: string | null = null,
 ): ResolvedApprover | null {
   if (rule.kind === 'role') return { kind: 'role', role: rule.role, mode: rule.mode };
+  // Named on the request, not found on the org tree: the kind resolves them (KindDefinition.named).
+  if (rule.kind === 'named') return null;
   if (rule.kind === 'subject') return subjectEmployeeId ? { kind: 'employee', employeeId: subjectEmployeeId } : null;
   // Someone who has left or is suspended cannot sign; the next one up the line does.
   const active = line.filter((p) => p.status === 'probation' || p.status === 'regular');

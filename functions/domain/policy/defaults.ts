@@ -148,6 +148,14 @@ export interface CandidateSource {
   labelEn: string;
 }
 
+/** One interview round: a step of the candidate's hiring request, decided by the interviewers HR names. */
+export interface InterviewRound {
+  labelZh: string;
+  labelEn: string;
+  /** 或签: any interviewer's answer completes the round; 会签: all must answer. */
+  mode: 'any' | 'all';
+}
+
 /** Recruitment: requisition → opening → candidates → interviews → offer → onboarding (POLICIES.md §2). */
 export interface RecruitmentPolicy {
   /** The most heads one requisition may ask for (gap: 20). */
@@ -168,6 +176,13 @@ export interface RecruitmentPolicy {
   candidateRetentionDays: number;
   /** Where candidates come from, in the order the forms offer them. */
   candidateSources: CandidateSource[];
+  /**
+   * The interview rounds, in order (000 第三章: the department first; then HR, the department
+   * head and the GM together, 会签 — every interviewer answers).
+   */
+  interviewRounds: InterviewRound[];
+  /** Who decides the hire after the interviews (001: the GM, 总经理办公会); policy may name another. */
+  hireDecider: ProbationApprover;
 }
 
 export interface PolicySet {
@@ -259,6 +274,11 @@ export const DEFAULT_POLICIES: PolicySet = {
       { key: 'walk_in', labelZh: '现场应聘', labelEn: 'Walk-in' },
       { key: 'other', labelZh: '其他', labelEn: 'Other' },
     ],
+    interviewRounds: [
+      { labelZh: '初试（部门面试）', labelEn: 'First interview (department)', mode: 'any' },
+      { labelZh: '复试（人力资源部、部门负责人、总经理）', labelEn: 'Second interview (HR, department head, GM)', mode: 'all' },
+    ],
+    hireDecider: { kind: 'role', role: 'gm', mode: 'any' },
   },
 };
 

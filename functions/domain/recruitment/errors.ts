@@ -15,6 +15,8 @@ export const RECRUITMENT_MESSAGES = {
   'OPENING.FULL': { 'zh-CN': '该职位的 {headcount} 个名额已招满', en: 'All {headcount} places of the opening are filled' },
   'OPENING.CLOSED': { 'zh-CN': '该招聘职位已{status}，不能再添加候选人或安排面试', en: 'The opening is {status}: no more candidates or interviews' },
   'CANDIDATE.NOT_FOUND': { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
+  'INTERVIEW.NOT_SCHEDULED': { 'zh-CN': '请先安排第 {round} 轮面试（时间、地点、面试官），再完成此步骤', en: 'Schedule round {round} (time, place, interviewers) before completing this step' },
+  'INTERVIEW.NOT_WAITING': { 'zh-CN': '该候选人当前不在等待安排第 {round} 轮面试', en: 'The candidate’s process is not waiting for round {round} to be scheduled' },
   'CANDIDATE.CONTACT_REQUIRED': { 'zh-CN': '手机号和邮箱至少填写一项', en: 'Give a phone number or an email address' },
   'CANDIDATE.SOURCE_UNKNOWN': { 'zh-CN': '来源须为招聘制度中列出的渠道之一：{allowed}', en: 'The source must be one the recruitment policy lists: {allowed}' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
@@ -34,6 +36,8 @@ export const RECRUITMENT_STATUS: Record<RecruitmentErrorCode, 400 | 403 | 404 | 
   'OPENING.FULL': 409,
   'OPENING.CLOSED': 409,
   'CANDIDATE.NOT_FOUND': 404,
+  'INTERVIEW.NOT_SCHEDULED': 422,
+  'INTERVIEW.NOT_WAITING': 409,
   'CANDIDATE.CONTACT_REQUIRED': 400,
   'CANDIDATE.SOURCE_UNKNOWN': 400,
 };

@@ -21,7 +21,9 @@ export function validateRecruitmentPolicy(values: unknown): PolicyIssue[] {
   is.int(values, 'candidateRetentionDays', 'candidateRetentionDays', 30, 1095);
   checkChain(is, values.chain, cap ?? HEADCOUNT_CEILING);
   checkSources(is, values.candidateSources);
-  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'candidateRetentionDays', 'candidateSources'];
+  checkRounds(is, values.interviewRounds);
+  checkApprover(is, values.hireDecider, 'hireDecider');
+  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'candidateRetentionDays', 'candidateSources', 'interviewRounds', 'hireDecider'];
   for (const key of Object.keys(values)) if (!known.includes(key)) is.add(key, 'POLICY.ONE_OF', { allowed: known.join(', ') });
   return is.list;
 }
@@ -57,5 +59,17 @@ function checkSources(is: Issues, sources: unknown): void {
     else seen.add(source.key);
     if (!isText(source.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
     if (!isText(source.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
+  });
+}
+
+function checkRounds(is: Issues, rounds: unknown): void {
+  if (!Array.isArray(rounds) || rounds.length === 0) return is.add('interviewRounds', 'POLICY.REQUIRED');
+  if (rounds.length > 5) return is.add('interviewRounds', 'POLICY.INTEGER_RANGE', { min: 1, max: 5 });
+  rounds.forEach((round: unknown, i) => {
+    const at = `interviewRounds[${i}]`;
+    if (!isObj(round)) return is.add(at, 'POLICY.REQUIRED');
+    if (!isText(round.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
+    if (!isText(round.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
+    is.oneOf(round.mode, ['any', 'all'], `${at}.mode`);
   });
 }
