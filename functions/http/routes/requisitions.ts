@@ -105,7 +105,7 @@ export function requisitionsRoutes() {
       summary: '人才增补单: ask for heads for a team in your part of the organisation; its approval chain starts at once (POLICIES.md §2)',
       middleware: [requires('recruitment:write')] as const,
       request: { body: jsonBody(CreateRequisition) },
-      responses: { 201: json(RequisitionSchema, 'Created'), ...problemResponses(400, 401, 403, 422) },
+      responses: { 201: json(RequisitionSchema, 'Created'), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const p = principalOf(c);

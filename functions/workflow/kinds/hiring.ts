@@ -206,7 +206,7 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
     }
     const scheduled = /^schedule_(\d+)$/.exec(d.stepKey)?.[1];
     if (scheduled && d.decision === 'approve' && !r.interviews.some((i) => i.round === Number(scheduled))) {
-      throw new DomainError('INTERVIEW.NOT_SCHEDULED', undefined, { round: Number(scheduled) });
+      throw new DomainError('INTERVIEW.NOT_SCHEDULED', 'decision', { round: Number(scheduled) });
     }
     return {};
   },
