@@ -17,6 +17,10 @@ export const RECRUITMENT_MESSAGES = {
   'CANDIDATE.NOT_FOUND': { 'zh-CN': '候选人不存在', en: 'Candidate not found' },
   'CANDIDATE.CONTACT_REQUIRED': { 'zh-CN': '手机号和邮箱至少填写一项', en: 'Give a phone number or an email address' },
   'CANDIDATE.SOURCE_UNKNOWN': { 'zh-CN': '来源须为招聘制度中列出的渠道之一：{allowed}', en: 'The source must be one the recruitment policy lists: {allowed}' },
+  'CANDIDATE.PHONE_FORMAT': { 'zh-CN': '手机号须为 1 开头的 11 位大陆手机号（可带 +86、空格或连字符）', en: 'A mainland mobile number: 11 digits starting with 1 (+86, spaces and dashes are fine)' },
+  'CANDIDATE.EMAIL_FORMAT': { 'zh-CN': '邮箱格式不正确', en: 'Not an email address' },
+  'CANDIDATE.NO_CV': { 'zh-CN': '该候选人没有简历', en: 'This candidate has no CV' },
+  'CANDIDATE.CONTACT_BUSY': { 'zh-CN': '有人正在同时添加相同手机号或邮箱的候选人，请稍后重试', en: 'Someone is adding a candidate with the same phone or email right now; try again in a moment' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type RecruitmentErrorCode = keyof typeof RECRUITMENT_MESSAGES;
@@ -36,4 +40,8 @@ export const RECRUITMENT_STATUS: Record<RecruitmentErrorCode, 400 | 403 | 404 | 
   'CANDIDATE.NOT_FOUND': 404,
   'CANDIDATE.CONTACT_REQUIRED': 400,
   'CANDIDATE.SOURCE_UNKNOWN': 400,
+  'CANDIDATE.PHONE_FORMAT': 400,
+  'CANDIDATE.EMAIL_FORMAT': 400,
+  'CANDIDATE.NO_CV': 404,
+  'CANDIDATE.CONTACT_BUSY': 409,
 };

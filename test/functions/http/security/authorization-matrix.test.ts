@@ -103,6 +103,12 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/requisitions': [...RECRUITERS, 'key:all'],
   'GET /api/v1/requisitions': [...RECRUITERS, 'key:all'],
   'GET /api/v1/requisitions/{id}': [...RECRUITERS, 'key:all'],
+  // Candidates (#14): HR adds them; reading is for recruiters, and of those (the handler decides)
+  // HR, the administrator, and an opening's requester and approvers; a CV only by a person.
+  'POST /api/v1/candidates': ['hr', 'admin', 'key:all'],
+  'GET /api/v1/candidates': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/candidates/{id}/cv': RECRUITERS,
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -163,6 +169,10 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'POST /api/v1/requisitions': ['recruitment:write'],
   'GET /api/v1/requisitions': ['recruitment:read'],
   'GET /api/v1/requisitions/{id}': ['recruitment:read'],
+  'POST /api/v1/candidates': ['recruitment:manage'],
+  'GET /api/v1/candidates': ['recruitment:read'],
+  'GET /api/v1/candidates/{id}': ['recruitment:read'],
+  'GET /api/v1/candidates/{id}/cv': 'people',
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
