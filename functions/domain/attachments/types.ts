@@ -39,11 +39,18 @@ export interface AttachmentRef {
   size: number;
 }
 
-/** What an attachment is attached to, once claimed: a request, through one of its decisions or comments. */
+/**
+ * What an attachment is attached to, once claimed: a request, through one of its decisions or
+ * comments; or a candidate's CV (`via: 'cv'`, `requestKind` CANDIDATE_CV_KIND, `requestId` =
+ * `targetId` = the candidate's id), read by the candidate's rule, not a request's.
+ */
 export interface AttachmentTarget {
   requestKind: string;
   requestId: string;
-  /** `request`: the request itself, as started (`targetId` = request id); `decision`: an approval task's decision (`targetId` = task id); `comment`: a comment on the request. */
-  via: 'request' | 'decision' | 'comment';
+  /** `request`: the request itself, as started (`targetId` = request id); `decision`: an approval task's decision (`targetId` = task id); `comment`: a comment on the request; `cv`: a candidate's CV. */
+  via: 'request' | 'decision' | 'comment' | 'cv';
   targetId: string;
 }
+
+/** The `requestKind` of a candidate's CV (no request kind of the engine is named so). */
+export const CANDIDATE_CV_KIND = 'candidate';

@@ -19,6 +19,10 @@ export const RECRUITMENT_MESSAGES = {
   'INTERVIEW.NOT_WAITING': { 'zh-CN': '该候选人当前不在等待安排第 {round} 轮面试', en: 'The candidate’s process is not waiting for round {round} to be scheduled' },
   'CANDIDATE.CONTACT_REQUIRED': { 'zh-CN': '手机号和邮箱至少填写一项', en: 'Give a phone number or an email address' },
   'CANDIDATE.SOURCE_UNKNOWN': { 'zh-CN': '来源须为招聘制度中列出的渠道之一：{allowed}', en: 'The source must be one the recruitment policy lists: {allowed}' },
+  'CANDIDATE.PHONE_FORMAT': { 'zh-CN': '手机号须为 1 开头的 11 位大陆手机号（可带 +86、空格或连字符）', en: 'A mainland mobile number: 11 digits starting with 1 (+86, spaces and dashes are fine)' },
+  'CANDIDATE.EMAIL_FORMAT': { 'zh-CN': '邮箱格式不正确', en: 'Not an email address' },
+  'CANDIDATE.NO_CV': { 'zh-CN': '该候选人没有简历', en: 'This candidate has no CV' },
+  'CANDIDATE.CONTACT_BUSY': { 'zh-CN': '有人正在同时添加相同手机号或邮箱的候选人，请稍后重试', en: 'Someone is adding a candidate with the same phone or email right now; try again in a moment' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type RecruitmentErrorCode = keyof typeof RECRUITMENT_MESSAGES;
@@ -40,4 +44,8 @@ export const RECRUITMENT_STATUS: Record<RecruitmentErrorCode, 400 | 403 | 404 | 
   'INTERVIEW.NOT_WAITING': 409,
   'CANDIDATE.CONTACT_REQUIRED': 400,
   'CANDIDATE.SOURCE_UNKNOWN': 400,
+  'CANDIDATE.PHONE_FORMAT': 400,
+  'CANDIDATE.EMAIL_FORMAT': 400,
+  'CANDIDATE.NO_CV': 404,
+  'CANDIDATE.CONTACT_BUSY': 409,
 };

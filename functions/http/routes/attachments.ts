@@ -2,19 +2,23 @@
  * Attachments (issue #12). The API never carries a file: POST hands out a presigned PUT for
  * exactly the declared type and size (policy attachments.*), GET hands out a short-lived
  * presigned GET after its own check, and audits it. A decision (or a comment) then names the
- * ids it carries (`claimAttachments`).
+ * ids it carries (`claimAttachments`); so does a candidate, for their CV (read by the candidate's
+ * rule and audited on the candidate too).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { DomainError } from '../../domain/errors.js';
 import { checkUpload, cleanFileName } from '../../domain/attachments/rules.js';
-import { createAttachment, getAttachment, recordDownload } from '../../storage/attachments.js';
+import { createAttachment, getAttachment, recordDownload, type Attachment } from '../../storage/attachments.js';
+import { recordCvView } from '../../storage/candidates.js';
 import { newId } from '../../storage/ids.js';
 import { headObject, presignDownload, presignUpload } from '../../storage/objects.js';
 import { getPolicy } from '../../storage/policies.js';
-import { newRouter, principalOf } from '../env.js';
+import { newRouter, principalOf, type AppEnv } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
 import { IdParam, json, jsonBody, problemResponses, lineText, IDEMPOTENCY_KEY } from '../schemas.js';
+import { readableCandidate } from './candidate-access.js';
 import { mayReadRequest } from './request-access.js';
 
 /** A presigned PUT lasts long enough for a slow upload of the largest file, no longer. */
@@ -44,7 +48,18 @@ const Upload = z
   })
   .openapi('AttachmentUpload');
 
-const Download = z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }).openapi('AttachmentDownload');
+export const DownloadSchema = z.object({ url: z.string(), expiresAt: z.string(), fileName: z.string() }).openapi('AttachmentDownload');
+
+/** A download's answer: 302 to a presigned GET, or `{url, expiresAt, fileName}` when the client asks for JSON (the console). */
+export async function downloadAnswer(c: Context<AppEnv>, a: Pick<Attachment, 'objectKey' | 'fileName' | 'contentType'>, now: Date) {
+  const url = await presignDownload(c.get('deps').objects, {
+    key: a.objectKey, fileName: a.fileName, contentType: a.contentType, expiresInSeconds: DOWNLOAD_URL_SECONDS, signingDate: now,
+  });
+  if (/\bapplication\/json\b/i.test(c.req.header('accept') ?? '')) {
+    return c.json({ url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(), fileName: a.fileName }, 200);
+  }
+  return c.redirect(url, 302);
+}
 
 export function attachmentsRoutes() {
   const app = newRouter();
@@ -82,11 +97,11 @@ export function attachmentsRoutes() {
     createRoute({
       method: 'get', path: '/{id}', operationId: 'downloadAttachment', tags: ['attachments'],
       summary: 'Download: a short-lived link to the file under its own name; every download is audited',
-      description: 'For the uploader, and for anyone who may read the request the file is attached to; anyone else gets 404. Answers 302 to the presigned GET, or `{url, expiresAt}` with `Accept: application/json` (the console, which fetches with its session).',
+      description: 'For the uploader, and for anyone who may read the request the file is attached to (a CV: whoever may read the candidate, not its uploader as such); anyone else gets 404. Answers 302 to the presigned GET, or `{url, expiresAt}` with `Accept: application/json` (the console, which fetches with its session).',
       middleware: [peopleOnly()] as const,
       request: { params: IdParam },
       responses: {
-        200: json(Download),
+        200: json(DownloadSchema),
         302: { description: 'To the presigned GET (valid for a few minutes)', headers: z.object({ Location: z.string() }) },
         ...problemResponses(400, 401, 403, 404),
       },
@@ -97,20 +112,19 @@ export function attachmentsRoutes() {
       const now = deps.now();
       const attachment = await getAttachment(deps.store, c.req.valid('param').id, now);
       const mine = attachment?.uploaderId === p.id;
-      const readable = attachment?.status === 'attached' && attachment.target
-        ? mine || (await mayReadRequest(c, p, attachment.target.requestKind, attachment.target.requestId))
+      const target = attachment?.status === 'attached' ? attachment.target : null;
+      // A candidate's CV follows the candidate's rule alone (not its uploader's): candidate-access.ts.
+      const cvOf = target?.via === 'cv' ? await readableCandidate(c, p, target.requestId) : null;
+      const readable = target
+        ? target.via === 'cv' ? cvOf !== null : mine || (await mayReadRequest(c, p, target.requestKind, target.requestId))
         : mine;
       if (!attachment || !readable) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
       // A pending upload is the uploader's to look at once its file is there; until then there is nothing to download.
       if (attachment.status === 'pending' && !(await headObject(deps.objects, attachment.objectKey))) throw new DomainError('ATTACHMENT.NOT_FOUND', 'id');
-      const url = await presignDownload(deps.objects, {
-        key: attachment.objectKey, fileName: attachment.fileName, contentType: attachment.contentType, expiresInSeconds: DOWNLOAD_URL_SECONDS, signingDate: now,
-      });
-      await recordDownload(deps.store, attachment, { id: p.id, name: p.name }, c.get('channel'), now.toISOString());
-      if (/\bapplication\/json\b/i.test(c.req.header('accept') ?? '')) {
-        return c.json({ url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(), fileName: attachment.fileName }, 200);
-      }
-      return c.redirect(url, 302);
+      const actor = { id: p.id, name: p.name };
+      if (cvOf) await recordCvView(deps.store, cvOf.candidate.id, attachment, actor, c.get('channel'), now.toISOString());
+      else await recordDownload(deps.store, attachment, actor, c.get('channel'), now.toISOString());
+      return downloadAnswer(c, attachment, now);
     },
   );
 

@@ -22,7 +22,7 @@ const AuditSchema = z
   })
   .openapi('AuditRecord');
 
-const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment'] as const;
+const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment', 'candidate'] as const;
 
 export function auditRoutes() {
   const app = newRouter();

@@ -109,6 +109,12 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/openings/{id}/pause': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/reopen': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/cancel': ['hr', 'admin', 'key:all'],
+  // Candidates (#14): HR adds them; reading is for recruiters, and of those (the handler decides)
+  // HR, the administrator, and an opening's requester and approvers; a CV only by a person.
+  'POST /api/v1/candidates': ['hr', 'admin', 'key:all'],
+  'GET /api/v1/candidates': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
+  'GET /api/v1/candidates/{id}/cv': RECRUITERS,
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -175,6 +181,10 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'POST /api/v1/openings/{id}/pause': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/reopen': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/cancel': ['recruitment:manage'],
+  'POST /api/v1/candidates': ['recruitment:manage'],
+  'GET /api/v1/candidates': ['recruitment:read'],
+  'GET /api/v1/candidates/{id}': ['recruitment:read'],
+  'GET /api/v1/candidates/{id}/cv': 'people',
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.

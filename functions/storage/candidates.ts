@@ -1,0 +1,157 @@
+/**
+ * Candidates (候选人, POLICIES.md §2, #14): `CANDIDATE#<id>`, listed per opening on gsi1; and one
+ * contact item per normalised mobile and email (keys.ts) holding the ids of every candidate who
+ * gave it. A new candidate reads those items (key look-ups, never a scan), is flagged with the
+ * earlier ids (`duplicateOf`, never merged), and is appended to them in its own transaction,
+ * conditional on each list being as read: two people entering the same applicant at once are
+ * serialised, so the second is flagged too.
+ */
+import { createHash } from 'node:crypto';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { AttachmentRef } from '../domain/attachments/types.js';
+import { DomainError } from '../domain/errors.js';
+import type { CandidateStage } from '../domain/recruitment/candidate.js';
+import { auditPut, type AuditInput, type Channel } from './audit.js';
+import type { Store } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { candidateContactKey, candidateKey, candidatesOfOpeningPk, stripKeys } from './keys.js';
+import { transact, type TxItem } from './transact.js';
+
+export interface Candidate {
+  id: string;
+  openingId: string;
+  name: string;
+  /** Normalised: 11 digits (no +86), or null. */
+  phone: string | null;
+  /** Normalised: lower-case, or null. */
+  email: string | null;
+  /** A key of the recruitment policy's candidateSources. */
+  source: string;
+  notes: string | null;
+  cv: AttachmentRef | null;
+  stage: CandidateStage;
+  /** Earlier candidates with the same mobile or email (any opening), oldest first, as found when this one was added. */
+  duplicateOf: string[];
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
+
+function contactKeys(c: Pick<Candidate, 'phone' | 'email'>) {
+  return [
+    ...(c.phone ? [candidateContactKey('phone', hashOf(c.phone))] : []),
+    ...(c.email ? [candidateContactKey('email', hashOf(c.email))] : []),
+  ];
+}
+
+function item(c: Candidate): Record<string, unknown> {
+  return { ...candidateKey(c.id), entity: 'candidate', ...c, gsi1pk: candidatesOfOpeningPk(c.openingId), gsi1sk: `${c.createdAt}#${c.id}` };
+}
+
+/** Thrown inside createCandidate when a contact list changed between reading and writing: read again. */
+class ContactRaced extends Error {}
+
+/**
+ * Adds a candidate: `build` gets the earlier candidates' ids (found by the normalised contact)
+ * and returns the record with what goes in the same transaction (its audit record, the CV's
+ * claim). Retried a few times when another candidate with the same contact was added meanwhile.
+ */
+export async function createCandidate(
+  store: Store,
+  contact: Pick<Candidate, 'phone' | 'email'>,
+  build: (duplicateOf: string[]) => { candidate: Candidate; audit: AuditInput; extra: TxItem[] },
+): Promise<Candidate> {
+  for (let attempt = 0; ; attempt++) {
+    const lists = await Promise.all(contactKeys(contact).map(async (key) => {
+      const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: key, ConsistentRead: true }));
+      return { key, ids: (out.Item?.candidateIds as string[] | undefined) ?? null };
+    }));
+    // Ids are time-ordered: sorted, they are in the order the candidates were added.
+    const duplicateOf = [...new Set(lists.flatMap((l) => l.ids ?? []))].sort();
+    const { candidate, audit, extra } = build(duplicateOf);
+    const appends: TxItem[] = lists.map(({ key, ids }) => ({
+      write: {
+        Update: {
+          TableName: store.table,
+          Key: key,
+          UpdateExpression: 'SET entity = :entity, candidateIds = list_append(if_not_exists(candidateIds, :none), :id)',
+          ConditionExpression: ids === null ? 'attribute_not_exists(pk)' : 'size(candidateIds) = :n',
+          ExpressionAttributeValues: { ':entity': 'candidateContact', ':none': [], ':id': [candidate.id], ...(ids === null ? {} : { ':n': ids.length }) },
+        },
+      },
+      onConditionFailed: () => new ContactRaced(),
+    }));
+    try {
+      await transact(store, [
+        { write: { Put: { TableName: store.table, Item: item(candidate), ConditionExpression: 'attribute_not_exists(pk)' } } },
+        ...appends,
+        { write: auditPut(store, audit) },
+        ...extra,
+      ]);
+      return candidate;
+    } catch (err) {
+      if (!(err instanceof ContactRaced)) throw err;
+      if (attempt >= 4) throw new DomainError('CANDIDATE.CONTACT_BUSY');
+    }
+  }
+}
+
+export async function getCandidate(store: Store, id: string): Promise<Candidate | null> {
+  const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: candidateKey(id), ConsistentRead: true }));
+  return out.Item ? (stripKeys(out.Item) as Candidate) : null;
+}
+
+/** Several candidates, in the order asked, those that exist. */
+export async function getCandidates(store: Store, ids: readonly string[]): Promise<Candidate[]> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, Candidate>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(candidateKey);
+    while (keys?.length) {
+      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
+      for (const it of out.Responses?.[store.table] ?? []) found.set(it.id as string, stripKeys(it) as Candidate);
+      keys = out.UnprocessedKeys?.[store.table]?.Keys;
+    }
+  }
+  return unique.flatMap((id) => found.get(id) ?? []);
+}
+
+/** An opening's candidates, newest first, one page. */
+export async function listCandidates(store: Store, q: { openingId: string; limit: number; cursor?: string | undefined }): Promise<{ items: Candidate[]; nextCursor: string | null }> {
+  const fp = { t: 'candidates', o: q.openingId };
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': candidatesOfOpeningPk(q.openingId) },
+      ScanIndexForward: false,
+      Limit: q.limit,
+      ExclusiveStartKey: decodeCursor(q.cursor, fp),
+    }),
+  );
+  return { items: (out.Items ?? []).map((i) => stripKeys(i) as Candidate), nextCursor: encodeCursor(out.LastEvaluatedKey, fp) };
+}
+
+/**
+ * One look at a candidate's CV (POLICIES.md §8: every look-up of personal data is recorded): on
+ * the candidate's trail (`cv_view`) and on the file's (`download`), written before the link is
+ * handed out. No personal data in either: ids and the file's name.
+ */
+export async function recordCvView(
+  store: Store,
+  candidateId: string,
+  cv: { id: string; fileName: string },
+  actor: { id: string; name: string },
+  channel: Channel,
+  at: string,
+): Promise<void> {
+  await transact(store, [
+    { write: auditPut(store, { entityType: 'candidate', entityId: candidateId, action: 'cv_view', actor, channel, at, before: null, after: { attachmentId: cv.id } }) },
+    { write: auditPut(store, { entityType: 'attachment', entityId: cv.id, action: 'download', actor, channel, at, before: null, after: { fileName: cv.fileName, candidateId } }) },
+  ]);
+}
