@@ -32,6 +32,8 @@ export interface Candidate {
   stage: CandidateStage;
   /** Earlier candidates with the same mobile or email (any opening), oldest first, as found when this one was added. */
   duplicateOf: string[];
+  /** The candidate's hiring request (interviews, the hire decision), once round 1 is scheduled. */
+  hiringId?: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;
@@ -154,4 +156,12 @@ export async function recordCvView(
     { write: auditPut(store, { entityType: 'candidate', entityId: candidateId, action: 'cv_view', actor, channel, at, before: null, after: { attachmentId: cv.id } }) },
     { write: auditPut(store, { entityType: 'attachment', entityId: cv.id, action: 'download', actor, channel, at, before: null, after: { fileName: cv.fileName, candidateId } }) },
   ]);
+}
+
+/** A transaction item replacing the candidate if it is still at `previous.version` (its contact items stay as they are). */
+export function candidatePut(store: Store, next: Candidate, previous: Pick<Candidate, 'version'>): TxItem {
+  return {
+    write: { Put: { TableName: store.table, Item: item(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
+    onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: previous.version }),
+  };
 }

@@ -173,6 +173,8 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
     if (!step.approver) return { label, approvers: [] };
     let line: Awaited<ReturnType<typeof getEmployees>>;
     if (def.lineFrom === 'requester') {
+      // A request about no one: nobody is left out as its subject (a preview may name the requester).
+      subjectId = null;
       const requester = requesterId ? await getUser(deps.store, requesterId) : null;
       const own = requester?.employeeId ? await getEmployee(deps.store, requester.employeeId) : null;
       line = own ? [own, ...(await getEmployees(deps.store, reportingLine(own)))] : [];

@@ -18,6 +18,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { InterviewRound, RecruitmentPolicy } from '../../domain/policy/defaults.js';
 import { formatDateTime } from '../../email/render.js';
 import { enumName } from '../../email/values.js';
+import { candidatePut, getCandidate } from '../../storage/candidates.js';
 import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { requestKey } from '../../storage/keys.js';
@@ -216,7 +217,13 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
     if (r.status !== 'interviewing') return { outcome: r.status };
     const status: HiringStatus = outcome === 'approved' ? 'hire_approved' : outcome === 'rejected' ? 'not_hired' : 'failed';
     const result = { outcome: status };
-    await transact(deps.store, [requestPut(deps.store, HIRING, { ...r, status, currentStep: null, result, updatedAt: at, version: r.version + 1 }, r), ...finished(status)]);
+    // The candidate moves on with it: to an offer when the hire is approved, out when not.
+    const candidate = status === 'failed' ? null : await getCandidate(deps.store, r.candidateId);
+    const stage = status === 'hire_approved' ? 'offer' : 'rejected';
+    const moved = candidate && candidate.hiringId === r.id && candidate.stage === 'interview'
+      ? [candidatePut(deps.store, { ...candidate, stage, updatedAt: at, version: candidate.version + 1 }, candidate)]
+      : [];
+    await transact(deps.store, [requestPut(deps.store, HIRING, { ...r, status, currentStep: null, result, updatedAt: at, version: r.version + 1 }, r), ...moved, ...finished(status)]);
     return result;
   },
 };
@@ -230,8 +237,9 @@ export interface StartHiringInput {
   /** HR scheduling round 1. */
   by: { id: string; name: string };
   interview: Omit<Interview, 'round' | 'scheduledById' | 'scheduledByName' | 'scheduledAt'>;
-  /** Written with the request (the candidate's stage, their pointer to this request). */
+  /** Written with the request (the candidate's stage, their pointer to this request), given its id. */
   extra?: Parameters<typeof createRequest>[4];
+  candidateUpdate?: (hiringId: string) => NonNullable<Parameters<typeof createRequest>[4]>;
 }
 
 /** Round 1 scheduled: the candidate's hiring request starts, its first step asking the interviewers. */
@@ -250,7 +258,7 @@ export async function startHiring(deps: WorkflowDeps, input: StartHiringInput): 
   await createRequest(deps.store, HIRING, record, {
     entityType: 'hiringRequest', entityId: id, action: 'create', actor: input.by, channel: 'api', at, before: null,
     after: { candidateId: input.candidate.id, openingId: input.opening.id, round: 1, at: input.interview.at },
-  }, [...start.tx, ...(input.extra ?? [])]);
+  }, [...start.tx, ...(input.extra ?? []), ...(input.candidateUpdate?.(id) ?? [])]);
   await start.start();
   return record;
 }

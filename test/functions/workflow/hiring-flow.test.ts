@@ -108,4 +108,50 @@ describe('the hiring request: interviews and the hire decision (POLICIES.md §2 
     }, 'not hired');
     expect(done.answers['1']).toEqual([expect.objectContaining({ score: 40, recommendation: 'reject' })]);
   }, 60_000);
+
+  it('POST /interviews: round 1 starts the candidate’s process, round 2 completes HR’s scheduling step; bad input is named and changes nothing', async () => {
+    // An open opening: a requisition raised by supervisor A and approved along its chain.
+    const raised = await api.request('POST', '/api/v1/requisitions', { token: tokens.supA, body: { post: 'agent', teamId: org.units.center, headcount: 1, reason: '补缺', requirements: '普通话标准', level: 'trainee', wantedBy: '2099-01-01' } });
+    expect(raised.status, await raised.clone().text()).toBe(201);
+    const requisition = (await raised.json()) as { id: string };
+    for (const [key, step] of [['manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) {
+      expect((await decide(key, (await pending(key, requisition.id, step)).id, { decision: 'approve', comment: '同意' })).status).toBe(200);
+    }
+    await until(async () => (await (await api.request('GET', `/api/v1/openings/${requisition.id}`, { token: tokens.hr })).json() as { status: string }).status === 'open', 'the opening');
+    const added = await api.request('POST', '/api/v1/candidates', { token: tokens.hr, body: { openingId: requisition.id, name: '韩候选', phone: '13800138000', source: 'boss' } });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const candidate = (await added.json()) as { id: string };
+    const later = new Date(api.clock.now.getTime() + 3 * 86_400_000).toISOString();
+    const schedule = (over: Record<string, unknown>) => api.request('POST', '/api/v1/interviews', { token: tokens.hr, body: { candidateId: candidate.id, round: 1, at: later, place: '2楼小会议室', interviewerIds: [org.supA.id], ...over } });
+
+    for (const [over, status, field] of [
+      [{ at: new Date(api.clock.now.getTime() - 60_000).toISOString() }, 400, 'at'],
+      [{ interviewerIds: ['no-such-person'] }, 400, 'interviewerIds'],
+      [{ interviewerIds: [org.agentB1.id] }, 400, 'interviewerIds'],
+      [{ round: 3 }, 400, 'round'],
+      [{ round: 2 }, 409, 'round'],
+      [{ candidateId: 'nobody' }, 404, 'candidateId'],
+    ] as [Record<string, unknown>, number, string][]) {
+      const res = await schedule(over);
+      expect(res.status, JSON.stringify(over)).toBe(status);
+      expect(JSON.stringify(await res.json()), JSON.stringify(over)).toContain(field);
+    }
+    const first = await schedule({});
+    expect(first.status, await first.clone().text()).toBe(201);
+    const { hiringId } = (await first.json()) as { hiringId: string };
+    expect((await schedule({})).status).toBe(409);
+    const seen = (await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr })).json()) as { stage: string };
+    expect(seen.stage).toBe('interview');
+
+    const t1 = await pending('supA', hiringId, 'round_1');
+    expect((await decide('supA', t1.id, { decision: 'approve', score: 82, recommendation: 'hire' })).status).toBe(200);
+    await pending('hr', hiringId, 'schedule_2');
+    const second = await schedule({ round: 2, interviewerIds: [org.csManager.id, org.gm.id] });
+    expect(second.status, await second.clone().text()).toBe(201);
+    for (const key of ['manager', 'gm'] as const) {
+      expect((await decide(key, (await pending(key, hiringId, 'round_2')).id, { decision: 'approve', score: 75, recommendation: 'hold' })).status).toBe(200);
+    }
+    expect((await decide('gm', (await pending('gm', hiringId, 'decision')).id, { decision: 'approve', comment: '录用' })).status).toBe(200);
+    await until(async () => ((await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr })).json()) as { stage: string }).stage === 'offer', 'the candidate to reach the offer stage');
+  }, 120_000);
 });

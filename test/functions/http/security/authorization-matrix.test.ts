@@ -107,6 +107,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/openings/{id}': [...RECRUITERS, 'key:all'],
   'GET /api/v1/openings/{id}/job-text': [...RECRUITERS, 'key:all'],
   'POST /api/v1/openings/{id}/pause': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/interviews': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/reopen': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/cancel': ['hr', 'admin', 'key:all'],
   // Candidates (#14): HR adds them; reading is for recruiters, and of those (the handler decides)
@@ -179,6 +180,7 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/openings/{id}': ['recruitment:read'],
   'GET /api/v1/openings/{id}/job-text': ['recruitment:read'],
   'POST /api/v1/openings/{id}/pause': ['recruitment:manage'],
+  'POST /api/v1/interviews': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/reopen': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/cancel': ['recruitment:manage'],
   'POST /api/v1/candidates': ['recruitment:manage'],
