@@ -14,7 +14,9 @@ import { lightTheme } from './layout/theme';
 import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
+import recruitmentPolicy from './recruitment-policy';
 import requests from './requests';
+import requisitions from './requisitions';
 import webhooks from './webhooks';
 import users from './users';
 import { authProvider, dataProvider, store } from './providers';
@@ -53,12 +55,14 @@ export const App = () => (
     <Resource name="probation-reviews" {...probationReviews}>
       <Route path=":id/print" element={<ProbationReviewPrint />} />
     </Resource>
+    <Resource name="requisitions" {...requisitions} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>
     <Resource name="org-policy" {...orgPolicy} />
     <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="approvals-policy" {...approvalsPolicy} />
+    <Resource name="recruitment-policy" {...recruitmentPolicy} />
     <Resource name="webhooks" {...webhooks} />
     <Resource name="delegation" {...delegation} />
     <Resource name="users" {...users} />

@@ -5,6 +5,7 @@ import { loadList as approvalsList } from './approvals';
 import { loadList as employeesList } from './employees';
 import { loadList as probationReviewsList } from './probation-reviews';
 import { readSheetEarly } from './providers';
+import { loadList as requisitionsList } from './requisitions';
 import { PHONE_MEDIA } from './providers/earlyReads';
 import { sheetAtAddress, type SheetListResource } from './sheet/sheetLists';
 
@@ -12,6 +13,7 @@ const SHEET_PAGES: Record<SheetListResource, () => Promise<unknown>> = {
   employees: employeesList,
   approvals: approvalsList,
   'probation-reviews': probationReviewsList,
+  requisitions: requisitionsList,
 };
 
 // A page opened on a sheet (a link to the people list, the reviews, the inbox) loads the page's

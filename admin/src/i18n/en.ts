@@ -1,6 +1,8 @@
 import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
+import { requisitionsMessages } from '../requisitions/messages.js';
+import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -292,6 +294,9 @@ const en = {
     webhooks: webhooksMessages['en'],
     // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
     users: usersMessages['en'],
+    // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
+    requisitions: requisitionsMessages['en'],
+    'recruitment-policy': recruitmentPolicyMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {
@@ -376,7 +381,7 @@ const en = {
         from: 'Started from',
         to: 'Started until',
       },
-      kinds: { probation: 'Probation review' },
+      kinds: { probation: 'Probation review', requisition: 'Requisition' },
       states: { open: 'Running', closed: 'Finished' },
       preview: {
         title: 'Who will be asked (from the org chart and the policy as they stand)',
@@ -473,6 +478,7 @@ const en = {
         },
         requestKind: {
           probation: 'Probation review',
+          requisition: 'Requisition',
         },
       },
       sla: {

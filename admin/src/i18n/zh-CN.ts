@@ -1,6 +1,8 @@
 import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
+import { requisitionsMessages } from '../requisitions/messages.js';
+import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -503,6 +505,9 @@ const zhCN = {
     webhooks: webhooksMessages['zh-CN'],
     // Accounts (#13 item 4): their own part (admin/src/users/messages.ts).
     users: usersMessages['zh-CN'],
+    // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
+    requisitions: requisitionsMessages['zh-CN'],
+    'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {
@@ -587,7 +592,7 @@ const zhCN = {
         from: '发起日期从',
         to: '发起日期至',
       },
-      kinds: { probation: '转正评审' },
+      kinds: { probation: '转正评审', requisition: '人才增补单' },
       states: { open: '进行中', closed: '已结束' },
       preview: {
         title: '审批流程预览（按当前组织架构与制度）',
@@ -684,6 +689,7 @@ const zhCN = {
         },
         requestKind: {
           probation: '转正评审',
+          requisition: '人才增补单',
         },
       },
       sla: {

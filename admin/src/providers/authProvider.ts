@@ -59,8 +59,23 @@ export function canManageAccounts(roles: readonly string[] | undefined): boolean
   return !!roles?.includes('admin');
 }
 
+/** Who reads and raises 人才增补单 (the API's recruitment:read and recruitment:write, POLICIES.md §2). */
+export const RECRUITERS: readonly Role[] = ['supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
+
+export function canRecruit(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (RECRUITERS as readonly string[]).includes(role));
+}
+
+/**
+ * Who may raise a requisition: a recruiter with an employee record, since its chain is found
+ * up from the requester (the API answers REQUISITION.REQUESTER_NOT_EMPLOYEE otherwise).
+ */
+export function canRaiseRequisition(me: Pick<Me, 'roles' | 'employeeId'>): boolean {
+  return canRecruit(me.roles) && !!me.employeeId;
+}
+
 /** The policy pages: everyone reads them, HR and admins save them. */
-const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy'];
+const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy'];
 
 /** Resources that are read (and acted on through their own verbs), never created or edited as records. */
 const READ_ONLY_RESOURCES = ['approvals', 'probation-reviews'];
@@ -188,6 +203,12 @@ export function createAuthProvider(
       if (READ_ONLY_RESOURCES.includes(resource)) return !writes;
       // A policy page: everyone reads it, HR and admins save it.
       if (POLICY_RESOURCES.includes(resource)) return !writes || (action === 'edit' && canEditPolicy((await getMe()).roles));
+      // 人才增补: read by the recruiters, raised by those with an employee record, never edited as a record.
+      if (resource === 'requisitions') {
+        if (action === 'edit' || action === 'delete') return false;
+        const me = await getMe();
+        return action === 'create' ? canRaiseRequisition(me) : canRecruit(me.roles);
+      }
       // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
       if (resource === 'webhooks') return (await getMe()).roles.includes('admin');
       // 账号: a list for those who read accounts; changes are its row actions, never a form.

@@ -2,6 +2,7 @@ import type { DataProvider } from 'react-admin';
 import type { Http } from './http.js';
 import type { AttachmentRef, AttachmentUpload } from '../attachments/uploads.js';
 import type { WebhookMethods } from '../webhooks/webhookMethods.js';
+import type { RequisitionMethods } from '../requisitions/requisitionMethods.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -244,7 +245,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

@@ -1,6 +1,7 @@
 import { HttpError, type DataProvider } from 'react-admin';
 import { createConsoleMethods, type ConsoleDataProvider, type ListAllParams } from './consoleMethods.js';
 import { createWebhookMethods } from '../webhooks/webhookMethods.js';
+import { createRequisitionMethods } from '../requisitions/requisitionMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -47,6 +48,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   requests: { path: '/requests', sortable: [], filterQuery: (filter) => ({ ...filter, startedBy: 'me' }) },
   // 转正评审: by `status` (default in_review) or of one `employeeId`.
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
+  // 人才增补: newest first, all statuses or one (`status`); created by POST (its chain starts at once).
+  requisitions: { path: '/requisitions', sortable: [] },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
   users: { path: '/users', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
@@ -195,7 +198,8 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
   }
 
   // A decision or a new review changes what the lists show: their page cursors start again.
-  return { ...provider, getAll, ...createConsoleMethods(http, (resource) => pages.forget(resource)), ...createWebhookMethods(http) };
+  const forget = (resource: string) => pages.forget(resource);
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget) };
 }
 
 /**

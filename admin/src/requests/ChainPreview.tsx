@@ -7,7 +7,16 @@ import { useConsoleQuery } from '../providers/useConsoleQuery';
  * people who would be asked now (from the org tree and the policy; a delegate says for whom),
  * a step the policy would skip, and a step nobody can sign yet.
  */
-export const ChainPreview = ({ kind, subjectEmployeeId }: { kind: string; subjectEmployeeId: string }) => {
+export const ChainPreview = ({
+  kind,
+  subjectEmployeeId,
+  stepNote,
+}: {
+  kind: string;
+  subjectEmployeeId: string;
+  /** A word on a step from the request being written (人才增补: asked only from a headcount on). */
+  stepNote?: (stepKey: string) => string | undefined;
+}) => {
   const translate = useTranslate();
   const t = (key: string, options?: Record<string, unknown>) => translate(`resources.requests.preview.${key}`, options);
   const { data: steps, error } = useConsoleQuery(`chain-preview:${kind}:${subjectEmployeeId}`, (dp) => dp.previewChain(kind, subjectEmployeeId));
@@ -30,6 +39,11 @@ export const ChainPreview = ({ kind, subjectEmployeeId }: { kind: string; subjec
                 {'：'}
                 {s.skipped ? t(`skipped.${s.skipped}`, { name: people }) : s.approvers.length === 0 ? t('nobody') : `${people}${s.approvers.length > 1 ? t(`mode.${s.mode}`) : ''}`}
               </Typography>
+              {stepNote?.(s.key) && (
+                <Typography variant="caption" component="div" color="text.secondary" data-step-note>
+                  {stepNote(s.key)}
+                </Typography>
+              )}
             </Box>
           );
         })}

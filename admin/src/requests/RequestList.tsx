@@ -4,6 +4,7 @@ import { useConsoleQuery } from '../providers/useConsoleQuery';
 import { ApprovalTabs } from '../approvals/ApprovalTabs';
 import { requestRoute, type StartedRequest } from './types';
 
+const KIND_CHOICES = ['probation', 'requisition'].map((id) => ({ id, name: `resources.requests.kinds.${id}` }));
 const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
 // A request moves on while the page is open (an approver decides): re-read it now and then.
 const queryOptions = { refetchInterval: 60_000 } as const;
@@ -27,7 +28,7 @@ const RequestList = () => {
   const stepChoices = chain.map((s) => ({ id: s.key, name: locale === 'en' ? s.labelEn : s.labelZh }));
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.requests.fields.q')} />,
-    <SelectInput key="kind" source="kind" choices={[{ id: 'probation', name: 'resources.requests.kinds.probation' }]} />,
+    <SelectInput key="kind" source="kind" choices={KIND_CHOICES} />,
     <SelectInput key="state" source="state" choices={[{ id: 'open', name: 'resources.requests.states.open' }, { id: 'closed', name: 'resources.requests.states.closed' }]} alwaysOn />,
     <SelectInput key="step" source="step" choices={stepChoices} translateChoice={false} />,
     <DateInput key="from" source="from" />,

@@ -13,6 +13,7 @@ export const SHEET_LISTS = {
   employees: { filter: {}, sort: { field: 'employeeNo', order: 'ASC' } },
   approvals: { filter: { status: 'pending' } },
   'probation-reviews': { filter: { status: 'in_review' } },
+  requisitions: { filter: {} },
 } as const satisfies Record<string, SheetListDefaults>;
 
 export type SheetListResource = keyof typeof SHEET_LISTS;

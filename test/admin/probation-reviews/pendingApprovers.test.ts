@@ -46,4 +46,14 @@ describe('who a review waits for (催办)', () => {
     const rows = pendingApprovers({ status: 'in_review', chain, steps }, (key) => (key === 'requester' ? '发起人修改后重新提交' : undefined));
     expect(rows.map((r) => r.stepLabel)).toEqual(['发起人修改后重新提交']);
   });
+
+  it('serves a requisition too: its chain runs while it is pending_approval (人才增补单)', () => {
+    const steps: ApprovalStep[] = [{ ...base, id: 's1', stepKey: 'cs_manager', status: 'pending', decision: null, tasks: [task('m1')] }];
+    const requisitionChain = [{ key: 'cs_manager', label: '客服经理审批' }];
+    const running = ['pending_approval'];
+    expect(pendingApprovers({ status: 'pending_approval', chain: requisitionChain, steps }, undefined, running).map((r) => r.stepLabel)).toEqual(['客服经理审批']);
+    expect(pendingApprovers({ status: 'rejected', chain: requisitionChain, steps }, undefined, running)).toEqual([]);
+    // A requisition's statuses are not a review's: without its own list it waits on nobody.
+    expect(pendingApprovers({ status: 'pending_approval', chain: requisitionChain, steps })).toEqual([]);
+  });
 });
