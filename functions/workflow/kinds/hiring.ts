@@ -153,7 +153,8 @@ function rows(r: HiringRequest, lang: Lang): [string, string][] {
   return out;
 }
 
-const consolePath = (r: Pick<HiringRequest, 'candidateId'>) => `/#/candidates/${r.candidateId}/show`;
+// The candidate's own page is not in the console yet: the requisition they applied to is.
+const consolePath = (r: Pick<HiringRequest, 'openingId'>) => `/#/requisitions/${r.openingId}/show`;
 
 export const hiringDefinition: KindDefinition<HiringRequest> = {
   kind: HIRING,
