@@ -4,12 +4,16 @@
  * through the API: the browser PUTs and GETs them with presigned URLs the API hands out after
  * its own checks. Presigning is signed at the caller's clock (`signingDate`), so a URL is valid
  * for the time the injected clock says, not the machine's.
+ *
+ * The S3 client and presigner (~140 kB bundled, s3-sdk.ts) are imported on first use, not at
+ * the top: only attachment requests need them, and an API cold start then does not compile
+ * them (docs/benchmarks.md, figure 3).
  */
-import { CopyObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 export interface ObjectStore {
-  s3: S3Client;
+  /** The client, loaded and built on the first call, then the same one for the container's life. */
+  s3(): Promise<S3Client>;
   bucket: string;
 }
 
@@ -24,16 +28,28 @@ export interface ObjectStoreOptions {
 export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export function createObjectStore(options: ObjectStoreOptions): ObjectStore {
-  const s3 = new S3Client({
-    region: options.region ?? 'us-east-1',
-    ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
-    // A presigned PUT must not carry an SDK checksum of a body it has not seen (a browser could
-    // never match it); S3 checks Content-Length and Content-Type, which we sign.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 3,
-  });
-  return { s3, bucket: options.bucket };
+  let client: Promise<S3Client> | undefined;
+  const build = ({ S3Client }: typeof import('./s3-sdk.js')) =>
+    new S3Client({
+      region: options.region ?? 'us-east-1',
+      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
+      // A presigned PUT must not carry an SDK checksum of a body it has not seen (a browser could
+      // never match it); S3 checks Content-Length and Content-Type, which we sign.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 3,
+    });
+  return {
+    bucket: options.bucket,
+    s3() {
+      // A failed load is not kept: the next request tries again.
+      client ??= import('./s3-sdk.js').then(build, (err: unknown) => {
+        client = undefined;
+        throw err;
+      });
+      return client;
+    },
+  };
 }
 
 /**
@@ -45,7 +61,8 @@ export async function presignUpload(
   os: ObjectStore,
   r: { key: string; contentType: string; size: number; expiresInSeconds: number; signingDate: Date },
 ): Promise<{ url: string; headers: Record<string, string> }> {
-  const url = await getSignedUrl(os.s3, new PutObjectCommand({ Bucket: os.bucket, Key: r.key, ContentType: r.contentType, ContentLength: r.size }), {
+  const [{ PutObjectCommand, getSignedUrl }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
+  const url = await getSignedUrl(s3, new PutObjectCommand({ Bucket: os.bucket, Key: r.key, ContentType: r.contentType, ContentLength: r.size }), {
     expiresIn: r.expiresInSeconds,
     signingDate: r.signingDate,
     signableHeaders: new Set(['content-type', 'content-length']),
@@ -62,7 +79,8 @@ export async function presignDownload(
   os: ObjectStore,
   r: { key: string; fileName: string; contentType: string; expiresInSeconds: number; signingDate: Date },
 ): Promise<string> {
-  return getSignedUrl(os.s3, new GetObjectCommand({
+  const [{ GetObjectCommand, getSignedUrl }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
+  return getSignedUrl(s3, new GetObjectCommand({
     Bucket: os.bucket, Key: r.key, ResponseContentType: r.contentType, ResponseContentDisposition: contentDisposition(r.fileName), ResponseCacheControl: 'private, no-store',
   }), { expiresIn: r.expiresInSeconds, signingDate: r.signingDate });
 }
@@ -76,8 +94,9 @@ export function contentDisposition(fileName: string): string {
 
 /** What is stored under `key`, or null when nothing is (S3 without s3:ListBucket says 403 for that). */
 export async function headObject(os: ObjectStore, key: string): Promise<{ size: number; contentType: string; etag: string | null } | null> {
+  const [{ HeadObjectCommand, S3ServiceException }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
   try {
-    const out = await os.s3.send(new HeadObjectCommand({ Bucket: os.bucket, Key: key }));
+    const out = await s3.send(new HeadObjectCommand({ Bucket: os.bucket, Key: key }));
     return { size: out.ContentLength ?? -1, contentType: (out.ContentType ?? '').split(';')[0]!.trim().toLowerCase(), etag: out.ETag ?? null };
   } catch (err) {
     if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.$metadata.httpStatusCode === 403)) return null;
@@ -87,7 +106,8 @@ export async function headObject(os: ObjectStore, key: string): Promise<{ size: 
 
 /** Copies within the bucket; with `ifMatch`, only the very object that was checked. */
 export async function copyObject(os: ObjectStore, from: string, to: string, ifMatch: string | null): Promise<void> {
-  await os.s3.send(new CopyObjectCommand({
+  const [{ CopyObjectCommand }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
+  await s3.send(new CopyObjectCommand({
     Bucket: os.bucket, Key: to, CopySource: `${os.bucket}/${from}`, ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}), MetadataDirective: 'COPY',
   }));
 }

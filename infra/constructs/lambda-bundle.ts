@@ -58,9 +58,10 @@ export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions 
     // the version that runs.
     external: [],
     // What is reached only through import() — the SDK's SSO/STS/web-identity credential
-    // providers (Lambda's come from the environment), event streams, the SES client
-    // (email/ses-sender.ts) — goes to chunks/ and is loaded the first time it is needed: a
-    // cold start then compiles and runs only what every request uses.
+    // providers (Lambda's come from the environment), event streams, the SES and S3 clients
+    // (email/ses-sender.ts, storage/s3-sdk.ts), the common-password list — goes to chunks/ and
+    // is loaded the first time it is needed: a cold start then compiles and runs only what
+    // every request uses.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,

@@ -40,7 +40,7 @@ export async function ensureAdmin(
   if (await getUserByEmail(store, email)) return { email, created: false };
   const generated = opts.password ? undefined : randomPassword();
   const password = opts.password ?? generated!;
-  const weak = passwordProblems(password);
+  const weak = await passwordProblems(password);
   if (weak) throw new Error(`ADMIN_PASSWORD is ${weak === 'common' ? 'a common password' : `too weak (${weak})`}: use at least 10 characters of two kinds, not a well-known password`);
   const id = newId();
   await createUser(

@@ -34,9 +34,10 @@ export async function startObjectStorage(opts: { dataDir: string; port?: number 
  * straight to its presigned URL (and sends only Content-Type of its own).
  */
 export async function ensureBucket(objects: ObjectStore, consoleOrigins: string[]): Promise<void> {
-  const exists = await objects.s3.send(new HeadBucketCommand({ Bucket: objects.bucket })).then(() => true, () => false);
-  if (!exists) await objects.s3.send(new CreateBucketCommand({ Bucket: objects.bucket }));
-  await objects.s3.send(new PutBucketCorsCommand({
+  const s3 = await objects.s3();
+  const exists = await s3.send(new HeadBucketCommand({ Bucket: objects.bucket })).then(() => true, () => false);
+  if (!exists) await s3.send(new CreateBucketCommand({ Bucket: objects.bucket }));
+  await s3.send(new PutBucketCorsCommand({
     Bucket: objects.bucket,
     CORSConfiguration: {
       CORSRules: [{ AllowedOrigins: consoleOrigins, AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['content-type'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3600 }],

@@ -206,7 +206,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
           return { state: 'up', detail: sfn.endpoint };
         },
         objectStorage: async () => {
-          await objects.s3.send(new HeadBucketCommand({ Bucket: objects.bucket }));
+          await (await objects.s3()).send(new HeadBucketCommand({ Bucket: objects.bucket }));
           return { state: 'up', detail: s3.endpoint };
         },
         mail: async () => {

@@ -13,8 +13,8 @@
  * start measured here must not include a network round trip to a service that is not
  * there. (`/api/health` would call DescribeTable.) The environment carries the variables
  * `readWorkflowConfig` demands, with placeholder values; the DynamoDB and Step Functions
- * clients are built at import but send nothing (the SES client waits for a first mail, as
- * it does on Lambda). The DynamoDB client is deliberately not deferred: nearly every real
+ * clients are built at import but send nothing (the SES and S3 clients wait for a first mail
+ * or attachment call, as they do on Lambda). The DynamoDB client is deliberately not deferred: nearly every real
  * request reads the table, so deferring it would only move its cost out of this window.
  */
 import { spawn } from 'node:child_process';

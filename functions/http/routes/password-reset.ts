@@ -100,7 +100,7 @@ export function passwordResetRoutes() {
       if (!user || user.status !== 'active') throw new DomainError('AUTH.RESET_LINK_INVALID', 'token');
       // The password changed since the link was sent: it was meant for a password that is gone.
       if (sessionEpochOf(user) !== reset.epoch) throw new DomainError('AUTH.RESET_LINK_USED', 'token');
-      assertAcceptablePassword(newPassword, 'newPassword');
+      await assertAcceptablePassword(newPassword, 'newPassword');
       const at = nowIso(c);
       await setPassword(store, user, await hashPassword(newPassword), 'password.reset', { actor: { id: user.id, name: user.name }, channel: 'email', at }, [
         consumePasswordReset(store, tokenHash, at, nowSeconds),

@@ -6,7 +6,6 @@ import { getTasks, listSteps, type ApprovalTask } from '../../storage/approvals.
 import { engineCall, type WorkflowDeps } from '../../workflow/kinds.js';
 import { mayRemind } from '../../workflow/verbs.js';
 import { reviewsByStatus, reviewsOfEmployee, type ProbationReview } from '../../storage/probation-reviews.js';
-import { approvalDiagram, executionView } from '../../workflow/execution-view.js';
 import { openReview } from '../../workflow/kinds/probation-start.js';
 import { PROBATION_STATEMENT_MAX } from '../../workflow/kinds/probation.js';
 import { actorOf, newRouter, principalOf } from '../env.js';
@@ -161,6 +160,8 @@ export function probationReviewsRoutes() {
       const p = principalOf(c);
       const deps = c.get('deps');
       const review = await visibleReview(c, p, c.req.valid('param').id);
+      // Loaded here, not at the top: the state machine's definition is only drawn on this page.
+      const { approvalDiagram, executionView } = await import('../../workflow/execution-view.js');
       const execution = review.executionArn ? await executionView(deps.workflow, review.executionArn) : null;
       return c.json({ diagram: approvalDiagram(), execution }, 200);
     },

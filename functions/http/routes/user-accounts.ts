@@ -67,7 +67,7 @@ export function userAccountRoutes() {
       const attempt = await beginSignIn(store, user.email, clientAddress(c), Math.floor(c.get('deps').now().getTime() / 1000));
       if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new DomainError('USER.CURRENT_PASSWORD_WRONG', 'currentPassword');
       await attempt.succeeded();
-      assertAcceptablePassword(newPassword, 'newPassword');
+      await assertAcceptablePassword(newPassword, 'newPassword');
       if (newPassword === currentPassword) throw new DomainError('USER.PASSWORD_SAME', 'newPassword');
       const changed = await setPassword(store, user, await hashPassword(newPassword), 'password.change', { actor: actorOf(p), channel: c.get('channel'), at: nowIso(c) });
       // The old session is dead by its epoch already; removing it keeps the table tidy.

@@ -105,7 +105,7 @@ export function usersRoutes() {
       const p = authorize(c, 'users:write');
       const { store } = c.get('deps');
       const body = c.req.valid('json');
-      assertAcceptablePassword(body.password, 'password');
+      await assertAcceptablePassword(body.password, 'password');
       const employee = body.employeeId ? await getEmployee(store, body.employeeId) : null;
       if (body.employeeId && !employee) throw new DomainError('USER.EMPLOYEE_NOT_FOUND', 'employeeId');
       if (employee && (await findUserByEmployee(store, employee.id))) throw new DomainError('USER.EMPLOYEE_LINKED', 'employeeId');

@@ -101,7 +101,7 @@ class Loader {
 
   async prepare(part: Part): Promise<void> {
     if (part.kind === 'table') await createTable(this.dynamo, part.table);
-    if (part.kind === 'objects') await this.objects.s3.send(new CreateBucketCommand({ Bucket: part.bucket }));
+    if (part.kind === 'objects') await (await this.objects.s3()).send(new CreateBucketCommand({ Bucket: part.bucket }));
   }
 
   async load(part: Part, record: BackupRecord): Promise<void> {
@@ -111,7 +111,7 @@ class Loader {
       this.pending.set(part.table.name, batch);
       if (batch.length === BATCH) await this.flush(part.table.name);
     } else if (part.kind === 'objects' && 'key' in record) {
-      await this.objects.s3.send(new PutObjectCommand({
+      await (await this.objects.s3()).send(new PutObjectCommand({
         Bucket: part.bucket, Key: record.key, Body: Buffer.from(record.body, 'base64'), Metadata: record.metadata, ...(record.contentType ? { ContentType: record.contentType } : {}),
       }));
     } else if (part.kind === 'files' && 'path' in record) {

@@ -25,7 +25,7 @@ afterAll(async () => {
 async function uploaded(body = Buffer.from('hello'), contentType = 'text/plain'): Promise<string> {
   const id = newId();
   await createAttachment(api.store, { id, fileName: 'a.txt', contentType, size: body.length, uploaderId: owner.id, uploaderName: owner.name, createdAt: api.clock.now.toISOString() }, 'api');
-  await api.objects.s3.send(new PutObjectCommand({ Bucket: api.objects.bucket, Key: uploadKey(id), Body: body, ContentType: contentType }));
+  await (await api.objects.s3()).send(new PutObjectCommand({ Bucket: api.objects.bucket, Key: uploadKey(id), Body: body, ContentType: contentType }));
   return id;
 }
 
