@@ -240,7 +240,14 @@ export const consoleLoad: Benchmark = {
       await seedEmployees(more, buildEmployees(SCROLLED - SEEDED, (await listOrgUnits(more)).filter((u) => u.kind === 'team'), new Date().toISOString(), 'C'));
       more.doc.destroy();
       log(`  ${(SCROLLED - SEEDED).toLocaleString('en')} more employees in ${((performance.now() - t1) / 1000).toFixed(0)} s; scrolling`);
-      results.push(scrollResult(await scrollToLastRow(browser, consoleUrl, session, SCROLLED)));
+      try {
+        results.push(scrollResult(await scrollToLastRow(browser, consoleUrl, session, SCROLLED)));
+      } catch (err) {
+        // 5c stalled (once: at row 1,834 after 240 s, on a machine running two test suites): 5a
+        // and 5b stand, and 5c says what it could not measure.
+        const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'error';
+        results.push({ name: '5c console: scroll 10,000-row people sheet, p95 frame', value: Number.NaN, unit: 'ms', target: '≤ 50 ms', ok: false, detail: `not measured: ${reason}` });
+      }
       return results;
     } finally {
       await browser?.close();
