@@ -32,7 +32,24 @@ type Person = Actor & { roles: readonly string[]; employeeId: string | null };
  * employee it is about are told; their mails are in the outbox with the withdrawal.
  */
 export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel }): Promise<void> {
-  const deps = engineCall(outer);
+  // The engine may move the request at the same moment (its first step opening just after it
+  // was started): the withdrawal is tried again on the request as it now stands — unless someone
+  // decided meanwhile, which the requester must see first (a clear 409).
+  const decided = async () => (await listSteps(outer.store, r.kind, r.requestId)).filter((s) => s.status === 'decided').length;
+  const before = await decided();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await withdrawOnce(engineCall(outer), r);
+    } catch (err) {
+      const moved = err instanceof DomainError && (err.code === 'RECORD.VERSION_CONFLICT' || err.code === 'WORKFLOW.REQUEST_CHANGED');
+      if (!moved || attempt >= 4) throw err;
+      if ((await decided()) !== before) throw new DomainError('WORKFLOW.REQUEST_CHANGED');
+      await new Promise((res) => setTimeout(res, 20 + Math.random() * 80));
+    }
+  }
+}
+
+async function withdrawOnce(deps: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel }): Promise<void> {
   const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
   const { executionArn, writes } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at);
