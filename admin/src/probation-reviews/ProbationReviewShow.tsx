@@ -9,7 +9,7 @@ import { AttachmentLinks } from '../attachments/AttachmentLinks';
 import { RequestComments } from '../requests/RequestComments';
 import { ProbationReviewChain } from './ProbationReviewChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
-import { ProbationReviewReminders } from './ProbationReviewReminders';
+import { RequestReminders } from '../components/RequestReminders';
 import { ProbationReviewScores } from './ProbationReviewScores';
 import { printPath } from './printPath';
 import { reviewChoiceKey } from './reviewChoices';
@@ -97,7 +97,7 @@ const ProbationReviewLayout = () => {
       </Stack>
       <Section title={translate('resources.probation-reviews.sections.chain')} id="chain">
         <Stack spacing={2}>
-          <ProbationReviewReminders review={review} />
+          <RequestReminders request={review} resource="probation-reviews" />
           <ProbationReviewChain review={review} />
         </Stack>
       </Section>

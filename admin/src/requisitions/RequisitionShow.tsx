@@ -7,8 +7,8 @@ import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { RequestComments } from '../requests/RequestComments';
 import { RequisitionChain } from './RequisitionChain';
-import { RequisitionReminders } from './RequisitionReminders';
-import type { Requisition } from './types';
+import { RequestReminders } from '../components/RequestReminders';
+import { RUNNING_STATUSES, type Requisition } from './types';
 import { WithdrawRequisitionButton } from './WithdrawRequisitionButton';
 
 /** 人才增补单：专员 2 人（客户服务中心）, in the app bar (the page's h1). */
@@ -105,7 +105,7 @@ const RequisitionLayout = () => {
       </Stack>
       <Section title={t('sections.chain')} id="chain">
         <Stack spacing={2}>
-          <RequisitionReminders requisition={requisition} />
+          <RequestReminders request={requisition} resource="requisitions" running={RUNNING_STATUSES} />
           <RequisitionChain requisition={requisition} />
         </Stack>
       </Section>

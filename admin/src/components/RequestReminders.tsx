@@ -3,17 +3,22 @@ import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { HttpError, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { REQUESTER_STEP } from '../approvals/types';
-import { useDateTime } from '../components/useDateTime';
-import { pendingApprovers } from '../probation-reviews/pendingApprovers';
+import { pendingApprovers, type RemindableRequest } from '../probation-reviews/pendingApprovers';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
-import { RUNNING_STATUSES, type Requisition } from './types';
+import { useDateTime } from './useDateTime';
 
 /**
- * 催办: who the requisition waits for at its pending step; a button reminds them where the reader
- * may (`can.remind`: the requester, anyone above the approver). Too soon after the last reminder
- * (429 APPROVAL.REMIND_TOO_SOON): the server's message, as a warning.
+ * 催办 on a request's page, whatever its kind: who it waits for at its pending step, and a
+ * button that reminds them where the reader may (`can.remind`: the requester, HR for a request
+ * the system started, anyone above the approver). Too soon after the last reminder (429
+ * APPROVAL.REMIND_TOO_SOON): the server's message, as a warning. `resource` names the words
+ * (`resources.<resource>.remind.*`); `running`, the statuses in which the request's chain runs.
  */
-export const RequisitionReminders = ({ requisition }: { requisition: Requisition }) => {
+export const RequestReminders = ({ request, resource, running }: {
+  request: RemindableRequest & { can?: { remind: readonly string[] } };
+  resource: string;
+  running?: readonly string[];
+}) => {
   const translate = useTranslate();
   const when = useDateTime();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
@@ -21,15 +26,15 @@ export const RequisitionReminders = ({ requisition }: { requisition: Requisition
   const refresh = useRefresh();
   const [busy, setBusy] = useState<string | null>(null);
   const otherLabel = (key: string) => (key === REQUESTER_STEP ? translate('resources.approvals.requester_step') : undefined);
-  const rows = pendingApprovers(requisition, otherLabel, RUNNING_STATUSES);
+  const rows = pendingApprovers(request, otherLabel, running);
   if (rows.length === 0) return null;
-  const t = (key: string, options?: Record<string, unknown>) => translate(`resources.requisitions.remind.${key}`, options);
+  const t = (key: string, options?: Record<string, unknown>) => translate(`resources.${resource}.remind.${key}`, options);
 
   async function remind(taskId: string, name: string) {
     setBusy(taskId);
     try {
       await dataProvider.remind(taskId);
-      notify('resources.requisitions.remind.done', { type: 'success', messageArgs: { name } });
+      notify(`resources.${resource}.remind.done`, { type: 'success', messageArgs: { name } });
       refresh();
     } catch (error) {
       notify((error as HttpError).message, { type: (error as HttpError).status === 429 ? 'warning' : 'error' });
@@ -48,7 +53,7 @@ export const RequisitionReminders = ({ requisition }: { requisition: Requisition
               {row.lastRemindedAt ? t('last', { time: when(row.lastRemindedAt) }) : t('never')}
             </Typography>
           </Typography>
-          {requisition.can?.remind.includes(row.id) && (
+          {request.can?.remind.includes(row.id) && (
             <Button size="small" variant="outlined" startIcon={<NotificationsActiveIcon />} disabled={busy !== null} onClick={() => remind(row.id, row.approverName)} sx={{ minHeight: 40 }}>
               {t('action')}
             </Button>
