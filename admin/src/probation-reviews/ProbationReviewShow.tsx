@@ -7,7 +7,7 @@ import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { AttachmentLinks } from '../attachments/AttachmentLinks';
 import { RequestComments } from '../requests/RequestComments';
-import { ProbationReviewChain } from './ProbationReviewChain';
+import { RequestChain } from '../components/RequestChain';
 import { ProbationReviewDiagram } from './ProbationReviewDiagram';
 import { RequestReminders } from '../components/RequestReminders';
 import { ProbationReviewScores } from './ProbationReviewScores';
@@ -98,7 +98,10 @@ const ProbationReviewLayout = () => {
       <Section title={translate('resources.probation-reviews.sections.chain')} id="chain">
         <Stack spacing={2}>
           <RequestReminders request={review} resource="probation-reviews" />
-          <ProbationReviewChain review={review} />
+          <RequestChain
+            request={review} resource="probation-reviews" running={['scheduled', 'in_review']}
+            note={(step) => (step.records ? translate(`resources.probation-reviews.records.${step.records}`) : undefined)}
+          />
         </Stack>
       </Section>
       <Section title={translate('resources.requests.comments.title')} id="comments" sx={{ gridColumn: '1 / -1' }}>

@@ -6,7 +6,7 @@ import { choiceKey } from '../employees/employeeChoices';
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { RequestComments } from '../requests/RequestComments';
-import { RequisitionChain } from './RequisitionChain';
+import { RequestChain } from '../components/RequestChain';
 import { RequestReminders } from '../components/RequestReminders';
 import { RUNNING_STATUSES, type Requisition } from './types';
 import { WithdrawRequisitionButton } from './WithdrawRequisitionButton';
@@ -106,7 +106,10 @@ const RequisitionLayout = () => {
       <Section title={t('sections.chain')} id="chain">
         <Stack spacing={2}>
           <RequestReminders request={requisition} resource="requisitions" running={RUNNING_STATUSES} />
-          <RequisitionChain requisition={requisition} />
+          <RequestChain
+            request={requisition} resource="requisitions" running={RUNNING_STATUSES} testId="requisition-chain"
+            note={(step) => (step.minHeadcount && step.minHeadcount > 1 ? translate('resources.requisitions.chain.condition', { min: step.minHeadcount }) : undefined)}
+          />
         </Stack>
       </Section>
       <Section title={translate('resources.requests.comments.title')} id="comments" sx={{ gridColumn: '1 / -1' }}>
