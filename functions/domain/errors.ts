@@ -7,6 +7,7 @@ import type { AttachmentErrorCode } from './attachments/errors.js';
 import type { WebhookErrorCode } from './webhooks/errors.js';
 import type { AccountErrorCode } from './auth/errors.js';
 import type { RecruitmentErrorCode } from './recruitment/errors.js';
+import type { OnboardingErrorCode } from './recruitment/onboarding-errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
@@ -17,6 +18,8 @@ export type DomainErrorCode =
   | AccountErrorCode
   // Recruitment (issue #14): codes, words and statuses in recruitment/errors.ts.
   | RecruitmentErrorCode
+  // Onboarding checklists (issue #14): codes, words and statuses in recruitment/onboarding-errors.ts.
+  | OnboardingErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

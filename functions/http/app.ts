@@ -29,6 +29,7 @@ import { requisitionsRoutes } from './routes/requisitions.js';
 import { openingsRoutes } from './routes/openings.js';
 import { candidatesRoutes } from './routes/candidates.js';
 import { interviewsRoutes } from './routes/interviews.js';
+import { onboardingRoutes } from './routes/onboarding.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { localClockRoutes } from './routes/local-clock.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/openings', openingsRoutes());
   app.route('/api/v1/candidates', candidatesRoutes());
   app.route('/api/v1/interviews', interviewsRoutes());
+  app.route('/api/v1/onboarding-checklists', onboardingRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
   if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));

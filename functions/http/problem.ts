@@ -11,6 +11,7 @@ import { fieldName, message, type Language, type MessageCode } from './messages.
 import { enumName, type Enum } from '../email/values.js';
 import { WEBHOOK_STATUS } from '../domain/webhooks/errors.js';
 import { RECRUITMENT_STATUS } from '../domain/recruitment/errors.js';
+import { ONBOARDING_STATUS } from '../domain/recruitment/onboarding-errors.js';
 
 export interface FieldError {
   path: string;
@@ -77,6 +78,7 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   ...WEBHOOK_STATUS,
   // Recruitment (issue #14): statuses beside their codes.
   ...RECRUITMENT_STATUS,
+  ...ONBOARDING_STATUS,
   // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
   'USER.DISABLE_SELF': 409,
   'USER.DISABLED': 409,

@@ -6,6 +6,7 @@
 import { openDueReviews } from './kinds/probation-start.js';
 import type { WorkflowDeps } from './kinds.js';
 import { flushOutbox } from './notify.js';
+import { remindOnboarding } from './onboarding-reminders.js';
 import { resumeAll } from './resume.js';
 import { startPending } from './start.js';
 import { deliverWebhooks } from './webhook-delivery.js';
@@ -69,6 +70,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     localEveryMinutes: 1,
     retryAttempts: 0,
     run: async (deps) => ({ resumed: await resumeAll(deps, { olderThanMs: 60_000 }) }),
+  },
+  {
+    name: 'remindOnboarding',
+    description: 'remind the owners of overdue onboarding checklist items, once a day (POLICIES.md §2; functions/workflow/onboarding-reminders.ts)',
+    // 09:00 company time: at the start of the working day, when the owner can act on it.
+    schedule: { dailyAt: { hour: 9, minute: 0 } },
+    retryAttempts: 2,
+    run: (deps) => remindOnboarding(deps),
   },
 ];
 

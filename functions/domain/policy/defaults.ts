@@ -156,6 +156,20 @@ export interface InterviewRound {
   mode: 'any' | 'all';
 }
 
+/** Who sees to an onboarding item: the new hire's superior, any HR member, the mentor, or the new hire. */
+export type OnboardingOwner = 'supervisor' | 'hr' | 'mentor' | 'new_hire';
+export const ONBOARDING_OWNERS: readonly OnboardingOwner[] = ['supervisor', 'hr', 'mentor', 'new_hire'];
+
+/** One item of the onboarding checklist (入职清单, POLICIES.md §2 step 6; 000 第三章第二节). */
+export interface OnboardingItemPolicy {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  owner: OnboardingOwner;
+  /** Due this many calendar days after the report date (0: on the day the hire reports). */
+  dueDays: number;
+}
+
 /** Recruitment: requisition → opening → candidates → interviews → offer → onboarding (POLICIES.md §2). */
 export interface RecruitmentPolicy {
   /** The most heads one requisition may ask for (gap: 20). */
@@ -183,6 +197,11 @@ export interface RecruitmentPolicy {
   interviewRounds: InterviewRound[];
   /** Who decides the hire after the interviews (001: the GM, 总经理办公会); policy may name another. */
   hireDecider: ProbationApprover;
+  /**
+   * The onboarding checklist opened when a hire reports (000 第三章第二节 一–四; documents from 001
+   * 二篇 (四)), in the order it is shown. The due days are ours (gap).
+   */
+  onboardingItems: OnboardingItemPolicy[];
 }
 
 export interface PolicySet {
@@ -279,6 +298,19 @@ export const DEFAULT_POLICIES: PolicySet = {
       { labelZh: '复试（人力资源部、部门负责人、总经理）', labelEn: 'Second interview (HR, department head, GM)', mode: 'all' },
     ],
     hireDecider: { kind: 'role', role: 'gm', mode: 'any' },
+    // 000 第三章第二节: 一 the hire reports with the offer letter; 二 is shown the department and
+    // introduced; 三 learns the company's history, structure and goals; 四 gets a workstation and
+    // a senior colleague's guidance (the mentor). 001 二篇 (四): ID, diploma and health check at
+    // reporting. Due days (after the report date) are a gap: the day itself for what happens on
+    // arrival, the next day for the rest.
+    onboardingItems: [
+      { key: 'report_with_offer', labelZh: '持录用通知书到部门报到', labelEn: 'Report to the department with the offer letter', owner: 'new_hire', dueDays: 0 },
+      { key: 'documents', labelZh: '收取证件：身份证、学历证书、体检表', labelEn: 'Documents collected: ID, diploma, health check', owner: 'hr', dueDays: 0 },
+      { key: 'workstation', labelZh: '安排工作台（办公用品、内训资料）', labelEn: 'Workstation ready (office supplies, training material)', owner: 'supervisor', dueDays: 0 },
+      { key: 'tour_introductions', labelZh: '熟悉部门环境、设施，在部门内介绍新员工', labelEn: 'Tour of the department and introductions', owner: 'supervisor', dueDays: 0 },
+      { key: 'company_overview', labelZh: '了解公司发展、部门机构、职能与工作目标', labelEn: 'Company history, department structure, duties and goals', owner: 'hr', dueDays: 1 },
+      { key: 'mentor_guidance', labelZh: '优秀老员工（导师）进行岗前引导', labelEn: 'Mentor (a senior colleague) introduced for guidance', owner: 'mentor', dueDays: 1 },
+    ],
   },
 };
 
@@ -286,7 +318,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: ['managerEditableFields', 'hireDateWindow'],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
-  recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays'],
+  recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };
 

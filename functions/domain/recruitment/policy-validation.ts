@@ -3,6 +3,7 @@
  * every problem at once, each with the dotted path of the value it is about.
  */
 import { checkApprover, isObj, isText, Issues, KEY_FORMAT, type PolicyIssue } from '../probation/policy-validation.js';
+import { ONBOARDING_OWNERS } from '../policy/defaults.js';
 
 /** The outer bound HR may raise the per-requisition cap to. */
 export const HEADCOUNT_CEILING = 500;
@@ -23,7 +24,8 @@ export function validateRecruitmentPolicy(values: unknown): PolicyIssue[] {
   checkSources(is, values.candidateSources);
   checkRounds(is, values.interviewRounds);
   checkApprover(is, values.hireDecider, 'hireDecider');
-  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'candidateRetentionDays', 'candidateSources', 'interviewRounds', 'hireDecider'];
+  checkOnboardingItems(is, values.onboardingItems);
+  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'candidateRetentionDays', 'candidateSources', 'interviewRounds', 'hireDecider', 'onboardingItems'];
   for (const key of Object.keys(values)) if (!known.includes(key)) is.add(key, 'POLICY.ONE_OF', { allowed: known.join(', ') });
   return is.list;
 }
@@ -71,5 +73,29 @@ function checkRounds(is: Issues, rounds: unknown): void {
     if (!isText(round.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
     if (!isText(round.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
     is.oneOf(round.mode, ['any', 'all'], `${at}.mode`);
+  });
+}
+
+/** The onboarding checklist's items (§2 step 6): 1–30, unique plain keys, both names, a due day 0–90 after reporting. */
+export const ONBOARDING_ITEMS_MAX = 30;
+export const ONBOARDING_LABEL_MAX = 100;
+
+function checkOnboardingItems(is: Issues, items: unknown): void {
+  if (!Array.isArray(items) || items.length === 0) return is.add('onboardingItems', 'POLICY.REQUIRED');
+  if (items.length > ONBOARDING_ITEMS_MAX) return is.add('onboardingItems', 'POLICY.INTEGER_RANGE', { min: 1, max: ONBOARDING_ITEMS_MAX });
+  const seen = new Set<string>();
+  items.forEach((item: unknown, i) => {
+    const at = `onboardingItems[${i}]`;
+    if (!isObj(item)) return is.add(at, 'POLICY.REQUIRED');
+    if (typeof item.key !== 'string' || !KEY_FORMAT.test(item.key)) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
+    else if (seen.has(item.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: item.key });
+    else seen.add(item.key);
+    for (const name of ['labelZh', 'labelEn'] as const) {
+      const label = item[name];
+      if (!isText(label)) is.add(`${at}.${name}`, 'POLICY.REQUIRED');
+      else if ([...label.trim()].length > ONBOARDING_LABEL_MAX) is.add(`${at}.${name}`, 'POLICY.TEXT_TOO_LONG', { max: ONBOARDING_LABEL_MAX });
+    }
+    is.oneOf(item.owner, ONBOARDING_OWNERS, `${at}.owner`);
+    is.int(item, 'dueDays', `${at}.dueDays`, 0, 90);
   });
 }

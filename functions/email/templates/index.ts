@@ -10,3 +10,4 @@ export { requestWithdrawn, type RequestWithdrawnData } from './request-withdrawn
 export { requestMention, type RequestMentionData } from './request-mention.js';
 export { passwordReset, type PasswordResetData } from './password-reset.js';
 export { openingChanged, type OpeningChange, type OpeningChangedData } from './opening-changed.js';
+export { onboardingReminder, type OnboardingReminderData } from './onboarding-reminder.js';

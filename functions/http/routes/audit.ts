@@ -22,7 +22,7 @@ const AuditSchema = z
   })
   .openapi('AuditRecord');
 
-const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment', 'candidate'] as const;
+const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment', 'candidate', 'onboardingChecklist'] as const;
 
 export function auditRoutes() {
   const app = newRouter();
@@ -46,7 +46,8 @@ export function auditRoutes() {
       const p = authorize(c, 'audit:read');
       const q = c.req.valid('query');
       // Employees' trails follow data scope; everything else is for organisation-wide roles.
-      if (q.entityType === 'employee') await visibleEmployee(c, p, q.entityId);
+      // An onboarding checklist has its employee's id and follows their scope.
+      if (q.entityType === 'employee' || q.entityType === 'onboardingChecklist') await visibleEmployee(c, p, q.entityId);
       else if (!seesWholeOrganisation(p)) throw new DomainError('AUTH.OUT_OF_SCOPE', 'entityId');
       const page = await listAudit(c.get('deps').store, q);
       return c.json(page, 200);

@@ -116,6 +116,11 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/candidates': [...RECRUITERS, 'key:all'],
   'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
   'GET /api/v1/candidates/{id}/cv': RECRUITERS,
+  // Onboarding checklists (#14): read on the employee's file (scope, or an item's owner: the handler
+  // decides); ticked by an item's owner — anyone, a mentor or the new hire — HR, or a manager over
+  // the hire (the handler decides); a key only with HR's recruitment:manage.
+  'GET /api/v1/onboarding-checklists': [...ALL_USERS, ...KEYS_READ],
+  'POST /api/v1/onboarding-checklists/{id}/items/{key}': [...ALL_USERS, 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -187,6 +192,8 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/candidates': ['recruitment:read'],
   'GET /api/v1/candidates/{id}': ['recruitment:read'],
   'GET /api/v1/candidates/{id}/cv': 'people',
+  'GET /api/v1/onboarding-checklists': ['employees:read'],
+  'POST /api/v1/onboarding-checklists/{id}/items/{key}': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.

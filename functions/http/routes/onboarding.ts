@@ -1,0 +1,162 @@
+/**
+ * Onboarding checklists (入职清单, POLICIES.md §2 step 6; 000 第三章第二节): opened when a hire
+ * reports (the offer's report route writes it, storage/onboarding.ts `checklistWrites`); read
+ * on the employee's file; each item ticked by its owner (the employee id of the signed-in
+ * person), HR, or a manager with recruitment:write whose part of the organisation holds the
+ * new hire. Every tick is audited; the checklist is done when every item is.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { can, inScope, type Principal } from '../../domain/auth/roles.js';
+import { DomainError } from '../../domain/errors.js';
+import { companyToday } from '../../domain/people/dates.js';
+import { ONBOARDING_OWNERS, type OnboardingOwner } from '../../domain/policy/defaults.js';
+import { isOverdue, markItem, type OnboardingChecklist, type OnboardingItem } from '../../domain/recruitment/onboarding.js';
+import { auditPut } from '../../storage/audit.js';
+import { getEmployee } from '../../storage/employees.js';
+import { getChecklist, onboardingChecklistPut } from '../../storage/onboarding.js';
+import { transact } from '../../storage/transact.js';
+import { actorOf, newRouter, nowIso, principalOf, type AppEnv } from '../env.js';
+import { requires, signedIn } from '../middleware/requires.js';
+import { json, jsonBody, problemResponses } from '../schemas.js';
+import { scopeOf } from './employee-scope.js';
+
+type Lang = 'zh-CN' | 'en';
+type Ctx = Context<AppEnv>;
+
+export const OWNER_LABELS: Record<OnboardingOwner, Record<Lang, string>> = {
+  supervisor: { 'zh-CN': '直属上级', en: 'the supervisor' },
+  hr: { 'zh-CN': '人力资源部', en: 'HR' },
+  mentor: { 'zh-CN': '导师', en: 'the mentor' },
+  new_hire: { 'zh-CN': '新员工本人', en: 'the new hire' },
+};
+
+const ItemSchema = z
+  .object({
+    key: z.string(),
+    label: z.string().openapi({ description: 'The item’s name in the caller’s language' }),
+    labels: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    owner: z.enum(ONBOARDING_OWNERS as [OnboardingOwner, ...OnboardingOwner[]]),
+    ownerLabel: z.string(),
+    ownerId: z.string().nullable().openapi({ description: 'The owner’s employee id; null for HR (any HR member)' }),
+    ownerName: z.string().nullable(),
+    dueDate: z.string().openapi({ format: 'date', description: 'The report date plus the policy’s due days (company time)' }),
+    overdue: z.boolean(),
+    done: z.boolean(),
+    doneAt: z.string().nullable(),
+    doneByName: z.string().nullable(),
+    canMark: z.boolean().openapi({ description: 'Whether the caller may tick or untick this item' }),
+  })
+  .openapi('OnboardingItem');
+
+const ChecklistSchema = z
+  .object({
+    id: z.string(), employeeId: z.string(), employeeName: z.string(), offerId: z.string().nullable(),
+    reportDate: z.string(), mentorEmployeeId: z.string().nullable(), status: z.enum(['open', 'done']),
+    items: z.array(ItemSchema), policyVersion: z.number().int(), createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+  })
+  .openapi('OnboardingChecklist');
+
+/** What the caller may do with one checklist: see it, and tick which items. */
+interface Access {
+  visible: boolean;
+  mayMark(item: OnboardingItem): boolean;
+}
+
+const HR_WIDE = (p: Principal) => can(p, 'recruitment:manage');
+const isOwner = (p: Principal, item: OnboardingItem) => p.kind === 'user' && !!p.employeeId && item.ownerId === p.employeeId;
+
+async function accessTo(c: Ctx, p: Principal, checklist: OnboardingChecklist): Promise<Access> {
+  if (HR_WIDE(p)) return { visible: true, mayMark: () => true };
+  const [scope, employee] = await Promise.all([scopeOf(c, p), getEmployee(c.get('deps').store, checklist.employeeId)]);
+  const covers = scope !== undefined && !!employee && inScope(scope, employee.path);
+  const manages = covers && can(p, 'recruitment:write');
+  const owns = checklist.items.some((i) => isOwner(p, i));
+  return { visible: covers || owns, mayMark: (item) => manages || isOwner(p, item) };
+}
+
+function present(c: OnboardingChecklist, access: Access, lang: Lang, today: string): z.infer<typeof ChecklistSchema> {
+  return {
+    id: c.id, employeeId: c.employeeId, employeeName: c.employeeName, offerId: c.offerId, reportDate: c.reportDate, mentorEmployeeId: c.mentorEmployeeId,
+    status: c.status, policyVersion: c.policyVersion, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
+    items: c.items.map((i) => ({
+      key: i.key, label: i.label[lang], labels: i.label, owner: i.owner, ownerLabel: OWNER_LABELS[i.owner][lang], ownerId: i.ownerId, ownerName: i.ownerName,
+      dueDate: i.dueDate, overdue: isOverdue(i, today), done: i.done, doneAt: i.doneAt, doneByName: i.doneByName, canMark: access.mayMark(i),
+    })),
+  };
+}
+
+/** A stale version is a concurrent tick of another item: read again and apply ours on top (a few times). */
+const ATTEMPTS = 3;
+
+export function onboardingRoutes() {
+  const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', operationId: 'listOnboardingChecklists', tags: ['recruitment'],
+      summary: 'The onboarding checklist of one employee (入职清单): items with owner, due date and done; empty when there is none or it is not the caller’s to see',
+      middleware: [requires('employees:read')] as const,
+      request: { query: z.object({ employeeId: z.string().min(1).max(64) }) },
+      responses: { 200: json(z.object({ items: z.array(ChecklistSchema) }).openapi('OnboardingChecklistList')), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const checklist = await getChecklist(deps.store, c.req.valid('query').employeeId);
+      if (!checklist) return c.json({ items: [] }, 200);
+      const access = await accessTo(c, p, checklist);
+      return c.json({ items: access.visible ? [present(checklist, access, c.get('lang'), companyToday(deps.now()))] : [] }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/items/{key}', operationId: 'markOnboardingItem', tags: ['recruitment'],
+      summary: 'Ticks (or unticks) one item of a checklist: its owner, HR, or a manager over the new hire; the checklist is done when every item is',
+      middleware: [signedIn({ apiKeys: 'recruitment:manage' })] as const,
+      request: {
+        params: z.object({
+          id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The checklist’s id (the employee’s)' }),
+          key: z.string().min(1).max(64).openapi({ param: { name: 'key', in: 'path' }, description: 'The item’s key (recruitment policy `onboardingItems`)' }),
+        }),
+        body: jsonBody(z.object({ done: z.boolean() }).strict().openapi('OnboardingItemMark')),
+      },
+      responses: { 200: json(ChecklistSchema), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const { id, key } = c.req.valid('param');
+      const { done } = c.req.valid('json');
+      const lang = c.get('lang');
+      for (let attempt = 1; ; attempt++) {
+        const checklist = await getChecklist(deps.store, id);
+        const access = checklist ? await accessTo(c, p, checklist) : null;
+        // One the caller may not see is as good as none (it names someone's new hire).
+        if (!checklist || !access?.visible) throw new DomainError('ONBOARDING.NOT_FOUND', 'id');
+        const item = checklist.items.find((i) => i.key === key);
+        if (!item) throw new DomainError('ONBOARDING.ITEM_NOT_FOUND', 'key', { key });
+        if (!access.mayMark(item)) throw new DomainError('ONBOARDING.NOT_YOURS', 'key', { owner: item.ownerName ?? OWNER_LABELS[item.owner][lang] });
+        const at = nowIso(c);
+        const next = markItem(checklist, key, done, actorOf(p), at);
+        const today = companyToday(deps.now());
+        if (!next) return c.json(present(checklist, access, lang, today), 200);
+        const audit = auditPut(deps.store, {
+          entityType: 'onboardingChecklist', entityId: checklist.id, action: done ? 'item_done' : 'item_undone', actor: actorOf(p), channel: c.get('channel'), at,
+          // Only what changed is kept (storage/audit.ts): the item by its key, and the checklist's status.
+          before: { [`items.${key}.done`]: item.done, status: checklist.status }, after: { [`items.${key}.done`]: done, status: next.status },
+        });
+        try {
+          await transact(deps.store, [onboardingChecklistPut(deps.store, next, checklist), { write: audit }]);
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < ATTEMPTS) continue;
+          throw err;
+        }
+        return c.json(present(next, access, lang, today), 200);
+      }
+    },
+  );
+
+  return app;
+}
