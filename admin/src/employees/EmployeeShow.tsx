@@ -15,6 +15,7 @@ import {
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { StartProbationReviewButton } from '../probation-reviews/StartProbationReviewButton';
+import { OnboardingChecklistSection } from '../onboarding-checklists/OnboardingChecklistSection';
 import { levelChoices, postChoices, statusChoices } from './employeeChoices';
 import { EmployeeDirectReports } from './EmployeeDirectReports';
 import { EmployeeHistory } from './EmployeeHistory';
@@ -37,7 +38,7 @@ const actions = (
 
 /**
  * 员工档案: one page with the profile, the reporting line up to the top and the direct reports,
- * the probation reviews, the approvals about the person (each review's decisions) and the
+ * the onboarding checklist (入职清单), the probation reviews, the approvals about the person (each review's decisions) and the
  * history of changes to the record.
  */
 const EmployeeShow = () => (
@@ -80,6 +81,9 @@ const EmployeeFile = () => {
       <Section title={t('reporting_line')} id="reporting-line">
         <EmployeeReportingLine employee={employee} />
         <EmployeeDirectReports employee={employee} />
+      </Section>
+      <Section title={translate('resources.onboarding-checklists.title')} id="onboarding" sx={wide}>
+        <OnboardingChecklistSection employeeId={String(employee.id)} />
       </Section>
       <Section title={t('reviews')} id="reviews" sx={wide}>
         {isPending ? <CircularProgress size={20} /> : <EmployeeReviews reviews={reviews} />}

@@ -3,6 +3,7 @@ import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
+import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -297,6 +298,7 @@ const en = {
     // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
     requisitions: requisitionsMessages['en'],
     'recruitment-policy': recruitmentPolicyMessages['en'],
+    'onboarding-checklists': onboardingChecklistsMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

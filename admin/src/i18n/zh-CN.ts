@@ -3,6 +3,7 @@ import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
+import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -508,6 +509,7 @@ const zhCN = {
     // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
     requisitions: requisitionsMessages['zh-CN'],
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
+    'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

@@ -3,6 +3,7 @@ import type { Http } from './http.js';
 import type { AttachmentRef, AttachmentUpload } from '../attachments/uploads.js';
 import type { WebhookMethods } from '../webhooks/webhookMethods.js';
 import type { RequisitionMethods } from '../requisitions/requisitionMethods.js';
+import type { OnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -245,7 +246,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

@@ -2,6 +2,7 @@ import { HttpError, type DataProvider } from 'react-admin';
 import { createConsoleMethods, type ConsoleDataProvider, type ListAllParams } from './consoleMethods.js';
 import { createWebhookMethods } from '../webhooks/webhookMethods.js';
 import { createRequisitionMethods } from '../requisitions/requisitionMethods.js';
+import { createOnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -199,7 +200,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { ArrayInput, NumberInput, SimpleFormIterator, TextInput, useTranslate } 
 import { PolicyEditor } from '../components/PolicyEditor';
 import { GroupErrors, useGapHelper, usePolicyForm } from '../components/PolicyFormContext';
 import { Section } from '../components/Section';
+import { OnboardingItemsInput } from './OnboardingItemsInput';
 import { RecruitmentChainInput } from './RecruitmentChainInput';
 import { RECRUITMENT_GROUPS, isRecruitmentPolicyInput, toRecruitmentPolicy } from './recruitmentPolicyForm';
 
@@ -11,14 +12,15 @@ const key = (path: string) => `resources.recruitment-policy.${path}`;
 
 /**
  * 招聘制度 (POLICIES.md §2): the headcount cap, the salary range, the deadlines, the
- * requisition's approval chain (with its headcount conditions, the GM's above all) and where
- * candidates come from. Read by everyone, saved by HR and admins as a new version.
+ * requisition's approval chain (with its headcount conditions, the GM's above all), where
+ * candidates come from and the onboarding checklist a hire gets on reporting. Read by everyone, saved by HR and admins as a new version.
  */
 const RecruitmentPolicyPage = () => (
   <PolicyEditor name="recruitment" title={key('name')} isInput={isRecruitmentPolicyInput} toSave={toRecruitmentPolicy} groups={RECRUITMENT_GROUPS}>
     <GeneralInputs />
     <RecruitmentChainInput />
     <SourcesInput />
+    <OnboardingItemsInput />
   </PolicyEditor>
 );
 

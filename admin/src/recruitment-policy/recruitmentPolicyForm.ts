@@ -11,6 +11,19 @@ export interface RecruitmentPolicyValues {
   reportWithinDays: number;
   candidateRetentionDays: number;
   candidateSources: Array<{ key: string; labelZh: string; labelEn: string }>;
+  onboardingItems: OnboardingItemRow[];
+}
+
+/** Who sees to an onboarding item (入职清单): the superior, any HR member, the mentor, the new hire. */
+export const ONBOARDING_OWNERS = ['supervisor', 'hr', 'mentor', 'new_hire'] as const;
+
+/** One item of the onboarding checklist a hire gets on reporting (000 第三章第二节), due `dueDays` after the report date. */
+export interface OnboardingItemRow {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  owner: (typeof ONBOARDING_OWNERS)[number];
+  dueDays: number;
 }
 
 export interface RecruitmentChainStep {
@@ -28,10 +41,11 @@ const INPUT_PATHS = [
   new RegExp(`^values\\.(${NUMBERS.join('|')})$`),
   /^values\.chain\.\d+\.(key|labelZh|labelEn|minHeadcount|approver\.(kind|post|fallback|role|mode))$/,
   /^values\.candidateSources\.\d+\.(key|labelZh|labelEn)$/,
+  /^values\.onboardingItems\.\d+\.(key|labelZh|labelEn|owner|dueDays)$/,
 ];
 
 /** Groups whose section shows their own errors (a chain with no unconditional step, a missing list). */
-export const RECRUITMENT_GROUPS = ['values.chain', 'values.candidateSources'];
+export const RECRUITMENT_GROUPS = ['values.chain', 'values.candidateSources', 'values.onboardingItems'];
 
 /** A server error on one of these paths goes under its input; any other to its section or the top. */
 export function isRecruitmentPolicyInput(path: string): boolean {
@@ -66,8 +80,16 @@ export function toRecruitmentPolicy(values: Loose): Loose {
   if (Array.isArray(values.candidateSources)) {
     out.candidateSources = (values.candidateSources as Loose[]).map((s) => ({ key: text(s?.key), labelZh: s?.labelZh ?? '', labelEn: s?.labelEn ?? '' }));
   }
+  if (Array.isArray(values.onboardingItems)) {
+    out.onboardingItems = (values.onboardingItems as Loose[]).map((s) => ({
+      key: text(s?.key), labelZh: s?.labelZh ?? '', labelEn: s?.labelEn ?? '', owner: s?.owner ?? null, dueDays: formNumber(s?.dueDays),
+    }));
+  }
   return out;
 }
 
 /** A new chain step's starting values (the requester's direct superior, asked whatever the headcount). */
 export const NEW_RECRUITMENT_STEP: Partial<RecruitmentChainStep> = { approver: { kind: 'superior' } };
+
+/** A new onboarding item's starting values: HR's, due on the report day. */
+export const NEW_ONBOARDING_ITEM: Partial<OnboardingItemRow> = { owner: 'hr', dueDays: 0 };

@@ -50,6 +50,19 @@ describe('the recruitment policy form (招聘制度, POLICIES.md §2)', () => {
     for (const path of ['values.chain', 'values.candidateSources', 'values.chain.0.approver', 'values.unknown', 'maxHeadcount']) {
       expect(isRecruitmentPolicyInput(path), path).toBe(false);
     }
-    expect(RECRUITMENT_GROUPS).toEqual(['values.chain', 'values.candidateSources']);
+    expect(RECRUITMENT_GROUPS).toEqual(['values.chain', 'values.candidateSources', 'values.onboardingItems']);
+  });
+
+  it('入职清单 (POLICIES.md §2 step 6): items go out with trimmed keys and due days as numbers; an emptied one as null, for the API to name', () => {
+    const items = [
+      { key: ' documents ', labelZh: '收取证件', labelEn: 'Documents', owner: 'hr', dueDays: '0', extra: 1 },
+      { key: 'mentor_guidance', labelZh: '导师引导', labelEn: 'Mentor', owner: 'mentor', dueDays: '' },
+    ];
+    expect(toRecruitmentPolicy({ ...DEFAULTS, onboardingItems: items }).onboardingItems).toEqual([
+      { key: 'documents', labelZh: '收取证件', labelEn: 'Documents', owner: 'hr', dueDays: 0 },
+      { key: 'mentor_guidance', labelZh: '导师引导', labelEn: 'Mentor', owner: 'mentor', dueDays: null },
+    ]);
+    for (const path of ['values.onboardingItems.0.key', 'values.onboardingItems.3.owner', 'values.onboardingItems.29.dueDays']) expect(isRecruitmentPolicyInput(path), path).toBe(true);
+    expect(isRecruitmentPolicyInput('values.onboardingItems')).toBe(false);
   });
 });

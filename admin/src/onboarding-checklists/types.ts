@@ -1,0 +1,33 @@
+/** An onboarding checklist as GET /api/v1/onboarding-checklists?employeeId= shows it (入职清单, POLICIES.md §2 step 6). */
+export interface OnboardingItem {
+  key: string;
+  /** In the console's language. */
+  label: string;
+  labels: { 'zh-CN': string; en: string };
+  owner: 'supervisor' | 'hr' | 'mentor' | 'new_hire';
+  ownerLabel: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  dueDate: string;
+  overdue: boolean;
+  done: boolean;
+  doneAt: string | null;
+  doneByName: string | null;
+  /** Whether the signed-in person may tick or untick it (its owner, HR, a manager over the hire). */
+  canMark: boolean;
+}
+
+export interface OnboardingChecklist {
+  id: string;
+  employeeId: string;
+  employeeName: string;
+  offerId: string | null;
+  reportDate: string;
+  mentorEmployeeId: string | null;
+  status: 'open' | 'done';
+  items: OnboardingItem[];
+  policyVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
