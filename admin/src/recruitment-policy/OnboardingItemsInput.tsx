@@ -6,7 +6,8 @@ import { NEW_ONBOARDING_ITEM, ONBOARDING_OWNERS } from './recruitmentPolicyForm'
 
 const field = (path: string) => `resources.recruitment-policy.fields.onboardingItems.${path}`;
 const ownerChoices = ONBOARDING_OWNERS.map((id) => ({ id, name: `resources.recruitment-policy.choices.owner.${id}` }));
-const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(5, 1fr)' }, columnGap: 2, width: '100%' } as const;
+// The names get the room: a key, two names, the owner and a short number on one row from md up.
+const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: '2fr 3fr 3fr 2fr 1.5fr' }, columnGap: 2, width: '100%' } as const;
 
 /**
  * 入职清单 (POLICIES.md §2 step 6; 000 第三章第二节): the items a hire's checklist opens with when
