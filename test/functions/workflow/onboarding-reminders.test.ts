@@ -6,7 +6,7 @@ import { getPolicy } from '../../../functions/storage/policies.js';
 import { transact } from '../../../functions/storage/transact.js';
 import { findUserByEmployee, setUserLanguage } from '../../../functions/storage/users.js';
 import { jobNamed } from '../../../functions/workflow/jobs.js';
-import { testApi, type TestApi } from '../../support/api.js';
+import { TEST_PASSWORD, testApi, type TestApi } from '../../support/api.js';
 import { inbox, waitForMail } from '../../support/mail.js';
 import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../support/org.js';
 
@@ -85,7 +85,10 @@ describe('the daily onboarding reminder (POLICIES.md §2 step 6)', () => {
   });
 
   it('the next day: what is still undone is reminded again, a ticked item no longer, the mentor in English', async () => {
-    const sup = await api.signIn(['supervisor'], org.supA.id);
+    // The supervisor signs in again (sessions age with the clock) with their one account: a second
+    // account for the same employee would take their mail.
+    const login = await api.request('POST', '/api/v1/auth/login', { body: { email: SUP, password: TEST_PASSWORD } });
+    const sup = ((await login.json()) as { token: string }).token;
     const res = await api.request('POST', `/api/v1/onboarding-checklists/${hire.id}/items/workstation`, { token: sup, body: { done: true } });
     expect(res.status, await res.clone().text()).toBe(200);
     api.clock.now = new Date('2026-11-04T01:00:00.000Z');
