@@ -38,11 +38,11 @@ export function signLink(claims: LinkClaims, secret: Uint8Array | string): strin
   if (!validClaims(claims)) throw new Error('signLink: invalid claims (non-empty ids and nonce, action approve|reject, whole-second expiresAt)');
   const payload: Payload = { v: 1, t: claims.taskId, a: claims.approverId, d: claims.action, e: claims.expiresAt, n: claims.nonce };
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
-  return `${body}.${mac(body, key(secret))}`;
+  return `${body}.${mac(body, linkKey(secret))}`;
 }
 
 export function verifyLink(token: string, secret: Uint8Array | string, nowSeconds: number): LinkCheck {
-  const k = key(secret);
+  const k = linkKey(secret);
   if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
   const parts = token.split('.');
   if (parts.length !== 2) return { ok: false, reason: 'malformed' };
@@ -79,7 +79,7 @@ export function linkSecretFromEnv(value: string | undefined, name = 'LINK_SECRET
   return new Uint8Array(bytes);
 }
 
-function key(secret: Uint8Array | string): Buffer {
+export function linkKey(secret: Uint8Array | string): Buffer {
   const k = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (k.length < MIN_SECRET_BYTES) throw new Error(`link secret must be at least ${MIN_SECRET_BYTES} bytes`);
   return k;

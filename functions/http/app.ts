@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.js';
 import { employeesRoutes } from './routes/employees.js';
 import { healthRoutes } from './routes/health.js';
 import { linkRoutes } from './routes/links.js';
+import { offerLetterRoutes } from './routes/offer-letters.js';
+import { offersRoutes } from './routes/offers.js';
 import { orgUnitsRoutes } from './routes/org-units.js';
 import { policiesRoutes } from './routes/policies.js';
 import { probationReviewsRoutes } from './routes/probation-reviews.js';
@@ -87,11 +89,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/openings', openingsRoutes());
   app.route('/api/v1/candidates', candidatesRoutes());
   app.route('/api/v1/interviews', interviewsRoutes());
+  app.route('/api/v1/offers', offersRoutes());
   app.route('/api/v1/onboarding-checklists', onboardingRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
   if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));
   app.use('/a/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) }));
+  app.route('/a/offer', offerLetterRoutes());
   app.route('/a', linkRoutes());
 
   serveOpenApi(app);

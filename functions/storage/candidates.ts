@@ -34,6 +34,8 @@ export interface Candidate {
   duplicateOf: string[];
   /** The candidate's hiring request (interviews, the hire decision), once round 1 is scheduled. */
   hiringId?: string | null;
+  /** The candidate's current offer (one at a time; cleared when HR withdraws it, so another may be made). */
+  offerId?: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;

@@ -70,7 +70,14 @@ export async function createEmployee(
   audit: AuditInput,
   idempotency?: IdempotencyRecord,
 ): Promise<void> {
-  const items: TxItem[] = [
+  const items = employeeCreateWrites(store, employee, audit);
+  if (idempotency) items.push(idempotencyPut(store, idempotency));
+  await transact(store, items);
+}
+
+/** A new employee's writes (the number guard, the record and its headcount, the email guard, the audit), for a caller's transaction. */
+export function employeeCreateWrites(store: Store, employee: StoredEmployee, audit: AuditInput): TxItem[] {
+  return [
     {
       write: {
         Put: {
@@ -88,8 +95,6 @@ export async function createEmployee(
     ...newEmployeeEmailWrites(store, employee.id, employee.email),
     { write: auditPut(store, audit) },
   ];
-  if (idempotency) items.push(idempotencyPut(store, idempotency));
-  await transact(store, items);
 }
 
 /**

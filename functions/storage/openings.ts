@@ -25,6 +25,8 @@ export interface Opening {
   salaryMax: number;
   headcount: number;
   filled: number;
+  /** Heads held by offers out (sent, accepted, or waiting for the GM): not free to offer again. Absent on openings from before offers. */
+  held?: number;
   status: OpeningStatus;
   /** Why HR last paused, reopened or cancelled it. */
   statusReason: string | null;

@@ -61,17 +61,34 @@ export function requestPut<T extends StoredRequestBase>(store: Store, kind: stri
 export async function listRequests<T extends StoredRequestBase>(
   store: Store,
   kind: string,
-  q: { status?: string | undefined; scopePath: string | null; scopeAttribute: string; limit: number; cursor?: string | undefined },
+  q: {
+    status?: string | undefined; scopePath: string | null; scopeAttribute: string; limit: number; cursor?: string | undefined;
+    /** Keeps records whose attributes hold these values (a filter on the page read, like the scope). */
+    where?: Record<string, string>;
+  },
 ): Promise<{ items: T[]; nextCursor: string | null }> {
-  const fp = { t: 'requests', k: kind, s: q.status ?? null, p: q.scopePath };
+  const fp = { t: 'requests', k: kind, s: q.status ?? null, p: q.scopePath, w: q.where ?? null };
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (q.scopePath) {
+    filters.push('begins_with(#scope, :scope)');
+    names['#scope'] = q.scopeAttribute;
+    values[':scope'] = q.scopePath;
+  }
+  Object.entries(q.where ?? {}).forEach(([attribute, value], i) => {
+    filters.push(`#w${i} = :w${i}`);
+    names[`#w${i}`] = attribute;
+    values[`:w${i}`] = value;
+  });
   const index = q.status ? 'gsi2' : 'gsi1';
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.table,
       IndexName: index,
       KeyConditionExpression: `${index}pk = :pk`,
-      ...(q.scopePath ? { FilterExpression: 'begins_with(#scope, :scope)', ExpressionAttributeNames: { '#scope': q.scopeAttribute } } : {}),
-      ExpressionAttributeValues: { ':pk': q.status ? requestsByStatusPk(kind, q.status) : requestsOfKindPk(kind), ...(q.scopePath ? { ':scope': q.scopePath } : {}) },
+      ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: { ':pk': q.status ? requestsByStatusPk(kind, q.status) : requestsOfKindPk(kind), ...values },
       ScanIndexForward: false,
       Limit: q.limit,
       ExclusiveStartKey: decodeCursor(q.cursor, fp),

@@ -6,7 +6,7 @@ import { auditPut, type AuditInput } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { USERS, roleMemberKey, stripKeys, userEmailKey, userEmployeePk, userKey } from './keys.js';
-import { transact } from './transact.js';
+import { transact, type TxItem } from './transact.js';
 
 export interface User {
   id: string;
@@ -103,7 +103,12 @@ export async function findAccountOfEmployee(store: Store, employeeId: string): P
 }
 
 export async function createUser(store: Store, user: StoredUser, audit: AuditInput): Promise<void> {
-  await transact(store, [
+  await transact(store, userCreateWrites(store, user, audit));
+}
+
+/** A new account's writes (the email guard, the record, its role memberships, the audit), for a caller's transaction. */
+export function userCreateWrites(store: Store, user: StoredUser, audit: AuditInput): TxItem[] {
+  return [
     {
       write: {
         Put: {
@@ -121,7 +126,7 @@ export async function createUser(store: Store, user: StoredUser, audit: AuditInp
       write: { Put: { TableName: store.table, Item: { ...roleMemberKey(role, user.id), entity: 'roleMember', userId: user.id } } },
     })),
     { write: auditPut(store, { ...audit, after: publicUser(user) as unknown as Record<string, unknown> }) },
-  ]);
+  ];
 }
 
 /** Active users holding a role (or-sign groups such as "any HR member"); at most 100. */

@@ -22,6 +22,7 @@ import { findUserByEmployee, getUser, getUsersByIds, usersWithRole, type User } 
 import type { ChainComplete, Lang, PlannedStep, PreviewStep, RequestKind, RequestSummary, StepApprovers, WorkflowDeps } from './kinds.js';
 import { assign } from './assignees.js';
 import { carbonCopy } from './verbs.js';
+import type { GuardedMail } from './notify.js';
 import { webhookEvents } from './webhooks.js';
 
 /** 重新提交: what a resubmission changed, field by field (values as the request stores them). */
@@ -58,6 +59,12 @@ export interface DecisionInput {
   at: string;
 }
 
+/** A kind's own writes for a change the engine makes, and the mails (in the outbox with them) sent once it commits. */
+export interface KindWrites {
+  writes?: TxItem[];
+  mails?: GuardedMail[];
+}
+
 export interface KindDefinition<R extends RequestRecord> {
   kind: string;
   /** The audit trail's entity type of the record. */
@@ -88,7 +95,7 @@ export interface KindDefinition<R extends RequestRecord> {
   /** 抄送 by policy when the request ends. */
   ccOnFinish(record: R): ApproverRule[];
   /** The status while the chain runs, and the statuses in which the requester may still withdraw. */
-  runningStatus: string;
+  runningStatus: string | ((record: R) => string);
   openStatuses: readonly string[];
   describe(deps: WorkflowDeps, record: R): Promise<RequestSummary>;
   /**
@@ -109,6 +116,15 @@ export interface KindDefinition<R extends RequestRecord> {
   };
   /** The kind's own changes for a decision (merged into the record the engine writes). */
   onDecision?(deps: WorkflowDeps, record: R, d: DecisionInput): Promise<Partial<R>>;
+  /**
+   * What else a decision writes in its transaction, given the record before and after it (a
+   * mail through the outbox, another record the decision moves).
+   */
+  decisionWrites?(deps: WorkflowDeps, before: R, after: R, d: DecisionInput): Promise<KindWrites>;
+  /** Who may withdraw (撤回) the request; by default whoever acts for its requester. */
+  mayWithdraw?(record: R, actor: { id: string; roles: readonly string[] }): boolean;
+  /** What else a withdrawal writes in its transaction (the record after it is `withdrawn`). */
+  onWithdraw?(deps: WorkflowDeps, before: R, after: R, w: { at: string; actor: { id: string; name: string }; reason: string | null }): Promise<KindWrites>;
   /**
    * The end of the chain; idempotent (a retried finish changes nothing). `finished(status)` are
    * the engine's items for the transaction that records the end (the `request.finished`
@@ -131,6 +147,7 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
   const REQUESTER_CHAIN_STEP: ChainStep = def.resubmit
     ? { ...BASE_REQUESTER_STEP, spec: { ...BASE_REQUESTER_STEP.spec, fields: def.resubmit.fields } }
     : BASE_REQUESTER_STEP;
+  const runningOf = (record: R): string => (typeof def.runningStatus === 'function' ? def.runningStatus(record) : def.runningStatus);
   const load = async (deps: WorkflowDeps, id: string): Promise<R> => {
     const record = await def.load(deps, id);
     // A 404 for a caller naming a request that does not exist; inside a workflow, a failed task.
@@ -281,7 +298,7 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
    */
   const planAfter = async (deps: WorkflowDeps, after: R, steps: ApprovalStep[]): Promise<{ record: R; plan: PlannedStep | ChainComplete } | null> => {
     const step = upcoming(after);
-    const record = { ...after, status: def.runningStatus, currentStep: step?.key ?? null };
+    const record = { ...after, status: runningOf(after), currentStep: step?.key ?? null };
     if (!step) return { record, plan: { done: true } };
     if (await skipReason(deps, record, step, steps)) return null;
     return { record, plan: await planOf(deps, record, step, steps) };
@@ -365,8 +382,8 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       for (let guard = 0; guard <= 20; guard++) {
         let record = await load(deps, id);
         const step = upcoming(record);
-        if (record.status !== def.runningStatus || record.currentStep !== (step?.key ?? null)) {
-          const running = { ...record, status: def.runningStatus, currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: record.version + 1 };
+        if (record.status !== runningOf(record) || record.currentStep !== (step?.key ?? null)) {
+          const running = { ...record, status: runningOf(record), currentStep: step?.key ?? null, updatedAt: deps.now().toISOString(), version: record.version + 1 };
           await transact(deps.store, [def.put(deps, running, record)]);
           record = running;
         }
@@ -432,24 +449,30 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       const own = def.onDecision ? await def.onDecision(deps, record, { ...d, fields: d.fields }) : {};
       const completes = d.decision === 'approve' && d.completesStep;
       const decided = completes ? { decidedSteps: [...record.decidedSteps, d.stepKey] } : {};
+      const kindOwn = def.decisionWrites ? await def.decisionWrites(deps, record, { ...next, ...own, ...decided }, d) : {};
+      const mails = kindOwn.mails ?? [];
+      const extra = [...(kindOwn.writes ?? []), ...mails.map((m) => m.tx)];
       if (completes && d.plan) {
         // What follows is planned now, from the request's steps as this approval leaves them.
         const steps = (await listSteps(deps.store, def.kind, record.id)).map((s) =>
           s.stepKey === d.stepKey && s.status === 'pending' ? { ...s, status: 'decided' as const, decision: 'approve' as const, decidedById: d.actor.id, decidedByName: d.actor.name, decidedAt: d.at } : s);
         const planned = await planAfter(deps, { ...next, ...own, ...decided }, steps);
-        if (planned) return { writes: [def.put(deps, planned.record, record)], plan: planned.plan };
+        if (planned) return { writes: [def.put(deps, planned.record, record), ...extra], plan: planned.plan, mails };
       }
       // A reject ends the chain; the record's status is set when the execution finishes it.
-      if (Object.keys(own).length === 0 && Object.keys(decided).length === 0) return { writes: [] };
-      return { writes: [def.put(deps, { ...next, ...own, ...decided }, record)] };
+      if (Object.keys(own).length === 0 && Object.keys(decided).length === 0 && extra.length === 0) return { writes: [] };
+      return { writes: [def.put(deps, { ...next, ...own, ...decided }, record), ...extra], mails };
     },
 
-    async prepareWithdraw(deps, id, actor, at) {
+    async prepareWithdraw(deps, id, actor, at, reason) {
       const record = await load(deps, id);
-      if (!actsForRequester(record.requesterId, actor)) throw new DomainError('WORKFLOW.NOT_REQUESTER');
+      const may = def.mayWithdraw ? def.mayWithdraw(record, actor) : actsForRequester(record.requesterId, actor);
+      if (!may) throw new DomainError('WORKFLOW.NOT_REQUESTER');
       if (!def.openStatuses.includes(record.status)) throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: record.status });
       const next = { ...record, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: record.version + 1 };
-      return { executionArn: record.executionArn, writes: [def.put(deps, next, record)] };
+      const own = def.onWithdraw ? await def.onWithdraw(deps, record, next, { at, actor, reason: reason ?? null }) : {};
+      const mails = own.mails ?? [];
+      return { executionArn: record.executionArn, writes: [def.put(deps, next, record), ...(own.writes ?? []), ...mails.map((m) => m.tx)], mails };
     },
 
     async stepLabels(deps) {

@@ -110,7 +110,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
   const statuses = new Map<string, TaskStatus>([[task.id, task.status], ...siblings.map((t) => [t.id, t.status] as [string, TaskStatus])]);
   const next = advance({ stages, active }, statuses, task.id, r.decision);
   // An approval that completes the step plans what follows too: the execution goes on with it.
-  const { writes: extra, plan } = await kind.onDecision(deps, {
+  const { writes: extra, plan, mails: kindMails = [] } = await kind.onDecision(deps, {
     requestId: task.requestId, stepKey: task.stepKey, decision: r.decision, completesStep: next.complete, comment,
     fields: r.decision === 'return' ? { returnTo: r.returnTo ?? '' } : fields, actor: r.actor, at, plan: true,
   });
@@ -160,7 +160,7 @@ async function decideOnce(deps: WorkflowDeps, r: DecideRequest): Promise<Approva
     },
   });
   if (next.complete) await resumeOrLeave(deps, { ...step, status: 'decided', decision: r.decision, decidedAt: at }, plan);
-  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
+  await Promise.all([...mails, ...kindMails].map((m) => sendGuarded(deps, m)));
   return {
     ...task, status: r.decision === 'approve' ? 'approved' : r.decision === 'reject' ? 'rejected' : 'returned', decision: r.decision, decidedAt: at, comment, channel: r.channel,
     ...(r.attachments?.refs.length ? { attachments: r.attachments.refs } : {}),

@@ -9,6 +9,7 @@ import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Store } from '../storage/client.js';
 import { readOnce } from '../storage/read-once.js';
 import type { Mailer } from '../email/mailer.js';
+import type { GuardedMail } from './notify.js';
 import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
 import type { Decision } from '../storage/approvals.js';
@@ -150,7 +151,7 @@ export interface RequestKind {
       requestId: string; stepKey: string; decision: Decision; /** False while other stages or 会签 members of the step are still to decide. */ completesStep: boolean;
       comment: string | null; fields: Record<string, unknown>; actor: { id: string; name: string }; at: string; plan?: boolean;
     },
-  ): Promise<{ writes: TxItem[]; plan?: PlannedStep | ChainComplete }>;
+  ): Promise<{ writes: TxItem[]; plan?: PlannedStep | ChainComplete; /** In the outbox within `writes`: sent once the decision commits. */ mails?: GuardedMail[] }>;
   finish(deps: WorkflowDeps, requestId: string, outcome: 'approved' | 'rejected' | 'failed', error?: unknown): Promise<Record<string, unknown>>;
   /** The steps of the kind's current chain (policy), by key, with the requester's resubmission: dashboards label pending work with them. */
   stepLabels(deps: WorkflowDeps): Promise<Map<string, Record<Lang, string>>>;
@@ -160,7 +161,7 @@ export interface RequestKind {
    * 撤回: checks that `actor` is the requester and the request is still open, and returns the
    * request's own writes (its status → withdrawn) and its execution.
    */
-  prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string; roles: readonly string[] }, at: string): Promise<{ executionArn: string | null; writes: TxItem[] }>;
+  prepareWithdraw(deps: WorkflowDeps, requestId: string, actor: { id: string; name: string; roles: readonly string[] }, at: string, reason?: string | null): Promise<{ executionArn: string | null; writes: TxItem[]; mails?: GuardedMail[] }>;
 }
 
 export type KindRegistry = ReadonlyMap<string, RequestKind>;

@@ -7,8 +7,9 @@ import type { KindRegistry, RequestKind } from './kinds.js';
 import { probationKind } from './kinds/probation.js';
 import { requisitionKind } from './kinds/requisition.js';
 import { hiringKind } from './kinds/hiring.js';
+import { offerKind } from './kinds/offer.js';
 
-export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind];
+export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind, offerKind];
 
 export function kindRegistry(extra: readonly RequestKind[] = []): KindRegistry {
   const map = new Map<string, RequestKind>();

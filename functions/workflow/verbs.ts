@@ -31,7 +31,7 @@ type Person = Actor & { roles: readonly string[]; employeeId: string | null };
  * so) and the execution ends. The approvers it waited for, the people it was copied to and the
  * employee it is about are told; their mails are in the outbox with the withdrawal.
  */
-export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel }): Promise<void> {
+export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel; reason?: string | null }): Promise<void> {
   // The engine may move the request at the same moment (its first step opening just after it
   // was started): the withdrawal is tried again on the request as it now stands — unless someone
   // decided meanwhile, which the requester must see first (a clear 409).
@@ -49,19 +49,19 @@ export async function withdraw(outer: WorkflowDeps, r: { kind: string; requestId
   }
 }
 
-async function withdrawOnce(deps: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel }): Promise<void> {
+async function withdrawOnce(deps: WorkflowDeps, r: { kind: string; requestId: string; actor: Actor & { roles: readonly string[] }; channel: Channel; reason?: string | null }): Promise<void> {
   const kind = kindOf(deps, r.kind);
   const at = deps.now().toISOString();
-  const { executionArn, writes } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at);
+  const { executionArn, writes, mails: kindMails = [] } = await kind.prepareWithdraw(deps, r.requestId, r.actor, at, r.reason ?? null);
   const pendingSteps = (await listSteps(deps.store, r.kind, r.requestId)).filter((s) => s.status === 'pending');
   const tasks = (await getTasks(deps.store, pendingSteps.flatMap((s) => s.taskIds))).filter((t) => t.status === 'pending' || t.status === 'waiting');
   const mails = await withdrawnMails(deps, kind, r, tasks);
   const finished = (await webhookEvents(deps, 'request.finished'))({ requestKind: r.kind, requestId: r.requestId, outcome: 'withdrawn', status: 'withdrawn' });
   await cancelSteps(deps.store, pendingSteps, tasks, at, [...writes, ...mails.map((m) => m.tx), ...finished], {
     entityType: kind.auditEntity ?? r.kind, entityId: r.requestId, action: 'withdraw', actor: r.actor, channel: r.channel, at,
-    before: { pendingSteps: pendingSteps.map((s) => s.stepKey) }, after: { status: 'withdrawn' },
+    before: { pendingSteps: pendingSteps.map((s) => s.stepKey) }, after: { status: 'withdrawn', ...(r.reason ? { reason: r.reason } : {}) },
   });
-  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
+  await Promise.all([...mails, ...kindMails].map((m) => sendGuarded(deps, m)));
   if (executionArn) {
     try {
       await deps.sfn.send(new StopExecutionCommand({ executionArn, error: 'Withdrawn', cause: 'The requester withdrew the request' }));

@@ -11,3 +11,7 @@ export { requestMention, type RequestMentionData } from './request-mention.js';
 export { passwordReset, type PasswordResetData } from './password-reset.js';
 export { openingChanged, type OpeningChange, type OpeningChangedData } from './opening-changed.js';
 export { onboardingReminder, type OnboardingReminderData } from './onboarding-reminder.js';
+export { offerLetter, type OfferLetterData } from './offer-letter.js';
+export { offerNotice, type OfferEvent, type OfferNoticeData } from './offer-notice.js';
+export { offerToCandidate, type OfferToCandidateData } from './offer-to-candidate.js';
+export { accountInvitation, type AccountInvitationData } from './account-invitation.js';

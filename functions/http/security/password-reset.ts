@@ -4,12 +4,14 @@
  * transaction, then the mail is sent; if sending fails, the outbox sends it later.
  */
 import type { Context } from 'hono';
-import { passwordReset } from '../../email/templates/index.js';
+import { accountInvitation, passwordReset } from '../../email/templates/index.js';
 import { auditPut } from '../../storage/audit.js';
 import { passwordResetPut } from '../../storage/password-resets.js';
 import { transact } from '../../storage/transact.js';
 import { sessionEpochOf, type StoredUser } from '../../storage/users.js';
-import { guardMail, sendGuarded } from '../../workflow/notify.js';
+import { guardMail, sendGuarded, type GuardedMail } from '../../workflow/notify.js';
+import type { WorkflowDeps } from '../../workflow/kinds.js';
+import type { TxItem } from '../../storage/transact.js';
 import type { AppEnv } from '../env.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -48,4 +50,28 @@ export async function issuePasswordReset(
   if (opts.waitForMail) await sendGuarded(deps.workflow, mail);
   else void sendGuarded(deps.workflow, mail);
   return { expiresAt };
+}
+
+/**
+ * How long a new hire's invitation works: they may open it days after reporting (a config
+ * constant like the reset link's, for the same reason).
+ */
+export const INVITATION_DAYS = 7;
+
+/**
+ * A new account's invitation (报到): a set-password link of the reset kind that works once and
+ * for `INVITATION_DAYS`, and its mail — writes for the caller's transaction, the mail to send
+ * after it commits.
+ */
+export function invitationWrites(deps: WorkflowDeps, user: StoredUser): { writes: TxItem[]; mail: GuardedMail } {
+  const now = deps.now();
+  const token = newToken();
+  const expiresAtSeconds = Math.floor(now.getTime() / 1000) + INVITATION_DAYS * 86_400;
+  const expiresAt = new Date(expiresAtSeconds * 1000).toISOString();
+  const content = accountInvitation({ recipientName: user.name, email: user.email, setPasswordUrl: resetUrl(deps.publicUrl, token), expiresAt }, user.language);
+  const mail = guardMail(deps, { to: user.email, content, ids: { userId: user.id, kind: 'invitation' } });
+  return {
+    writes: [passwordResetPut(deps.store, hashToken(token), { userId: user.id, epoch: sessionEpochOf(user), createdAt: now.toISOString(), expiresAt: expiresAtSeconds, requestedBy: null }), mail.tx],
+    mail,
+  };
 }

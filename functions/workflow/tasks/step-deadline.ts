@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { decideStep, getStep, getTasks, StepChanged, type ApprovalTask } from '../../storage/approvals.js';
 import { kindOf, type WorkflowDeps } from '../kinds.js';
 import { decisionOutput } from '../resume.js';
+import { sendGuarded } from '../notify.js';
 import { webhookEvents } from '../webhooks.js';
 
 export const SYSTEM_ACTOR = { id: 'system', name: '系统 / System' };
@@ -26,7 +27,7 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
     if (!task) throw new Error(`step ${p.stepId} has no pending task to decide`);
     const at = deps.now().toISOString();
     const comment = decision === 'approve' ? '期限已过，按制度生效 / The deadline passed: in effect by policy' : '期限已过，按制度结束 / The deadline passed: ended by policy';
-    const { writes: extra } = await kind.onDecision(deps, { requestId: p.requestId, stepKey: p.stepKey, decision, completesStep: true, comment, fields: {}, actor: SYSTEM_ACTOR, at });
+    const { writes: extra, mails = [] } = await kind.onDecision(deps, { requestId: p.requestId, stepKey: p.stepKey, decision, completesStep: true, comment, fields: {}, actor: SYSTEM_ACTOR, at });
     const cancel = (t: ApprovalTask) => ({ before: t, after: { ...t, status: 'cancelled' as const, cancelledBy: 'deadline' as const, decidedAt: at, version: t.version + 1 } });
     try {
       await decideStep(deps.store, {
@@ -35,6 +36,7 @@ export async function stepDeadline(deps: WorkflowDeps, p: { requestKind: string;
         extra: [...extra, ...decided({ requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, stepId: p.stepId, decision, decidedBy: SYSTEM_ACTOR.id, channel: 'system' })],
         audit: { entityType: 'approvalTask', entityId: task.id, action: decision, before: { status: 'pending' }, after: { status: decision, comment, requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, deadline: true } },
       });
+      await Promise.all(mails.map((m) => sendGuarded(deps, m)));
       return { decision, stepKey: p.stepKey, stepId: p.stepId };
     } catch (err) {
       // The subject decided at the same moment: read the step again and return what won.

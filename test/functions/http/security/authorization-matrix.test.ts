@@ -110,6 +110,14 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/interviews': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/reopen': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/cancel': ['hr', 'admin', 'key:all'],
+  // Offers (#14): HR makes, withdraws and reports them and lists them all; one offer is read by
+  // whoever sees its candidate (the handler decides) and by the GM asked about its salary.
+  'POST /api/v1/offers': ['hr', 'admin', 'key:all'],
+  'GET /api/v1/offers': ['hr', 'admin', 'key:all'],
+  'GET /api/v1/offers/{id}': [...RECRUITERS, 'key:all'],
+  'POST /api/v1/offers/{id}/response': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/offers/{id}/withdraw': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/offers/{id}/report': ['hr', 'admin', 'key:all'],
   // Candidates (#14): HR adds them; reading is for recruiters, and of those (the handler decides)
   // HR, the administrator, and an opening's requester and approvers; a CV only by a person.
   'POST /api/v1/candidates': ['hr', 'admin', 'key:all'],
@@ -189,6 +197,12 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'POST /api/v1/openings/{id}/reopen': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/cancel': ['recruitment:manage'],
   'POST /api/v1/candidates': ['recruitment:manage'],
+  'POST /api/v1/offers': ['recruitment:manage'],
+  'GET /api/v1/offers': ['recruitment:manage'],
+  'GET /api/v1/offers/{id}': ['recruitment:read'],
+  'POST /api/v1/offers/{id}/response': ['recruitment:manage'],
+  'POST /api/v1/offers/{id}/withdraw': ['recruitment:manage'],
+  'POST /api/v1/offers/{id}/report': ['recruitment:manage'],
   'GET /api/v1/candidates': ['recruitment:read'],
   'GET /api/v1/candidates/{id}': ['recruitment:read'],
   'GET /api/v1/candidates/{id}/cv': 'people',
