@@ -25,6 +25,9 @@ import { IDEMPOTENCY_KEY, IdParam, LimitCursor, json, jsonBody, lineText, paragr
 import { DownloadSchema, downloadAnswer } from './attachments.js';
 import { openingWithVisibleCandidates, visibleCandidate } from './candidate-access.js';
 import { AttachmentRefSchema } from './steps.js';
+import { CandidateHiringSchema, presentHiring } from './candidate-hiring.js';
+import { getRequest } from '../../storage/requests.js';
+import { HIRING, type HiringRequest } from '../../workflow/kinds/hiring.js';
 
 type Lang = 'zh-CN' | 'en';
 
@@ -52,6 +55,8 @@ export const CandidateSchema = z
     stageLabel: z.string(),
     duplicateOf: z.array(z.string()).openapi({ description: 'Earlier candidates (any opening) with the same mobile or email, oldest first; empty if none' }),
     duplicates: z.array(EarlierSchema).optional().openapi({ description: 'GET /candidates/{id} only: each of `duplicateOf` with its opening and stage' }),
+    hiringId: z.string().nullable().openapi({ description: 'The candidate’s hiring request (interviews, the hire decision), once round 1 is scheduled' }),
+    hiring: CandidateHiringSchema.nullable().optional().openapi({ description: 'GET /candidates/{id} only: the rounds (schedule, answers, average) and the current step' }),
     createdById: z.string(), createdByName: z.string(),
     createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
   })
@@ -76,7 +81,7 @@ function present(c: Candidate, policy: RecruitmentPolicy, lang: Lang): z.infer<t
   return {
     id: c.id, openingId: c.openingId, name: c.name, phone: c.phone, email: c.email,
     source: c.source, sourceLabel: candidateSourceLabel(policy, c.source, lang), notes: c.notes, cv: c.cv,
-    stage: c.stage, stageLabel: candidateStageLabel(c.stage, lang), duplicateOf: c.duplicateOf,
+    stage: c.stage, stageLabel: candidateStageLabel(c.stage, lang), duplicateOf: c.duplicateOf, hiringId: c.hiringId ?? null,
     createdById: c.createdById, createdByName: c.createdByName, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
   };
 }
@@ -162,7 +167,10 @@ export function candidatesRoutes() {
       const { store } = c.get('deps');
       const lang = c.get('lang');
       const { candidate } = await visibleCandidate(c, p, c.req.valid('param').id);
-      const [recruitment, earlier] = await Promise.all([getPolicy(store, 'recruitment'), getCandidates(store, candidate.duplicateOf)]);
+      const [recruitment, earlier, hiring] = await Promise.all([
+        getPolicy(store, 'recruitment'), getCandidates(store, candidate.duplicateOf),
+        candidate.hiringId ? getRequest<HiringRequest>(store, HIRING, candidate.hiringId) : null,
+      ]);
       const openings = new Map(await Promise.all([...new Set(earlier.map((e) => e.openingId))].map(async (oid) => [oid, await getOpening(store, oid)] as const)));
       const duplicates = earlier.map((e) => {
         const o = openings.get(e.openingId);
@@ -171,7 +179,7 @@ export function candidatesRoutes() {
           stage: e.stage, stageLabel: candidateStageLabel(e.stage, lang), createdAt: e.createdAt,
         };
       });
-      return c.json({ ...present(candidate, recruitment.values, lang), duplicates }, 200);
+      return c.json({ ...present(candidate, recruitment.values, lang), duplicates, hiring: hiring ? presentHiring(hiring, lang) : null }, 200);
     },
   );
 

@@ -140,12 +140,21 @@ describe('the hiring request: interviews and the hire decision (POLICIES.md §2 
     expect(first.status, await first.clone().text()).toBe(201);
     const { hiringId } = (await first.json()) as { hiringId: string };
     expect((await schedule({})).status).toBe(409);
-    const seen = (await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr })).json()) as { stage: string };
+    type Seen = { stage: string; hiringId: string | null; hiring: { id: string; currentStep: string | null; currentStepLabel: string | null; rounds: { round: number; interview: { place: string; interviewers: { employeeId: string | null; name: string }[] } | null; answers: { score: number; recommendationLabel: string }[]; average: number | null }[] } | null };
+    const seen = (await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr })).json()) as Seen;
     expect(seen.stage).toBe('interview');
+    // The candidate's page reads their process with them: the round scheduled, the next one not yet.
+    expect(seen.hiringId).toBe(hiringId);
+    expect(seen.hiring?.rounds.map((r) => r.round)).toEqual([1, 2]);
+    expect(seen.hiring?.rounds[0]?.interview).toMatchObject({ place: '2楼小会议室', interviewers: [{ employeeId: org.supA.id }] });
+    expect(seen.hiring?.rounds[1]?.interview).toBeNull();
 
     const t1 = await pending('supA', hiringId, 'round_1');
     expect((await decide('supA', t1.id, { decision: 'approve', score: 82, recommendation: 'hire' })).status).toBe(200);
     await pending('hr', hiringId, 'schedule_2');
+    const answered = (await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr, headers: { 'accept-language': 'zh-CN' } })).json()) as Seen;
+    expect(answered.hiring).toMatchObject({ currentStep: 'schedule_2', currentStepLabel: expect.stringContaining('安排') });
+    expect(answered.hiring?.rounds[0]).toMatchObject({ average: 82, answers: [{ score: 82, recommendationLabel: '建议录用' }] });
     const second = await schedule({ round: 2, interviewerIds: [org.csManager.id, org.gm.id] });
     expect(second.status, await second.clone().text()).toBe(201);
     for (const key of ['manager', 'gm'] as const) {
