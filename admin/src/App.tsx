@@ -17,6 +17,7 @@ import probationReviews from './probation-reviews';
 import recruitmentPolicy from './recruitment-policy';
 import requests from './requests';
 import requisitions from './requisitions';
+import offers from './offers';
 import webhooks from './webhooks';
 import users from './users';
 import { authProvider, dataProvider, store } from './providers';
@@ -56,6 +57,7 @@ export const App = () => (
       <Route path=":id/print" element={<ProbationReviewPrint />} />
     </Resource>
     <Resource name="requisitions" {...requisitions} />
+    <Resource name="offers" {...offers} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>

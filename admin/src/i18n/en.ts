@@ -2,6 +2,7 @@ import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
+import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 /**
@@ -297,6 +298,7 @@ const en = {
     users: usersMessages['en'],
     // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
     requisitions: requisitionsMessages['en'],
+    offers: offersMessages['en'],
     'recruitment-policy': recruitmentPolicyMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     employees: {

@@ -2,6 +2,7 @@ import { attachmentsMessages } from '../attachments/messages.js';
 import { webhooksMessages } from '../webhooks/messages.js';
 import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
+import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 /**
@@ -508,6 +509,7 @@ const zhCN = {
     users: usersMessages['zh-CN'],
     // Recruitment (#14): its own parts (admin/src/requisitions/messages.ts, admin/src/recruitment-policy/messages.ts).
     requisitions: requisitionsMessages['zh-CN'],
+    offers: offersMessages['zh-CN'],
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     employees: {

@@ -74,6 +74,11 @@ export function canRaiseRequisition(me: Pick<Me, 'roles' | 'employeeId'>): boole
   return canRecruit(me.roles) && !!me.employeeId;
 }
 
+/** Who makes offers and records reports (录用通知, the API's recruitment:manage): HR and administrators. */
+export function canManageRecruitment(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => role === 'hr' || role === 'admin');
+}
+
 /** The policy pages: everyone reads them, HR and admins save them. */
 const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy'];
 
@@ -208,6 +213,13 @@ export function createAuthProvider(
         if (action === 'edit' || action === 'delete') return false;
         const me = await getMe();
         return action === 'create' ? canRaiseRequisition(me) : canRecruit(me.roles);
+      }
+      // 录用通知: HR's list (the API's recruitment:manage); an offer's page for the recruiters, whom the
+      // API lets read the offers of candidates they see. Offers change through their verbs, never as records.
+      if (resource === 'offers') {
+        if (writes) return false;
+        const { roles } = await getMe();
+        return action === 'list' ? canManageRecruitment(roles) : canRecruit(roles);
       }
       // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
       if (resource === 'webhooks') return (await getMe()).roles.includes('admin');

@@ -3,6 +3,7 @@ import type { Http } from './http.js';
 import type { AttachmentRef, AttachmentUpload } from '../attachments/uploads.js';
 import type { WebhookMethods } from '../webhooks/webhookMethods.js';
 import type { RequisitionMethods } from '../requisitions/requisitionMethods.js';
+import type { OfferMethods } from '../offers/offerMethods.js';
 import type { OnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 
 /**
@@ -246,7 +247,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

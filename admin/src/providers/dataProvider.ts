@@ -2,6 +2,7 @@ import { HttpError, type DataProvider } from 'react-admin';
 import { createConsoleMethods, type ConsoleDataProvider, type ListAllParams } from './consoleMethods.js';
 import { createWebhookMethods } from '../webhooks/webhookMethods.js';
 import { createRequisitionMethods } from '../requisitions/requisitionMethods.js';
+import { createOfferMethods } from '../offers/offerMethods.js';
 import { createOnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
@@ -51,6 +52,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
   // 人才增补: newest first, all statuses or one (`status`); created by POST (its chain starts at once).
   requisitions: { path: '/requisitions', sortable: [] },
+  // 录用通知 (HR): newest first, all statuses or one (`status`), or of one `openingId`; made by POST (the letter goes at once, or after the GM).
+  offers: { path: '/offers', sortable: [] },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
   users: { path: '/users', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
@@ -200,7 +203,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOfferMethods(http, forget) };
 }
 
 /**

@@ -55,6 +55,7 @@ export const CandidateSchema = z
     stageLabel: z.string(),
     duplicateOf: z.array(z.string()).openapi({ description: 'Earlier candidates (any opening) with the same mobile or email, oldest first; empty if none' }),
     duplicates: z.array(EarlierSchema).optional().openapi({ description: 'GET /candidates/{id} only: each of `duplicateOf` with its opening and stage' }),
+    offerId: z.string().nullable().openapi({ description: 'Their offer (GET /offers/{id}) once HR made one; null before' }),
     hiringId: z.string().nullable().openapi({ description: 'The candidate’s hiring request (interviews, the hire decision), once round 1 is scheduled' }),
     hiring: CandidateHiringSchema.nullable().optional().openapi({ description: 'GET /candidates/{id} only: the rounds (schedule, answers, average) and the current step' }),
     createdById: z.string(), createdByName: z.string(),
@@ -81,7 +82,7 @@ function present(c: Candidate, policy: RecruitmentPolicy, lang: Lang): z.infer<t
   return {
     id: c.id, openingId: c.openingId, name: c.name, phone: c.phone, email: c.email,
     source: c.source, sourceLabel: candidateSourceLabel(policy, c.source, lang), notes: c.notes, cv: c.cv,
-    stage: c.stage, stageLabel: candidateStageLabel(c.stage, lang), duplicateOf: c.duplicateOf, hiringId: c.hiringId ?? null,
+    stage: c.stage, stageLabel: candidateStageLabel(c.stage, lang), duplicateOf: c.duplicateOf, hiringId: c.hiringId ?? null, offerId: c.offerId ?? null,
     createdById: c.createdById, createdByName: c.createdByName, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
   };
 }
