@@ -17,6 +17,7 @@ import probationReviews from './probation-reviews';
 import recruitmentPolicy from './recruitment-policy';
 import requests from './requests';
 import requisitions from './requisitions';
+import candidates from './candidates';
 import offers from './offers';
 import webhooks from './webhooks';
 import users from './users';
@@ -57,6 +58,7 @@ export const App = () => (
       <Route path=":id/print" element={<ProbationReviewPrint />} />
     </Resource>
     <Resource name="requisitions" {...requisitions} />
+    <Resource name="candidates" {...candidates} />
     <Resource name="offers" {...offers} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
@@ -69,6 +71,7 @@ export const App = () => (
     <Resource name="delegation" {...delegation} />
     <Resource name="users" {...users} />
     <Resource name="org-units" />
+    <Resource name="openings" />
     <Resource name="audit" />
     <Resource name="user-directory" />
     <CustomRoutes>

@@ -5,6 +5,8 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
+import { openingsMessages } from '../openings/messages.js';
+import { candidatesMessages } from '../candidates/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -301,6 +303,8 @@ const en = {
     offers: offersMessages['en'],
     'recruitment-policy': recruitmentPolicyMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
+    openings: openingsMessages['en'],
+    candidates: candidatesMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

@@ -5,6 +5,8 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
+import { openingsMessages } from '../openings/messages.js';
+import { candidatesMessages } from '../candidates/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -512,6 +514,8 @@ const zhCN = {
     offers: offersMessages['zh-CN'],
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
+    openings: openingsMessages['zh-CN'],
+    candidates: candidatesMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

@@ -5,6 +5,8 @@ import type { WebhookMethods } from '../webhooks/webhookMethods.js';
 import type { RequisitionMethods } from '../requisitions/requisitionMethods.js';
 import type { OfferMethods } from '../offers/offerMethods.js';
 import type { OnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
+import type { OpeningMethods } from '../openings/openingMethods.js';
+import type { CandidateMethods } from '../candidates/candidateMethods.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -247,7 +249,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods & OpeningMethods & CandidateMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

@@ -4,6 +4,8 @@ import { createWebhookMethods } from '../webhooks/webhookMethods.js';
 import { createRequisitionMethods } from '../requisitions/requisitionMethods.js';
 import { createOfferMethods } from '../offers/offerMethods.js';
 import { createOnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
+import { createOpeningMethods } from '../openings/openingMethods.js';
+import { createCandidateMethods } from '../candidates/candidateMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -52,6 +54,10 @@ const RESOURCES: Record<string, ResourceConfig> = {
   'probation-reviews': { path: '/probation-reviews', sortable: [] },
   // 人才增补: newest first, all statuses or one (`status`); created by POST (its chain starts at once).
   requisitions: { path: '/requisitions', sortable: [] },
+  // 招聘职位: read one by its requisition's id (or `requisitionId`); changed by HR's verbs (openingMethods.ts).
+  openings: { path: '/openings', sortable: [] },
+  // 候选人: the candidates of one `openingId`, newest first; added by POST (a repeated phone or email comes back flagged).
+  candidates: { path: '/candidates', sortable: [], computed: ['id', 'stage', 'stageLabel', 'sourceLabel', 'duplicateOf', 'duplicates', 'hiringId', 'hiring', 'offerId', 'createdById', 'createdByName', 'createdAt', 'updatedAt', 'version'] },
   // 录用通知 (HR): newest first, all statuses or one (`status`), or of one `openingId`; made by POST (the letter goes at once, or after the GM).
   offers: { path: '/offers', sortable: [] },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
@@ -203,7 +209,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOfferMethods(http, forget) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createOfferMethods(http, forget) };
 }
 
 /**

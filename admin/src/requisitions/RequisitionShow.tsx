@@ -10,6 +10,7 @@ import { RequestChain } from '../components/RequestChain';
 import { RequestReminders } from '../components/RequestReminders';
 import { RUNNING_STATUSES, type Requisition } from './types';
 import { WithdrawRequisitionButton } from './WithdrawRequisitionButton';
+import { OpeningPanel } from '../openings/OpeningPanel';
 
 /** 人才增补单：专员 2 人（客户服务中心）, in the app bar (the page's h1). */
 const RequisitionTitle = () => {
@@ -19,7 +20,7 @@ const RequisitionTitle = () => {
   return <>{translate('resources.requisitions.title', { post: translate(choiceKey('post', record.post)), headcount: record.headcount, team: record.teamName })}</>;
 };
 
-/** One requisition: what is asked, where it stands, why it was rejected, its opening, and its chain's decisions. */
+/** One requisition: what is asked, where it stands, why it was rejected, its chain's decisions, and once approved its opening with the candidates. */
 const RequisitionShow = () => (
   <Show actions={false} title={<RequisitionTitle />}>
     <RequisitionLayout />
@@ -72,14 +73,6 @@ const RequisitionLayout = () => {
             )}
           </Alert>
         )}
-        {requisition.openingId && (
-          <Alert severity="info" data-testid="requisition-opening">
-            <strong>{t('opening.title')}</strong> · {t('opening.id', { id: requisition.openingId })} · {t('opening.counts', { filled: requisition.filled, headcount: requisition.headcount })}
-            <Box component="span" sx={{ display: 'block' }}>
-              {t('opening.soon')}
-            </Box>
-          </Alert>
-        )}
         <Section title={t('sections.details')} id="details">
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
             <Term label={f('post')}>{translate(choiceKey('post', requisition.post))}</Term>
@@ -112,6 +105,7 @@ const RequisitionLayout = () => {
           />
         </Stack>
       </Section>
+      {requisition.openingId && <OpeningPanel openingId={requisition.openingId} />}
       <Section title={translate('resources.requests.comments.title')} id="comments" sx={{ gridColumn: '1 / -1' }}>
         <RequestComments kind="requisition" requestId={String(requisition.id)} />
       </Section>

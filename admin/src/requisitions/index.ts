@@ -8,7 +8,7 @@ export const loadList = () => import('./RequisitionList');
 /**
  * The requisitions resource (人才增补, POLICIES.md §2): raised here by supervisors and above,
  * decided through approvals (待我审批), never edited as records. The opening an approved one
- * opens is shown by its number and counts until the openings page exists.
+ * opens is its page's panel (openings/OpeningPanel.tsx), with the candidates.
  */
 export default {
   list: lazy(loadList),

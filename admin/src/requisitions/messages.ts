@@ -55,12 +55,6 @@ export const requisitionsMessages = {
     },
     rejection: '%{step}驳回（%{name}）',
     rejection_comment: '理由：%{comment}',
-    opening: {
-      title: '招聘职位',
-      id: '职位编号：%{id}',
-      counts: '已招 %{filled} / %{headcount} 人',
-      soon: '招聘职位页面即将上线。',
-    },
     sections: {
       details: '增补内容',
       chain: '审批流程',
@@ -136,12 +130,6 @@ export const requisitionsMessages = {
     },
     rejection: 'Rejected at %{step} (%{name})',
     rejection_comment: 'Reason: %{comment}',
-    opening: {
-      title: 'Opening',
-      id: 'Opening number: %{id}',
-      counts: '%{filled} of %{headcount} filled',
-      soon: 'The openings page is coming soon.',
-    },
     sections: {
       details: 'What is asked',
       chain: 'Approval chain',
