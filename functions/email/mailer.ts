@@ -11,6 +11,16 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** Small text files sent with the mail (an interview's `.ics` calendar entry). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; charset=utf-8; method=PUBLISH` */
+  contentType: string;
+  /** The file's text (UTF-8). */
+  content: string;
 }
 
 export interface Mailer {

@@ -26,6 +26,9 @@ export function sesSender(from: string, options: SesOptions): (mail: OutgoingMai
           Simple: {
             Subject: { Data: mail.subject, Charset: 'UTF-8' },
             Body: { Html: { Data: mail.html, Charset: 'UTF-8' }, Text: { Data: mail.text, Charset: 'UTF-8' } },
+            ...(mail.attachments?.length ? {
+              Attachments: mail.attachments.map((a) => ({ FileName: a.filename, ContentType: a.contentType, RawContent: Buffer.from(a.content, 'utf8'), ContentDisposition: 'ATTACHMENT' as const })),
+            } : {}),
           },
         },
       }),

@@ -17,6 +17,7 @@ export interface OutboxMail {
   subject: string;
   html: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
   /** What the mail is about, for logs (task or review id, kind). */
   ids: Record<string, string>;
   attempts: number;

@@ -8,7 +8,7 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Store } from '../storage/client.js';
 import { readOnce } from '../storage/read-once.js';
-import type { Mailer } from '../email/mailer.js';
+import type { MailAttachment, Mailer } from '../email/mailer.js';
 import type { GuardedMail } from './notify.js';
 import type { TxItem } from '../storage/transact.js';
 import type { User } from '../storage/users.js';
@@ -89,6 +89,8 @@ export interface RequestSummary {
   attachments?: string[];
   /** The request's chain (its policy snapshot) with the requester's resubmission: labels for timelines and 退回 targets. */
   steps?: { key: string; label: Record<Lang, string> }[];
+  /** Files the mail asking a step's people carries, by step key (an interview round's `.ics`). */
+  askAttachments?: Record<string, MailAttachment[]>;
 }
 
 /** A step of a request not started yet, as the chain preview shows it (who will be asked, in order). */

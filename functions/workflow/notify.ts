@@ -46,7 +46,7 @@ const OUTBOX_FIRST_RETRY_MS = 30_000;
 /** A composed message: who, what, and the ids logs name it by. */
 export interface Mail {
   to: string;
-  content: { subject: string; html: string; text: string };
+  content: { subject: string; html: string; text: string; attachments?: { filename: string; contentType: string; content: string }[] };
   ids: Record<string, string>;
 }
 
@@ -86,7 +86,9 @@ export function approverMail(
       : kind === 'reminder'
         ? approvalReminder({ ...data, dueAt: extra.dueAt ?? task.dueAt, at: deps.now().toISOString(), ...(extra.byName ? { byName: extra.byName } : {}) }, lang)
         : approvalTransferred({ ...data, fromName: extra.fromName ?? '', comment: extra.comment ?? '', via: kind }, lang);
-  return { to: approver.email, content, ids: { taskId: task.id, kind } };
+  // A reminder carries the step's files again (the interview's calendar entry); a transfer's new holder gets them too.
+  const attachments = summary.askAttachments?.[task.stepKey];
+  return { to: approver.email, content: attachments?.length ? { ...content, attachments } : content, ids: { taskId: task.id, kind } };
 }
 
 
@@ -106,7 +108,7 @@ export type GuardedMail = ReturnType<typeof guardedMail>;
 /** Sends a guarded mail; refused, it stays in the outbox for `flushOutbox`. Never throws. */
 export async function sendGuarded(deps: WorkflowDeps, { mail }: GuardedMail): Promise<void> {
   try {
-    await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+    await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, ...(mail.attachments?.length ? { attachments: mail.attachments } : {}) });
   } catch (err) {
     deps.log('warn', 'mail deferred to the outbox', { ...mail.ids, error: err instanceof Error ? err.message : String(err) });
     return;
@@ -168,7 +170,7 @@ export async function flushOutbox(deps: WorkflowDeps): Promise<{ sent: number; f
   let failed = 0;
   for (const mail of await dueMail(deps.store, now.toISOString())) {
     try {
-      await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text });
+      await deps.mailer.send({ to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, ...(mail.attachments?.length ? { attachments: mail.attachments } : {}) });
       await removeMail(deps.store, mail);
       sent += 1;
     } catch (err) {

@@ -1,4 +1,5 @@
 /** Reads the mail catcher's JSON API (maildev: GET /api/email) the way a person reads their inbox. */
+import { readFile } from 'node:fs/promises';
 import type { MailCatcher } from '../../infra/local/mail-catcher.js';
 
 export interface CaughtMail {
@@ -7,6 +8,27 @@ export interface CaughtMail {
   html: string;
   text: string;
   to: { address: string }[];
+  /** maildev's parsed attachments (download: `attachmentText`). */
+  attachments?: { filename: string; generatedFileName: string; contentType: string }[];
+}
+
+/**
+ * The text of a mail's attachment, read from the message as the catcher stored it (its `.eml`,
+ * `source`): the MIME part naming the file, decoded from base64 or quoted-printable.
+ */
+export async function attachmentText(_mail: MailCatcher, m: CaughtMail, fileName: string): Promise<string> {
+  if (!m.attachments?.some((x) => x.filename === fileName)) throw new Error(`mail ${m.subject} has no attachment ${fileName}`);
+  const raw = await readFile((m as CaughtMail & { source: string }).source, 'utf8');
+  const part = raw.split(/\r?\n--[^\r\n]+/).find((p) => p.includes(`filename=${fileName}`) || p.includes(`filename="${fileName}"`));
+  if (!part) throw new Error(`no MIME part for ${fileName}`);
+  const [head = '', ...rest] = part.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
 }
 
 export async function inbox(mail: MailCatcher, to: string): Promise<CaughtMail[]> {

@@ -15,3 +15,4 @@ export { offerLetter, type OfferLetterData } from './offer-letter.js';
 export { offerNotice, type OfferEvent, type OfferNoticeData } from './offer-notice.js';
 export { offerToCandidate, type OfferToCandidateData } from './offer-to-candidate.js';
 export { accountInvitation, type AccountInvitationData } from './account-invitation.js';
+export { interviewInvitation, type InterviewInvitationData } from './interview-invitation.js';

@@ -77,7 +77,7 @@ export function interviewsRoutes() {
         if (candidate.hiringId) throw new DomainError('INTERVIEW.ALREADY_STARTED', 'round');
         const at = deps.now().toISOString();
         hiring = await startHiring(deps.workflow, {
-          candidate: { id: candidate.id, name: candidate.name },
+          candidate: { id: candidate.id, name: candidate.name, email: candidate.email },
           opening: { id: opening.id, post: opening.post, teamName: opening.teamName, scopePath: opening.scopePath },
           policy: policy as { version: number; values: typeof policy.values }, by, interview,
           // The candidate points at their process and is in interviews, in the same transaction.

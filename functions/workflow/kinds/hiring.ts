@@ -16,7 +16,10 @@ import type { ApproverRule, ChainStep } from '../../domain/approvals/chain.js';
 import { DECISION_STEP, type FieldSpec } from '../../domain/approvals/step-spec.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InterviewRound, RecruitmentPolicy } from '../../domain/policy/defaults.js';
+import { calendarAttachment } from '../../email/ics.js';
 import { formatDateTime } from '../../email/render.js';
+import { interviewInvitation } from '../../email/templates/index.js';
+import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
 import { enumName } from '../../email/values.js';
 import { candidatePut, getCandidate } from '../../storage/candidates.js';
 import { newId } from '../../storage/ids.js';
@@ -153,6 +156,33 @@ function rows(r: HiringRequest, lang: Lang): [string, string][] {
   return out;
 }
 
+/** How long an interview's calendar entry lasts (a calendar convenience, not a department rule). */
+export const INTERVIEW_MINUTES = 60;
+
+/** The calendar entry of a round: one UID per round, its SEQUENCE growing when it is rescheduled. */
+export function interviewEvent(r: Pick<HiringRequest, 'id' | 'candidateName' | 'post' | 'teamName' | 'rounds'>, i: Interview, publicUrl: string) {
+  const round = r.rounds[i.round - 1];
+  return {
+    uid: `${r.id}-round-${i.round}@${new URL(publicUrl).hostname}`,
+    sequence: Math.floor(Date.parse(i.scheduledAt) / 1000),
+    start: i.at, minutes: INTERVIEW_MINUTES, stamp: i.scheduledAt,
+    summary: `${round?.labelZh ?? `第 ${i.round} 轮面试`}：${r.candidateName}（${enumName('post', r.post, 'zh-CN')}）`,
+    location: i.place,
+    description: `面试官：${i.interviewers.map((p) => p.name).join('、')}`,
+  };
+}
+
+/** The candidate's invitation to a round (or its new time), with the calendar entry; null without an email address. */
+export function candidateInvitation(deps: WorkflowDeps, r: Pick<HiringRequest, 'id' | 'candidateName' | 'post' | 'teamName' | 'rounds'>, i: Interview, email: string | null, rescheduled: boolean): GuardedMail | null {
+  if (!email) return null;
+  const round = r.rounds[i.round - 1];
+  const content = interviewInvitation({
+    candidateName: r.candidateName, post: enumName('post', r.post, 'zh-CN'), teamName: r.teamName, roundLabel: round?.labelZh ?? `第 ${i.round} 轮面试`,
+    at: i.at, place: i.place, rescheduled,
+  }, 'zh-CN');
+  return guardMail(deps, { to: email, content: { ...content, attachments: [calendarAttachment(interviewEvent(r, i, deps.publicUrl))] }, ids: { hiringId: r.id, kind: `interview-${i.round}-candidate` } });
+}
+
 // The candidate's own page is not in the console yet: the requisition they applied to is.
 const consolePath = (r: Pick<HiringRequest, 'openingId'>) => `/#/requisitions/${r.openingId}/show`;
 
@@ -183,8 +213,10 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
     consolePath,
   },
 
-  async describe(_deps, r): Promise<RequestSummary> {
+  async describe(deps, r): Promise<RequestSummary> {
     return {
+      // Each round's ask carries its calendar entry.
+      askAttachments: Object.fromEntries(r.interviews.map((i) => [roundKey(i.round), [calendarAttachment(interviewEvent(r, i, deps.publicUrl))]])),
       title: title(r),
       kindLabel: { 'zh-CN': '招聘面试', en: 'Hiring' },
       summary: { 'zh-CN': rows(r, 'zh-CN'), en: rows(r, 'en') },
@@ -232,7 +264,7 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
 export const hiringKind = chainKind(hiringDefinition);
 
 export interface StartHiringInput {
-  candidate: { id: string; name: string };
+  candidate: { id: string; name: string; email?: string | null };
   opening: { id: string; post: string; teamName: string; scopePath: string };
   policy: { version: number; values: RecruitmentPolicy };
   /** HR scheduling round 1. */
@@ -256,11 +288,13 @@ export async function startHiring(deps: WorkflowDeps, input: StartHiringInput): 
     answers: {}, decidedSteps: [], currentStep: null, result: null, executionArn: executionArnOf(deps, HIRING, id), createdAt: at, updatedAt: at, version: 1,
   };
   const start = await startLater(deps, HIRING, id, at, { status: record.status, startedBy: input.by.id });
+  const invitation = candidateInvitation(deps, record, record.interviews[0]!, input.candidate.email ?? null, false);
   await createRequest(deps.store, HIRING, record, {
     entityType: 'hiringRequest', entityId: id, action: 'create', actor: input.by, channel: 'api', at, before: null,
     after: { candidateId: input.candidate.id, openingId: input.opening.id, round: 1, at: input.interview.at },
-  }, [...start.tx, ...(input.extra ?? []), ...(input.candidateUpdate?.(id) ?? [])]);
+  }, [...start.tx, ...(input.extra ?? []), ...(input.candidateUpdate?.(id) ?? []), ...(invitation ? [invitation.tx] : [])]);
   await start.start();
+  if (invitation) await sendGuarded(deps, invitation);
   return record;
 }
 
@@ -273,7 +307,11 @@ export async function scheduleRound(deps: WorkflowDeps, r: HiringRequest, interv
     throw new DomainError('INTERVIEW.NOT_WAITING', 'round', { round: interview.round });
   }
   const at = deps.now().toISOString();
-  const next: HiringRequest = { ...r, interviews: [...r.interviews.filter((i) => i.round !== interview.round), { ...interview, scheduledAt: at }], updatedAt: at, version: r.version + 1 };
-  await transact(deps.store, [requestPut(deps.store, HIRING, next, r)]);
+  const scheduled: Interview = { ...interview, scheduledAt: at };
+  const next: HiringRequest = { ...r, interviews: [...r.interviews.filter((i) => i.round !== interview.round), scheduled], updatedAt: at, version: r.version + 1 };
+  const candidate = await getCandidate(deps.store, r.candidateId);
+  const invitation = candidateInvitation(deps, next, scheduled, candidate?.email ?? null, r.interviews.some((i) => i.round === interview.round));
+  await transact(deps.store, [requestPut(deps.store, HIRING, next, r), ...(invitation ? [invitation.tx] : [])]);
+  if (invitation) await sendGuarded(deps, invitation);
   return next;
 }

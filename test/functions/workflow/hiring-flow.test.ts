@@ -3,7 +3,7 @@ import { DEFAULT_POLICIES } from '../../../functions/domain/policy/defaults.js';
 import { getRequest } from '../../../functions/storage/requests.js';
 import { HIRING, roundResult, scheduleRound, startHiring, type HiringRequest } from '../../../functions/workflow/kinds/hiring.js';
 import { testApi, type TestApi } from '../../support/api.js';
-import { until, waitForMail } from '../../support/mail.js';
+import { attachmentText, until, waitForMail } from '../../support/mail.js';
 import { buildOrg, type TestOrg } from '../../support/org.js';
 
 /**
@@ -118,7 +118,7 @@ describe('the hiring request: interviews and the hire decision (POLICIES.md §2 
       expect((await decide(key, (await pending(key, requisition.id, step)).id, { decision: 'approve', comment: '同意' })).status).toBe(200);
     }
     await until(async () => (await (await api.request('GET', `/api/v1/openings/${requisition.id}`, { token: tokens.hr })).json() as { status: string }).status === 'open', 'the opening');
-    const added = await api.request('POST', '/api/v1/candidates', { token: tokens.hr, body: { openingId: requisition.id, name: '韩候选', phone: '13800138000', source: 'boss' } });
+    const added = await api.request('POST', '/api/v1/candidates', { token: tokens.hr, body: { openingId: requisition.id, name: '韩候选', phone: '13800138000', email: 'han.candidate@example.net', source: 'boss' } });
     expect(added.status, await added.clone().text()).toBe(201);
     const candidate = (await added.json()) as { id: string };
     const later = new Date(api.clock.now.getTime() + 3 * 86_400_000).toISOString();
@@ -139,6 +139,15 @@ describe('the hiring request: interviews and the hire decision (POLICIES.md §2 
     const first = await schedule({});
     expect(first.status, await first.clone().text()).toBe(201);
     const { hiringId } = (await first.json()) as { hiringId: string };
+    // The candidate is invited with the time and place, and the calendar entry (.ics) — so is the interviewer.
+    const invited = await waitForMail(api.mail!, 'han.candidate@example.net', /面试邀请/);
+    expect(invited.text).toContain('2楼小会议室');
+    const ics = await attachmentText(api.mail!, invited, 'interview.ics');
+    expect(ics).toContain('BEGIN:VEVENT');
+    expect(ics).toContain(`DTSTART:${later.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}`);
+    expect(ics).toContain('LOCATION:2楼小会议室');
+    const asked = await waitForMail(api.mail!, who.supA, /韩候选/);
+    expect(await attachmentText(api.mail!, asked, 'interview.ics')).toContain(`UID:${hiringId}-round-1@`);
     expect((await schedule({})).status).toBe(409);
     type Seen = { stage: string; hiringId: string | null; hiring: { id: string; currentStep: string | null; currentStepLabel: string | null; rounds: { round: number; interview: { place: string; interviewers: { employeeId: string | null; name: string }[] } | null; answers: { score: number; recommendationLabel: string }[]; average: number | null }[] } | null };
     const seen = (await (await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.hr })).json()) as Seen;
