@@ -47,12 +47,12 @@ interface Task { id: string; requestId: string; stepKey: string }
   }
 
   /** An open opening: a supervisor's requisition, approved along its chain (CS manager → HR → GM). */
-  async function openOpening(): Promise<{ openingId: string; teamName: string }> {
-    const supervisor = demoLogins(harness.runtime, 'supervisor')[0]!;
+  async function openOpening(headcount = 1, supervisorIndex = 0): Promise<{ openingId: string; teamName: string }> {
+    const supervisor = demoLogins(harness.runtime, 'supervisor')[supervisorIndex]!;
     const api = await apiAs(harness.runtime, supervisor);
     const own = await api<Employee & { teamName: string }>(`/employees/${supervisor.employeeId}`);
     const { id } = await api<{ id: string }>('/requisitions', {
-      post: 'agent', teamId: own.teamId, headcount: 1, reason: '旺季来电量增长', requirements: '普通话标准', level: 'trainee', wantedBy: companyDate(30),
+      post: 'agent', teamId: own.teamId, headcount, reason: '旺季来电量增长', requirements: '普通话标准', level: 'trainee', wantedBy: companyDate(30),
     });
     for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(role, id, step);
     await until(async () => (await getOpening(harness.runtime.store, id))?.status === 'open', 'the opening', 30_000);
@@ -105,7 +105,7 @@ interface Task { id: string; requestId: string; stepKey: string }
     await page.waitForURL(/#\/offers\/[^/]+\/show$/);
     const offerUrl = page.url();
     await page.getByRole('heading', { level: 1, name: new RegExp('录用通知：白录用') }).waitFor();
-    await expect.poll(() => page.getByTestId('offer-status').innerText()).toBe('已发出');
+    await expect.poll(() => page.getByTestId('offer-status').innerText(), { timeout: 15_000 }).toBe('已发出');
     await page.getByTestId('offer-history').getByText('录用通知书已邮件发给候选人').waitFor();
     const letter = await waitForMail({ webUrl: runtime.mailUrl! } as MailCatcher, candidate.email, /录用通知书/, 30_000);
     expect(letter.text).toContain('1,800');
@@ -145,9 +145,52 @@ interface Task { id: string; requestId: string; stepKey: string }
 
     // Back on the offer: reported, linking to the file.
     await page.goto(offerUrl);
-    await expect.poll(() => page.getByTestId('offer-status').innerText()).toBe('已报到');
+    await expect.poll(() => page.getByTestId('offer-status').innerText(), { timeout: 15_000 }).toBe('已报到');
     await page.getByTestId('offer-history').getByText('查验证件：身份证、学历证书、体检报告').waitFor();
     await page.getByTestId('offer-employee').getByRole('link', { name: '查看员工档案' }).waitFor();
+    await page.getByText('此录用通知已结束，无可办理事项。').waitFor();
+  }, 240_000);
+
+  it('HR records a declined answer given by phone, and withdraws another offer with a reason (required)', async () => {
+    const runtime = harness.runtime;
+    const hrLogin = demoLogins(runtime, 'hr')[0]!;
+    const hr = await apiAs(runtime, hrLogin);
+    const { openingId } = await openOpening(2, 1);
+    const offerFor = async (name: string) => {
+      const c = await approvedCandidate(hr, openingId, name);
+      return hr<{ id: string; status: string }>('/offers', { candidateId: c.id, startDate: companyDate(3), level: 'trainee', baseSalary: 1900 });
+    };
+    const declining = await offerFor('黄拒绝');
+    const withdrawn = await offerFor('蓝撤回');
+    expect([declining.status, withdrawn.status]).toEqual(['sent', 'sent']);
+
+    const page = await harness.newPage();
+    await signIn(page, runtime.url, hrLogin.email, hrLogin.password);
+    await page.goto(`${runtime.url}/#/offers/${declining.id}/show`);
+    await page.getByRole('button', { name: '记录候选人答复' }).click();
+    const answer = page.getByRole('dialog', { name: '记录候选人答复' });
+    await answer.getByRole('radio', { name: '拒绝录用' }).check();
+    await answer.getByRole('textbox', { name: '拒绝理由（可选）' }).fill('已接受其他公司的录用');
+    await expectAccessible(page, 'the answer dialog');
+    await answer.getByRole('button', { name: '保存答复' }).click();
+    await expect.poll(() => page.getByTestId('offer-status').innerText(), { timeout: 15_000 }).toBe('已拒绝');
+    const history = page.getByTestId('offer-history');
+    await history.getByText(`候选人拒绝录用（${hrLogin.name} 代为记录）`).waitFor();
+    await history.getByText('理由：已接受其他公司的录用').waitFor();
+    await page.getByText('此录用通知已结束，无可办理事项。').waitFor();
+
+    await page.goto(`${runtime.url}/#/offers/${withdrawn.id}/show`);
+    await page.getByRole('button', { name: '撤回' }).click();
+    const dialog = page.getByRole('dialog', { name: '撤回录用通知？' });
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    // The reason is required: nothing is sent without one.
+    await dialog.getByText('必填').first().waitFor();
+    await dialog.getByRole('textbox', { name: '撤回理由' }).fill('岗位编制调整');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await expect.poll(() => page.getByTestId('offer-status').innerText(), { timeout: 15_000 }).toBe('已撤回');
+    await page.getByTestId('offer-history').locator('[data-event="withdrawal"]').waitFor();
+    expect((await hr<{ status: string }>(`/offers/${withdrawn.id}`)).status).toBe('withdrawn');
+    // The candidate may be made an offer again (the API moves them back to stage offer).
     await page.getByText('此录用通知已结束，无可办理事项。').waitFor();
   }, 240_000);
 });

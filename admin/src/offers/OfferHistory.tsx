@@ -22,9 +22,10 @@ export function offerEvents(offer: Offer, translate: (key: string, options?: Rec
   else if (offer.status === 'pending_approval') events.push({ key: 'waiting_gm', at: null, text: t('waiting_gm') });
   if (offer.status === 'rejected') events.push({ key: 'rejected', at: offer.updatedAt, text: t('rejected') });
   if (offer.response) {
-    const who = offer.response.byName ? t('by_hr', { name: offer.response.byName }) : t('by_candidate');
+    const answer = t(offer.response.answer === 'accept' ? 'accepted' : 'declined');
     events.push({
-      key: 'response', at: offer.response.at, text: `${t(offer.response.answer === 'accept' ? 'accepted' : 'declined')} ${who}`,
+      key: 'response', at: offer.response.at,
+      text: offer.response.byName ? t('by_hr', { answer, name: offer.response.byName }) : t('by_candidate', { answer }),
       detail: offer.response.reason ? t('reason', { reason: offer.response.reason }) : null,
     });
   }
@@ -34,6 +35,9 @@ export function offerEvents(offer: Offer, translate: (key: string, options?: Rec
   }
   if (offer.withdrawal) {
     events.push({ key: 'withdrawal', at: offer.withdrawal.at, text: t('withdrawn', { name: offer.withdrawal.byName }), detail: offer.withdrawal.reason ? t('reason', { reason: offer.withdrawal.reason }) : null });
+  } else if (offer.status === 'withdrawn') {
+    // A record without `withdrawal` (who and why) is still withdrawn: its status says so.
+    events.push({ key: 'withdrawal', at: offer.updatedAt, text: t('withdrawn_unknown') });
   }
   if (offer.status === 'lapsed') events.push({ key: 'lapsed', at: offer.lapseAt, text: t('lapsed') });
   return events;
