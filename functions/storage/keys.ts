@@ -37,6 +37,7 @@
  * | migration cursor  | MIGRATIONS                | CHECKPOINT#<id> | — where a long migration stopped; removed once it is applied |
  * | migration lease   | MIGRATIONS                | LEASE           | — one runner at a time: conditional put, `leaseUntil` expiry |
  * | opening           | OPENING#<id>              | OPENING         | gsi1 OPENINGS / createdAt#id ; gsi2 OPENINGS#STATUS#<s> / createdAt#id (the requisition's id) |
+ * | interviewSlot     | INTERVIEW#<hiringId>      | ROUND#<n>       | gsi1 INTERVIEWS / at (UTC ISO)#hiringId#n: upcoming interviews, for their reminders |
  * | candidate         | CANDIDATE#<id>            | CANDIDATE       | gsi1 CANDIDATES#OPENING#<openingId> / createdAt#id (an opening's candidates) |
  * | candidate contact | CANDCONTACT#<phone|email>#<sha256> | CONTACT | — the ids of every candidate with that normalised mobile or email, oldest first: one GetItem finds earlier ones (duplicates); updated on its size in the candidate's transaction |
  * | attachment        | ATTACH#<id>               | ATTACH          | — file metadata (#12): pending (TTL expiresAt) → attached to a request in the decision's / comment's transaction; downloads audited on AUDIT#attachment#<id> |
@@ -76,6 +77,8 @@ export const requestsByStatusPk = (kind: string, status: string) => `REQUESTS#${
 export const openingKey = (id: string) => ({ pk: `OPENING#${id}`, sk: 'OPENING' });
 export const openingsByStatusPk = (status: string) => `OPENINGS#STATUS#${status}`;
 export const OPENINGS = 'OPENINGS';
+export const interviewSlotKey = (hiringId: string, round: number) => ({ pk: `INTERVIEW#${hiringId}`, sk: `ROUND#${round}` });
+export const INTERVIEW_SLOTS = 'INTERVIEWS';
 export const candidateKey = (id: string) => ({ pk: `CANDIDATE#${id}`, sk: 'CANDIDATE' });
 export const candidatesOfOpeningPk = (openingId: string) => `CANDIDATES#OPENING#${openingId}`;
 /** Hashed: a key holds no phone number or address (keys show up in logs and tooling). */

@@ -123,8 +123,8 @@ export interface KindDefinition<R extends RequestRecord> {
   decisionWrites?(deps: WorkflowDeps, before: R, after: R, d: DecisionInput): Promise<KindWrites>;
   /** Who may withdraw (撤回) the request; by default whoever acts for its requester. */
   mayWithdraw?(record: R, actor: { id: string; roles: readonly string[] }): boolean;
-  /** What else a withdrawal writes in its transaction (the record after it is `withdrawn`). */
-  onWithdraw?(deps: WorkflowDeps, before: R, after: R, w: { at: string; actor: { id: string; name: string }; reason: string | null }): Promise<KindWrites>;
+  /** What else a withdrawal writes in its transaction (the record after it is `withdrawn`), and the kind's own changes to that record (`patch`). */
+  onWithdraw?(deps: WorkflowDeps, before: R, after: R, w: { at: string; actor: { id: string; name: string }; reason: string | null }): Promise<KindWrites & { patch?: Partial<R> }>;
   /**
    * The end of the chain; idempotent (a retried finish changes nothing). `finished(status)` are
    * the engine's items for the transaction that records the end (the `request.finished`
@@ -469,8 +469,9 @@ export function chainKind<R extends RequestRecord>(def: KindDefinition<R>): Requ
       const may = def.mayWithdraw ? def.mayWithdraw(record, actor) : actsForRequester(record.requesterId, actor);
       if (!may) throw new DomainError('WORKFLOW.NOT_REQUESTER');
       if (!def.openStatuses.includes(record.status)) throw new DomainError('WORKFLOW.REQUEST_CLOSED', undefined, { status: record.status });
-      const next = { ...record, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: record.version + 1 };
-      const own = def.onWithdraw ? await def.onWithdraw(deps, record, next, { at, actor, reason: reason ?? null }) : {};
+      const withdrawn = { ...record, status: 'withdrawn', currentStep: null, result: { outcome: 'withdrawn', by: actor.name, at }, updatedAt: at, version: record.version + 1 };
+      const own = def.onWithdraw ? await def.onWithdraw(deps, record, withdrawn, { at, actor, reason: reason ?? null }) : {};
+      const next = { ...withdrawn, ...(own.patch ?? {}) };
       const mails = own.mails ?? [];
       return { executionArn: record.executionArn, writes: [def.put(deps, next, record), ...(own.writes ?? []), ...mails.map((m) => m.tx)], mails };
     },

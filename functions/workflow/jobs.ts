@@ -3,6 +3,7 @@
  * the workflow Lambda runs them by name, and the local runtime runs them on its clock. A job
  * is idempotent and returns what it did.
  */
+import { remindInterviews } from './interview-reminders.js';
 import { openDueReviews } from './kinds/probation-start.js';
 import type { WorkflowDeps } from './kinds.js';
 import { flushOutbox } from './notify.js';
@@ -70,6 +71,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     localEveryMinutes: 1,
     retryAttempts: 0,
     run: async (deps) => ({ resumed: await resumeAll(deps, { olderThanMs: 60_000 }) }),
+  },
+  {
+    name: 'remindInterviews',
+    description: 'remind interviewers and the candidate before an interview, once (recruitment policy interviewReminderHours; functions/workflow/interview-reminders.ts)',
+    schedule: { everyMinutes: 60 },
+    localEveryMinutes: 5,
+    retryAttempts: 0,
+    run: (deps) => remindInterviews(deps),
   },
   {
     name: 'remindOnboarding',

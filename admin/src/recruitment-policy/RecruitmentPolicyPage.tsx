@@ -48,6 +48,7 @@ const GeneralInputs = () => {
         {number('salaryRangePercent')}
         {number('stepDueHours')}
         {number('reportWithinDays')}
+        {number('interviewReminderHours')}
         {number('candidateRetentionDays')}
       </Box>
     </Section>

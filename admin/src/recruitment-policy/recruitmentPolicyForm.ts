@@ -9,6 +9,7 @@ export interface RecruitmentPolicyValues {
   stepDueHours: number;
   salaryRangePercent: number;
   reportWithinDays: number;
+  interviewReminderHours: number;
   candidateRetentionDays: number;
   candidateSources: Array<{ key: string; labelZh: string; labelEn: string }>;
   onboardingItems: OnboardingItemRow[];

@@ -186,6 +186,8 @@ export interface RecruitmentPolicy {
   salaryRangePercent: number;
   /** A hire must report within this many days of the offer's start date, or the offer lapses (§2: 10). */
   reportWithinDays: number;
+  /** Hours before an interview its interviewers and the candidate are reminded (gap: 24). */
+  interviewReminderHours: number;
   /** Days a candidate who was not hired is kept before their personal data is erased (gap: 180). */
   candidateRetentionDays: number;
   /** Where candidates come from, in the order the forms offer them. */
@@ -284,6 +286,7 @@ export const DEFAULT_POLICIES: PolicySet = {
     stepDueHours: 48,
     salaryRangePercent: 20,
     reportWithinDays: 10,
+    interviewReminderHours: 24,
     candidateRetentionDays: 180,
     candidateSources: [
       { key: 'boss', labelZh: 'BOSS直聘', labelEn: 'BOSS Zhipin' },
@@ -318,7 +321,7 @@ export const DEFAULT_POLICIES: PolicySet = {
 export const POLICY_GAPS: Record<PolicyName, string[]> = {
   org: ['managerEditableFields', 'hireDateWindow'],
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
-  recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
+  recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', 'interviewReminderHours', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
 };
 

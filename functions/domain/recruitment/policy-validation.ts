@@ -18,6 +18,7 @@ export function validateRecruitmentPolicy(values: unknown): PolicyIssue[] {
   is.int(values, 'stepDueHours', 'stepDueHours', 1, 720);
   is.int(values, 'salaryRangePercent', 'salaryRangePercent', 0, 200);
   is.int(values, 'reportWithinDays', 'reportWithinDays', 1, 90);
+  is.int(values, 'interviewReminderHours', 'interviewReminderHours', 1, 168);
   // Kept at least a month (a candidate may be considered again), at most three years.
   is.int(values, 'candidateRetentionDays', 'candidateRetentionDays', 30, 1095);
   checkChain(is, values.chain, cap ?? HEADCOUNT_CEILING);
@@ -25,7 +26,7 @@ export function validateRecruitmentPolicy(values: unknown): PolicyIssue[] {
   checkRounds(is, values.interviewRounds);
   checkApprover(is, values.hireDecider, 'hireDecider');
   checkOnboardingItems(is, values.onboardingItems);
-  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'candidateRetentionDays', 'candidateSources', 'interviewRounds', 'hireDecider', 'onboardingItems'];
+  const known = ['maxHeadcount', 'chain', 'stepDueHours', 'salaryRangePercent', 'reportWithinDays', 'interviewReminderHours', 'candidateRetentionDays', 'candidateSources', 'interviewRounds', 'hireDecider', 'onboardingItems'];
   for (const key of Object.keys(values)) if (!known.includes(key)) is.add(key, 'POLICY.ONE_OF', { allowed: known.join(', ') });
   return is.list;
 }

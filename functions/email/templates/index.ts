@@ -16,3 +16,4 @@ export { offerNotice, type OfferEvent, type OfferNoticeData } from './offer-noti
 export { offerToCandidate, type OfferToCandidateData } from './offer-to-candidate.js';
 export { accountInvitation, type AccountInvitationData } from './account-invitation.js';
 export { interviewInvitation, type InterviewInvitationData } from './interview-invitation.js';
+export { interviewReminder, type InterviewReminderData } from './interview-reminder.js';

@@ -13,18 +13,23 @@ export interface InterviewInvitationData {
   at: string;
   place: string;
   rescheduled: boolean;
+  /** The reminder before it (the policy's interviewReminderHours), not the invitation. */
+  reminder?: boolean;
 }
 
 export function interviewInvitation(d: InterviewInvitationData, lang: Lang): MailContent {
   const zh = lang === 'zh-CN';
   const online = /^https?:\/\//i.test(d.place);
-  return renderEmail(zh ? `【面试${d.rescheduled ? '时间变更' : '邀请'}】${d.post}（${d.teamName}）— ${d.roundLabel}` : `[Interview${d.rescheduled ? ' moved' : ''}] ${d.post} (${d.teamName}) — ${d.roundLabel}`, {
+  const [tagZh, tagEn] = d.reminder ? ['提醒', ' reminder'] : d.rescheduled ? ['时间变更', ' moved'] : ['邀请', ''];
+  return renderEmail(zh ? `【面试${tagZh}】${d.post}（${d.teamName}）— ${d.roundLabel}` : `[Interview${tagEn}] ${d.post} (${d.teamName}) — ${d.roundLabel}`, {
     lang,
-    heading: zh ? (d.rescheduled ? '面试时间变更' : '面试邀请') : (d.rescheduled ? 'Your interview has moved' : 'Interview invitation'),
+    heading: zh ? `面试${tagZh}` : d.reminder ? 'Interview reminder' : d.rescheduled ? 'Your interview has moved' : 'Interview invitation',
     greeting: zh ? `${d.candidateName}，您好：` : `Dear ${d.candidateName},`,
-    paragraphs: [zh
-      ? `感谢您应聘${d.post}岗位。诚邀您参加${d.roundLabel}，安排如下：`
-      : `Thank you for applying for the ${d.post} post. We invite you to the ${d.roundLabel}:`],
+    paragraphs: [d.reminder
+      ? (zh ? `提醒您：${d.post}岗位的${d.roundLabel}即将开始，安排如下：` : `A reminder: your ${d.roundLabel} for the ${d.post} post is coming up:`)
+      : zh
+        ? `感谢您应聘${d.post}岗位。诚邀您参加${d.roundLabel}，安排如下：`
+        : `Thank you for applying for the ${d.post} post. We invite you to the ${d.roundLabel}:`],
     rows: [
       [zh ? '时间' : 'When', formatDateTime(d.at, lang)],
       [zh ? (online ? '线上会议链接' : '地点') : (online ? 'Online meeting' : 'Where'), d.place],

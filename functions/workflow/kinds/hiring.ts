@@ -22,6 +22,7 @@ import { interviewInvitation } from '../../email/templates/index.js';
 import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
 import { enumName } from '../../email/values.js';
 import { candidatePut, getCandidate } from '../../storage/candidates.js';
+import { interviewSlotPut } from '../../storage/interview-slots.js';
 import { newId } from '../../storage/ids.js';
 import { getPolicy } from '../../storage/policies.js';
 import { requestKey } from '../../storage/keys.js';
@@ -172,15 +173,15 @@ export function interviewEvent(r: Pick<HiringRequest, 'id' | 'candidateName' | '
   };
 }
 
-/** The candidate's invitation to a round (or its new time), with the calendar entry; null without an email address. */
-export function candidateInvitation(deps: WorkflowDeps, r: Pick<HiringRequest, 'id' | 'candidateName' | 'post' | 'teamName' | 'rounds'>, i: Interview, email: string | null, rescheduled: boolean): GuardedMail | null {
+/** The candidate's invitation to a round (its new time, or the reminder before it), with the calendar entry; null without an email address. */
+export function candidateInvitation(deps: WorkflowDeps, r: Pick<HiringRequest, 'id' | 'candidateName' | 'post' | 'teamName' | 'rounds'>, i: Interview, email: string | null, why: 'new' | 'moved' | 'reminder'): GuardedMail | null {
   if (!email) return null;
   const round = r.rounds[i.round - 1];
   const content = interviewInvitation({
     candidateName: r.candidateName, post: enumName('post', r.post, 'zh-CN'), teamName: r.teamName, roundLabel: round?.labelZh ?? `第 ${i.round} 轮面试`,
-    at: i.at, place: i.place, rescheduled,
+    at: i.at, place: i.place, rescheduled: why === 'moved', reminder: why === 'reminder',
   }, 'zh-CN');
-  return guardMail(deps, { to: email, content: { ...content, attachments: [calendarAttachment(interviewEvent(r, i, deps.publicUrl))] }, ids: { hiringId: r.id, kind: `interview-${i.round}-candidate` } });
+  return guardMail(deps, { to: email, content: { ...content, attachments: [calendarAttachment(interviewEvent(r, i, deps.publicUrl))] }, ids: { hiringId: r.id, kind: `interview-${i.round}-candidate-${why}` } });
 }
 
 // The candidate's own page is not in the console yet: the requisition they applied to is.
@@ -288,11 +289,11 @@ export async function startHiring(deps: WorkflowDeps, input: StartHiringInput): 
     answers: {}, decidedSteps: [], currentStep: null, result: null, executionArn: executionArnOf(deps, HIRING, id), createdAt: at, updatedAt: at, version: 1,
   };
   const start = await startLater(deps, HIRING, id, at, { status: record.status, startedBy: input.by.id });
-  const invitation = candidateInvitation(deps, record, record.interviews[0]!, input.candidate.email ?? null, false);
+  const invitation = candidateInvitation(deps, record, record.interviews[0]!, input.candidate.email ?? null, 'new');
   await createRequest(deps.store, HIRING, record, {
     entityType: 'hiringRequest', entityId: id, action: 'create', actor: input.by, channel: 'api', at, before: null,
     after: { candidateId: input.candidate.id, openingId: input.opening.id, round: 1, at: input.interview.at },
-  }, [...start.tx, ...(input.extra ?? []), ...(input.candidateUpdate?.(id) ?? []), ...(invitation ? [invitation.tx] : [])]);
+  }, [...start.tx, ...(input.extra ?? []), ...(input.candidateUpdate?.(id) ?? []), ...(invitation ? [invitation.tx] : []), interviewSlotPut(deps.store, id, 1, input.interview.at)]);
   await start.start();
   if (invitation) await sendGuarded(deps, invitation);
   return record;
@@ -310,8 +311,8 @@ export async function scheduleRound(deps: WorkflowDeps, r: HiringRequest, interv
   const scheduled: Interview = { ...interview, scheduledAt: at };
   const next: HiringRequest = { ...r, interviews: [...r.interviews.filter((i) => i.round !== interview.round), scheduled], updatedAt: at, version: r.version + 1 };
   const candidate = await getCandidate(deps.store, r.candidateId);
-  const invitation = candidateInvitation(deps, next, scheduled, candidate?.email ?? null, r.interviews.some((i) => i.round === interview.round));
-  await transact(deps.store, [requestPut(deps.store, HIRING, next, r), ...(invitation ? [invitation.tx] : [])]);
+  const invitation = candidateInvitation(deps, next, scheduled, candidate?.email ?? null, r.interviews.some((i) => i.round === interview.round) ? 'moved' : 'new');
+  await transact(deps.store, [requestPut(deps.store, HIRING, next, r), ...(invitation ? [invitation.tx] : []), interviewSlotPut(deps.store, r.id, interview.round, interview.at)]);
   if (invitation) await sendGuarded(deps, invitation);
   return next;
 }

@@ -261,10 +261,10 @@ export const offerDefinition: KindDefinition<Offer> = {
     return {};
   },
 
-  async onWithdraw(deps, before, after, w): Promise<KindWrites> {
-    const next: Offer = { ...(after as Offer), withdrawal: { reason: w.reason, byName: w.actor.name, at: w.at } };
-    const ended = await endWithoutHire(deps, before, next, 'withdrawn', w.actor, w.reason);
-    return { writes: ended.writes, mails: ended.mails };
+  async onWithdraw(deps, before, after, w) {
+    const withdrawal = { reason: w.reason, byName: w.actor.name, at: w.at };
+    const ended = await endWithoutHire(deps, before, { ...after, withdrawal }, 'withdrawn', w.actor, w.reason);
+    return { writes: ended.writes, mails: ended.mails, patch: { withdrawal } };
   },
 
   async finish(deps, r, outcome, finished) {

@@ -252,7 +252,7 @@ describe('offers (POLICIES.md §2 steps 5–6)', () => {
     expect(noReason.status).toBe(400);
     const withdrawn = await hr('POST', `/api/v1/offers/${offerB.id}/withdraw`, { reason: '岗位调整' });
     expect(withdrawn.status, await withdrawn.clone().text()).toBe(200);
-    expect((await offerOf(offerB.id)).status).toBe('withdrawn');
+    expect(await offerOf(offerB.id)).toMatchObject({ status: 'withdrawn', withdrawal: { reason: '岗位调整' } });
     await waitForMail(api.mail!, b.email, /已撤回/);
     expect((await openingOf(openingId)).held).toBe(0);
     // Accepting a withdrawn offer is refused.
