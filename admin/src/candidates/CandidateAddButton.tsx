@@ -1,7 +1,7 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Button, SelectInput, TextInput, email as emailFormat, required, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Button, RecordContextProvider, SelectInput, TextInput, email as emailFormat, required, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { AttachmentsInput } from '../attachments/AttachmentsInput';
 import { readyIds, stillUploading, type UploadItem } from '../attachments/uploads';
 import { FormDialog } from '../components/FormDialog';
@@ -11,6 +11,9 @@ import { candidateBody } from './candidateStages';
 import type { Candidate } from './types';
 import { useRecruitmentChoices } from './useRecruitmentChoices';
 
+// Validators are made once: react-admin re-registers an input whose validate changes on each render.
+const validateRequired = required();
+const validateEmail = emailFormat();
 const INPUTS = ['name', 'phone', 'email', 'source', 'notes'] as const;
 
 /**
@@ -43,22 +46,25 @@ export const CandidateAddButton = ({ openingId, onAdded }: { openingId: string; 
       <Button label={t('add.action')} onClick={() => setOpen(true)} variant="contained" data-testid="candidate-add">
         <PersonAddIcon />
       </Button>
-      <FormDialog id="candidate-add" open={open} onClose={() => setOpen(false)} title={translate(t('add.title'))} submitLabel={t('add.submit')} submitting={submitting} onSubmit={submit}>
-        <TextInput source="name" label={t('fields.name')} validate={required()} fullWidth />
-        <Typography variant="body2" color="text.secondary" id="candidate-contact-hint">
-          {translate(t('add.contact_hint'))}
-        </Typography>
-        <TextInput source="phone" label={t('fields.phone')} type="tel" fullWidth slotProps={{ htmlInput: { 'aria-describedby': 'candidate-contact-hint' } }} />
-        <TextInput source="email" label={t('fields.email')} type="email" validate={emailFormat()} fullWidth slotProps={{ htmlInput: { 'aria-describedby': 'candidate-contact-hint' } }} />
-        <SelectInput source="source" label={t('fields.source')} choices={sources} isPending={isPending} validate={required()} fullWidth />
-        <TextInput source="notes" label={t('fields.notes')} multiline minRows={2} fullWidth />
-        <Box>
-          <Typography variant="body2" color="text.secondary">
-            {translate(t('add.cv'))}
+      {/* A blank form: not filled from the page's record (the requisition). */}
+      <RecordContextProvider value={undefined}>
+        <FormDialog id="candidate-add" open={open} onClose={() => setOpen(false)} title={translate(t('add.title'))} submitLabel={t('add.submit')} submitting={submitting} onSubmit={submit}>
+          <TextInput source="name" label={t('fields.name')} validate={validateRequired} fullWidth />
+          <Typography variant="body2" color="text.secondary" id="candidate-contact-hint">
+            {translate(t('add.contact_hint'))}
           </Typography>
-          <AttachmentsInput items={files} onChange={(change) => setFiles(change)} disabled={submitting} testId="candidate-cv" />
-        </Box>
-      </FormDialog>
+          <TextInput source="phone" label={t('fields.phone')} type="tel" fullWidth slotProps={{ htmlInput: { 'aria-describedby': 'candidate-contact-hint' } }} />
+          <TextInput source="email" label={t('fields.email')} type="email" validate={validateEmail} fullWidth slotProps={{ htmlInput: { 'aria-describedby': 'candidate-contact-hint' } }} />
+          <SelectInput source="source" label={t('fields.source')} choices={sources} isPending={isPending} validate={validateRequired} fullWidth />
+          <TextInput source="notes" label={t('fields.notes')} multiline minRows={2} fullWidth />
+          <Box>
+            <Typography variant="body2" color="text.secondary">
+              {translate(t('add.cv'))}
+            </Typography>
+            <AttachmentsInput items={files} onChange={(change) => setFiles(change)} disabled={submitting} testId="candidate-cv" />
+          </Box>
+        </FormDialog>
+      </RecordContextProvider>
     </>
   );
 };

@@ -9,6 +9,8 @@ import type { Candidate } from './types';
 import { useInterviewerChoices } from './useInterviewerChoices';
 import { useRecruitmentChoices } from './useRecruitmentChoices';
 
+// Validators are made once: react-admin re-registers an input whose validate changes on each render.
+const validateRequired = required();
 const INPUTS = ['round', 'at', 'place', 'interviewerIds'] as const;
 
 interface ScheduleValues {
@@ -60,10 +62,10 @@ export const ScheduleInterviewButton = ({ candidate }: { candidate: Candidate })
         onSubmit={submit}
         defaultValues={{ round: nextRound(candidate.hiring), interviewerIds: [] }}
       >
-        <SelectInput source="round" label={t('round')} choices={roundChoices} validate={required()} fullWidth />
-        <TextInput source="at" label={t('at')} type="datetime-local" validate={required()} fullWidth slotProps={{ inputLabel: { shrink: true } }} />
-        <TextInput source="place" label={t('place')} validate={required()} fullWidth />
-        <AutocompleteArrayInput source="interviewerIds" label={t('interviewers')} choices={choices} optionText="label" isPending={isPending} validate={required()} fullWidth />
+        <SelectInput source="round" label={t('round')} choices={roundChoices} validate={validateRequired} fullWidth />
+        <TextInput source="at" label={t('at')} type="datetime-local" validate={validateRequired} fullWidth slotProps={{ inputLabel: { shrink: true } }} />
+        <TextInput source="place" label={t('place')} validate={validateRequired} fullWidth />
+        <AutocompleteArrayInput source="interviewerIds" label={t('interviewers')} choices={choices} optionText="label" isPending={isPending} validate={validateRequired} fullWidth />
       </FormDialog>
     </>
   );

@@ -22,15 +22,16 @@ export const candidatesMessages = {
       createdByName: '添加人',
       openingId: '招聘职位',
     },
+    // The API's own words for the stages (functions/domain/recruitment/candidate.ts STAGE_LABELS).
     choices: {
       stage: {
-        new: '新候选人',
-        screening: '筛选中',
+        new: '新投递',
+        screening: '简历筛选',
         interview: '面试中',
-        offer: '录用中',
-        hired: '已入职',
+        offer: '已发录用通知',
+        hired: '已录用',
         rejected: '未录用',
-        withdrawn: '已放弃',
+        withdrawn: '候选人放弃',
       },
     },
     section: '候选人',
@@ -116,12 +117,13 @@ export const candidatesMessages = {
       createdByName: 'Added by',
       openingId: 'Opening',
     },
+    // The API's own words for the stages (functions/domain/recruitment/candidate.ts STAGE_LABELS).
     choices: {
       stage: {
         new: 'New',
         screening: 'Screening',
-        interview: 'Interview',
-        offer: 'Offer',
+        interview: 'Interviewing',
+        offer: 'Offer made',
         hired: 'Hired',
         rejected: 'Not hired',
         withdrawn: 'Withdrawn',

@@ -57,7 +57,7 @@ export const OpeningPanel = ({ openingId }: { openingId: string }) => {
               </Typography>
             )}
           </Stack>
-          <Box component="dl" aria-label={t('counts_label')} sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', m: 0 }}>
+          <Box component="dl" sx={{ display: 'flex', gap: 3, flexWrap: 'wrap', m: 0 }}>
             <Count label={t('fields.headcount')} value={opening.headcount} testId="opening-headcount" />
             <Count label={t('fields.filled')} value={opening.filled} testId="opening-filled" />
             {opening.held !== undefined && <Count label={t('fields.held')} value={opening.held} testId="opening-held" />}

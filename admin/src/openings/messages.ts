@@ -17,7 +17,6 @@ export const openingsMessages = {
     choices: {
       status: { open: '招聘中', paused: '已暂停', filled: '已招满', cancelled: '已取消' },
     },
-    counts_label: '招聘进度',
     verbs: {
       pause: { action: '暂停招聘', title: '暂停招聘？', content: '暂停后不能再添加候选人，可随时恢复。申请人会收到通知。', done: '已暂停招聘' },
       reopen: { action: '恢复招聘', title: '恢复招聘？', content: '恢复后可继续添加候选人。申请人会收到通知。', done: '已恢复招聘' },
@@ -49,7 +48,6 @@ export const openingsMessages = {
     choices: {
       status: { open: 'Open', paused: 'Paused', filled: 'Filled', cancelled: 'Cancelled' },
     },
-    counts_label: 'Progress',
     verbs: {
       pause: { action: 'Pause', title: 'Pause this opening?', content: 'No candidates can be added while it is paused; you can reopen it at any time. The requester is told.', done: 'Opening paused' },
       reopen: { action: 'Reopen', title: 'Reopen this opening?', content: 'Candidates can be added again. The requester is told.', done: 'Opening reopened' },
