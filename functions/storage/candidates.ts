@@ -15,6 +15,7 @@ import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { candidateContactKey, candidateKey, candidatesOfOpeningPk, stripKeys } from './keys.js';
+import { funnelCount } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
 export interface Candidate {
@@ -91,7 +92,7 @@ export async function createCandidate(
     }));
     try {
       await transact(store, [
-        { write: { Put: { TableName: store.table, Item: item(candidate), ConditionExpression: 'attribute_not_exists(pk)' } } },
+        { write: { Put: { TableName: store.table, Item: item(candidate), ConditionExpression: 'attribute_not_exists(pk)' } }, counts: funnelCount('candidates', candidate.createdAt) },
         ...appends,
         { write: auditPut(store, audit) },
         ...extra,

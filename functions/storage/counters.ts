@@ -11,12 +11,25 @@
  * - `approvals.decisions` `<channel>|<YYYY-MM>`                          — decisions by channel
  * - `people.headcount`    `<teamId or ->|<level>|<status>`               — employees
  * - `probation.reviews`   `<status>`                                     — reviews by status
+ * - `recruitment.funnel`  `<event>|<YYYY-MM>` (company month)            — the recruitment funnel (#14):
+ *   candidates added, interviewed (round 1 scheduled), offered, accepted, declined, hired (报到),
+ *   lapsed; and `hireDays|<YYYY-MM>`, the days from the opening to the report summed over that
+ *   month's hires (time to hire = hireDays / hired)
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import type { TxItem } from './transact.js';
 
-export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews';
+export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews' | 'recruitment.funnel';
+
+export const FUNNEL_EVENTS = ['candidates', 'interviewed', 'offered', 'accepted', 'declined', 'hired', 'lapsed'] as const;
+export type FunnelEvent = (typeof FUNNEL_EVENTS)[number] | 'hireDays';
+
+/** A funnel event in the company month of `at` (Asia/Shanghai, UTC+8 all year); `by` adds more than one (hireDays). */
+export function funnelCount(event: FunnelEvent, at: string, by = 1): CountDelta[] {
+  const month = new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 7);
+  return [{ metric: 'recruitment.funnel', add: { [`${event}|${month}`]: by } }];
+}
 
 export interface CountDelta {
   metric: Metric;

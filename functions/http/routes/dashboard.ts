@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { readCounts } from '../../storage/counters.js';
+import { FUNNEL_EVENTS, readCounts } from '../../storage/counters.js';
 import { listOrgUnits } from '../../storage/org-units.js';
 import { authorize, newRouter } from '../env.js';
 import { requires } from '../middleware/requires.js';
@@ -21,8 +21,27 @@ const Dashboard = z
     probation: z.record(z.string(), z.number().int()).openapi({ description: 'Reviews by status: scheduled (due), in_review, converted, extended, ended, rejected, withdrawn, failed' }),
     headcount: z.array(z.object({ teamId: z.string().nullable(), teamName: z.string().nullable(), level: z.string(), status: z.string(), count: z.number().int() })),
     decisions: z.array(z.object({ month: z.string(), channel: z.string(), count: z.number().int() })),
+    recruitment: z.array(z.object({
+      month: z.string(),
+      ...Object.fromEntries(FUNNEL_EVENTS.map((e) => [e, z.number().int()])) as Record<(typeof FUNNEL_EVENTS)[number], z.ZodNumber>,
+      averageDaysToHire: z.number().nullable().openapi({ description: 'Days from the opening to the report, averaged over the month’s hires (one decimal)' }),
+    })).openapi({ description: 'The recruitment funnel by company month (#14): candidates added, interviewed, offered, accepted, declined, hired (报到), lapsed; and the time to hire' }),
   })
   .openapi('Dashboard');
+
+/** The funnel counters by month, oldest first, each event's count and the average time to hire. */
+function funnelMonths(counts: Record<string, number>) {
+  const months = new Map<string, Record<string, number>>();
+  for (const [key, n] of Object.entries(counts)) {
+    const [event = '', month = ''] = key.split('|');
+    months.set(month, { ...(months.get(month) ?? {}), [event]: n });
+  }
+  return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, c]) => ({
+    month,
+    ...Object.fromEntries(FUNNEL_EVENTS.map((e) => [e, c[e] ?? 0])) as Record<(typeof FUNNEL_EVENTS)[number], number>,
+    averageDaysToHire: c.hired ? Math.round(((c.hireDays ?? 0) / c.hired) * 10) / 10 : null,
+  }));
+}
 
 /**
  * The department's numbers for the console's dashboards, from counters the writes keep
@@ -44,11 +63,12 @@ export function dashboardRoutes() {
       const { store, now, workflow } = c.get('deps');
       const lang = c.get('lang');
       const kinds = [...workflow.kinds.values()];
-      const [pending, decisions, headcount, reviews, units, ...kindLabels] = await Promise.all([
+      const [pending, decisions, headcount, reviews, funnel, units, ...kindLabels] = await Promise.all([
         readCounts(store, 'approvals.pending'),
         readCounts(store, 'approvals.decisions'),
         readCounts(store, 'people.headcount'),
         readCounts(store, 'probation.reviews'),
+        readCounts(store, 'recruitment.funnel'),
         listOrgUnits(store),
         ...kinds.map((kind) => kind.stepLabels(workflow)),
       ]);
@@ -78,6 +98,7 @@ export function dashboardRoutes() {
           const [channel = '', month = ''] = key.split('|');
           return { month, channel, count };
         }).sort((a, b) => a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel)),
+        recruitment: funnelMonths(funnel),
       }, 200);
     },
   );

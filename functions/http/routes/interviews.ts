@@ -10,6 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
 import { getTasks, listSteps } from '../../storage/approvals.js';
 import { candidatePut, getCandidate } from '../../storage/candidates.js';
+import { funnelCount } from '../../storage/counters.js';
 import { getEmployees } from '../../storage/employees.js';
 import { getOpening } from '../../storage/openings.js';
 import { getPolicy } from '../../storage/policies.js';
@@ -82,7 +83,7 @@ export function interviewsRoutes() {
           policy: policy as { version: number; values: typeof policy.values }, by, interview,
           // The candidate points at their process and is in interviews, in the same transaction.
           extra: [],
-          candidateUpdate: (id) => [candidatePut(deps.store, { ...candidate, hiringId: id, stage: 'interview', updatedAt: at, version: candidate.version + 1 }, candidate)],
+          candidateUpdate: (id) => [{ ...candidatePut(deps.store, { ...candidate, hiringId: id, stage: 'interview', updatedAt: at, version: candidate.version + 1 }, candidate), counts: funnelCount('interviewed', at) }],
         });
       } else {
         const current = candidate.hiringId ? await getRequest<HiringRequest>(deps.store, HIRING, candidate.hiringId) : null;

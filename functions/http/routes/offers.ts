@@ -16,6 +16,7 @@ import { LEVELS, type Post } from '../../domain/people/model.js';
 import { buildChecklist } from '../../domain/recruitment/onboarding.js';
 import { auditPut } from '../../storage/audit.js';
 import { candidatePut, getCandidate, type Candidate } from '../../storage/candidates.js';
+import { funnelCount } from '../../storage/counters.js';
 import { assertEmployeeEmailFree } from '../../storage/emails.js';
 import { employeeCreateWrites, getEmployee, type StoredEmployee } from '../../storage/employees.js';
 import { newId } from '../../storage/ids.js';
@@ -208,7 +209,7 @@ export function offersRoutes() {
         }, [
           ...start.tx,
           candidatePut(deps.store, { ...candidate, offerId: id, updatedAt: at, version: candidate.version + 1 }, candidate),
-          openingPut(deps.store, { ...opening, held: (opening.held ?? 0) + 1, updatedAt: at, version: opening.version + 1 }, opening),
+          { ...openingPut(deps.store, { ...opening, held: (opening.held ?? 0) + 1, updatedAt: at, version: opening.version + 1 }, opening), counts: funnelCount('offered', at) },
           ...mails.map((m) => m.tx),
         ]);
         await start.start();
@@ -377,7 +378,8 @@ export function offersRoutes() {
         };
         const writes: TxItem[] = [
           requestPut(deps.store, OFFER, next, offer),
-          openingPut(deps.store, openingNext, opening),
+          // The funnel: one hire, and the days from the opening to the report (time to hire).
+          { ...openingPut(deps.store, openingNext, opening), counts: [...funnelCount('hired', at), ...funnelCount('hireDays', at, Math.max(0, Math.round((Date.parse(on) - Date.parse(opening.createdAt.slice(0, 10))) / 86_400_000)))] },
           candidatePut(deps.store, { ...candidate, stage: 'hired', updatedAt: at, version: candidate.version + 1 } as Candidate, candidate),
           ...(requisition ? [requestPut(deps.store, REQUISITION, {
             ...requisition, filled: openingNext.filled, status: openingNext.status === 'filled' ? 'filled' : requisition.status, updatedAt: at, version: requisition.version + 1,
@@ -447,7 +449,7 @@ export async function respondToOffer(
       ? await endWithoutHire(deps, offer, next, 'declined', r.by, r.reason)
       : { writes: [], mails: await staffNotices(deps, next, 'accepted', { byId: r.by?.id ?? null }) };
     await transact(deps.store, [
-      requestPut(deps.store, OFFER, next, offer), ...ended.writes, ...ended.mails.map((m) => m.tx),
+      { ...requestPut(deps.store, OFFER, next, offer), counts: funnelCount(status, at) }, ...ended.writes, ...ended.mails.map((m) => m.tx),
       { write: auditPut(deps.store, { entityType: 'offer', entityId: offer.id, action: r.answer, actor: r.by, channel: r.channel, at, before: { status: offer.status }, after: { status, ...(r.reason ? { reason: r.reason } : {}) } }) },
     ]);
     await Promise.all(ended.mails.map((m) => sendGuarded(deps, m)));

@@ -24,6 +24,7 @@ import type { Level } from '../../domain/people/model.js';
 import { offerLetter, offerNotice, offerToCandidate, type OfferEvent } from '../../email/templates/index.js';
 import { enumName, formatDate, formatMoney } from '../../email/values.js';
 import { candidatePut, getCandidate, type Candidate } from '../../storage/candidates.js';
+import { funnelCount } from '../../storage/counters.js';
 import { requestKey } from '../../storage/keys.js';
 import { getOpening, openingPut, type Opening } from '../../storage/openings.js';
 import { getRequest, requestPut } from '../../storage/requests.js';
@@ -285,7 +286,10 @@ export const offerDefinition: KindDefinition<Offer> = {
       const next: Offer = { ...current, status, currentStep: null, result, updatedAt: at, version: current.version + 1 };
       const ended = status === 'failed' ? { writes: [], mails: [] } : await endWithoutHire(deps, current, next, status, null, null);
       try {
-        await transact(deps.store, [requestPut(deps.store, OFFER, next, current), ...ended.writes, ...ended.mails.map((m) => m.tx), ...finished(status)]);
+        await transact(deps.store, [
+          { ...requestPut(deps.store, OFFER, next, current), ...(status === 'lapsed' ? { counts: funnelCount('lapsed', at) } : {}) },
+          ...ended.writes, ...ended.mails.map((m) => m.tx), ...finished(status),
+        ]);
       } catch (err) {
         // The candidate answered, HR reported or the opening moved at the same moment: read again.
         if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < 5) continue;

@@ -273,4 +273,19 @@ describe('offers (POLICIES.md §2 steps 5–6)', () => {
     expect(reports.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(await openingOf(openingId)).toMatchObject({ filled: 1, held: 0, status: 'filled' });
   }, 120_000);
+
+  it('the dashboard’s recruitment funnel counts what happened in this file: candidates, offers, answers, hires, the lapse, and the time to hire', async () => {
+    const gmToken = tokens.gm;
+    const res = await api.request('GET', '/api/v1/dashboard', { token: gmToken });
+    expect(res.status).toBe(200);
+    const months = ((await res.json()) as { recruitment: Record<string, number | string | null>[] }).recruitment;
+    const total = (k: string) => months.reduce((n, m) => n + Number(m[k] ?? 0), 0);
+    // 13 candidates added; 11 offers made; 1 accepted and 1 declined from the letter; 2 reported; 2 lapsed
+    // (the day-11 jump lapsed the first test's accepted offer too: accepting is not reporting).
+    expect({ candidates: total('candidates'), offered: total('offered'), accepted: total('accepted'), declined: total('declined'), hired: total('hired'), lapsed: total('lapsed') })
+      .toEqual({ candidates: 13, offered: 11, accepted: 1, declined: 1, hired: 2, lapsed: 2 });
+    // Both hires reported within the days after their opening: a whole number of days, averaged.
+    const withHires = months.filter((m) => Number(m.hired) > 0);
+    for (const m of withHires) expect(m.averageDaysToHire).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });
