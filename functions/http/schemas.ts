@@ -101,6 +101,9 @@ function textRule(check: (text: string) => TextProblem | null) {
  */
 export const lineText = (max: number) => z.string().trim().min(1).max(max).superRefine(textRule(lineProblem));
 
+/** A reason people must give (pausing an opening, withdrawing an offer): a paragraph, not blank. */
+export const reasonText = (max: number) => z.string().trim().min(1).max(max).superRefine(textRule(paragraphProblem));
+
 /** A paragraph people type (a comment, a statement): line breaks are fine; hidden characters are not. */
 export const paragraphText = (max: number, tooLong?: string) =>
   z.string().max(max, tooLong ? { message: tooLong } : undefined).superRefine(textRule(paragraphProblem));

@@ -6,9 +6,10 @@ import { DomainError, DomainFieldsError } from '../errors.js';
 import type { RecruitmentPolicy } from '../policy/defaults.js';
 
 /**
- * A candidate's stage. Only `new` is reached so far; screening → interview (first by the
- * department, second by HR + head + GM, §2 step 4) → offer (report within `reportWithinDays`,
- * step 5) → hired come with interviews and offers. `rejected` and `withdrawn` end it.
+ * A candidate's stage: `new` when added; HR moves them to `screening` (or out) by hand before the
+ * interviews; round 1 makes them `interview` (first by the department, second by HR + head + GM,
+ * §2 step 4); the hire decision `offer` (the GM approved: an offer may be made) or `rejected`; the
+ * report `hired` (step 6); a declined or lapsed offer `withdrawn`. `rejected` and `withdrawn` end it.
  */
 export const CANDIDATE_STAGES = ['new', 'screening', 'interview', 'offer', 'hired', 'rejected', 'withdrawn'] as const;
 export type CandidateStage = (typeof CANDIDATE_STAGES)[number];
@@ -19,7 +20,7 @@ const STAGE_LABELS: Record<CandidateStage, Record<Lang, string>> = {
   new: { 'zh-CN': '新投递', en: 'New' },
   screening: { 'zh-CN': '简历筛选', en: 'Screening' },
   interview: { 'zh-CN': '面试中', en: 'Interviewing' },
-  offer: { 'zh-CN': '已发录用通知', en: 'Offer made' },
+  offer: { 'zh-CN': '录用阶段', en: 'Offer stage' },
   hired: { 'zh-CN': '已录用', en: 'Hired' },
   rejected: { 'zh-CN': '未录用', en: 'Not hired' },
   withdrawn: { 'zh-CN': '候选人放弃', en: 'Withdrawn' },

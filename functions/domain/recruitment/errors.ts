@@ -41,6 +41,8 @@ export const RECRUITMENT_MESSAGES = {
   'OFFER.DOCUMENTS_MISSING': { 'zh-CN': '报到须查验以下材料：{missing}', en: 'Reporting needs these documents seen: {missing}' },
   'OFFER.MENTOR_UNKNOWN': { 'zh-CN': '带教师傅须为在职员工', en: 'The mentor must be a current employee' },
   'OFFER.SUPERIOR_UNKNOWN': { 'zh-CN': '直属上级须为在职员工', en: 'The superior must be a current employee' },
+  'CANDIDATE.STAGE_MOVE': { 'zh-CN': '候选人不能从「{from}」改为「{to}」：面试开始后由面试、录用决定和录用通知推进', en: 'The candidate cannot move from “{from}” to “{to}”: once interviews start, the interviews, the hire decision and the offer move them' },
+  'CANDIDATE.REASON_REQUIRED': { 'zh-CN': '请填写原因', en: 'Give a reason' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type RecruitmentErrorCode = keyof typeof RECRUITMENT_MESSAGES;
@@ -84,4 +86,6 @@ export const RECRUITMENT_STATUS: Record<RecruitmentErrorCode, 400 | 403 | 404 | 
   'OFFER.DOCUMENTS_MISSING': 422,
   'OFFER.MENTOR_UNKNOWN': 400,
   'OFFER.SUPERIOR_UNKNOWN': 400,
+  'CANDIDATE.STAGE_MOVE': 409,
+  'CANDIDATE.REASON_REQUIRED': 400,
 };

@@ -14,14 +14,16 @@ import {
 import type { RecruitmentPolicy } from '../../domain/policy/defaults.js';
 import { enumName } from '../../email/values.js';
 import { claimAttachments, getAttachment } from '../../storage/attachments.js';
-import { createCandidate, getCandidates, listCandidates, recordCvView, type Candidate } from '../../storage/candidates.js';
+import { auditPut } from '../../storage/audit.js';
+import { candidatePut, createCandidate, getCandidates, listCandidates, recordCvView, type Candidate } from '../../storage/candidates.js';
+import { transact } from '../../storage/transact.js';
 import { newId } from '../../storage/ids.js';
 import { getOpening } from '../../storage/openings.js';
 import { getPolicy } from '../../storage/policies.js';
-import { actorOf, newRouter, principalOf } from '../env.js';
+import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
-import { IDEMPOTENCY_KEY, IdParam, LimitCursor, json, jsonBody, lineText, paragraphText, problemResponses } from '../schemas.js';
+import { IDEMPOTENCY_KEY, IdParam, LimitCursor, json, jsonBody, lineText, paragraphText, problemResponses, reasonText } from '../schemas.js';
 import { DownloadSchema, downloadAnswer } from './attachments.js';
 import { openingWithVisibleCandidates, visibleCandidate } from './candidate-access.js';
 import { AttachmentRefSchema } from './steps.js';
@@ -72,6 +74,18 @@ const NewCandidate = z.object({
   notes: paragraphText(2000).optional(),
   cv: z.string().min(1).max(64).optional().openapi({ description: 'An attachment id from POST /attachments (your upload, not yet attached): the CV' }),
 }).strict().openapi('NewCandidate');
+
+/** The moves HR makes by hand (before round 1); the processes make the others. */
+const MANUAL_MOVES: Partial<Record<(typeof CANDIDATE_STAGES)[number], readonly (typeof CANDIDATE_STAGES)[number][]>> = {
+  new: ['screening', 'rejected', 'withdrawn'],
+  screening: ['new', 'rejected', 'withdrawn'],
+};
+
+const MoveCandidate = z.object({
+  stage: z.enum(['new', 'screening', 'rejected', 'withdrawn']),
+  reason: reasonText(500).optional().openapi({ description: 'Why they leave (needed for rejected and withdrawn)' }),
+  version: z.number().int().min(1),
+}).strict().openapi('MoveCandidate');
 
 const ListQuery = z.object({
   openingId: z.string().min(1).max(64).openapi({ description: 'The opening whose candidates to list' }),
@@ -181,6 +195,41 @@ export function candidatesRoutes() {
         };
       });
       return c.json({ ...present(candidate, recruitment.values, lang), duplicates, hiring: hiring ? presentHiring(hiring, lang) : null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/{id}/stage', operationId: 'moveCandidate', tags: ['recruitment'],
+      summary: 'HR moves a candidate before their interviews: new ↔ screening, or out (rejected: not suitable; withdrawn: they dropped out), with a reason for leaving',
+      description:
+        'The interviews, the hire decision and the offer move the candidate by themselves (interview, offer, hired, and out when one ends); here only the moves before round 1: ' +
+        '`new` ↔ `screening`, and `new`/`screening` → `rejected` | `withdrawn` (a `reason` needed). Anything else is 409 CANDIDATE.STAGE_MOVE naming `stage`. `version` must be the one you read.',
+      middleware: [requires('recruitment:manage')] as const,
+      request: { params: IdParam, body: jsonBody(MoveCandidate) },
+      responses: { 200: json(CandidateSchema), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const { store } = c.get('deps');
+      const lang = c.get('lang');
+      const body = c.req.valid('json');
+      const { candidate } = await visibleCandidate(c, p, c.req.valid('param').id);
+      if (candidate.version !== body.version) throw new DomainError('RECORD.VERSION_CONFLICT', 'version', { version: body.version });
+      const allowed = MANUAL_MOVES[candidate.stage] ?? [];
+      if (!allowed.includes(body.stage) || candidate.hiringId) {
+        throw new DomainError('CANDIDATE.STAGE_MOVE', 'stage', { from: candidateStageLabel(candidate.stage, lang), to: candidateStageLabel(body.stage, lang) });
+      }
+      const leaving = body.stage === 'rejected' || body.stage === 'withdrawn';
+      if (leaving && !body.reason) throw new DomainError('CANDIDATE.REASON_REQUIRED', 'reason');
+      const at = nowIso(c);
+      const next: Candidate = { ...candidate, stage: body.stage, updatedAt: at, version: candidate.version + 1 };
+      await transact(store, [
+        candidatePut(store, next, candidate),
+        { write: auditPut(store, { entityType: 'candidate', entityId: candidate.id, action: 'stage', actor: actorOf(p), channel: c.get('channel'), at, before: { stage: candidate.stage }, after: { stage: body.stage, ...(body.reason ? { reason: body.reason } : {}) } }) },
+      ]);
+      const recruitment = await getPolicy(store, 'recruitment');
+      return c.json(present(next, recruitment.values, lang), 200);
     },
   );
 

@@ -41,7 +41,7 @@ import { requires } from '../middleware/requires.js';
 import { hashPassword } from '../security/passwords.js';
 import { invitationWrites } from '../security/password-reset.js';
 import { newToken } from '../security/tokens.js';
-import { DateString, IdParam, LimitCursor, json, jsonBody, paragraphText, problemResponses } from '../schemas.js';
+import { DateString, IdParam, LimitCursor, json, jsonBody, paragraphText, problemResponses, reasonText } from '../schemas.js';
 import { openingWithVisibleCandidates } from './candidate-access.js';
 import { tookPart } from './request-access.js';
 
@@ -95,7 +95,7 @@ const Respond = z.object({
   reason: paragraphText(500).optional().openapi({ description: 'Why they declined (optional)' }),
 }).strict().openapi('OfferResponse');
 
-const Withdraw = z.object({ reason: paragraphText(500) }).strict().openapi('WithdrawOffer');
+const Withdraw = z.object({ reason: reasonText(500) }).strict().openapi('WithdrawOffer');
 
 const Report = z.object({
   reportedOn: DateString.optional().openapi({ description: 'The day they reported (default today); not after reportBy, not in the future' }),

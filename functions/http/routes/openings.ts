@@ -19,7 +19,7 @@ import { guardMail, sendGuarded } from '../../workflow/notify.js';
 import { REQUISITION, requisitionTitle, type Requisition } from '../../workflow/kinds/requisition.js';
 import { actorOf, newRouter, nowIso, principalOf, type AppEnv } from '../env.js';
 import { requires } from '../middleware/requires.js';
-import { IdParam, LimitCursor, json, jsonBody, paragraphText, problemResponses } from '../schemas.js';
+import { IdParam, LimitCursor, json, jsonBody, problemResponses, reasonText } from '../schemas.js';
 import { scopeOf } from './employee-scope.js';
 import { tookPart } from './request-access.js';
 
@@ -37,6 +37,8 @@ export const OpeningSchema = z
     id: z.string(), requisitionId: z.string(),
     post: z.string(), teamId: z.string(), teamName: z.string(), level: z.enum(LEVELS), salaryMin: z.number(), salaryMax: z.number(),
     headcount: z.number().int(), filled: z.number().int(), open: z.number().int().openapi({ description: 'Heads still to fill' }),
+    held: z.number().int().openapi({ description: 'Heads held by offers out (sent, accepted, or waiting for the GM)' }),
+    free: z.number().int().openapi({ description: 'Heads free to offer: headcount − filled − held' }),
     status: z.enum(OPENING_STATUSES), statusLabel: z.string(), statusReason: z.string().nullable(),
     requesterId: z.string().nullable(), requesterName: z.string().nullable(),
     createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
@@ -45,7 +47,7 @@ export const OpeningSchema = z
 
 const present = (o: Opening, lang: Lang): z.infer<typeof OpeningSchema> => ({
   id: o.id, requisitionId: o.requisitionId, post: o.post, teamId: o.teamId, teamName: o.teamName, level: o.level, salaryMin: o.salaryMin, salaryMax: o.salaryMax,
-  headcount: o.headcount, filled: o.filled, open: Math.max(0, o.headcount - o.filled), status: o.status, statusLabel: STATUS_LABELS[o.status][lang], statusReason: o.statusReason,
+  headcount: o.headcount, filled: o.filled, open: Math.max(0, o.headcount - o.filled), held: o.held ?? 0, free: Math.max(0, o.headcount - o.filled - (o.held ?? 0)), status: o.status, statusLabel: STATUS_LABELS[o.status][lang], statusReason: o.statusReason,
   requesterId: o.requesterId, requesterName: o.requesterName, createdAt: o.createdAt, updatedAt: o.updatedAt, version: o.version,
 });
 
@@ -150,7 +152,7 @@ export function openingsRoutes() {
         method: 'post', path: `/{id}/${verb}`, operationId: `${verb}Opening`, tags: ['recruitment'],
         summary: `HR ${VERB_WORDS[verb].en} the opening, with a reason; its requester is told (${VERBS[verb].from.join(' or ')} → ${VERBS[verb].to})`,
         middleware: [requires('recruitment:manage')] as const,
-        request: { params: IdParam, body: jsonBody(z.object({ reason: paragraphText(500) }).strict().openapi('OpeningChange')) },
+        request: { params: IdParam, body: jsonBody(z.object({ reason: reasonText(500) }).strict().openapi('OpeningChange')) },
         responses: { 200: json(OpeningSchema), ...problemResponses(400, 401, 403, 404, 409) },
       }),
       async (c) => {

@@ -184,8 +184,8 @@ export function candidateInvitation(deps: WorkflowDeps, r: Pick<HiringRequest, '
   return guardMail(deps, { to: email, content: { ...content, attachments: [calendarAttachment(interviewEvent(r, i, deps.publicUrl))] }, ids: { hiringId: r.id, kind: `interview-${i.round}-candidate-${why}` } });
 }
 
-// The candidate's own page is not in the console yet: the requisition they applied to is.
-const consolePath = (r: Pick<HiringRequest, 'openingId'>) => `/#/requisitions/${r.openingId}/show`;
+// The candidate's page: their rounds, answers and averages, and the offer.
+const consolePath = (r: Pick<HiringRequest, 'candidateId'>) => `/#/candidates/${r.candidateId}/show`;
 
 export const hiringDefinition: KindDefinition<HiringRequest> = {
   kind: HIRING,

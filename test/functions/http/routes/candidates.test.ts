@@ -324,3 +324,33 @@ describe('the CV (#14; every look audited, POLICIES.md §8)', () => {
     expect(((await res.json()) as Problem).code).toBe('CANDIDATE.NO_CV');
   });
 });
+
+describe('moving a candidate before the interviews (#14: the pipeline board)', () => {
+  const move = (id: string, body: Record<string, unknown>, token = tokens.hr) => api.request('POST', `/api/v1/candidates/${id}/stage`, { token, body });
+
+  it('HR moves new → screening → new, and out with a reason; each move audited; bad moves are named and change nothing', async () => {
+    const c = (await added()) as Candidate & { version: number };
+    const screened = await move(c.id, { stage: 'screening', version: c.version });
+    expect(screened.status, await screened.clone().text()).toBe(200);
+    const s = (await screened.json()) as Candidate & { stageLabel: string; version: number };
+    expect(s).toMatchObject({ stage: 'screening', stageLabel: '简历筛选', version: c.version + 1 });
+    // A stale version is a conflict; leaving without a reason is refused; a stage the processes own is refused.
+    expect((await move(c.id, { stage: 'new', version: c.version })).status).toBe(409);
+    const noReason = await move(c.id, { stage: 'rejected', version: s.version });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(await noReason.json())).toContain('reason');
+    const toOffer = await move(c.id, { stage: 'offer', version: s.version });
+    expect(toOffer.status).toBe(400);
+    expect(JSON.stringify(await toOffer.json())).toContain('stage');
+    // Only HR moves candidates.
+    expect((await move(c.id, { stage: 'new', version: s.version }, tokens.agent)).status).toBe(403);
+    const out = await move(c.id, { stage: 'rejected', reason: '经验不符', version: s.version });
+    expect(out.status).toBe(200);
+    // Out is out: no move back by hand.
+    const back = await move(c.id, { stage: 'new', version: s.version + 1 });
+    expect(back.status).toBe(409);
+    expect(((await back.json()) as { code: string }).code).toBe('CANDIDATE.STAGE_MOVE');
+    const moves = (await trail(c.id)).filter((e) => e.action === 'stage');
+    expect(moves.map((e) => (e.after as { stage: string }).stage)).toEqual(expect.arrayContaining(['screening', 'rejected']));
+  });
+});

@@ -124,6 +124,7 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/candidates': [...RECRUITERS, 'key:all'],
   'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
   'GET /api/v1/candidates/{id}/cv': RECRUITERS,
+  'POST /api/v1/candidates/{id}/stage': ['hr', 'admin', 'key:all'],
   // Onboarding checklists (#14): read on the employee's file (scope, or an item's owner: the handler
   // decides); ticked by an item's owner — anyone, a mentor or the new hire — HR, or a manager over
   // the hire (the handler decides); a key only with HR's recruitment:manage.
@@ -206,6 +207,7 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/candidates': ['recruitment:read'],
   'GET /api/v1/candidates/{id}': ['recruitment:read'],
   'GET /api/v1/candidates/{id}/cv': 'people',
+  'POST /api/v1/candidates/{id}/stage': ['recruitment:manage'],
   'GET /api/v1/onboarding-checklists': ['employees:read'],
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
