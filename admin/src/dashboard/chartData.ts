@@ -95,3 +95,29 @@ export function headlineNumbers(data: DashboardData): { headcount: number; proba
 export function filteredListPath(resource: string, filter: Record<string, unknown>): string {
   return `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
 }
+
+export const FUNNEL_STAGES = ['candidates', 'interviewed', 'offered', 'accepted', 'hired'] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+/**
+ * The recruitment funnel over the last `months` company months up to the latest with data: one
+ * bar per stage (candidates added → interviewed → offered → accepted → hired), and beside it the
+ * offers lost (declined, lapsed) and the average days from the opening to the report.
+ */
+export function recruitmentFunnel(data: DashboardData, months = 6): { funnel: Stacked<'count'>; declined: number; lapsed: number; averageDaysToHire: number | null } {
+  const rows = [...(data.recruitment ?? [])].sort((a, b) => a.month.localeCompare(b.month));
+  const latest = rows.at(-1)?.month;
+  if (!latest) return { funnel: { categories: [], series: [] }, declined: 0, lapsed: 0, averageDaysToHire: null };
+  const [year, month] = latest.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - months, 1)).toISOString().slice(0, 7);
+  const recent = rows.filter((r) => r.month >= first);
+  const sum = (k: FunnelStage | 'declined' | 'lapsed') => recent.reduce((n, r) => n + (r[k] ?? 0), 0);
+  const hired = sum('hired');
+  // Each month's average weighs by its hires.
+  const days = recent.reduce((n, r) => n + (r.averageDaysToHire ?? 0) * r.hired, 0);
+  return {
+    funnel: { categories: FUNNEL_STAGES.map((s) => ({ key: s, label: s })), series: [{ key: 'count', data: FUNNEL_STAGES.map((s) => sum(s)) }] },
+    declined: sum('declined'), lapsed: sum('lapsed'),
+    averageDaysToHire: hired ? Math.round((days / hired) * 10) / 10 : null,
+  };
+}

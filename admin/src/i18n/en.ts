@@ -7,6 +7,7 @@ import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
+import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -88,6 +89,15 @@ const en = {
         },
         decisions: {
           title: 'Decisions by month and channel',
+        },
+        recruitment: {
+          title: 'Recruitment funnel',
+          hint: 'Last 6 months',
+          count: 'People',
+          stages: { candidates: 'Candidates added', interviewed: 'Interviewed', offered: 'Offers made', accepted: 'Offers accepted', hired: 'Reported (hired)' },
+          lost: '%{declined} declined, %{lapsed} did not report in time',
+          time_to_hire: 'Average time to hire: %{days} days (opening to report)',
+          no_hires: 'No hires yet',
         },
       },
     },
@@ -304,7 +314,7 @@ const en = {
     'recruitment-policy': recruitmentPolicyMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     openings: openingsMessages['en'],
-    candidates: candidatesMessages['en'],
+    candidates: { ...candidatesMessages['en'], ...candidatePipelineMessages['en'] },
     employees: {
       name: 'Employee |||| Employees',
       fields: {

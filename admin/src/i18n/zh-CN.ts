@@ -7,6 +7,7 @@ import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
+import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -300,6 +301,15 @@ const zhCN = {
         decisions: {
           title: '审批处理量：按月份与渠道',
         },
+        recruitment: {
+          title: '招聘漏斗',
+          hint: '近 6 个月',
+          count: '人数',
+          stages: { candidates: '新增候选人', interviewed: '进入面试', offered: '发出录用通知', accepted: '接受录用', hired: '报到入职' },
+          lost: '婉拒 %{declined} 人，逾期未报到 %{lapsed} 人',
+          time_to_hire: '平均招聘周期 %{days} 天（职位开放至报到）',
+          no_hires: '暂无报到入职',
+        },
       },
     },
     import_export: {
@@ -515,7 +525,7 @@ const zhCN = {
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     openings: openingsMessages['zh-CN'],
-    candidates: candidatesMessages['zh-CN'],
+    candidates: { ...candidatesMessages['zh-CN'], ...candidatePipelineMessages['zh-CN'] },
     employees: {
       name: '员工',
       fields: {

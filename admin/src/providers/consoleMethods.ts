@@ -140,6 +140,8 @@ export interface DashboardData {
   probation: Record<string, number>;
   headcount: Array<{ teamId: string | null; teamName: string | null; level: string; status: string; count: number }>;
   decisions: Array<{ month: string; channel: string; count: number }>;
+  /** The recruitment funnel by company month (#14); absent from a server before it. */
+  recruitment?: Array<{ month: string; candidates: number; interviewed: number; offered: number; accepted: number; declined: number; hired: number; lapsed: number; averageDaysToHire: number | null }>;
 }
 
 /** GET /approvals/counts: the numbers on the inbox tabs and the menu (each counted up to `cap`). */

@@ -78,3 +78,22 @@ describe('the dashboard’s numbers shaped for its charts', () => {
     expect(filteredListPath('employees', { teamId: 't1' })).toBe('/employees?filter=%7B%22teamId%22%3A%22t1%22%7D');
   });
 });
+
+describe('recruitmentFunnel (#14: the recruitment funnel and time to hire)', () => {
+  const row = (month: string, over: Record<string, number | null>) => ({ month, candidates: 0, interviewed: 0, offered: 0, accepted: 0, declined: 0, hired: 0, lapsed: 0, averageDaysToHire: null, ...over });
+  it('sums the last six months by stage, weighs each month’s time to hire by its hires, and leaves older months out', async () => {
+    const { recruitmentFunnel } = await import('../../../admin/src/dashboard/chartData.js');
+    const data = { ...DATA, recruitment: [
+      row('2025-05', { candidates: 100, hired: 9, averageDaysToHire: 90 }),
+      row('2025-11', { candidates: 10, interviewed: 6, offered: 3, accepted: 2, hired: 1, declined: 1, averageDaysToHire: 20 }),
+      row('2026-02', { candidates: 5, interviewed: 4, offered: 3, accepted: 3, hired: 3, lapsed: 1, averageDaysToHire: 12 }),
+    ] };
+    const f = recruitmentFunnel(data);
+    expect(f.funnel.categories.map((c) => c.key)).toEqual(['candidates', 'interviewed', 'offered', 'accepted', 'hired']);
+    expect(f.funnel.series).toEqual([{ key: 'count', data: [15, 10, 6, 5, 4] }]);
+    expect({ declined: f.declined, lapsed: f.lapsed }).toEqual({ declined: 1, lapsed: 1 });
+    // (20×1 + 12×3) / 4 hires = 14.
+    expect(f.averageDaysToHire).toBe(14);
+    expect(recruitmentFunnel({ ...DATA, recruitment: [] }).funnel.categories).toEqual([]);
+  });
+});

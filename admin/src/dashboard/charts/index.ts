@@ -1,4 +1,5 @@
-import { decisionsByMonth, headcountByTeam, pendingByStep, probationPipeline } from '../chartData';
+import { decisionsByMonth, headcountByTeam, pendingByStep, probationPipeline, recruitmentFunnel } from '../chartData';
+import { RecruitmentFunnelChart } from './RecruitmentFunnelChart';
 import { DecisionsChart } from './DecisionsChart';
 import { HeadcountChart } from './HeadcountChart';
 import { PendingApprovalsChart } from './PendingApprovalsChart';
@@ -19,4 +20,5 @@ export const DASHBOARD_CHARTS: readonly DashboardChart[] = [
   { key: 'probation', title: 'app.dashboard.charts.probation.title', hint: CLICK, Chart: ProbationPipelineChart, hasData: (d) => probationPipeline(d).some((s) => s.count > 0) },
   { key: 'headcount', title: 'app.dashboard.charts.headcount.title', hint: CLICK, Chart: HeadcountChart, hasData: (d) => headcountByTeam(d, '').categories.length > 0 },
   { key: 'decisions', title: 'app.dashboard.charts.decisions.title', Chart: DecisionsChart, hasData: (d) => decisionsByMonth(d).categories.length > 0 },
+  { key: 'recruitment', title: 'app.dashboard.charts.recruitment.title', hint: 'app.dashboard.charts.recruitment.hint', Chart: RecruitmentFunnelChart, hasData: (d) => recruitmentFunnel(d).funnel.categories.length > 0 },
 ];
