@@ -1,6 +1,7 @@
 import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { Link, useCreatePath, useListContext, useTranslate } from 'react-admin';
 import { byStage, isDuplicate } from './candidateStages';
+import { CandidateStageMenu } from './CandidateStageMenu';
 import type { Candidate } from './types';
 
 /** 重复: the flag of a candidate with an earlier one's mobile or email; outlined, in the theme's dark orange (4.5:1). */
@@ -21,8 +22,9 @@ export const DuplicateChip = ({ candidate }: { candidate: Pick<Candidate, 'dupli
 
 /**
  * The pipeline board (招聘看板): one column per stage, new → hired, then those who left; each
- * card the candidate's name (a link to their page), source and duplicate flag. Read-only: a
- * candidate moves with their interviews, the hire decision and their offer.
+ * card the candidate's name (a link to their page), source and duplicate flag. Before round 1
+ * HR moves a card by hand (its menu); after that a candidate moves with their interviews, the
+ * hire decision and their offer.
  */
 export const CandidateBoard = () => {
   const translate = useTranslate();
@@ -52,9 +54,12 @@ export const CandidateBoard = () => {
             <Stack component="ul" spacing={1} sx={{ listStyle: 'none', m: 0, p: 0 }}>
               {candidates.map((c) => (
                 <Paper component="li" key={c.id} sx={{ p: 1 }} data-candidate={c.id}>
-                  <Link to={createPath({ resource: 'candidates', id: c.id, type: 'show' })} sx={{ fontWeight: 600 }}>
-                    {c.name}
-                  </Link>
+                  <Stack direction="row" sx={{ alignItems: 'flex-start', justifyContent: 'space-between', gap: 0.5 }}>
+                    <Link to={createPath({ resource: 'candidates', id: c.id, type: 'show' })} sx={{ fontWeight: 600, overflowWrap: 'anywhere' }}>
+                      {c.name}
+                    </Link>
+                    <CandidateStageMenu candidate={c} />
+                  </Stack>
                   <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, flexWrap: 'wrap', rowGap: 0.5, alignItems: 'center' }}>
                     <Typography variant="caption" color="text.secondary">
                       {c.sourceLabel}

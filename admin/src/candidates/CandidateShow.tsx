@@ -9,6 +9,7 @@ import { canManageRecruitment } from '../openings/recruitmentAccess';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { DuplicateChip } from './CandidateBoard';
 import { CandidateHiringSection } from './CandidateHiringSection';
+import { CandidateStageMenu } from './CandidateStageMenu';
 import { STAGE_COLOURS } from './candidateStages';
 import { DuplicateLinks } from './DuplicateLinks';
 import { ScheduleInterviewButton } from './ScheduleInterviewButton';
@@ -80,6 +81,7 @@ const CandidateLayout = () => {
           <Stack direction="row" spacing={1} sx={{ mt: 0.5, flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
             <Chip size="small" color={STAGE_COLOURS[candidate.stage]} label={candidate.stageLabel} data-testid="candidate-stage" />
             <DuplicateChip candidate={candidate} />
+            <CandidateStageMenu candidate={candidate} />
           </Stack>
         </Box>
         <Section title={t('sections.details')} id="candidate-details">

@@ -4,6 +4,7 @@ import { Link, ListBase, useCreatePath, useGetOne, useListContext, useStore, use
 import type { Opening } from '../openings/types';
 import { CandidateAddButton } from './CandidateAddButton';
 import { CandidateBoard } from './CandidateBoard';
+import { CandidateImportButton } from './CandidateImportButton';
 import { CandidateSheet } from './CandidateSheet';
 import { DuplicateLinks } from './DuplicateLinks';
 import type { Candidate } from './types';
@@ -15,7 +16,7 @@ const PER_PAGE = 200;
 
 /**
  * 候选人 of an opening, as a pipeline board by stage or as a sheet (the choice is remembered),
- * with 添加候选人 for HR while the opening is open. A candidate added with an earlier one's
+ * with 添加候选人 and 导入候选人 for HR while the opening is open. A candidate added with an earlier one's
  * mobile or email is said at once, with links to the earlier ones.
  */
 export const OpeningCandidates = ({ opening, manages }: { opening: Opening; manages: boolean }) => {
@@ -34,6 +35,7 @@ export const OpeningCandidates = ({ opening, manages }: { opening: Opening; mana
           <ToggleButton value="sheet" data-testid="view-sheet">{t('views.sheet')}</ToggleButton>
         </ToggleButtonGroup>
         {manages && opening.status === 'open' && <CandidateAddButton openingId={opening.id} onAdded={setAdded} />}
+        {manages && opening.status === 'open' && <CandidateImportButton openingId={opening.id} />}
       </Stack>
       {manages && opening.status !== 'open' && opening.status !== 'filled' && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
