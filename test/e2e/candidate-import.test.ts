@@ -6,7 +6,7 @@ import { getOpening } from '../../functions/storage/openings.js';
 import { until } from '../support/mail.js';
 import { describeFindings, seriousViolations } from './axe.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
-import { apiAs, companyDate, demoLogins, type Employee } from './demo-api.js';
+import { apiAs, approveAs, companyDate, demoLogins, type Employee } from './demo-api.js';
 
 /**
  * 导入候选人 and the stage moves by hand (POLICIES.md §2 step 3) in a real browser: HR imports a
@@ -17,7 +17,6 @@ import { apiAs, companyDate, demoLogins, type Employee } from './demo-api.js';
  */
 if (!hasChromium) warnNoChromium('candidate import e2e');
 
-interface Task { id: string; requestId: string; stepKey: string }
 
 (hasChromium ? describe : describe.skip)('导入候选人 and stage moves in the console', () => {
   const harness = useConsoleRuntime('candidate-import');
@@ -26,18 +25,6 @@ interface Task { id: string; requestId: string; stepKey: string }
     if (fileDir) await rm(fileDir, { recursive: true, force: true });
   });
 
-  async function approveAs(role: string, requestId: string, stepKey: string): Promise<void> {
-    const apis = await Promise.all(demoLogins(harness.runtime, role).map((login) => apiAs(harness.runtime, login)));
-    const [api, task] = await until(async () => {
-      for (const api of apis) {
-        const { items } = await api<{ items: Task[] }>('/approvals?status=pending');
-        const found = items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
-        if (found) return [api, found] as const;
-      }
-      return undefined;
-    }, `${role}'s task at ${stepKey}`, 30_000);
-    await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' });
-  }
 
   it('HR imports a board’s CSV and a GBK file (a duplicate flagged, bad rows said), then moves candidates on the board', async () => {
     const runtime = harness.runtime;
@@ -47,7 +34,7 @@ interface Task { id: string; requestId: string; stepKey: string }
     const { id: requisitionId } = await supervisorApi<{ id: string }>('/requisitions', {
       post: 'agent', teamId: own.teamId, headcount: 2, reason: '旺季来电量增长', requirements: '普通话标准', level: 'trainee', wantedBy: companyDate(30),
     });
-    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(role, requisitionId, step);
+    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(harness.runtime, role, requisitionId, step);
     await until(async () => (await getOpening(runtime.store, requisitionId))?.status === 'open', 'the opening', 30_000);
 
     // A BOSS直聘-style export (UTF-8 with the BOM Excel writes) and a GBK one from Chinese Excel.

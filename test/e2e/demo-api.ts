@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime.js';
+import { until } from '../support/mail.js';
 
 /**
  * What the approval browser tests share besides the harness: the API as a demo person (for a
@@ -124,4 +125,20 @@ export async function openFromInbox(page: Page, baseUrl: string, name: string): 
     .toBeGreaterThan(0);
   await row.first().click();
   await page.waitForURL(/#\/approvals\/[^/]+\/show$/);
+}
+
+interface PendingTask { id: string; requestId: string; stepKey: string }
+
+/** Approves the request's step as whichever demo login of `role` was asked (through the API). */
+export async function approveAs(runtime: LocalRuntime, role: string, requestId: string, stepKey: string): Promise<void> {
+  const apis = await Promise.all(demoLogins(runtime, role).map((login) => apiAs(runtime, login)));
+  const [api, task] = await until(async () => {
+    for (const api of apis) {
+      const { items } = await api<{ items: PendingTask[] }>('/approvals?status=pending');
+      const found = items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
+      if (found) return [api, found] as const;
+    }
+    return undefined;
+  }, `${role}'s task at ${stepKey}`, 30_000);
+  await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' });
 }

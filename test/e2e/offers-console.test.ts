@@ -7,7 +7,7 @@ import type { MailCatcher } from '../../infra/local/mail-catcher.js';
 import { until, waitForMail } from '../support/mail.js';
 import { describeFindings, seriousViolations } from './axe.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
-import { apiAs, companyDate, demoLogins, type Api, type Employee } from './demo-api.js';
+import { apiAs, approveAs, companyDate, demoLogins, type Api, type Employee } from './demo-api.js';
 
 /**
  * 录用通知 (POLICIES.md §2 steps 5–6) in a real browser against the local runtime with the demo
@@ -19,7 +19,6 @@ import { apiAs, companyDate, demoLogins, type Api, type Employee } from './demo-
  */
 if (!hasChromium) warnNoChromium('offers e2e');
 
-interface Task { id: string; requestId: string; stepKey: string }
 
 (hasChromium ? describe : describe.skip)('录用通知 in the console', () => {
   const harness = useConsoleRuntime('offers');
@@ -32,19 +31,6 @@ interface Task { id: string; requestId: string; stepKey: string }
     expect(findings.length, describeFindings(where, findings)).toBe(0);
   }
 
-  /** Approves the request's step as whichever demo login of `role` was asked. */
-  async function approveAs(role: string, requestId: string, stepKey: string): Promise<void> {
-    const apis = await Promise.all(demoLogins(harness.runtime, role).map((login) => apiAs(harness.runtime, login)));
-    const [api, task] = await until(async () => {
-      for (const api of apis) {
-        const { items } = await api<{ items: Task[] }>('/approvals?status=pending');
-        const found = items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
-        if (found) return [api, found] as const;
-      }
-      return undefined;
-    }, `${role}'s task at ${stepKey}`, 30_000);
-    await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' });
-  }
 
   /** An open opening: a supervisor's requisition, approved along its chain (CS manager → HR → GM). */
   async function openOpening(headcount = 1, supervisorIndex = 0): Promise<{ openingId: string; teamName: string }> {
@@ -54,7 +40,7 @@ interface Task { id: string; requestId: string; stepKey: string }
     const { id } = await api<{ id: string }>('/requisitions', {
       post: 'agent', teamId: own.teamId, headcount, reason: '旺季来电量增长', requirements: '普通话标准', level: 'trainee', wantedBy: companyDate(30),
     });
-    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(role, id, step);
+    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(harness.runtime, role, id, step);
     await until(async () => (await getOpening(harness.runtime.store, id))?.status === 'open', 'the opening', 30_000);
     return { openingId: id, teamName: own.teamName };
   }

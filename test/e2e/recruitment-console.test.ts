@@ -4,7 +4,7 @@ import { getOpening } from '../../functions/storage/openings.js';
 import { until } from '../support/mail.js';
 import { describeFindings, seriousViolations } from './axe.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
-import { apiAs, companyDate, demoLogins, type Employee } from './demo-api.js';
+import { apiAs, approveAs, companyDate, demoLogins, type Employee } from './demo-api.js';
 
 /**
  * 招聘职位 and 候选人 (POLICIES.md §2 steps 3–4) in a real browser against the local runtime with
@@ -32,19 +32,6 @@ interface Task { id: string; requestId: string; stepKey: string }
     expect(await page.getByRole('heading', { level: 1 }).allInnerTexts(), `${where}: h1 headings`).toHaveLength(1);
   }
 
-  /** Approves the request's step as whichever demo login of `role` was asked. */
-  async function approveAs(role: string, requestId: string, stepKey: string): Promise<void> {
-    const apis = await Promise.all(demoLogins(harness.runtime, role).map((login) => apiAs(harness.runtime, login)));
-    const [api, task] = await until(async () => {
-      for (const api of apis) {
-        const { items } = await api<{ items: Task[] }>('/approvals?status=pending');
-        const found = items.find((t) => t.requestId === requestId && t.stepKey === stepKey);
-        if (found) return [api, found] as const;
-      }
-      return undefined;
-    }, `${role}'s task at ${stepKey}`, 30_000);
-    await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' });
-  }
 
   it('HR works the opening from its requisition’s page: job text, pause and reopen, two candidates (the second flagged), board and sheet, round 1 scheduled; the interviewer scores it on a phone', async () => {
     const runtime = harness.runtime;
@@ -55,7 +42,7 @@ interface Task { id: string; requestId: string; stepKey: string }
     const { id: requisitionId } = await supervisorApi<{ id: string }>('/requisitions', {
       post: 'agent', teamId: own.teamId, headcount: 2, reason: '旺季来电量增长', requirements: '普通话标准，能适应倒班', level: 'trainee', wantedBy: companyDate(30),
     });
-    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(role, requisitionId, step);
+    for (const [role, step] of [['cs_manager', 'cs_manager'], ['hr', 'hr'], ['gm', 'gm']] as const) await approveAs(harness.runtime, role, requisitionId, step);
     await until(async () => (await getOpening(runtime.store, requisitionId))?.status === 'open', 'the opening', 30_000);
 
     const hrLogin = demoLogins(runtime, 'hr')[0]!;
