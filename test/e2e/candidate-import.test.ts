@@ -79,6 +79,8 @@ if (!hasChromium) warnNoChromium('candidate import e2e');
     await dialog.getByRole('combobox', { name: '默认来源' }).click();
     await page.getByRole('option', { name: '现场应聘' }).click();
     expect(await dialog.getByTestId('candidate-import-count').innerText()).toBe('共 5 行候选人，可导入 4 行');
+    // Checked once the dialog's transitions have settled: a fading element is mid-colour (a machine under load shows it).
+    await page.waitForTimeout(600);
     const findings = await seriousViolations(page);
     expect(findings.length, describeFindings('the import preview', findings)).toBe(0);
     await dialog.getByRole('button', { name: '导入 4 位候选人' }).click();
@@ -96,6 +98,7 @@ if (!hasChromium) warnNoChromium('candidate import e2e');
     expect(await results.locator('tr[data-line="6"]').innerText()).toContain('未发送：手机和邮箱至少填一项');
     expect(await results.locator('tr[data-line="7"]').getAttribute('data-result')).toBe('refused');
     expect(await results.locator('tr[data-line="7"]').innerText()).toContain('未导入：手机 — ');
+    await page.waitForTimeout(600);
     const resultFindings = await seriousViolations(page);
     expect(resultFindings.length, describeFindings('the import results', resultFindings)).toBe(0);
     await dialog.getByRole('button', { name: '关闭' }).click();
