@@ -14,7 +14,7 @@ import { addMonths, companyToday } from '../../domain/people/dates.js';
 import { newEmployee } from '../../domain/people/employee-rules.js';
 import { LEVELS, type Post } from '../../domain/people/model.js';
 import { buildChecklist } from '../../domain/recruitment/onboarding.js';
-import { auditPut } from '../../storage/audit.js';
+import { auditPut, type Channel } from '../../storage/audit.js';
 import { candidatePut, getCandidate, type Candidate } from '../../storage/candidates.js';
 import { funnelCount } from '../../storage/counters.js';
 import { assertEmployeeEmailFree } from '../../storage/emails.js';
@@ -33,6 +33,7 @@ import {
   type Offer, type OfferStatus,
 } from '../../workflow/kinds/offer.js';
 import { REQUISITION, type Requisition } from '../../workflow/kinds/requisition.js';
+import type { WorkflowDeps } from '../../workflow/kinds.js';
 import { newNonce, sendGuarded, type GuardedMail } from '../../workflow/notify.js';
 import { executionArnOf, startLater } from '../../workflow/start.js';
 import { withdraw } from '../../workflow/verbs.js';
@@ -432,8 +433,8 @@ const openingStatusWord = (o: Opening, lang: Lang) =>
  * acceptance (without freeing anything). An offer no longer waiting for an answer is 409.
  */
 export async function respondToOffer(
-  deps: import('../../workflow/kinds.js').WorkflowDeps, id: string,
-  r: { answer: 'accept' | 'decline'; reason: string | null; by: { id: string; name: string } | null; channel: import('../../storage/audit.js').Channel },
+  deps: WorkflowDeps, id: string,
+  r: { answer: 'accept' | 'decline'; reason: string | null; by: { id: string; name: string } | null; channel: Channel },
   lang: Lang,
 ): Promise<Offer> {
   return retryingConflicts(async () => {
