@@ -1,7 +1,9 @@
 /**
  * Upcoming interviews, one item per scheduled round (written with the round, replaced when it is
  * rescheduled), indexed by their time so the reminder job finds those starting within the
- * policy's `interviewReminderHours` with one Query. `remindedAt` records that the reminder went.
+ * policy's `interviewReminderHours` with one Query, and 面试安排 (GET /interviews) a stretch of
+ * days with another. `remindedAt` records that the reminder went. Nothing deletes a slot: a
+ * round that took place, or whose process ended, stays listed at its time.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
@@ -48,4 +50,24 @@ export async function upcomingInterviews(store: Store, from: string, to: string,
     Limit: limit,
   }));
   return (out.Items ?? []).map((i) => stripKeys(i) as unknown as InterviewSlot);
+}
+
+/**
+ * Every slot from `from` to `to` (ISO-8601, both inclusive), soonest first: one Query on the
+ * index, read to its end (GET /interviews caps the stretch, so the pages are few).
+ */
+export async function interviewSlotsBetween(store: Store, from: string, to: string): Promise<InterviewSlot[]> {
+  const slots: InterviewSlot[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.doc.send(new QueryCommand({
+      TableName: store.table, IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': INTERVIEW_SLOTS, ':from': `${utc(from)}#`, ':to': `${utc(to)}#~` },
+      ExclusiveStartKey: start,
+    }));
+    slots.push(...(out.Items ?? []).map((i) => stripKeys(i) as unknown as InterviewSlot));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return slots;
 }

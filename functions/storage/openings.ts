@@ -2,7 +2,7 @@
  * Openings (招聘职位, POLICIES.md §2 step 3): one per approved requisition, with its id, holding
  * the headcount to fill. Stored whole; `version` guards every change.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import type { Level } from '../domain/people/model.js';
 import type { Store } from './client.js';
@@ -50,6 +50,21 @@ function item(o: Opening): Record<string, unknown> {
 export async function getOpening(store: Store, id: string): Promise<Opening | null> {
   const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: openingKey(id), ConsistentRead: true }));
   return out.Item ? (stripKeys(out.Item) as Opening) : null;
+}
+
+/** Several openings, in the order asked, those that exist (BatchGet, 100 keys per call). */
+export async function getOpenings(store: Store, ids: readonly string[]): Promise<Opening[]> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, Opening>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(openingKey);
+    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
+      for (const it of out.Responses?.[store.table] ?? []) found.set(it.id as string, stripKeys(it) as Opening);
+      keys = out.UnprocessedKeys?.[store.table]?.Keys;
+    }
+  }
+  return unique.flatMap((id) => found.get(id) ?? []);
 }
 
 /** A new opening, as a transaction item (written with the requisition's approval). */

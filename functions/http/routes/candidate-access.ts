@@ -14,7 +14,8 @@ import { REQUISITION } from '../../workflow/kinds/requisition.js';
 import type { AppEnv } from '../env.js';
 import { tookPart } from './request-access.js';
 
-async function seesCandidatesOf(c: Context<AppEnv>, p: Principal, opening: Opening): Promise<boolean> {
+/** May the reader see the opening's candidates? (The rule above; GET /interviews lists their rounds by it too.) */
+export async function seesCandidatesOf(c: Context<AppEnv>, p: Principal, opening: Opening): Promise<boolean> {
   if (can(p, 'recruitment:manage')) return true;
   if (p.kind !== 'user') return false;
   if (opening.requesterId === p.id) return true;

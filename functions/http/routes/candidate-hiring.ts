@@ -15,6 +15,8 @@ const RECOMMENDATION_LABELS: Record<Recommendation, Record<Lang, string>> = {
   reject: { 'zh-CN': '不建议录用', en: 'Do not hire' },
 };
 
+export const recommendationLabel = (r: Recommendation, lang: Lang) => RECOMMENDATION_LABELS[r][lang];
+
 export const CandidateHiringSchema = z.object({
   id: z.string().openapi({ description: 'The hiring request (kind `hiring`)' }),
   status: z.enum(HIRING_STATUSES), statusLabel: z.string(),

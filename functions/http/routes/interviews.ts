@@ -4,10 +4,12 @@
  * the candidate's hiring request (workflow/kinds/hiring.ts); a later round is scheduled when the
  * request waits for it, and HR's scheduling step completes with it. The interviewers are asked
  * (mailed) by the engine; they answer through POST /approvals/{id}/decision with a score, a
- * recommendation and notes.
+ * recommendation and notes. GET /interviews is 面试安排: the rounds of a stretch of days
+ * (interview-schedule.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.js';
+import { SCHEDULE_DEFAULT_DAYS, SCHEDULE_MAX_DAYS, scheduleRange } from '../../domain/recruitment/interview-schedule.js';
 import { getTasks, listSteps } from '../../storage/approvals.js';
 import { candidatePut, getCandidate } from '../../storage/candidates.js';
 import { funnelCount } from '../../storage/counters.js';
@@ -20,8 +22,9 @@ import { checkOpeningTakesCandidates } from '../../domain/recruitment/candidate.
 import { decide } from '../../workflow/decisions.js';
 import { HIRING, hiringStatusLabel, scheduleKey, scheduleRound, startHiring, type HiringRequest, type Interview } from '../../workflow/kinds/hiring.js';
 import { actorOf, newRouter, principalOf } from '../env.js';
-import { requires } from '../middleware/requires.js';
+import { requires, signedIn } from '../middleware/requires.js';
 import { json, jsonBody, lineText, problemResponses } from '../schemas.js';
+import { ScheduleItemSchema, interviewSchedule } from './interview-schedule.js';
 
 const ScheduleInterview = z.object({
   candidateId: z.string().min(1).max(64),
@@ -38,8 +41,37 @@ const ScheduledSchema = z.object({
   status: z.string(), statusLabel: z.string(), currentStep: z.string().nullable(),
 }).openapi('ScheduledInterview');
 
+const RangeEnd = (end: string) => z.string().min(1).max(40).optional().openapi({
+  description: `${end}: a date (company time, the whole day) or a date-time with its offset (encode \`+\` as %2B)`, example: '2026-12-10',
+});
+
+const ScheduleQuery = z.object({
+  from: RangeEnd('From'), to: RangeEnd('To, inclusive'),
+  mine: z.enum(['true', 'false']).default('false').openapi({ description: '`true`: only the rounds I interview' }),
+});
+
 export function interviewsRoutes() {
   const app = newRouter();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/', operationId: 'listInterviews', tags: ['recruitment'],
+      summary: '面试安排: the scheduled rounds from `from` to `to`, soonest first — every round for HR, the rounds I interview, and those of the openings whose candidates I see',
+      description:
+        `Without \`from\`: from the start of today (company time); without \`to\`: ${SCHEDULE_DEFAULT_DAYS} days on. At most ${SCHEDULE_MAX_DAYS} days (else 400 INTERVIEW.RANGE_TOO_LONG naming \`to\`); ` +
+        '`to` before `from` is 400 INTERVIEW.RANGE_ORDER naming `to`; a value that is neither a date nor a date-time with its offset is 400 INTERVIEW.RANGE_FORMAT naming it. ' +
+        'Rounds that took place stay listed (their process may have ended: `status`). An API key needs `recruitment:manage` and sees every round.',
+      middleware: [signedIn({ apiKeys: 'recruitment:manage' })] as const,
+      request: { query: ScheduleQuery },
+      responses: { 200: json(z.object({ items: z.array(ScheduleItemSchema) }).openapi('InterviewSchedule')), ...problemResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const q = c.req.valid('query');
+      const range = scheduleRange({ from: q.from, to: q.to }, c.get('deps').now());
+      return c.json({ items: await interviewSchedule(c, p, range, q.mine === 'true') }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({

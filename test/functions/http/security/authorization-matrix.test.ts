@@ -108,6 +108,8 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/openings/{id}/job-text': [...RECRUITERS, 'key:all'],
   'POST /api/v1/openings/{id}/pause': ['hr', 'admin', 'key:all'],
   'POST /api/v1/interviews': ['hr', 'admin', 'key:all'],
+  // 面试安排: anyone may interview (the handler lists what each sees); a key with recruitment:manage sees every round.
+  'GET /api/v1/interviews': [...ALL_USERS, 'key:all'],
   'POST /api/v1/openings/{id}/reopen': ['hr', 'admin', 'key:all'],
   'POST /api/v1/openings/{id}/cancel': ['hr', 'admin', 'key:all'],
   // Offers (#14): HR makes, withdraws and reports them and lists them all; one offer is read by
@@ -195,6 +197,7 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/openings/{id}/job-text': ['recruitment:read'],
   'POST /api/v1/openings/{id}/pause': ['recruitment:manage'],
   'POST /api/v1/interviews': ['recruitment:manage'],
+  'GET /api/v1/interviews': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/reopen': ['recruitment:manage'],
   'POST /api/v1/openings/{id}/cancel': ['recruitment:manage'],
   'POST /api/v1/candidates': ['recruitment:manage'],
