@@ -23,6 +23,8 @@ export interface WorkflowConfig extends CloudConfig {
   linkSecret: LinkSecretSource;
   /** Where webhooks may go: in the cloud https only and public addresses only, unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=1. */
   webhooks: { allowPrivateNetworks: boolean; requireHttps: boolean };
+  /** Where attachments are stored (issue #12): the API hands out links to them; the workflow erases CVs of candidates not hired. */
+  attachmentsBucket: string;
 }
 
 /**
@@ -49,6 +51,7 @@ export function readWorkflowConfig(env: NodeJS.ProcessEnv): WorkflowConfig {
     mailFrom: required(env, 'MAIL_FROM'),
     linkSecret: linkSecretSource(env),
     webhooks: { allowPrivateNetworks: allowPrivateNetworks(env), requireHttps: true },
+    attachmentsBucket: required(env, 'ATTACHMENTS_BUCKET'),
   };
 }
 
@@ -64,13 +67,11 @@ function allowPrivateNetworks(env: NodeJS.ProcessEnv): boolean {
   throw new Error(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be 1 or 0, got "${env.WEBHOOK_ALLOW_PRIVATE_NETWORKS}"`);
 }
 
-/** The API's own: where attachments are stored (issue #12). */
-export interface ApiConfig extends WorkflowConfig {
-  attachmentsBucket: string;
-}
+/** The API reads what the workflow reads. */
+export type ApiConfig = WorkflowConfig;
 
 export function readApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
-  return { ...readWorkflowConfig(env), attachmentsBucket: required(env, 'ATTACHMENTS_BUCKET') };
+  return readWorkflowConfig(env);
 }
 
 export interface LocalConfig {

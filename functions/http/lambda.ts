@@ -30,6 +30,7 @@ export const handler = handle(
     log: jsonLogger,
     workflow: {
       store,
+      objects,
       sfn: new SFNClient({ region: config.region }),
       approvalStateMachineArn: config.approvalStateMachineArn,
       mailer: sesMailer(config.mailFrom, { region: config.region }),

@@ -11,10 +11,11 @@ import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput }
 import type { AttachmentRef } from '../domain/attachments/types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CandidateStage } from '../domain/recruitment/candidate.js';
+import { neverErased } from '../domain/recruitment/retention.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { candidateContactKey, candidateKey, candidatesOfOpeningPk, stripKeys } from './keys.js';
+import { CANDIDATES_RETENTION, candidateContactKey, candidateKey, candidatesOfOpeningPk, stripKeys } from './keys.js';
 import { funnelCount } from './counters.js';
 import { transact, type TxItem } from './transact.js';
 
@@ -37,6 +38,10 @@ export interface Candidate {
   hiringId?: string | null;
   /** The candidate's current offer (one at a time; cleared when HR withdraws it, so another may be made). */
   offerId?: string | null;
+  /** Offers made earlier and withdrawn so that another could be made (their records name the candidate too). */
+  pastOfferIds?: string[];
+  /** When the personal data was erased after the retention period (functions/workflow/candidate-retention.ts); unset while kept. */
+  erasedAt?: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;
@@ -54,7 +59,9 @@ function contactKeys(c: Pick<Candidate, 'phone' | 'email'>) {
 }
 
 function item(c: Candidate): Record<string, unknown> {
-  return { ...candidateKey(c.id), entity: 'candidate', ...c, gsi1pk: candidatesOfOpeningPk(c.openingId), gsi1sk: `${c.createdAt}#${c.id}` };
+  // The retention job's list: everyone who may one day be erased, by their last change.
+  const retention = neverErased(c) ? {} : { gsi2pk: CANDIDATES_RETENTION, gsi2sk: `${c.updatedAt}#${c.id}` };
+  return { ...candidateKey(c.id), entity: 'candidate', ...c, gsi1pk: candidatesOfOpeningPk(c.openingId), gsi1sk: `${c.createdAt}#${c.id}`, ...retention };
 }
 
 /** Thrown inside createCandidate when a contact list changed between reading and writing: read again. */
@@ -167,4 +174,46 @@ export function candidatePut(store: Store, next: Candidate, previous: Pick<Candi
     write: { Put: { TableName: store.table, Item: item(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
     onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: previous.version }),
   };
+}
+
+/**
+ * Candidates who last changed before `cutoff` (ISO-8601) and are neither hired nor erased,
+ * longest untouched first, one page: the retention job's Query. Eventually consistent: the job
+ * decides on each candidate as read with `getCandidate`.
+ */
+export async function listRetentionDue(store: Store, cutoff: string, q: { limit: number; cursor?: string | undefined }): Promise<{ items: Candidate[]; nextCursor: string | null }> {
+  const fp = { t: 'retention', c: cutoff };
+  const out = await store.doc.send(new QueryCommand({
+    TableName: store.table,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :cutoff',
+    ExpressionAttributeValues: { ':pk': CANDIDATES_RETENTION, ':cutoff': cutoff },
+    Limit: q.limit,
+    ExclusiveStartKey: decodeCursor(q.cursor, fp),
+  }));
+  return { items: (out.Items ?? []).map((i) => stripKeys(i) as Candidate), nextCursor: encodeCursor(out.LastEvaluatedKey, fp) };
+}
+
+/** Thrown when a contact list changed between reading and removing: the caller tries again. */
+export class ContactListChanged extends Error {}
+
+/**
+ * Transaction items taking the candidate off the contact lists of their mobile and email, so
+ * nobody added later is flagged as their duplicate: the item goes when they were its only
+ * candidate, else their id is removed from the list. Each is conditional on the list as read.
+ */
+export async function contactRemovals(store: Store, c: Pick<Candidate, 'id' | 'phone' | 'email'>): Promise<TxItem[]> {
+  const lists = await Promise.all(contactKeys(c).map(async (key) => {
+    const out = await store.doc.send(new GetCommand({ TableName: store.table, Key: key, ConsistentRead: true }));
+    return { key, ids: (out.Item?.candidateIds as string[] | undefined) ?? [] };
+  }));
+  return lists.flatMap(({ key, ids }): TxItem[] => {
+    const at = ids.indexOf(c.id);
+    if (at < 0) return [];
+    const asRead = { ConditionExpression: `size(candidateIds) = :n AND candidateIds[${at}] = :id`, ExpressionAttributeValues: { ':n': ids.length, ':id': c.id } };
+    const onConditionFailed = () => new ContactListChanged();
+    return ids.length === 1
+      ? [{ write: { Delete: { TableName: store.table, Key: key, ...asRead } }, onConditionFailed }]
+      : [{ write: { Update: { TableName: store.table, Key: key, UpdateExpression: `REMOVE candidateIds[${at}]`, ...asRead } }, onConditionFailed }];
+  });
 }

@@ -38,7 +38,7 @@
  * | migration lease   | MIGRATIONS                | LEASE           | — one runner at a time: conditional put, `leaseUntil` expiry |
  * | opening           | OPENING#<id>              | OPENING         | gsi1 OPENINGS / createdAt#id ; gsi2 OPENINGS#STATUS#<s> / createdAt#id (the requisition's id) |
  * | interviewSlot     | INTERVIEW#<hiringId>      | ROUND#<n>       | gsi1 INTERVIEWS / at (UTC ISO)#hiringId#n: upcoming interviews, for their reminders |
- * | candidate         | CANDIDATE#<id>            | CANDIDATE       | gsi1 CANDIDATES#OPENING#<openingId> / createdAt#id (an opening's candidates) |
+ * | candidate         | CANDIDATE#<id>            | CANDIDATE       | gsi1 CANDIDATES#OPENING#<openingId> / createdAt#id (an opening's candidates) ; gsi2 CANDIDATES#RETENTION / updatedAt#id while not hired and not erased (the retention job's Query: untouched since the cut-off) |
  * | candidate contact | CANDCONTACT#<phone|email>#<sha256> | CONTACT | — the ids of every candidate with that normalised mobile or email, oldest first: one GetItem finds earlier ones (duplicates); updated on its size in the candidate's transaction |
  * | attachment        | ATTACH#<id>               | ATTACH          | — file metadata (#12): pending (TTL expiresAt) → attached to a request in the decision's / comment's transaction; downloads audited on AUDIT#attachment#<id> |
  * | webhook           | WEBHOOK#<id>              | WEBHOOK         | gsi1 WEBHOOKS / createdAt#id (the list); holds the signing secret, never returned (#13) |
@@ -81,6 +81,8 @@ export const interviewSlotKey = (hiringId: string, round: number) => ({ pk: `INT
 export const INTERVIEW_SLOTS = 'INTERVIEWS';
 export const candidateKey = (id: string) => ({ pk: `CANDIDATE#${id}`, sk: 'CANDIDATE' });
 export const candidatesOfOpeningPk = (openingId: string) => `CANDIDATES#OPENING#${openingId}`;
+/** Candidates who may one day be erased (not hired, not erased yet), by when they last changed. */
+export const CANDIDATES_RETENTION = 'CANDIDATES#RETENTION';
 /** Hashed: a key holds no phone number or address (keys show up in logs and tooling). */
 export const candidateContactKey = (kind: 'phone' | 'email', valueHash: string) => ({ pk: `CANDCONTACT#${kind}#${valueHash}`, sk: 'CONTACT' });
 export const commentsPk = (kind: string, requestId: string) => `COMMENTS#${kind}#${requestId}`;

@@ -111,3 +111,13 @@ export async function copyObject(os: ObjectStore, from: string, to: string, ifMa
     Bucket: os.bucket, Key: to, CopySource: `${os.bucket}/${from}`, ...(ifMatch ? { CopySourceIfMatch: ifMatch } : {}), MetadataDirective: 'COPY',
   }));
 }
+
+/**
+ * Deletes one object (a missing one is no error: a retried erasure deletes nothing again). On a
+ * versioned bucket this leaves a delete marker; the bucket's rule removes the earlier version
+ * after its recovery window (infra/constructs/attachments-bucket.ts).
+ */
+export async function deleteObject(os: ObjectStore, key: string): Promise<void> {
+  const [{ DeleteObjectCommand }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
+  await s3.send(new DeleteObjectCommand({ Bucket: os.bucket, Key: key }));
+}

@@ -3,6 +3,7 @@
  * the workflow Lambda runs them by name, and the local runtime runs them on its clock. A job
  * is idempotent and returns what it did.
  */
+import { eraseCandidates } from './candidate-retention.js';
 import { remindInterviews } from './interview-reminders.js';
 import { openDueReviews } from './kinds/probation-start.js';
 import type { WorkflowDeps } from './kinds.js';
@@ -87,6 +88,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     schedule: { dailyAt: { hour: 9, minute: 0 } },
     retryAttempts: 2,
     run: (deps) => remindOnboarding(deps),
+  },
+  {
+    name: 'eraseCandidates',
+    description: 'erase the personal data of candidates not hired after the retention period (recruitment policy candidateRetentionDays; functions/workflow/candidate-retention.ts)',
+    // 02:30 company time: after the night's reviews open, before anyone works.
+    schedule: { dailyAt: { hour: 2, minute: 30 } },
+    retryAttempts: 2,
+    run: (deps) => eraseCandidates(deps),
   },
 ];
 

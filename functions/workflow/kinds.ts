@@ -7,6 +7,7 @@
  */
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { Store } from '../storage/client.js';
+import type { ObjectStore } from '../storage/objects.js';
 import { readOnce } from '../storage/read-once.js';
 import type { MailAttachment, Mailer } from '../email/mailer.js';
 import type { GuardedMail } from './notify.js';
@@ -18,6 +19,8 @@ import type { ReceiverRules } from '../domain/webhooks/receiver-url.js';
 
 export interface WorkflowDeps {
   store: Store;
+  /** Attachments' object storage: the retention job deletes the CVs of erased candidates. */
+  objects: ObjectStore;
   sfn: SFNClient;
   /** The approval state machine (approval.asl.json) every request kind runs on. */
   approvalStateMachineArn: string;

@@ -9,6 +9,7 @@ import { sesMailer } from '../email/mailer.js';
 import { loadLinkSecret } from '../email/link-secret.js';
 import { jsonLogger } from '../http/deps.js';
 import { createStore } from '../storage/client.js';
+import { createObjectStore } from '../storage/objects.js';
 import { taskNamed } from './handlers.js';
 import { jobNamed } from './jobs.js';
 import { engineCall, type WorkflowDeps } from './kinds.js';
@@ -17,6 +18,7 @@ import { kindRegistry } from './registry.js';
 const config = readWorkflowConfig(process.env);
 const deps: WorkflowDeps = {
   store: createStore({ table: config.tableName, region: config.region }),
+  objects: createObjectStore({ bucket: config.attachmentsBucket, region: config.region }),
   sfn: new SFNClient({ region: config.region }),
   approvalStateMachineArn: config.approvalStateMachineArn,
   mailer: sesMailer(config.mailFrom, { region: config.region }),

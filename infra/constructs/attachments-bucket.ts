@@ -73,4 +73,23 @@ export class AttachmentsBucket extends Construct {
       );
     }
   }
+
+  /**
+   * The workflow function, which erases the CVs of candidates not hired after the retention
+   * period (functions/workflow/candidate-retention.ts): the bucket's name in `envName` and
+   * DeleteObject on `files/` only. No get, no list, no version deletes: the bucket keeps the
+   * deleted version for its recovery window, then its own rule removes it.
+   */
+  bindEraser(target: AppFunction, envName: string): void {
+    target.fn.addEnvironment(envName, this.bucket.bucketName);
+    target.fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [this.bucket.arnForObjects('files/*')] }));
+    const resource = this.bucket.node.defaultChild;
+    if (CfnElement.isCfnElement(resource)) {
+      acknowledge(
+        target.role,
+        `AwsSolutions-IAM5[Resource::${getAttRef(resource, 'Arn')}/files/*]`,
+        'Claimed files are named by id (files/<id>); the job deletes the CV of each candidate it erases, whichever id that is.',
+      );
+    }
+  }
 }

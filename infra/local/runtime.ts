@@ -166,7 +166,7 @@ export async function startLocalRuntime(opts: LocalRuntimeOptions): Promise<Loca
     await migrateLocalTable(store, tableState, now);
     // A backup holds requests, timers and jobs still while it copies the table (quiesce.ts).
     const quiesce = new Quiesce();
-    const workflows = await startWorkflows({ store, mailer, publicUrl, linkSecret, clock: quiesce.holdTimers(clock), log, webhooks: opts.webhooks ?? { allowPrivateNetworks: false, requireHttps: false } });
+    const workflows = await startWorkflows({ store, objects, mailer, publicUrl, linkSecret, clock: quiesce.holdTimers(clock), log, webhooks: opts.webhooks ?? { allowPrivateNetworks: false, requireHttps: false } });
     quiesce.addIdleCheck(() => workflows.endpoint.isIdle());
     if (clock instanceof ControllableClock) clock.addIdleCheck(() => workflows.endpoint.isIdle());
     stops.push(() => workflows.stop());

@@ -34,6 +34,7 @@ export interface LocalWorkflows {
 
 export async function startWorkflows(opts: {
   store: Store;
+  objects: WorkflowDeps['objects'];
   mailer: Mailer;
   publicUrl: string;
   linkSecret: Uint8Array;
@@ -52,6 +53,7 @@ export async function startWorkflows(opts: {
   const sfn = new SFNClient(localClientConfig(`http://127.0.0.1:${port}`));
   const deps: WorkflowDeps = {
     store: opts.store,
+    objects: opts.objects,
     sfn,
     approvalStateMachineArn: `arn:aws:states:us-east-1:000000000000:stateMachine:${APPROVAL_STATE_MACHINE}`,
     mailer: opts.mailer,

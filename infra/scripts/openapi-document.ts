@@ -20,16 +20,17 @@ export function openApiApp(): ReturnType<typeof createApp> {
   const now = () => new Date(0);
   const log: AppDeps['log'] = () => undefined;
   const publicUrl = 'http://127.0.0.1:3000';
+  const objects = createObjectStore({ bucket: 'openapi', endpoint: NOWHERE });
   return createApp({
     store,
-    objects: createObjectStore({ bucket: 'openapi', endpoint: NOWHERE }),
+    objects,
     now,
     publicUrl,
     sessionHours: 12,
     health: {},
     log,
     workflow: {
-      store, sfn: new SFNClient({ region: 'us-east-1', endpoint: NOWHERE }), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
+      store, objects, sfn: new SFNClient({ region: 'us-east-1', endpoint: NOWHERE }), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
       mailer: smtpMailer(`smtp://127.0.0.1:9`, 'openapi@example.com'), publicUrl, linkSecret: new Uint8Array(32), now, kinds: kindRegistry(), log, webhooks: { allowPrivateNetworks: false, requireHttps: false },
     },
     localClock: { now, advance: async () => now(), parseDuration: () => undefined },

@@ -147,6 +147,7 @@ export class CsDepartmentStack extends Stack {
     // Attachments (#12): the console PUTs files straight to presigned URLs; the API alone signs them.
     this.attachments = new AttachmentsBucket(this, 'Attachments', { consoleOrigins: [site.url], logsBucket: site.logsBucket });
     this.attachments.bind(this.api, 'ATTACHMENTS_BUCKET');
+    this.attachments.bindEraser(this.workflowTasks, 'ATTACHMENTS_BUCKET');
 
     new CfnOutput(this, 'ConsoleUrl', { value: site.url, description: 'Admin console' });
     new CfnOutput(this, 'ApiUrl', {

@@ -148,12 +148,13 @@ function appDeps(store: Store): AppDeps {
   // SendTaskSuccess answered in-process: see the file comment.
   sfn.middlewareStack.add(() => async () => ({ output: { $metadata: { httpStatusCode: 200 } }, response: {} }), { step: 'initialize', name: 'benchSfnStub' });
   const log = () => undefined;
+  // No object storage in the benchmarks: the attachment routes are not measured here.
+  const objects = createObjectStore({ bucket: 'bench-none', endpoint: 'http://127.0.0.1:9' });
   return {
-    // No object storage in the benchmarks: the attachment routes are not measured here.
-    store, objects: createObjectStore({ bucket: 'bench-none', endpoint: 'http://127.0.0.1:9' }), now, publicUrl: 'http://127.0.0.1:3999', sessionHours: 12, log,
+    store, objects, now, publicUrl: 'http://127.0.0.1:3999', sessionHours: 12, log,
     health: { dynamodb: async () => ({ state: 'up' }) },
     workflow: {
-      store, sfn, approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
+      store, objects, sfn, approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
       mailer: smtpMailer('smtp://127.0.0.1:9', 'bench@bench.example'), publicUrl: 'http://127.0.0.1:3999',
       linkSecret: new Uint8Array(32).fill(7), now, kinds: kindRegistry(), webhooks: { allowPrivateNetworks: false, requireHttps: false }, log,
     },

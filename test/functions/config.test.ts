@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLocalConfig, readWorkflowConfig } from '../../functions/config.js';
 
-const CLOUD = { TABLE_NAME: 't', APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:1:stateMachine:x', MAIL_FROM: 'a@b.c', LINK_SECRET: 'x'.repeat(64) };
+const CLOUD = { TABLE_NAME: 't', ATTACHMENTS_BUCKET: 'files', APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:1:stateMachine:x', MAIL_FROM: 'a@b.c', LINK_SECRET: 'x'.repeat(64) };
 
 describe('WEBHOOK_ALLOW_PRIVATE_NETWORKS (#13)', () => {
   it('is off unless set: in the cloud receivers are https on public addresses; locally http is fine but private addresses are not', () => {

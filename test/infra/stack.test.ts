@@ -278,6 +278,7 @@ describe('approval workflow', () => {
           },
           MAIL_FROM: { Ref: 'MailFrom' },
           LINK_SECRET_ARN: linkSecretArn,
+          ATTACHMENTS_BUCKET: { Ref: attachmentsBucketId },
           NODE_ENV: 'production',
           NODE_OPTIONS: '--enable-source-maps',
         },
@@ -591,13 +592,16 @@ describe('attachments bucket (#12)', () => {
     ]));
   });
 
-  it('gives the API put and get on its objects only; no other function reaches it', () => {
+  it('gives the API put and get on its objects only, and the workflow delete on claimed files only (the CVs the retention job erases)', () => {
     const onBucket = (roleId: string) => statementsOf(roleId).filter((s) => JSON.stringify(s.Resource).includes(attachmentsBucketId));
     const [api, ...more] = onBucket(apiRoleId);
     expect(more).toHaveLength(0);
     expect(actionsOf(api!).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(resourcesOf(api!)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/*']] }]);
-    expect(onBucket(workflowRoleId)).toHaveLength(0);
+    const [workflow, ...moreWorkflow] = onBucket(workflowRoleId);
+    expect(moreWorkflow).toHaveLength(0);
+    expect(actionsOf(workflow!)).toEqual(['s3:DeleteObject']);
+    expect(resourcesOf(workflow!)).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [attachmentsBucketId, 'Arn'] }, '/files/*']] }]);
   });
 });
 

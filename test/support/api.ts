@@ -91,14 +91,14 @@ export async function testApi(opts: { workflows?: boolean; realClock?: boolean; 
       await mail!.stop();
       await rm(mailDir, { recursive: true, force: true });
     });
-    workflows = await startWorkflows({ store, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, clock: runtimeClock, kinds, webhooks, log });
+    workflows = await startWorkflows({ store, objects, mailer: smtpMailer(`smtp://127.0.0.1:${mail.smtpPort}`, 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, clock: runtimeClock, kinds, webhooks, log });
     control.addIdleCheck(() => workflows!.endpoint.isIdle());
     stops.unshift(() => workflows!.stop());
     workflow = workflows.deps;
   } else {
     // No workflow engine: routes that need one are not exercised by such a test.
     workflow = {
-      store, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
+      store, objects, sfn: new SFNClient(localClientConfig('http://127.0.0.1:9')), approvalStateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:none',
       mailer: smtpMailer('smtp://127.0.0.1:9', 'cs@test.local'), publicUrl: PUBLIC_URL, linkSecret, now, kinds, webhooks, log,
     };
   }

@@ -1,7 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Alert, Box, Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { HttpError, Link, Show, useCreatePath, useDataProvider, useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { HttpError, Link, Show, useCreatePath, useDataProvider, useGetIdentity, useNotify, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { CandidateOfferPanel } from '../offers/CandidateOfferPanel';
@@ -68,6 +68,7 @@ const CandidateLayout = () => {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const { identity } = useGetIdentity();
+  const [locale] = useLocaleState();
   if (!candidate) return null;
   const f = (field: string) => translate(`resources.candidates.fields.${field}`);
   const t = (k: string) => translate(`resources.candidates.${k}`);
@@ -84,6 +85,11 @@ const CandidateLayout = () => {
             <CandidateStageMenu candidate={candidate} />
           </Stack>
         </Box>
+        {candidate.erasedAt && (
+          <Alert severity="info" data-testid="candidate-erased">
+            {translate('resources.candidates.erased', { date: new Date(candidate.erasedAt).toLocaleDateString(locale, { dateStyle: 'medium' }) })}
+          </Alert>
+        )}
         <Section title={t('sections.details')} id="candidate-details">
           <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75, m: 0 }}>
             <Term label={f('phone')}>{candidate.phone ?? '—'}</Term>

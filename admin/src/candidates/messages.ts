@@ -40,6 +40,7 @@ export const candidatesMessages = {
     empty: '还没有候选人。',
     duplicate_chip: '重复',
     duplicate_hint: '手机或邮箱与已有候选人相同',
+    erased: '该候选人未被录用，其个人资料（姓名、手机、邮箱、备注、简历）已于 %{date} 按招聘制度的保留期限删除；保留的只是其曾应聘的记录与面试结论。',
     add: {
       action: '添加候选人',
       title: '添加候选人',
@@ -135,6 +136,7 @@ export const candidatesMessages = {
     empty: 'No candidates yet.',
     duplicate_chip: 'Duplicate',
     duplicate_hint: 'Same mobile or email as an earlier candidate',
+    erased: 'This candidate was not hired: their personal data (name, mobile, email, notes, CV) was erased on %{date} after the recruitment policy’s retention period. What remains is the record that they applied and the interview results.',
     add: {
       action: 'Add candidate',
       title: 'Add a candidate',

@@ -62,6 +62,8 @@ export interface Candidate {
   hiringId?: string | null;
   /** GET /candidates/{id} only: null before round 1 is scheduled. */
   hiring?: CandidateHiring | null;
+  /** When the personal data was erased after the recruitment policy's retention period; null while kept. */
+  erasedAt?: string | null;
   offerId?: string | null;
   createdById: string;
   createdByName: string;

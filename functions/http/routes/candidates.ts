@@ -31,6 +31,8 @@ import { CandidateHiringSchema, presentHiring } from './candidate-hiring.js';
 import { getRequest } from '../../storage/requests.js';
 import { HIRING, type HiringRequest } from '../../workflow/kinds/hiring.js';
 
+import { ERASED_NAME } from '../../domain/recruitment/retention.js';
+
 type Lang = 'zh-CN' | 'en';
 
 const EarlierSchema = z.object({
@@ -46,7 +48,7 @@ export const CandidateSchema = z
   .object({
     id: z.string(),
     openingId: z.string(),
-    name: z.string(),
+    name: z.string().openapi({ description: 'As entered; once erased, a placeholder in the reader’s language (（已删除的候选人）)' }),
     phone: z.string().nullable().openapi({ description: 'Mainland mobile, normalised (11 digits, no +86)' }),
     email: z.string().nullable().openapi({ description: 'Lower-case' }),
     source: z.string().openapi({ description: 'A key of the recruitment policy’s candidateSources' }),
@@ -60,6 +62,7 @@ export const CandidateSchema = z
     offerId: z.string().nullable().openapi({ description: 'Their offer (GET /offers/{id}) once HR made one; null before' }),
     hiringId: z.string().nullable().openapi({ description: 'The candidate’s hiring request (interviews, the hire decision), once round 1 is scheduled' }),
     hiring: CandidateHiringSchema.nullable().optional().openapi({ description: 'GET /candidates/{id} only: the rounds (schedule, answers, average) and the current step' }),
+    erasedAt: z.string().nullable().openapi({ description: 'When the personal data (name, mobile, email, notes, CV) was erased, the recruitment policy’s candidateRetentionDays after a candidate not hired last changed; null while kept' }),
     createdById: z.string(), createdByName: z.string(),
     createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
   })
@@ -94,7 +97,7 @@ const ListQuery = z.object({
 
 function present(c: Candidate, policy: RecruitmentPolicy, lang: Lang): z.infer<typeof CandidateSchema> {
   return {
-    id: c.id, openingId: c.openingId, name: c.name, phone: c.phone, email: c.email,
+    id: c.id, openingId: c.openingId, name: c.erasedAt ? ERASED_NAME[lang] : c.name, phone: c.phone, email: c.email, erasedAt: c.erasedAt ?? null,
     source: c.source, sourceLabel: candidateSourceLabel(policy, c.source, lang), notes: c.notes, cv: c.cv,
     stage: c.stage, stageLabel: candidateStageLabel(c.stage, lang), duplicateOf: c.duplicateOf, hiringId: c.hiringId ?? null, offerId: c.offerId ?? null,
     createdById: c.createdById, createdByName: c.createdByName, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,

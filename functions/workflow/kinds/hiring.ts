@@ -136,7 +136,7 @@ const STATUS_LABELS: Record<HiringStatus, Record<Lang, string>> = {
 
 export const hiringStatusLabel = (s: HiringStatus, lang: Lang) => STATUS_LABELS[s][lang];
 
-const title = (r: Pick<HiringRequest, 'candidateName' | 'post' | 'teamName'>): Record<Lang, string> => ({
+export const hiringTitle = (r: Pick<HiringRequest, 'candidateName' | 'post' | 'teamName'>): Record<Lang, string> => ({
   'zh-CN': `招聘面试：${r.candidateName}（${enumName('post', r.post, 'zh-CN')}，${r.teamName}）`,
   en: `Hiring: ${r.candidateName} (${enumName('post', r.post, 'en')}, ${r.teamName})`,
 });
@@ -209,7 +209,7 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
   ccOnFinish: () => [],
   listed: {
     kindLabel: { 'zh-CN': '招聘面试', en: 'Hiring' },
-    title,
+    title: hiringTitle,
     statusLabels: STATUS_LABELS,
     consolePath,
   },
@@ -218,7 +218,7 @@ export const hiringDefinition: KindDefinition<HiringRequest> = {
     return {
       // Each round's ask carries its calendar entry.
       askAttachments: Object.fromEntries(r.interviews.map((i) => [roundKey(i.round), [calendarAttachment(interviewEvent(r, i, deps.publicUrl))]])),
-      title: title(r),
+      title: hiringTitle(r),
       kindLabel: { 'zh-CN': '招聘面试', en: 'Hiring' },
       summary: { 'zh-CN': rows(r, 'zh-CN'), en: rows(r, 'en') },
       requester: r.requesterId ? { id: r.requesterId, name: r.requesterName ?? '' } : null,

@@ -212,7 +212,11 @@ export async function endWithoutHire(
   if (opening && released) writes.push(openingPut(deps.store, released, opening));
   if (candidate && candidate.offerId === before.id) {
     const again = event === 'withdrawn' || event === 'rejected';
-    const moved: Candidate = { ...candidate, stage: again ? 'offer' : 'withdrawn', offerId: again ? null : candidate.offerId, updatedAt: at, version: candidate.version + 1 };
+    const moved: Candidate = {
+      ...candidate, stage: again ? 'offer' : 'withdrawn', offerId: again ? null : candidate.offerId, updatedAt: at, version: candidate.version + 1,
+      // Kept so that erasing the candidate later finds every offer naming them (candidate-retention.ts).
+      ...(again ? { pastOfferIds: [...(candidate.pastOfferIds ?? []), before.id] } : {}),
+    };
     writes.push(candidatePut(deps.store, moved, candidate));
   }
   const mails = await staffNotices(deps, next, event, { byId: by?.id ?? null, comment, ...(released ? { openHeads: freeHeads(released) } : {}) });

@@ -6,7 +6,7 @@ const KEY = Buffer.alloc(32, 7);
 const ARN = 'arn:aws:secretsmanager:ap-east-1:000000000000:secret:LinkSecret-AbCdEf';
 
 const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-  TABLE_NAME: 'cs-test', APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:000000000000:stateMachine:cs', MAIL_FROM: 'cs@test.example', ...extra,
+  TABLE_NAME: 'cs-test', ATTACHMENTS_BUCKET: 'cs-files', APPROVAL_STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:000000000000:stateMachine:cs', MAIL_FROM: 'cs@test.example', ...extra,
 });
 
 /** A reader that records what it was asked for and answers `value`. */
