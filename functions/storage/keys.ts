@@ -46,7 +46,7 @@
  * | webhook count     | WEBHOOKS#COUNT            | COUNT           | — how many are registered: the cap (MAX_WEBHOOKS) is a condition on it |
  * | event subscribers | WEBHOOKS#EVENT#<type>     | SUBSCRIBERS     | — the string set of webhook ids subscribed to one event type: one GetItem finds them |
  * | webhook outbox    | WEBHOOK_OUTBOX            | <at>#e#<eventId> / <at>#d#<webhookId>#<eventId> | — an event written with its change (fanned out to deliveries), and deliveries due at `at` |
- * | onboarding checklist | ONBOARDING#<employeeId> | CHECKLIST      | gsi1 ONBOARDING#open / <nextDueDate>#id while open (the reminder job's Query: due before today); stored whole (#14) |
+ * | onboarding checklist | ONBOARDING#<employeeId> | CHECKLIST      | gsi1 ONBOARDING#open / <nextDueDate>#id while open (the reminder job's Query: due before today) ; gsi2 ONBOARDING#STATUS#<open|done> / reportDate#createdAt#id (HR's list, newest report first); stored whole (#14) |
  */
 export const employeeKey = (id: string) => ({ pk: `EMP#${id}`, sk: 'EMP' });
 export const employeeNoKey = (employeeNo: string) => ({ pk: `EMPNO#${employeeNo}`, sk: 'EMPNO' });
@@ -115,6 +115,8 @@ export const WEBHOOK_OUTBOX = 'WEBHOOK_OUTBOX';
 /** The onboarding checklist of a new hire (storage/onboarding.ts): one per employee, under their id. */
 export const onboardingChecklistKey = (employeeId: string) => ({ pk: `ONBOARDING#${employeeId}`, sk: 'CHECKLIST' });
 export const ONBOARDING_OPEN = 'ONBOARDING#open';
+/** The checklists in one status, by report date (HR's list; migration 0004 indexes those stored before). */
+export const onboardingByStatusPk = (status: 'open' | 'done') => `ONBOARDING#STATUS#${status}`;
 
 /** Attachment metadata (storage/attachments.ts); the file itself is in object storage. */
 export const attachmentKey = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });

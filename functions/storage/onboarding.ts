@@ -3,6 +3,9 @@
  * id, stored whole; `version` guards every change. While open, it sits in gsi1 under
  * `ONBOARDING#open` sorted by the earliest due date of an item still to do, so the daily reminder
  * finds the overdue ones with one Query (`< today`), never a Scan; done, it leaves the index.
+ * Open or done, it sits in gsi2 under `ONBOARDING#STATUS#<status>` sorted by report date, for
+ * HR's list (newest report first); every write puts the whole item, so a tick of the last item
+ * moves it from the open partition to the done one. Migration 0004 indexes those stored before.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
@@ -10,16 +13,23 @@ import { nextDueDate, type OnboardingChecklist } from '../domain/recruitment/onb
 import { auditPut, type Channel } from './audit.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { ONBOARDING_OPEN, onboardingChecklistKey, stripKeys } from './keys.js';
+import { ONBOARDING_OPEN, onboardingByStatusPk, onboardingChecklistKey, stripKeys } from './keys.js';
 import type { TxItem } from './transact.js';
 
 export type { OnboardingChecklist, OnboardingItem } from '../domain/recruitment/onboarding.js';
+
+/** The list index's keys (gsi2): also what migration 0004 sets on checklists stored before it. */
+export function checklistListKeys(c: Pick<OnboardingChecklist, 'id' | 'status' | 'reportDate' | 'createdAt'>): { gsi2pk: string; gsi2sk: string } {
+  // The same report date sorts by when it was recorded; the id keeps keys unique.
+  return { gsi2pk: onboardingByStatusPk(c.status), gsi2sk: `${c.reportDate}#${c.createdAt}#${c.id}` };
+}
 
 function item(c: OnboardingChecklist): Record<string, unknown> {
   const next = c.status === 'open' ? nextDueDate(c) : null;
   return {
     ...onboardingChecklistKey(c.id), entity: 'onboardingChecklist', ...c,
     ...(next ? { gsi1pk: ONBOARDING_OPEN, gsi1sk: `${next}#${c.id}` } : {}),
+    ...checklistListKeys(c),
   };
 }
 
@@ -81,6 +91,23 @@ export async function listOverdueChecklists(store: Store, today: string, q: { li
       // `<date>#<id>` sorts before `today` exactly when the date is earlier.
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :today',
       ExpressionAttributeValues: { ':pk': ONBOARDING_OPEN, ':today': today },
+      Limit: q.limit,
+      ExclusiveStartKey: decodeCursor(q.cursor, fp),
+    }),
+  );
+  return { items: (out.Items ?? []).map((i) => stripKeys(i) as OnboardingChecklist), nextCursor: encodeCursor(out.LastEvaluatedKey, fp) };
+}
+
+/** The checklists in one status, newest report first, one page (one Query on gsi2). */
+export async function listChecklists(store: Store, q: { status: OnboardingChecklist['status']; limit: number; cursor?: string | undefined }): Promise<{ items: OnboardingChecklist[]; nextCursor: string | null }> {
+  const fp = { t: 'onboarding', s: q.status };
+  const out = await store.doc.send(
+    new QueryCommand({
+      TableName: store.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': onboardingByStatusPk(q.status) },
+      ScanIndexForward: false,
       Limit: q.limit,
       ExclusiveStartKey: decodeCursor(q.cursor, fp),
     }),

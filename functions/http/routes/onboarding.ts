@@ -1,24 +1,26 @@
 /**
  * Onboarding checklists (入职清单, POLICIES.md §2 step 6; 000 第三章第二节): opened when a hire
  * reports (the offer's report route writes it, storage/onboarding.ts `checklistWrites`); read
- * on the employee's file; each item ticked by its owner (the employee id of the signed-in
- * person), HR, or a manager with recruitment:write whose part of the organisation holds the
- * new hire. Every tick is audited; the checklist is done when every item is.
+ * on the employee's file, and listed by status for HR (every checklist) and managers with
+ * recruitment:write (those in their part of the organisation); each item ticked by its owner
+ * (the employee id of the signed-in person), HR, or a manager with recruitment:write whose part
+ * of the organisation holds the new hire. Every tick is audited; the checklist is done when
+ * every item is.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { can, inScope, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { companyToday } from '../../domain/people/dates.js';
 import { ONBOARDING_OWNERS, type OnboardingOwner } from '../../domain/policy/defaults.js';
 import { isOverdue, markItem, type OnboardingChecklist, type OnboardingItem } from '../../domain/recruitment/onboarding.js';
 import { auditPut } from '../../storage/audit.js';
-import { getEmployee } from '../../storage/employees.js';
-import { getChecklist, onboardingChecklistPut } from '../../storage/onboarding.js';
+import { getEmployee, getEmployees, type StoredEmployee } from '../../storage/employees.js';
+import { getChecklist, listChecklists, onboardingChecklistPut } from '../../storage/onboarding.js';
 import { transact } from '../../storage/transact.js';
 import { actorOf, newRouter, nowIso, principalOf, type AppEnv } from '../env.js';
 import { requires, signedIn } from '../middleware/requires.js';
-import { json, jsonBody, problemResponses } from '../schemas.js';
+import { json, jsonBody, LimitCursor, problemResponses } from '../schemas.js';
 import { scopeOf } from './employee-scope.js';
 
 type Lang = 'zh-CN' | 'en';
@@ -54,6 +56,9 @@ const ChecklistSchema = z
     id: z.string(), employeeId: z.string(), employeeName: z.string(), offerId: z.string().nullable(),
     reportDate: z.string(), mentorEmployeeId: z.string().nullable(), status: z.enum(['open', 'done']),
     items: z.array(ItemSchema), policyVersion: z.number().int(), createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+    counts: z
+      .object({ done: z.number().int(), total: z.number().int(), overdue: z.number().int() })
+      .openapi({ description: 'Items done, all items, and items overdue (company date today)' }),
   })
   .openapi('OnboardingChecklist');
 
@@ -69,10 +74,38 @@ const isOwner = (p: Principal, item: OnboardingItem) => p.kind === 'user' && !!p
 async function accessTo(c: Ctx, p: Principal, checklist: OnboardingChecklist): Promise<Access> {
   if (HR_WIDE(p)) return { visible: true, mayMark: () => true };
   const [scope, employee] = await Promise.all([scopeOf(c, p), getEmployee(c.get('deps').store, checklist.employeeId)]);
+  return accessWith(p, scope, employee, checklist);
+}
+
+/** The same, from the caller's scope (scope.ts: null everyone, undefined no one) and the new hire's record, already read. */
+function accessWith(p: Principal, scope: string | null | undefined, employee: StoredEmployee | null, checklist: OnboardingChecklist): Access {
+  if (HR_WIDE(p)) return { visible: true, mayMark: () => true };
   const covers = scope !== undefined && !!employee && inScope(scope, employee.path);
   const manages = covers && can(p, 'recruitment:write');
   const owns = checklist.items.some((i) => isOwner(p, i));
   return { visible: covers || owns, mayMark: (item) => manages || isOwner(p, item) };
+}
+
+/**
+ * GET / serves two questions: with `employeeId`, one file's checklist, for whoever reads people
+ * (the handler decides per checklist, as on the file); without, the list, for HR and managers with
+ * recruitment:write (others 403). Decided before validation, as `requires` does (403 before 400).
+ */
+function requiresChecklistReader(): MiddlewareHandler<AppEnv> {
+  const ofEmployee = requires('employees:read');
+  const list = requires('recruitment:manage', 'recruitment:write');
+  return async function requiresChecklistReader(c, next) {
+    await (c.req.query('employeeId') === undefined ? list : ofEmployee)(c, next);
+  };
+}
+
+/** The new hires of a page of checklists, in BatchGets of 100 (a page holds at most 200). */
+async function newHiresOf(c: Ctx, checklists: OnboardingChecklist[]): Promise<Map<string, StoredEmployee>> {
+  const ids = [...new Set(checklists.map((l) => l.employeeId))];
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) chunks.push(ids.slice(i, i + 100));
+  const found = await Promise.all(chunks.map((chunk) => getEmployees(c.get('deps').store, chunk)));
+  return new Map(found.flat().map((e) => [e.id, e]));
 }
 
 function present(c: OnboardingChecklist, access: Access, lang: Lang, today: string): z.infer<typeof ChecklistSchema> {
@@ -83,6 +116,7 @@ function present(c: OnboardingChecklist, access: Access, lang: Lang, today: stri
       key: i.key, label: i.label[lang], labels: i.label, owner: i.owner, ownerLabel: OWNER_LABELS[i.owner][lang], ownerId: i.ownerId, ownerName: i.ownerName,
       dueDate: i.dueDate, overdue: isOverdue(i, today), done: i.done, doneAt: i.doneAt, doneByName: i.doneByName, canMark: access.mayMark(i),
     })),
+    counts: { done: c.items.filter((i) => i.done).length, total: c.items.length, overdue: c.items.filter((i) => isOverdue(i, today)).length },
   };
 }
 
@@ -95,18 +129,44 @@ export function onboardingRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/', operationId: 'listOnboardingChecklists', tags: ['recruitment'],
-      summary: 'The onboarding checklist of one employee (入职清单): items with owner, due date and done; empty when there is none or it is not the caller’s to see',
-      middleware: [requires('employees:read')] as const,
-      request: { query: z.object({ employeeId: z.string().min(1).max(64) }) },
-      responses: { 200: json(z.object({ items: z.array(ChecklistSchema) }).openapi('OnboardingChecklistList')), ...problemResponses(400, 401, 403) },
+      summary: 'Onboarding checklists (入职清单): of one employee (`employeeId`), or the list by status, newest report first (HR; a manager, those in their part of the organisation)',
+      description:
+        'With `employeeId`: that employee’s checklist, for whoever reads people; empty when there is none or it is not the caller’s to see (`status`, `limit` and `cursor` are not used). ' +
+        'Without: the checklists in `status` (default `open`), newest report date first, for HR and managers with recruitment:write, others 403. ' +
+        'A manager’s page is read from all checklists and filtered to their part of the organisation, so it may hold fewer than `limit`; follow `nextCursor`.',
+      middleware: [requiresChecklistReader()] as const,
+      request: {
+        query: z.object({
+          employeeId: z.string().min(1).max(64).optional(),
+          status: z.enum(['open', 'done']).default('open').openapi({ description: 'The list’s status: open (进行中, the default) or done (已完成)' }),
+          ...LimitCursor,
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(ChecklistSchema), nextCursor: z.string().nullable() }).openapi('OnboardingChecklistList')), ...problemResponses(400, 401, 403) },
     }),
     async (c) => {
       const p = principalOf(c);
       const deps = c.get('deps');
-      const checklist = await getChecklist(deps.store, c.req.valid('query').employeeId);
-      if (!checklist) return c.json({ items: [] }, 200);
-      const access = await accessTo(c, p, checklist);
-      return c.json({ items: access.visible ? [present(checklist, access, c.get('lang'), companyToday(deps.now()))] : [] }, 200);
+      const q = c.req.valid('query');
+      const lang = c.get('lang');
+      const today = companyToday(deps.now());
+      if (q.employeeId !== undefined) {
+        const checklist = await getChecklist(deps.store, q.employeeId);
+        if (!checklist) return c.json({ items: [], nextCursor: null }, 200);
+        const access = await accessTo(c, p, checklist);
+        return c.json({ items: access.visible ? [present(checklist, access, lang, today)] : [], nextCursor: null }, 200);
+      }
+      const page = await listChecklists(deps.store, { status: q.status, limit: q.limit, cursor: q.cursor });
+      if (HR_WIDE(p)) return c.json({ items: page.items.map((l) => present(l, accessWith(p, null, null, l), lang, today)), nextCursor: page.nextCursor }, 200);
+      // A manager: the page (at most `limit` checklists) filtered to their part of the organisation.
+      // An item's owner outside it (a mentor) finds theirs on the new hire's file, not in this list.
+      const [scope, hires] = await Promise.all([scopeOf(c, p), newHiresOf(c, page.items)]);
+      const items = page.items.flatMap((l) => {
+        const hire = hires.get(l.employeeId) ?? null;
+        const covers = scope !== undefined && !!hire && inScope(scope, hire.path);
+        return covers ? [present(l, accessWith(p, scope, hire, l), lang, today)] : [];
+      });
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

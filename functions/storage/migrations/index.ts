@@ -7,7 +7,8 @@
 import { dashboardRecount } from './0001-dashboard-recount.js';
 import { emailGuards } from './0002-email-guards.js';
 import { startedIndexMigration } from './0003-started-index.js';
+import { onboardingListMigration } from './0004-onboarding-list.js';
 import { candidateRetentionMigration } from './0005-candidate-retention.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [dashboardRecount(), emailGuards(), startedIndexMigration(), candidateRetentionMigration()];
+export const MIGRATIONS: readonly Migration[] = [dashboardRecount(), emailGuards(), startedIndexMigration(), onboardingListMigration(), candidateRetentionMigration()];

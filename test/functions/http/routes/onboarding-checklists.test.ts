@@ -9,8 +9,9 @@ import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../../
 /**
  * The onboarding checklist on the real API and DynamoDB Local (POLICIES.md §2 step 6; 000 第三章
  * 第二节): written here as the report route writes it (storage/onboarding.ts checklistWrites),
- * read by who may see the new hire or owns one of its items, ticked by an item's owner, HR, or a
- * manager with recruitment:write over the new hire; every tick audited.
+ * read by who may see the new hire or owns one of its items, listed by status for HR and the
+ * managers over the new hires, ticked by an item's owner, HR, or a manager with recruitment:write
+ * over the new hire; every tick audited.
  */
 let api: TestApi;
 let org: TestOrg;
@@ -18,17 +19,18 @@ type Who = 'hr' | 'supA' | 'supB' | 'manager' | 'mentor' | 'newHire' | 'agentB';
 const tokens = {} as Record<Who, string>;
 
 interface Item { key: string; label: string; labels: Record<string, string>; owner: string; ownerId: string | null; ownerName: string | null; dueDate: string; overdue: boolean; done: boolean; doneByName: string | null; canMark: boolean }
-interface Checklist { id: string; employeeId: string; status: 'open' | 'done'; items: Item[]; version: number }
+interface Checklist { id: string; employeeId: string; reportDate: string; status: 'open' | 'done'; items: Item[]; version: number; counts: { done: number; total: number; overdue: number } }
 interface Problem { status: number; code: string; errors?: { path: string; code: string }[] }
 
-/** A new hire under supervisor A, reported on the test clock's day (2026-11-02), with agent A1 as mentor. */
-async function hireWithChecklist(name: string): Promise<Employee> {
-  const hire = await createEmployee(api, org.hr, { name, level: 'trainee', superiorId: org.supA.id, teamId: org.units.center, hireDate: '2026-11-02' });
+/** A new hire under supervisor A (or B), reported on the test clock's day (2026-11-02) unless said, with agent A1 as mentor. */
+async function hireWithChecklist(name: string, { reportDate = '2026-11-02', team = 'A' }: { reportDate?: string; team?: 'A' | 'B' } = {}): Promise<Employee> {
+  const superior = team === 'A' ? org.supA : org.supB;
+  const hire = await createEmployee(api, org.hr, { name, level: 'trainee', superiorId: superior.id, teamId: team === 'A' ? org.units.center : org.units.scenic, hireDate: reportDate });
   const policy = await getPolicy(api.store, 'recruitment');
   const at = api.clock.now.toISOString();
   const checklist = buildChecklist({
-    employee: { id: hire.id, name: hire.name, superiorId: org.supA.id }, superiorName: org.supA.name, mentor: { id: org.agentA1.id, name: org.agentA1.name },
-    reportDate: '2026-11-02', offerId: null, policy: { version: policy.version, values: policy.values }, at,
+    employee: { id: hire.id, name: hire.name, superiorId: superior.id }, superiorName: superior.name, mentor: { id: org.agentA1.id, name: org.agentA1.name },
+    reportDate, offerId: null, policy: { version: policy.version, values: policy.values }, at,
   });
   await transact(api.store, checklistWrites(api.store, checklist, { actor: null, channel: 'system' }));
   return hire;
@@ -87,10 +89,98 @@ describe('GET /api/v1/onboarding-checklists?employeeId= (§2 step 6)', () => {
     expect(await checklistOf(org.agentA2.id, tokens.hr)).toEqual([]);
   });
 
-  it('employeeId is required (400 naming it)', async () => {
-    const res = await api.request('GET', '/api/v1/onboarding-checklists', { token: tokens.hr });
+  it('an empty employeeId is 400 naming it (not the list)', async () => {
+    const res = await api.request('GET', '/api/v1/onboarding-checklists?employeeId=', { token: tokens.hr });
     expect(res.status).toBe(400);
     expect(((await res.json()) as Problem).errors?.map((e) => e.path)).toEqual(['employeeId']);
+  });
+});
+
+/** Every page of the list, `limit` at a time, as the console follows `nextCursor`. */
+async function listAll(token: string, query = '', limit = 2): Promise<{ items: Checklist[]; pages: number }> {
+  const items: Checklist[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const res = await api.request('GET', `/api/v1/onboarding-checklists?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as { items: Checklist[]; nextCursor: string | null };
+    expect(body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 50);
+  return { items, pages };
+}
+
+const idsIn = (items: Checklist[], ids: string[]) => items.map((c) => c.id).filter((id) => ids.includes(id));
+
+describe('GET /api/v1/onboarding-checklists without employeeId: the list (HR’s 入职清单)', () => {
+  it('open checklists, newest report first, each with its items and counts (done / total, overdue), over cursor pages', async () => {
+    const older = await hireWithChecklist('早报到', { reportDate: '2026-10-20' });
+    const middle = await hireWithChecklist('中报到', { reportDate: '2026-10-28', team: 'B' });
+    const newer = await hireWithChecklist('晚报到', { reportDate: '2026-11-01' });
+    expect((await mark(middle.id, 'documents', tokens.hr)).status).toBe(200);
+    const mine = [older.id, middle.id, newer.id];
+
+    const { items, pages } = await listAll(tokens.hr);
+    expect(pages).toBeGreaterThan(1);
+    expect(idsIn(items, mine)).toEqual([newer.id, middle.id, older.id]);
+    expect(items.every((c) => c.status === 'open')).toBe(true);
+    expect(items.map((c) => c.reportDate)).toEqual([...items.map((c) => c.reportDate)].sort().reverse());
+    // The same shape as on the file, plus the counts: on 2026-11-02 every item of 10-20 is overdue (due 10-20 and 10-21).
+    const old = items.find((c) => c.id === older.id)!;
+    expect(old.items.map((i) => [i.key, i.owner, i.dueDate, i.done])[0]).toEqual(['report_with_offer', 'new_hire', '2026-10-20', false]);
+    expect(old.counts).toEqual({ done: 0, total: 6, overdue: 6 });
+    expect(items.find((c) => c.id === middle.id)!.counts).toEqual({ done: 1, total: 6, overdue: 5 });
+    expect(items.find((c) => c.id === newer.id)!.counts).toEqual({ done: 0, total: 6, overdue: 4 });
+    // A cursor belongs to its status: replayed on the other one it is refused.
+    const first = (await (await api.request('GET', '/api/v1/onboarding-checklists?limit=1', { token: tokens.hr })).json()) as { nextCursor: string };
+    expect((await api.request('GET', `/api/v1/onboarding-checklists?status=done&limit=1&cursor=${first.nextCursor}`, { token: tokens.hr })).status).toBe(400);
+  });
+
+  it('ticking the last item moves the checklist from the open list to the done list; unticking one brings it back', async () => {
+    const hire = await hireWithChecklist('清单完成', { reportDate: '2026-10-30' });
+    for (const key of ['report_with_offer', 'documents', 'workstation', 'tour_introductions', 'company_overview']) {
+      expect((await mark(hire.id, key, tokens.hr)).status).toBe(200);
+    }
+    expect(idsIn((await listAll(tokens.hr, '&status=open', 200)).items, [hire.id])).toEqual([hire.id]);
+    const last = await mark(hire.id, 'mentor_guidance', tokens.hr);
+    expect(((await last.json()) as Checklist).status).toBe('done');
+    expect(idsIn((await listAll(tokens.hr, '', 200)).items, [hire.id])).toEqual([]);
+    const done = (await listAll(tokens.hr, '&status=done', 200)).items;
+    expect(done.find((c) => c.id === hire.id)).toMatchObject({ status: 'done', counts: { done: 6, total: 6, overdue: 0 } });
+    expect(done.every((c) => c.status === 'done')).toBe(true);
+    expect((await mark(hire.id, 'documents', tokens.hr, { done: false })).status).toBe(200);
+    expect(idsIn((await listAll(tokens.hr, '', 200)).items, [hire.id])).toEqual([hire.id]);
+    expect(idsIn((await listAll(tokens.hr, '&status=done', 200)).items, [hire.id])).toEqual([]);
+  });
+
+  it('a manager sees the new hires in their part of the organisation (pages may be short); the CS manager over both teams sees both', async () => {
+    const a = await hireWithChecklist('甲队新人', { reportDate: '2026-10-25' });
+    const b = await hireWithChecklist('乙队新人', { reportDate: '2026-10-26', team: 'B' });
+    const supA = (await listAll(tokens.supA, '', 1)).items;
+    expect(idsIn(supA, [a.id, b.id])).toEqual([a.id]);
+    expect(supA.find((c) => c.id === a.id)!.items.every((i) => i.canMark)).toBe(true);
+    expect(idsIn((await listAll(tokens.supB, '', 1)).items, [a.id, b.id])).toEqual([b.id]);
+    expect(idsIn((await listAll(tokens.manager)).items, [a.id, b.id])).toEqual([b.id, a.id]);
+  });
+
+  it('others get 403 problem+json: an agent (even a mentor), a team lead, a key that only reads people; a bad status is 400', async () => {
+    const lead = await api.signIn(['team_lead'], org.leadA.id);
+    const key = await api.request('POST', '/api/v1/api-keys', { token: await api.signIn(['admin']), body: { name: 'onboarding list', scopes: ['employees:read'] } });
+    const readsPeople = ((await key.json()) as { key: string }).key;
+    for (const token of [tokens.mentor, tokens.agentB, lead, readsPeople]) {
+      const res = await api.request('GET', '/api/v1/onboarding-checklists', { token });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await res.json()) as Problem).code).toBe('AUTH.FORBIDDEN');
+    }
+    // The file's question is theirs as before.
+    expect(await checklistOf(hire.id, tokens.mentor)).toHaveLength(1);
+    const bad = await api.request('GET', '/api/v1/onboarding-checklists?status=closed', { token: tokens.hr });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors?.map((e) => e.path)).toEqual(['status']);
   });
 });
 

@@ -127,10 +127,12 @@ const MATRIX: Record<string, Caller[]> = {
   'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
   'GET /api/v1/candidates/{id}/cv': RECRUITERS,
   'POST /api/v1/candidates/{id}/stage': ['hr', 'admin', 'key:all'],
-  // Onboarding checklists (#14): read on the employee's file (scope, or an item's owner: the handler
-  // decides); ticked by an item's owner — anyone, a mentor or the new hire — HR, or a manager over
-  // the hire (the handler decides); a key only with HR's recruitment:manage.
-  'GET /api/v1/onboarding-checklists': [...ALL_USERS, ...KEYS_READ],
+  // Onboarding checklists (#14): read on the employee's file with `?employeeId=` by whoever reads
+  // people (scope, or an item's owner: the handler decides; onboarding-checklists.test.ts); called
+  // as here, without it, HR's list, for recruiters (a manager's rows in their scope); ticked by an
+  // item's owner — anyone, a mentor or the new hire — HR, or a manager over the hire (the handler
+  // decides); a key only with HR's recruitment:manage.
+  'GET /api/v1/onboarding-checklists': [...RECRUITERS, 'key:all'],
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': [...ALL_USERS, 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
@@ -211,7 +213,8 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'GET /api/v1/candidates/{id}': ['recruitment:read'],
   'GET /api/v1/candidates/{id}/cv': 'people',
   'POST /api/v1/candidates/{id}/stage': ['recruitment:manage'],
-  'GET /api/v1/onboarding-checklists': ['employees:read'],
+  // The list (no `employeeId`); with one, `employees:read`.
+  'GET /api/v1/onboarding-checklists': ['recruitment:manage', 'recruitment:write'],
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
