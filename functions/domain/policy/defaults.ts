@@ -206,15 +206,60 @@ export interface RecruitmentPolicy {
   onboardingItems: OnboardingItemPolicy[];
 }
 
+/** One step of the resignation's approval chain (POLICIES.md §9): who approves, and its names. */
+export interface OffboardingChainStep {
+  key: string;
+  approver: ProbationApprover;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** Something issued to an employee that the department checks back at leaving (盘点, 001 六(二)). */
+export interface InventoryItemPolicy {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  /** What the leaver is charged when it is not returned (yuan; HR may record another amount). */
+  amount: number;
+}
+
+/** Why someone leaves, as the exit form (员工离职表) records it. */
+export interface ExitReasonPolicy {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+}
+
+/** Leaving the company: resignation, handover, inventory, the last day, final pay (POLICIES.md §9; 001 六). */
+export interface OffboardingPolicy {
+  /** How far ahead a resignation is handed in (001 六(一): 1 month; 3 days in probation). */
+  notice: { months: number; probationDays: number };
+  /** The resignation's approval chain (gap: supervisor → CS manager → HR). */
+  chain: OffboardingChainStep[];
+  /** Hours an approver has for a step before it is overdue (gap: 48). */
+  stepDueHours: number;
+  /** Final pay on this day of the month this many months after the handover is complete (001 六(三): the 15th of the next). */
+  finalPay: { dayOfMonth: number; monthsAfter: number };
+  /** Owners of unsigned handover and inventory items are reminded this many days before the last day (gap: 3). */
+  reminderDaysBefore: number;
+  /** Who receives the approval tasks a leaver still holds on the last day (gap: their superior; else HR). */
+  tasksMoveTo: 'superior' | 'hr';
+  /** What is checked back (盘点), with the amount charged for a missing one (gap: the list and amounts). */
+  inventoryItems: InventoryItemPolicy[];
+  /** The exit form's reason categories (员工离职表; gap). */
+  exitReasons: ExitReasonPolicy[];
+}
+
 export interface PolicySet {
   org: OrgPolicy;
   probation: ProbationPolicy;
   approvals: ApprovalsPolicy;
   recruitment: RecruitmentPolicy;
+  offboarding: OffboardingPolicy;
 }
 
 export type PolicyName = keyof PolicySet;
-export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals', 'recruitment'];
+export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals', 'recruitment', 'offboarding'];
 
 export const DEFAULT_POLICIES: PolicySet = {
   approvals: {
@@ -315,6 +360,37 @@ export const DEFAULT_POLICIES: PolicySet = {
       { key: 'mentor_guidance', labelZh: '优秀老员工（导师）进行岗前引导', labelEn: 'Mentor (a senior colleague) introduced for guidance', owner: 'mentor', dueDays: 1 },
     ],
   },
+  // 001 六: notice 1 month (3 days in probation); the exit form, the handover form and the
+  // inventory; pay settled on the 15th of the month after every handover is done. The chain,
+  // the items and their amounts are ours (gap).
+  offboarding: {
+    notice: { months: 1, probationDays: 3 },
+    chain: [
+      { key: 'supervisor', approver: { kind: 'post_in_line', post: 'supervisor', fallback: 'superior' }, labelZh: '主管审批', labelEn: 'Supervisor approval' },
+      { key: 'cs_manager', approver: { kind: 'post_in_line', post: 'cs_manager' }, labelZh: '客服经理审批', labelEn: 'CS manager approval' },
+      { key: 'hr', approver: { kind: 'role', role: 'hr', mode: 'any' }, labelZh: '人力资源部审核', labelEn: 'HR review' },
+    ],
+    stepDueHours: 48,
+    finalPay: { dayOfMonth: 15, monthsAfter: 1 },
+    reminderDaysBefore: 3,
+    tasksMoveTo: 'superior',
+    inventoryItems: [
+      { key: 'badge', labelZh: '工卡', labelEn: 'Staff badge', amount: 20 },
+      { key: 'headset', labelZh: '耳麦', labelEn: 'Headset', amount: 150 },
+      { key: 'locker_key', labelZh: '储物柜钥匙', labelEn: 'Locker key', amount: 20 },
+      { key: 'workstation', labelZh: '工位及办公用品', labelEn: 'Workstation and office supplies', amount: 0 },
+      { key: 'uniform', labelZh: '工作服', labelEn: 'Uniform', amount: 100 },
+    ],
+    exitReasons: [
+      { key: 'career', labelZh: '个人发展', labelEn: 'Career move' },
+      { key: 'pay', labelZh: '薪酬待遇', labelEn: 'Pay' },
+      { key: 'workload', labelZh: '工作强度', labelEn: 'Workload' },
+      { key: 'family', labelZh: '家庭原因', labelEn: 'Family' },
+      { key: 'study', labelZh: '继续深造', labelEn: 'Study' },
+      { key: 'health', labelZh: '健康原因', labelEn: 'Health' },
+      { key: 'other', labelZh: '其他', labelEn: 'Other' },
+    ],
+  },
 };
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
@@ -323,6 +399,7 @@ export const POLICY_GAPS: Record<PolicyName, string[]> = {
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
   recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', 'interviewReminderHours', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
+  offboarding: ['chain', 'stepDueHours', 'reminderDaysBefore', 'tasksMoveTo', 'inventoryItems', 'exitReasons'],
 };
 
 export interface StoredPolicy<N extends PolicyName = PolicyName> {
