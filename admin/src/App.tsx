@@ -18,6 +18,7 @@ import recruitmentPolicy from './recruitment-policy';
 import requests from './requests';
 import requisitions from './requisitions';
 import candidates from './candidates';
+import interviews from './interviews';
 import offers from './offers';
 import webhooks from './webhooks';
 import users from './users';
@@ -59,6 +60,7 @@ export const App = () => (
     </Resource>
     <Resource name="requisitions" {...requisitions} />
     <Resource name="candidates" {...candidates} />
+    <Resource name="interviews" {...interviews} />
     <Resource name="offers" {...offers} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />

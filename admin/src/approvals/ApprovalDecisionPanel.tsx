@@ -122,8 +122,8 @@ export const ApprovalDecisionPanel = ({
   );
 };
 
-/** One field of the step's spec, as the input of its type. */
-const FieldInput = ({ field: f, onApprove }: { field: DecisionField; onApprove: Validator }) => {
+/** One field of the step's spec, as the input of its type (面试安排's 评分 form uses it too). */
+export const FieldInput = ({ field: f, onApprove }: { field: DecisionField; onApprove: Validator }) => {
   const translate = useTranslate();
   const validate = [
     ...(f.required ? [onApprove] : []), ...(f.min !== undefined ? [minValue(f.min)] : []), ...(f.max !== undefined ? [maxValue(f.max)] : []),

@@ -15,6 +15,7 @@ export const FormDialog = ({
   submitting,
   onSubmit,
   defaultValues,
+  noValidate,
   children,
 }: {
   id: string;
@@ -27,13 +28,15 @@ export const FormDialog = ({
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onSubmit: (values: any) => Promise<Record<string, unknown> | undefined>;
   defaultValues?: Record<string, unknown>;
+  /** The console's rules alone say what is wrong (the browser's own bubbles are in English and cover the hints). */
+  noValidate?: boolean;
   children: ReactNode;
 }) => {
   const translate = useTranslate();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <Dialog open={open} onClose={submitting ? undefined : onClose} fullScreen={fullScreen} fullWidth maxWidth="sm" aria-labelledby={`${id}-title`}>
-      <Form onSubmit={onSubmit} defaultValues={defaultValues}>
+      <Form onSubmit={onSubmit} defaultValues={defaultValues} noValidate={noValidate}>
         <DialogTitle id={`${id}-title`}>{title}</DialogTitle>
         <DialogContent>{children}</DialogContent>
         <DialogActions>

@@ -8,6 +8,7 @@ import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
+import { interviewsMessages } from '../interviews/messages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -315,6 +316,7 @@ const en = {
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     openings: openingsMessages['en'],
     candidates: { ...candidatesMessages['en'], ...candidatePipelineMessages['en'] },
+    interviews: interviewsMessages['en'],
     employees: {
       name: 'Employee |||| Employees',
       fields: {

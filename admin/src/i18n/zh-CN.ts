@@ -8,6 +8,7 @@ import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
+import { interviewsMessages } from '../interviews/messages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -526,6 +527,7 @@ const zhCN = {
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     openings: openingsMessages['zh-CN'],
     candidates: { ...candidatesMessages['zh-CN'], ...candidatePipelineMessages['zh-CN'] },
+    interviews: interviewsMessages['zh-CN'],
     employees: {
       name: '员工',
       fields: {

@@ -7,6 +7,7 @@ import type { OfferMethods } from '../offers/offerMethods.js';
 import type { OnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 import type { OpeningMethods } from '../openings/openingMethods.js';
 import type { CandidateMethods } from '../candidates/candidateMethods.js';
+import type { InterviewMethods } from '../interviews/interviewMethods.js';
 
 /**
  * The API's verbs that are not CRUD, as data-provider methods (react-admin's way: pages call
@@ -251,7 +252,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods & OpeningMethods & CandidateMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods & OpeningMethods & CandidateMethods & InterviewMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

@@ -6,6 +6,7 @@ import { createOfferMethods } from '../offers/offerMethods.js';
 import { createOnboardingMethods } from '../onboarding-checklists/onboardingMethods.js';
 import { createOpeningMethods } from '../openings/openingMethods.js';
 import { createCandidateMethods } from '../candidates/candidateMethods.js';
+import { createInterviewMethods } from '../interviews/interviewMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -209,7 +210,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createOfferMethods(http, forget) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createInterviewMethods(http), ...createOfferMethods(http, forget) };
 }
 
 /**
