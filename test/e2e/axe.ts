@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** WCAG 2.1 level A and AA, the level the console is held to (#13 item 10). */
 export const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
@@ -54,4 +55,19 @@ export function describeFindings(where: string, findings: Finding[]): string {
     for (const n of f.nodes) lines.push(`    ${n.target}\n      ${n.summary}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The page as it is now has no serious WCAG 2.1 AA violation, read from its top (the app bar
+ * hides while a react-admin page is scrolled down) once its requests and transitions settle;
+ * with `oneH1`, also a single h1 (a console page's is the app bar's title).
+ */
+export async function expectAccessible(page: Page, where: string, { oneH1 = false } = {}): Promise<void> {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForLoadState('networkidle');
+  // A fading element is mid-colour: axe reads the page once MUI's transitions are over.
+  await page.waitForTimeout(500);
+  const findings = await seriousViolations(page);
+  expect(findings.length, describeFindings(where, findings)).toBe(0);
+  if (oneH1) expect(await page.getByRole('heading', { level: 1 }).allInnerTexts(), `${where}: h1 headings`).toHaveLength(1);
 }

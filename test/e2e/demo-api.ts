@@ -129,8 +129,11 @@ export async function openFromInbox(page: Page, baseUrl: string, name: string): 
 
 interface PendingTask { id: string; requestId: string; stepKey: string }
 
-/** Approves the request's step as whichever demo login of `role` was asked (through the API). */
-export async function approveAs(runtime: LocalRuntime, role: string, requestId: string, stepKey: string): Promise<void> {
+/**
+ * Approves the request's step as whichever demo login of `role` was asked (through the API), with
+ * the step's own fields when it has some (an interview round's score and recommendation).
+ */
+export async function approveAs(runtime: LocalRuntime, role: string, requestId: string, stepKey: string, fields: Record<string, unknown> = {}): Promise<void> {
   const apis = await Promise.all(demoLogins(runtime, role).map((login) => apiAs(runtime, login)));
   const [api, task] = await until(async () => {
     for (const api of apis) {
@@ -140,5 +143,5 @@ export async function approveAs(runtime: LocalRuntime, role: string, requestId: 
     }
     return undefined;
   }, `${role}'s task at ${stepKey}`, 30_000);
-  await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意' });
+  await api(`/approvals/${task.id}/decision`, { decision: 'approve', comment: '同意', ...fields });
 }

@@ -2,9 +2,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { getOpening } from '../../functions/storage/openings.js';
 import { until } from '../support/mail.js';
-import { describeFindings, seriousViolations } from './axe.js';
+import { expectAccessible as expectConsolePageAccessible } from './axe.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, approveAs, companyDate, demoLogins, type Employee } from './demo-api.js';
+import { addCandidate } from './recruitment.js';
 
 /**
  * 招聘职位 and 候选人 (POLICIES.md §2 steps 3–4) in a real browser against the local runtime with
@@ -23,14 +24,7 @@ interface Task { id: string; requestId: string; stepKey: string }
   const harness = useConsoleRuntime('recruitment-console');
 
   /** The page as it is now has no serious WCAG 2.1 AA violation, and one h1: the app bar's title. */
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    const findings = await seriousViolations(page);
-    expect(findings.length, describeFindings(where, findings)).toBe(0);
-    expect(await page.getByRole('heading', { level: 1 }).allInnerTexts(), `${where}: h1 headings`).toHaveLength(1);
-  }
+  const expectAccessible = (page: Page, where: string) => expectConsolePageAccessible(page, where, { oneH1: true });
 
 
   it('HR works the opening from its requisition’s page: job text, pause and reopen, two candidates (the second flagged), board and sheet, round 1 scheduled; the interviewer scores it on a phone', async () => {
@@ -86,16 +80,7 @@ interface Task { id: string; requestId: string; stepKey: string }
 
     // 添加候选人: a refused mobile is said under its input; then the first candidate.
     const phone = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
-    async function addCandidate(name: string, mobile: string): Promise<void> {
-      await page.getByRole('button', { name: '添加候选人' }).click();
-      const form = page.getByRole('dialog', { name: '添加候选人' });
-      await form.getByRole('textbox', { name: '姓名' }).fill(name);
-      await form.getByRole('textbox', { name: '手机' }).fill(mobile);
-      await form.getByRole('combobox', { name: '来源' }).click();
-      await page.getByRole('option', { name: 'BOSS直聘' }).click();
-      await form.getByRole('button', { name: '添加', exact: true }).click();
-    }
-    await addCandidate('林初一', '12345');
+    await addCandidate(page, { name: '林初一', phone: '12345' });
     const form = page.getByRole('dialog', { name: '添加候选人' });
     await form.locator('.MuiFormHelperText-root.Mui-error').first().waitFor();
     await form.getByRole('textbox', { name: '手机' }).fill(phone);
@@ -106,7 +91,7 @@ interface Task { id: string; requestId: string; stepKey: string }
     expect(await page.getByTestId('duplicate-notice').count()).toBe(0);
 
     // The second with the same mobile (another format): flagged at once, with a link to the first.
-    await addCandidate('林重复', `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}`);
+    await addCandidate(page, { name: '林重复', phone: `+86 ${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` });
     const notice = page.getByTestId('duplicate-notice');
     await notice.getByText('与已有候选人重复').waitFor({ timeout: 10_000 });
     await expect.poll(() => notice.getByTestId('duplicate-links').innerText(), { timeout: 10_000 }).toContain('新投递');

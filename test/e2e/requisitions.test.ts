@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { describeFindings, seriousViolations } from './axe.js';
+import { expectAccessible as expectConsolePageAccessible } from './axe.js';
 import { hasChromium, signIn, useConsoleRuntime, warnNoChromium } from './browser.js';
 import { apiAs, companyDate, demoLogins, type Employee } from './demo-api.js';
 
@@ -16,16 +16,7 @@ if (!hasChromium) warnNoChromium('requisitions e2e');
   const harness = useConsoleRuntime('requisitions');
 
   /** The page as it is now has no serious WCAG 2.1 AA violation, and one h1: the app bar's title. */
-  async function expectAccessible(page: Page, where: string): Promise<void> {
-    // The app bar hides while the page is scrolled down (react-admin): read the page from its top.
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
-    const findings = await seriousViolations(page);
-    expect(findings.length, describeFindings(where, findings)).toBe(0);
-    const h1 = await page.getByRole('heading', { level: 1 }).allInnerTexts();
-    expect(h1, `${where}: h1 headings`).toHaveLength(1);
-  }
+  const expectAccessible = (page: Page, where: string) => expectConsolePageAccessible(page, where, { oneH1: true });
 
   it('a supervisor raises a requisition, sees the chain it will take, then finds it on its page and in the list', async () => {
     const supervisor = demoLogins(harness.runtime, 'supervisor')[0]!;
