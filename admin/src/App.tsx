@@ -20,6 +20,7 @@ import requisitions from './requisitions';
 import candidates from './candidates';
 import interviews from './interviews';
 import offers from './offers';
+import onboardingChecklists from './onboarding-checklists';
 import webhooks from './webhooks';
 import users from './users';
 import { authProvider, dataProvider, store } from './providers';
@@ -62,6 +63,7 @@ export const App = () => (
     <Resource name="candidates" {...candidates} />
     <Resource name="interviews" {...interviews} />
     <Resource name="offers" {...offers} />
+    <Resource name="onboarding-checklists" {...onboardingChecklists} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyToday } from '../../functions/domain/people/dates.js';
+import { addDays, companyToday } from '../../functions/domain/people/dates.js';
 import { buildChecklist } from '../../functions/domain/recruitment/onboarding.js';
 import { checklistWrites, getChecklist } from '../../functions/storage/onboarding.js';
 import { getPolicy } from '../../functions/storage/policies.js';
@@ -11,7 +11,9 @@ import { apiAs, demoLogins, type Employee } from './demo-api.js';
 /**
  * 入职清单 on the employee's file (POLICIES.md §2 step 6), in Chromium against the local runtime:
  * a trainee of the demo department with a checklist (written as the report route writes it);
- * HR ticks an item by its labelled checkbox and the tick is saved; the section passes axe.
+ * HR ticks an item by its labelled checkbox and the tick is saved; the section passes axe. HR's
+ * list of checklists (menu 入职清单) shows a trainee's progress and overdue items and leads to the
+ * file; it passes axe too.
  */
 if (!hasChromium) warnNoChromium('onboarding e2e');
 
@@ -51,6 +53,55 @@ if (!hasChromium) warnNoChromium('onboarding e2e');
     await page.waitForTimeout(500);
     const findings = await seriousViolations(page);
     expect(findings.length, describeFindings('employee file with its onboarding checklist', findings)).toBe(0);
+  }, 120_000);
+
+  it('HR opens 入职清单 from the menu: the trainee reported three days ago with 0/6 done and 6 overdue, the name leads to their file (and the list passes axe)', async () => {
+    const runtime = harness.runtime;
+    const hr = demoLogins(runtime, 'hr')[0]!;
+    const api = await apiAs(runtime, hr);
+    const { items } = await api<{ items: Employee[] }>('/employees?status=probation&limit=200');
+    // Another trainee than the file's case (it takes the first), with no checklist yet.
+    const candidates = items.filter((e) => e.superiorId !== null).reverse();
+    let trainee: Employee | undefined;
+    for (const e of candidates) if (!(await getChecklist(runtime.store, e.id))) { trainee = e; break; }
+    expect(trainee, 'a trainee without a checklist in the demo department').toBeDefined();
+    const superior = await api<Employee>(`/employees/${trainee!.superiorId}`);
+    const policy = await getPolicy(runtime.store, 'recruitment');
+    const reportDate = addDays(companyToday(runtime.now()), -3);
+    const checklist = buildChecklist({
+      employee: { id: trainee!.id, name: trainee!.name, superiorId: trainee!.superiorId }, superiorName: superior.name, mentor: { id: superior.id, name: superior.name },
+      reportDate, offerId: null, policy, at: runtime.now().toISOString(),
+    });
+    await transact(runtime.store, checklistWrites(runtime.store, checklist, { actor: null, channel: 'system' }));
+
+    const page = await harness.newPage();
+    await signIn(page, runtime.url, hr.email, hr.password);
+    await page.getByRole('menuitem', { name: '入职清单' }).click();
+    await page.waitForURL(/#\/onboarding-checklists/);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: trainee!.name, exact: true }) });
+    await row.waitFor();
+    await row.getByText('0/6').waitFor();
+    await row.getByText('逾期 6 项').waitFor();
+    await row.getByText(superior.name, { exact: false }).waitFor();
+    if (process.env.ONBOARDING_LIST_SCREENSHOT) await page.screenshot({ path: process.env.ONBOARDING_LIST_SCREENSHOT, fullPage: true });
+
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const findings = await seriousViolations(page);
+    expect(findings.length, describeFindings('the onboarding checklists list', findings)).toBe(0);
+
+    // 已完成: the trainee's checklist is still open, so it is not there.
+    await page.getByRole('combobox', { name: '状态' }).click();
+    await page.getByRole('option', { name: '已完成' }).click();
+    await expect.poll(() => page.getByRole('link', { name: trainee!.name, exact: true }).count()).toBe(0);
+    await page.getByRole('combobox', { name: '状态' }).click();
+    await page.getByRole('option', { name: '进行中' }).click();
+
+    await page.getByRole('link', { name: trainee!.name, exact: true }).click();
+    await page.waitForURL(new RegExp(`#/employees/${trainee!.id}/show`));
+    const section = page.locator('section[aria-labelledby="onboarding-title"]');
+    await section.getByRole('heading', { name: '入职清单' }).waitFor();
+    await section.getByText('收取证件：身份证、学历证书、体检表').waitFor();
   }, 120_000);
 
   it('HR edits the items on 招聘制度: changes a due day, adds an item, saves a new version (and the page passes axe)', async () => {

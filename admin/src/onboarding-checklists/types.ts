@@ -1,4 +1,4 @@
-/** An onboarding checklist as GET /api/v1/onboarding-checklists?employeeId= shows it (入职清单, POLICIES.md §2 step 6). */
+/** An onboarding checklist as GET /api/v1/onboarding-checklists shows it, of one employee or in the list (入职清单, POLICIES.md §2 step 6). */
 export interface OnboardingItem {
   key: string;
   /** In the console's language. */
@@ -30,4 +30,8 @@ export interface OnboardingChecklist {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Items done, all items, and items overdue today (company date). */
+  counts: { done: number; total: number; overdue: number };
 }
+
+export const ONBOARDING_STATUSES = ['open', 'done'] as const;

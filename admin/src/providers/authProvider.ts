@@ -221,6 +221,9 @@ export function createAuthProvider(
         const { roles } = await getMe();
         return action === 'list' ? canManageRecruitment(roles) : canRecruit(roles);
       }
+      // 入职清单: HR's list of every new hire's checklist (the API also lists a manager's own, not shown
+      // in the console: they see the checklist on their people's files). Ticked there, never edited.
+      if (resource === 'onboarding-checklists') return !writes && action !== 'show' && canManageRecruitment((await getMe()).roles);
       // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
       if (resource === 'webhooks') return (await getMe()).roles.includes('admin');
       // 账号: a list for those who read accounts; changes are its row actions, never a form.

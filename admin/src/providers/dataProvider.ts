@@ -61,6 +61,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   candidates: { path: '/candidates', sortable: [], computed: ['id', 'stage', 'stageLabel', 'sourceLabel', 'duplicateOf', 'duplicates', 'hiringId', 'hiring', 'offerId', 'createdById', 'createdByName', 'createdAt', 'updatedAt', 'version'] },
   // 录用通知 (HR): newest first, all statuses or one (`status`), or of one `openingId`; made by POST (the letter goes at once, or after the GM).
   offers: { path: '/offers', sortable: [] },
+  // 入职清单 (HR): one `status` (open | done, default open), newest report first; ticked on the new hire's file (onboardingMethods.ts).
+  'onboarding-checklists': { path: '/onboarding-checklists', sortable: [] },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
   users: { path: '/users', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
