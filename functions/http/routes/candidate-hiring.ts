@@ -32,7 +32,8 @@ export const CandidateHiringSchema = z.object({
   })),
 }).openapi('CandidateHiring');
 
-export function presentHiring(r: HiringRequest, lang: Lang): z.infer<typeof CandidateHiringSchema> {
+/** `onlyBy`: an interviewer reading (candidate-access.ts) sees their own answers only, and no averages. */
+export function presentHiring(r: HiringRequest, lang: Lang, onlyBy?: string): z.infer<typeof CandidateHiringSchema> {
   const step = r.currentStep ? hiringChain(r).find((s) => s.key === r.currentStep) : undefined;
   return {
     id: r.id, status: r.status, statusLabel: hiringStatusLabel(r.status, lang),
@@ -40,14 +41,15 @@ export function presentHiring(r: HiringRequest, lang: Lang): z.infer<typeof Cand
     rounds: r.rounds.map((round, i) => {
       const n = i + 1;
       const interview = r.interviews.find((x) => x.round === n);
-      const answers = r.answers[String(n)] ?? [];
+      const all = r.answers[String(n)] ?? [];
+      const answers = onlyBy === undefined ? all : all.filter((a) => a.userId === onlyBy);
       return {
         round: n, label: lang === 'zh-CN' ? round.labelZh : round.labelEn, mode: round.mode,
         interview: interview
           ? { at: interview.at, place: interview.place, scheduledByName: interview.scheduledByName, interviewers: interview.interviewers.map((p) => ({ employeeId: p.employeeId, name: p.name })) }
           : null,
         answers: answers.map((a) => ({ name: a.name, score: a.score, recommendation: a.recommendation, recommendationLabel: RECOMMENDATION_LABELS[a.recommendation][lang], notes: a.notes, at: a.at })),
-        average: roundResult(answers).average,
+        average: onlyBy === undefined ? roundResult(answers).average : null,
       };
     }),
   };

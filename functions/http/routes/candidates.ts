@@ -22,7 +22,7 @@ import { getOpening } from '../../storage/openings.js';
 import { getPolicy } from '../../storage/policies.js';
 import { actorOf, newRouter, nowIso, principalOf } from '../env.js';
 import { idempotent } from '../middleware/idempotency.js';
-import { peopleOnly, requires } from '../middleware/requires.js';
+import { peopleOnly, requires, signedIn } from '../middleware/requires.js';
 import { IDEMPOTENCY_KEY, IdParam, LimitCursor, json, jsonBody, lineText, paragraphText, problemResponses, reasonText } from '../schemas.js';
 import { DownloadSchema, downloadAnswer } from './attachments.js';
 import { openingWithVisibleCandidates, visibleCandidate } from './candidate-access.js';
@@ -175,8 +175,8 @@ export function candidatesRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/{id}', operationId: 'getCandidate', tags: ['recruitment'],
-      summary: 'A candidate, with each earlier candidate of the same mobile or email: their opening and how far they got',
-      middleware: [requires('recruitment:read')] as const,
+      summary: 'A candidate, with each earlier candidate of the same mobile or email: their opening and how far they got. For HR, the requisition’s requester and chain, and the candidate’s interviewers (their own answers only); else 404',
+      middleware: [signedIn({ apiKeys: 'recruitment:read' })] as const,
       request: { params: IdParam },
       responses: { 200: json(CandidateSchema), ...problemResponses(400, 401, 403, 404) },
     }),
@@ -184,7 +184,7 @@ export function candidatesRoutes() {
       const p = principalOf(c);
       const { store } = c.get('deps');
       const lang = c.get('lang');
-      const { candidate } = await visibleCandidate(c, p, c.req.valid('param').id);
+      const { candidate, as } = await visibleCandidate(c, p, c.req.valid('param').id);
       const [recruitment, earlier, hiring] = await Promise.all([
         getPolicy(store, 'recruitment'), getCandidates(store, candidate.duplicateOf),
         candidate.hiringId ? getRequest<HiringRequest>(store, HIRING, candidate.hiringId) : null,
@@ -197,7 +197,7 @@ export function candidatesRoutes() {
           stage: e.stage, stageLabel: candidateStageLabel(e.stage, lang), createdAt: e.createdAt,
         };
       });
-      return c.json({ ...present(candidate, recruitment.values, lang), duplicates, hiring: hiring ? presentHiring(hiring, lang) : null }, 200);
+      return c.json({ ...present(candidate, recruitment.values, lang), duplicates, hiring: hiring ? presentHiring(hiring, lang, as === 'interviewer' ? p.id : undefined) : null }, 200);
     },
   );
 
@@ -241,7 +241,7 @@ export function candidatesRoutes() {
       method: 'get', path: '/{id}/cv', operationId: 'downloadCandidateCv', tags: ['recruitment'],
       summary: 'The candidate’s CV: a short-lived link; every look is audited (who, when) on the candidate and the file',
       description: 'For whoever may read the candidate (else 404). Answers 302 to the presigned GET, or `{url, expiresAt, fileName}` with `Accept: application/json`. No CV: 404 `CANDIDATE.NO_CV`.',
-      middleware: [peopleOnly(), requires('recruitment:read')] as const,
+      middleware: [peopleOnly(), signedIn()] as const,
       request: { params: IdParam },
       responses: {
         200: json(DownloadSchema),

@@ -40,7 +40,7 @@ export const ScheduleItemSchema = z.object({
   hiringId: z.string().openapi({ description: 'The candidate’s hiring request (kind `hiring`)' }),
   candidateId: z.string(),
   candidateName: z.string(),
-  candidateVisible: z.boolean().openapi({ description: 'Whether the reader may open the candidate (GET /candidates/{id}); an interviewer who is not HR and not on the requisition’s chain may not' }),
+  candidateVisible: z.boolean().openapi({ description: 'Whether the reader may open the candidate (GET /candidates/{id}): HR, the requisition’s chain, and the round’s interviewers (who see only their own scores)' }),
   openingId: z.string(),
   post: z.string().openapi({ description: 'The post’s key (`agent`)' }),
   postLabel: z.string(),
@@ -104,15 +104,16 @@ export async function interviewSchedule(c: Context<AppEnv>, p: Principal, range:
 
   return rows
     .filter((r) => (mine ? r.interviews : r.interviews || seesCandidate(r.hiring)))
-    .map((r) => present(r.hiring, r.interview, { me, myTaskId: r.myTaskId, candidateVisible: seesCandidate(r.hiring) }, lang));
+    // An interviewer opens their candidate (candidate-access.ts) but sees only their own scores.
+    .map((r) => present(r.hiring, r.interview, { me, myTaskId: r.myTaskId, candidateVisible: seesCandidate(r.hiring) || r.interviews, scoresVisible: seesCandidate(r.hiring) }, lang));
 }
 
-function present(h: HiringRequest, i: Interview, reader: { me: string | null; myTaskId: string | null; candidateVisible: boolean }, lang: Lang): Item {
+function present(h: HiringRequest, i: Interview, reader: { me: string | null; myTaskId: string | null; candidateVisible: boolean; scoresVisible: boolean }, lang: Lang): Item {
   const answers = h.answers[String(i.round)] ?? [];
   const scoreOf = (userId: string) => {
     const a = answers.find((x) => x.userId === userId);
     // Scores are for those who see the candidate's page; an interviewer sees their own only.
-    return a && (reader.candidateVisible || userId === reader.me) ? { score: a.score, recommendation: a.recommendation, recommendationLabel: recommendationLabel(a.recommendation, lang) } : {};
+    return a && (reader.scoresVisible || userId === reader.me) ? { score: a.score, recommendation: a.recommendation, recommendationLabel: recommendationLabel(a.recommendation, lang) } : {};
   };
   const named = i.interviewers.map((x) => ({ employeeId: x.employeeId, name: x.name, answered: answers.some((a) => a.userId === x.userId), ...scoreOf(x.userId) }));
   // Someone who answered in a named interviewer's place (a transfer) is listed after them.

@@ -240,8 +240,8 @@ describe('who sees candidates (#14; POLICIES.md §8)', () => {
     }
   });
 
-  it('an agent gets 403; an unrelated supervisor gets 404, as for a candidate that does not exist; the requester does not see another opening’s', async () => {
-    expect((await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.agent })).status).toBe(403);
+  it('an agent who does not interview them and an unrelated supervisor get 404, as for a candidate that does not exist (an agent may not list an opening: 403); the requester does not see another opening’s', async () => {
+    expect((await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.agent })).status).toBe(404);
     expect((await api.request('GET', `/api/v1/candidates?openingId=${openingId}`, { token: tokens.agent })).status).toBe(403);
     const hidden = await api.request('GET', `/api/v1/candidates/${candidate.id}`, { token: tokens.supB });
     expect(hidden.status).toBe(404);
@@ -316,7 +316,7 @@ describe('the CV (#14; every look audited, POLICIES.md §8)', () => {
       expect((await api.request('GET', `/api/v1/attachments/${cvId}`, { token: tokens[who] })).status, who).toBe(404);
     }
     expect((await api.request('GET', `/api/v1/candidates/${withCv.id}/cv`, { token: tokens.supB })).status).toBe(404);
-    expect((await api.request('GET', `/api/v1/candidates/${withCv.id}/cv`, { token: tokens.agent })).status).toBe(403);
+    expect((await api.request('GET', `/api/v1/candidates/${withCv.id}/cv`, { token: tokens.agent })).status).toBe(404);
     expect((await trail(withCv.id)).length).toBe(before);
     const noCv = await added();
     const res = await api.request('GET', `/api/v1/candidates/${noCv.id}/cv`, { token: tokens.hr });

@@ -100,13 +100,16 @@ describe('GET /interviews: who sees which rounds (candidate-access.ts)', () => {
     expect(((await english.json()) as { items: Item[] }).items[0]).toMatchObject({ postLabel: 'Agent', statusLabel: 'Awaiting scores' });
   });
 
-  it('an interviewer sees the rounds they interview, each with their own task to answer, and not the candidate’s page', async () => {
+  it('an interviewer sees the rounds they interview, each with their own task to answer, and may open that candidate (POLICIES.md §8: their interviewers) — no one else’s', async () => {
     const task1 = await pending('lead', candidates.c1.hiringId);
     const task2 = await pending('lead', candidates.c2.hiringId);
     const items = await list('lead');
     expect(names(items)).toEqual(['安二', '安一']);
     expect(items.map((i) => i.myTaskId)).toEqual([task2.id, task1.id]);
-    expect(items.every((i) => !i.candidateVisible)).toBe(true);
+    expect(items.every((i) => i.candidateVisible)).toBe(true);
+    const page = await api.request('GET', `/api/v1/candidates/${candidates.c1.id}`, { token: tokens.lead });
+    expect(page.status, await page.clone().text()).toBe(200);
+    expect(await api.request('GET', `/api/v1/candidates/${candidates.c1.id}`, { token: tokens.agentA1 })).toHaveProperty('status', 404);
   });
 
   it('the requisition’s requester and its approvers see the opening’s rounds; an agent and another supervisor with no part see none', async () => {
@@ -183,7 +186,12 @@ describe('GET /interviews: answers', () => {
       { employeeId: org.agentA2.id, name: '郑专员', answered: false },
     ]);
     const fellow = (await list('agentA2')).find((i) => i.candidateName === '安一')!;
-    expect(fellow).toMatchObject({ myTaskId: null, status: 'done', candidateVisible: false });
+    // A fellow interviewer may open the candidate, but sees no one else's score (here, on the page too).
+    expect(fellow).toMatchObject({ myTaskId: null, status: 'done', candidateVisible: true });
+    const fellowPage = (await (await api.request('GET', `/api/v1/candidates/${candidates.c1.id}`, { token: tokens.agentA2 })).json()) as { hiring: { rounds: { answers: unknown[]; average: number | null }[] } };
+    expect(fellowPage.hiring.rounds[0]).toMatchObject({ answers: [], average: null });
+    const hrPage = (await (await api.request('GET', `/api/v1/candidates/${candidates.c1.id}`, { token: tokens.hr })).json()) as { hiring: { rounds: { answers: unknown[]; average: number | null }[] } };
+    expect(hrPage.hiring.rounds[0]).toMatchObject({ answers: [expect.objectContaining({ score: 78 })], average: 78 });
     expect(fellow.interviewers[0]).toEqual({ employeeId: org.leadA.id, name: '周组长', answered: true });
     const own = (await list('lead')).find((i) => i.candidateName === '安一')!;
     expect(own.interviewers[0]).toMatchObject({ answered: true, score: 78 });

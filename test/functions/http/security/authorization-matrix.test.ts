@@ -124,8 +124,9 @@ const MATRIX: Record<string, Caller[]> = {
   // HR, the administrator, and an opening's requester and approvers; a CV only by a person.
   'POST /api/v1/candidates': ['hr', 'admin', 'key:all'],
   'GET /api/v1/candidates': [...RECRUITERS, 'key:all'],
-  'GET /api/v1/candidates/{id}': [...RECRUITERS, 'key:all'],
-  'GET /api/v1/candidates/{id}/cv': RECRUITERS,
+  // Any signed-in person may ask: a candidate's interviewers read them too (candidate-access.ts); others get 404.
+  'GET /api/v1/candidates/{id}': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/candidates/{id}/cv': ALL_USERS,
   'POST /api/v1/candidates/{id}/stage': ['hr', 'admin', 'key:all'],
   // Onboarding checklists (#14): read on the employee's file with `?employeeId=` by whoever reads
   // people (scope, or an item's owner: the handler decides; onboarding-checklists.test.ts); called
