@@ -6,7 +6,7 @@
  * `status = pending`, so a second or concurrent decision fails and learns who decided.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import type { AttachmentRef } from '../domain/attachments/types.js';
 import { auditPut, type AuditInput, type Channel } from './audit.js';
@@ -17,6 +17,7 @@ import { approvalStepKey, approvalTaskKey, inboxPk, stepsOfRequestPk, stripKeys,
 import { newId } from './ids.js';
 import { move, type CountDelta } from './counters.js';
 import { transact, type TxItem } from './transact.js';
+import { batchGetById } from './batch-get.js';
 
 export type CancelledBy = 'withdraw' | 'others' | 'deadline';
 
@@ -165,17 +166,7 @@ export async function getTask(store: Store, id: string): Promise<ApprovalTask | 
 
 /** Tasks by id, in the order asked (BatchGet, 100 keys per call; a request has a bounded number of tasks). */
 export async function getTasks(store: Store, ids: string[]): Promise<ApprovalTask[]> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, ApprovalTask>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(approvalTaskKey);
-    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
-      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[store.table] ?? []) found.set(item.id as string, stripKeys(item) as ApprovalTask);
-      keys = out.UnprocessedKeys?.[store.table]?.Keys;
-    }
-  }
-  return unique.flatMap((id) => found.get(id) ?? []);
+  return batchGetById<ApprovalTask>(store, ids, approvalTaskKey);
 }
 
 /**

@@ -4,7 +4,7 @@
  * item expires with it); a decision or comment **claims** it in its own transaction: the item
  * becomes `attached` to the request, and the file has been copied to `files/<id>`, which is kept.
  */
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { checkAttachmentIds } from '../domain/attachments/rules.js';
 import type { AttachmentRef, AttachmentTarget } from '../domain/attachments/types.js';
@@ -14,6 +14,7 @@ import { attachmentKey, stripKeys } from './keys.js';
 import { copyObject, headObject, type ObjectStore } from './objects.js';
 import { getPolicy } from './policies.js';
 import { transact, type TxItem } from './transact.js';
+import { batchGetById } from './batch-get.js';
 
 export interface Attachment extends AttachmentRef {
   uploaderId: string;
@@ -61,17 +62,7 @@ export async function getAttachment(store: Store, id: string, now: Date): Promis
 
 /** Several attachments, in the order asked, those that exist (and have not expired). */
 export async function getAttachments(store: Store, ids: readonly string[], now: Date): Promise<Attachment[]> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, Attachment>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(attachmentKey);
-    while (keys?.length) {
-      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of out.Responses?.[store.table] ?? []) found.set(item.id as string, stripKeys(item) as Attachment);
-      keys = out.UnprocessedKeys?.[store.table]?.Keys;
-    }
-  }
-  return unique.flatMap((id) => live(found.get(id) ?? null, now) ?? []);
+  return (await batchGetById<Attachment>(store, ids, attachmentKey)).flatMap((a) => live(a, now) ?? []);
 }
 
 /** What a decision or comment shows of an attachment. */

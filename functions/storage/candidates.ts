@@ -7,7 +7,7 @@
  * serialised, so the second is flagged too.
  */
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttachmentRef } from '../domain/attachments/types.js';
 import { DomainError } from '../domain/errors.js';
 import type { CandidateStage } from '../domain/recruitment/candidate.js';
@@ -18,6 +18,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { CANDIDATES_RETENTION, candidateContactKey, candidateKey, candidatesOfOpeningPk, stripKeys } from './keys.js';
 import { funnelCount } from './counters.js';
 import { transact, type TxItem } from './transact.js';
+import { batchGetById } from './batch-get.js';
 
 export interface Candidate {
   id: string;
@@ -119,17 +120,7 @@ export async function getCandidate(store: Store, id: string): Promise<Candidate 
 
 /** Several candidates, in the order asked, those that exist. */
 export async function getCandidates(store: Store, ids: readonly string[]): Promise<Candidate[]> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, Candidate>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(candidateKey);
-    while (keys?.length) {
-      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const it of out.Responses?.[store.table] ?? []) found.set(it.id as string, stripKeys(it) as Candidate);
-      keys = out.UnprocessedKeys?.[store.table]?.Keys;
-    }
-  }
-  return unique.flatMap((id) => found.get(id) ?? []);
+  return batchGetById<Candidate>(store, ids, candidateKey);
 }
 
 /** An opening's candidates, newest first, one page. */

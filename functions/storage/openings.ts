@@ -2,13 +2,14 @@
  * Openings (招聘职位, POLICIES.md §2 step 3): one per approved requisition, with its id, holding
  * the headcount to fill. Stored whole; `version` guards every change.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import type { Level } from '../domain/people/model.js';
 import type { Store } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { OPENINGS, openingKey, openingsByStatusPk, stripKeys } from './keys.js';
 import type { TxItem } from './transact.js';
+import { batchGetById } from './batch-get.js';
 
 export const OPENING_STATUSES = ['open', 'paused', 'filled', 'cancelled'] as const;
 export type OpeningStatus = (typeof OPENING_STATUSES)[number];
@@ -54,17 +55,7 @@ export async function getOpening(store: Store, id: string): Promise<Opening | nu
 
 /** Several openings, in the order asked, those that exist (BatchGet, 100 keys per call). */
 export async function getOpenings(store: Store, ids: readonly string[]): Promise<Opening[]> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, Opening>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(openingKey);
-    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
-      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const it of out.Responses?.[store.table] ?? []) found.set(it.id as string, stripKeys(it) as Opening);
-      keys = out.UnprocessedKeys?.[store.table]?.Keys;
-    }
-  }
-  return unique.flatMap((id) => found.get(id) ?? []);
+  return batchGetById<Opening>(store, ids, openingKey);
 }
 
 /** A new opening, as a transaction item (written with the requisition's approval). */

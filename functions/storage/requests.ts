@@ -3,7 +3,7 @@
  * stored whole, `version` guarding every update), so a new request kind needs no storage code
  * of its own for its record. Probation reviews predate it and keep their own items.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { DomainError } from '../domain/errors.js';
 import { auditPut, type AuditInput } from './audit.js';
@@ -11,6 +11,7 @@ import type { Store } from './client.js';
 import { requestKey, requestsByStatusPk, requestsOfKindPk, stripKeys } from './keys.js';
 import { startedIndex } from './started.js';
 import { transact, type TxItem } from './transact.js';
+import { batchGetById } from './batch-get.js';
 
 export interface StoredRequestBase {
   id: string;
@@ -39,20 +40,7 @@ export async function getRequest<T extends StoredRequestBase>(store: Store, kind
 
 /** Several records of one kind, in the order asked, those that exist (BatchGet, 100 keys per call). */
 export async function getRequests<T extends StoredRequestBase>(store: Store, kind: string, ids: readonly string[]): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, T>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map((id) => requestKey(kind, id));
-    for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
-      const out: BatchGetCommandOutput = await store.doc.send(new BatchGetCommand({ RequestItems: { [store.table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const it of out.Responses?.[store.table] ?? []) {
-        const { requestKind: _kind, ...rest } = stripKeys(it);
-        found.set(it.id as string, rest as unknown as T);
-      }
-      keys = out.UnprocessedKeys?.[store.table]?.Keys;
-    }
-  }
-  return unique.flatMap((id) => found.get(id) ?? []);
+  return (await batchGetById<T & { requestKind?: string }>(store, ids, (id) => requestKey(kind, id))).map(({ requestKind: _kind, ...rest }) => rest as unknown as T);
 }
 
 /** A new request with its audit record and whatever must be written with it (its start marker). */

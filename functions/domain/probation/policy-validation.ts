@@ -38,6 +38,35 @@ export class Issues {
   }
 }
 
+/**
+ * A list of entries that each have a plain key (unique in the list) and a zh-CN and an English
+ * name — a chain's steps, candidate sources, checklist or inventory items: at least one, at most
+ * `max`; each bad entry named by its path. `more` checks the rest of each entry.
+ */
+export function checkKeyedEntries(
+  is: Issues, list: unknown, path: string,
+  opts: { max?: number; key?: (key: string) => boolean; labelMax?: number },
+  more?: (entry: Obj, at: string, index: number) => void,
+): void {
+  if (!Array.isArray(list) || list.length === 0) return is.add(path, 'POLICY.REQUIRED');
+  if (opts.max !== undefined && list.length > opts.max) return is.add(path, 'POLICY.INTEGER_RANGE', { min: 1, max: opts.max });
+  const keyOk = opts.key ?? ((key: string) => KEY_FORMAT.test(key));
+  const seen = new Set<string>();
+  list.forEach((entry: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObj(entry)) return is.add(at, 'POLICY.REQUIRED');
+    if (typeof entry.key !== 'string' || !keyOk(entry.key)) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
+    else if (seen.has(entry.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: entry.key });
+    else seen.add(entry.key);
+    for (const name of ['labelZh', 'labelEn'] as const) {
+      const label = entry[name];
+      if (!isText(label)) is.add(`${at}.${name}`, 'POLICY.REQUIRED');
+      else if (opts.labelMax !== undefined && [...label.trim()].length > opts.labelMax) is.add(`${at}.${name}`, 'POLICY.TEXT_TOO_LONG', { max: opts.labelMax });
+    }
+    more?.(entry, at, i);
+  });
+}
+
 export function validateProbationPolicy(values: unknown): PolicyIssue[] {
   const is = new Issues();
   if (!isObj(values)) {
@@ -106,17 +135,8 @@ function checkBands(is: Issues, bands: unknown): void {
 }
 
 function checkChain(is: Issues, chain: unknown): void {
-  if (!Array.isArray(chain) || chain.length === 0) return is.add('chain', 'POLICY.REQUIRED');
-  const seen = new Set<string>();
-  const last = chain.length - 1;
-  chain.forEach((step: unknown, i) => {
-    const at = `chain[${i}]`;
-    if (!isObj(step)) return is.add(at, 'POLICY.REQUIRED');
-    if (typeof step.key !== 'string' || !KEY_FORMAT.test(step.key)) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
-    else if (seen.has(step.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: step.key });
-    else seen.add(step.key);
-    if (!isText(step.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
-    if (!isText(step.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
+  const last = Array.isArray(chain) ? chain.length - 1 : 0;
+  checkKeyedEntries(is, chain, 'chain', {}, (step, at, i) => {
     checkApprover(is, step.approver, `${at}.approver`);
     if (!is.oneOf(step.records, ['scores', 'outcome', null], `${at}.records`)) return;
     // The scores come first because every later signer judges them (000 flow chart); the

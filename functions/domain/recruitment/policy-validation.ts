@@ -2,7 +2,7 @@
  * Checks a recruitment policy HR submits (POLICIES.md §2) before it becomes a new version:
  * every problem at once, each with the dotted path of the value it is about.
  */
-import { checkApprover, isObj, isText, Issues, KEY_FORMAT, type PolicyIssue } from '../probation/policy-validation.js';
+import { checkApprover, checkKeyedEntries, isObj, isText, Issues, KEY_FORMAT, type PolicyIssue } from '../probation/policy-validation.js';
 import { ONBOARDING_OWNERS } from '../policy/defaults.js';
 
 /** The outer bound HR may raise the per-requisition cap to. */
@@ -32,37 +32,17 @@ export function validateRecruitmentPolicy(values: unknown): PolicyIssue[] {
 }
 
 function checkChain(is: Issues, chain: unknown, cap: number): void {
-  if (!Array.isArray(chain) || chain.length === 0) return is.add('chain', 'POLICY.REQUIRED');
-  if (chain.length > 10) return is.add('chain', 'POLICY.INTEGER_RANGE', { min: 1, max: 10 });
-  const seen = new Set<string>();
-  chain.forEach((step: unknown, i) => {
-    const at = `chain[${i}]`;
-    if (!isObj(step)) return is.add(at, 'POLICY.REQUIRED');
-    if (typeof step.key !== 'string' || !KEY_FORMAT.test(step.key)) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
-    else if (seen.has(step.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: step.key });
-    else seen.add(step.key);
-    if (!isText(step.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
-    if (!isText(step.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
+  checkKeyedEntries(is, chain, 'chain', { max: 10 }, (step, at) => {
     checkApprover(is, step.approver, `${at}.approver`);
     if (step.minHeadcount !== undefined) is.int(step, 'minHeadcount', `${at}.minHeadcount`, 1, cap);
   });
   // A requisition of one head must still be approved by someone.
-  if (chain.every((s: unknown) => isObj(s) && typeof s.minHeadcount === 'number' && s.minHeadcount > 1)) is.add('chain', 'POLICY.CHAIN_ALWAYS_ONE');
+  if (Array.isArray(chain) && chain.length > 0 && chain.length <= 10 && chain.every((s: unknown) => isObj(s) && typeof s.minHeadcount === 'number' && s.minHeadcount > 1)) is.add('chain', 'POLICY.CHAIN_ALWAYS_ONE');
 }
 
 function checkSources(is: Issues, sources: unknown): void {
-  if (!Array.isArray(sources) || sources.length === 0) return is.add('candidateSources', 'POLICY.REQUIRED');
-  if (sources.length > 50) return is.add('candidateSources', 'POLICY.INTEGER_RANGE', { min: 1, max: 50 });
-  const seen = new Set<string>();
-  sources.forEach((source: unknown, i) => {
-    const at = `candidateSources[${i}]`;
-    if (!isObj(source)) return is.add(at, 'POLICY.REQUIRED');
-    if (typeof source.key !== 'string' || !KEY_FORMAT.test(source.key.replace(/^\d/, 'n'))) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
-    else if (seen.has(source.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: source.key });
-    else seen.add(source.key);
-    if (!isText(source.labelZh)) is.add(`${at}.labelZh`, 'POLICY.REQUIRED');
-    if (!isText(source.labelEn)) is.add(`${at}.labelEn`, 'POLICY.REQUIRED');
-  });
+  // A source's key may start with a digit (51job).
+  checkKeyedEntries(is, sources, 'candidateSources', { max: 50, key: (key) => KEY_FORMAT.test(key.replace(/^\d/, 'n')) });
 }
 
 function checkRounds(is: Issues, rounds: unknown): void {
@@ -82,20 +62,7 @@ export const ONBOARDING_ITEMS_MAX = 30;
 export const ONBOARDING_LABEL_MAX = 100;
 
 function checkOnboardingItems(is: Issues, items: unknown): void {
-  if (!Array.isArray(items) || items.length === 0) return is.add('onboardingItems', 'POLICY.REQUIRED');
-  if (items.length > ONBOARDING_ITEMS_MAX) return is.add('onboardingItems', 'POLICY.INTEGER_RANGE', { min: 1, max: ONBOARDING_ITEMS_MAX });
-  const seen = new Set<string>();
-  items.forEach((item: unknown, i) => {
-    const at = `onboardingItems[${i}]`;
-    if (!isObj(item)) return is.add(at, 'POLICY.REQUIRED');
-    if (typeof item.key !== 'string' || !KEY_FORMAT.test(item.key)) is.add(`${at}.key`, 'POLICY.KEY_FORMAT');
-    else if (seen.has(item.key)) is.add(`${at}.key`, 'POLICY.DUPLICATE_KEY', { key: item.key });
-    else seen.add(item.key);
-    for (const name of ['labelZh', 'labelEn'] as const) {
-      const label = item[name];
-      if (!isText(label)) is.add(`${at}.${name}`, 'POLICY.REQUIRED');
-      else if ([...label.trim()].length > ONBOARDING_LABEL_MAX) is.add(`${at}.${name}`, 'POLICY.TEXT_TOO_LONG', { max: ONBOARDING_LABEL_MAX });
-    }
+  checkKeyedEntries(is, items, 'onboardingItems', { max: ONBOARDING_ITEMS_MAX, labelMax: ONBOARDING_LABEL_MAX }, (item, at) => {
     is.oneOf(item.owner, ONBOARDING_OWNERS, `${at}.owner`);
     is.int(item, 'dueDays', `${at}.dueDays`, 0, 90);
   });
