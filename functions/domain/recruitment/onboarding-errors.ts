@@ -12,6 +12,9 @@ export const ONBOARDING_MESSAGES = {
     en: 'This item is for {owner}: only they, HR or a manager over the new hire may tick it',
   },
   'ONBOARDING.EXISTS': { 'zh-CN': '该员工的入职清单已经存在', en: 'The employee already has an onboarding checklist' },
+  'ONBOARDING.MENTOR_UNKNOWN': { 'zh-CN': '导师须为在职员工', en: 'The mentor must be a current employee' },
+  'ONBOARDING.MENTOR_SELF': { 'zh-CN': '新员工不能做自己的导师', en: 'The new hire cannot be their own mentor' },
+  'ONBOARDING.MANAGERS_ONLY': { 'zh-CN': '只有人力资源部或新员工所在范围的上级可以指定导师', en: 'Only HR or a manager over the new hire may name the mentor' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type OnboardingErrorCode = keyof typeof ONBOARDING_MESSAGES;
@@ -22,4 +25,7 @@ export const ONBOARDING_STATUS: Record<OnboardingErrorCode, 400 | 403 | 404 | 40
   'ONBOARDING.ITEM_NOT_FOUND': 404,
   'ONBOARDING.NOT_YOURS': 403,
   'ONBOARDING.EXISTS': 409,
+  'ONBOARDING.MENTOR_UNKNOWN': 422,
+  'ONBOARDING.MENTOR_SELF': 422,
+  'ONBOARDING.MANAGERS_ONLY': 403,
 };

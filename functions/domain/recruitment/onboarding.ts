@@ -125,3 +125,18 @@ export function markItem(c: OnboardingChecklist, key: string, done: boolean, by:
   );
   return { ...c, items, status: items.every((i) => i.done) ? 'done' : 'open', updatedAt: at, version: c.version + 1 };
 }
+
+/**
+ * The checklist with another mentor (000 第二节 四: a senior colleague; null: none, so the
+ * superior sees to the mentor's items again): the mentor's items still to do move to them, and
+ * their reminders start afresh; items done stay with whoever did them. The same mentor again is
+ * no change (null).
+ */
+export function changeMentor(
+  c: OnboardingChecklist, mentor: { id: string; name: string } | null, superior: { id: string; name: string } | null, at: string,
+): OnboardingChecklist | null {
+  if ((mentor?.id ?? null) === c.mentorEmployeeId) return null;
+  const owner = mentor ?? superior;
+  const items = c.items.map((i) => (i.owner !== 'mentor' || i.done ? i : { ...i, ownerId: owner?.id ?? null, ownerName: owner?.name ?? null, remindedOn: null }));
+  return { ...c, mentorEmployeeId: mentor?.id ?? null, items, updatedAt: at, version: c.version + 1 };
+}

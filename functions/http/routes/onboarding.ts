@@ -13,7 +13,7 @@ import { can, inScope, type Principal } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { companyToday } from '../../domain/people/dates.js';
 import { ONBOARDING_OWNERS, type OnboardingOwner } from '../../domain/policy/defaults.js';
-import { isOverdue, markItem, type OnboardingChecklist, type OnboardingItem } from '../../domain/recruitment/onboarding.js';
+import { changeMentor, isOverdue, markItem, type OnboardingChecklist, type OnboardingItem } from '../../domain/recruitment/onboarding.js';
 import { auditPut } from '../../storage/audit.js';
 import { getEmployee, getEmployees, type StoredEmployee } from '../../storage/employees.js';
 import { getChecklist, listChecklists, onboardingChecklistPut } from '../../storage/onboarding.js';
@@ -65,6 +65,8 @@ const ChecklistSchema = z
 /** What the caller may do with one checklist: see it, and tick which items. */
 interface Access {
   visible: boolean;
+  /** HR, or a manager with recruitment:write whose part of the organisation holds the new hire: may name the mentor. */
+  manages: boolean;
   mayMark(item: OnboardingItem): boolean;
 }
 
@@ -72,18 +74,18 @@ const HR_WIDE = (p: Principal) => can(p, 'recruitment:manage');
 const isOwner = (p: Principal, item: OnboardingItem) => p.kind === 'user' && !!p.employeeId && item.ownerId === p.employeeId;
 
 async function accessTo(c: Ctx, p: Principal, checklist: OnboardingChecklist): Promise<Access> {
-  if (HR_WIDE(p)) return { visible: true, mayMark: () => true };
+  if (HR_WIDE(p)) return { visible: true, manages: true, mayMark: () => true };
   const [scope, employee] = await Promise.all([scopeOf(c, p), getEmployee(c.get('deps').store, checklist.employeeId)]);
   return accessWith(p, scope, employee, checklist);
 }
 
 /** The same, from the caller's scope (scope.ts: null everyone, undefined no one) and the new hire's record, already read. */
 function accessWith(p: Principal, scope: string | null | undefined, employee: StoredEmployee | null, checklist: OnboardingChecklist): Access {
-  if (HR_WIDE(p)) return { visible: true, mayMark: () => true };
+  if (HR_WIDE(p)) return { visible: true, manages: true, mayMark: () => true };
   const covers = scope !== undefined && !!employee && inScope(scope, employee.path);
   const manages = covers && can(p, 'recruitment:write');
   const owns = checklist.items.some((i) => isOwner(p, i));
-  return { visible: covers || owns, mayMark: (item) => manages || isOwner(p, item) };
+  return { visible: covers || owns, manages, mayMark: (item) => manages || isOwner(p, item) };
 }
 
 /**
@@ -206,6 +208,55 @@ export function onboardingRoutes() {
           entityType: 'onboardingChecklist', entityId: checklist.id, action: done ? 'item_done' : 'item_undone', actor: actorOf(p), channel: c.get('channel'), at,
           // Only what changed is kept (storage/audit.ts): the item by its key, and the checklist's status.
           before: { [`items.${key}.done`]: item.done, status: checklist.status }, after: { [`items.${key}.done`]: done, status: next.status },
+        });
+        try {
+          await transact(deps.store, [onboardingChecklistPut(deps.store, next, checklist), { write: audit }]);
+        } catch (err) {
+          if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < ATTEMPTS) continue;
+          throw err;
+        }
+        return c.json(present(next, access, lang, today), 200);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/{id}/mentor', operationId: 'setOnboardingMentor', tags: ['recruitment'],
+      summary: 'Names (or changes, or clears) the new hire’s mentor (带教导师, 000: a senior colleague): HR or a manager over the new hire; the mentor’s items still to do move to them',
+      description: 'A mentor must be a current employee other than the new hire (422 naming `mentorEmployeeId`); null: none, so the superior sees to the mentor’s items. Items already done stay with whoever did them. Audited (`mentor`).',
+      middleware: [signedIn({ apiKeys: 'recruitment:manage' })] as const,
+      request: {
+        params: z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, description: 'The checklist’s id (the employee’s)' }) }),
+        body: jsonBody(z.object({ mentorEmployeeId: z.string().min(1).max(64).nullable() }).strict().openapi('OnboardingMentor')),
+      },
+      responses: { 200: json(ChecklistSchema), ...problemResponses(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => {
+      const p = principalOf(c);
+      const deps = c.get('deps');
+      const { id } = c.req.valid('param');
+      const { mentorEmployeeId } = c.req.valid('json');
+      const lang = c.get('lang');
+      for (let attempt = 1; ; attempt++) {
+        const checklist = await getChecklist(deps.store, id);
+        const access = checklist ? await accessTo(c, p, checklist) : null;
+        if (!checklist || !access?.visible) throw new DomainError('ONBOARDING.NOT_FOUND', 'id');
+        if (!access.manages) throw new DomainError('ONBOARDING.MANAGERS_ONLY');
+        if (mentorEmployeeId === checklist.employeeId) throw new DomainError('ONBOARDING.MENTOR_SELF', 'mentorEmployeeId');
+        const [hire, mentor] = await Promise.all([
+          getEmployee(deps.store, checklist.employeeId),
+          mentorEmployeeId ? getEmployee(deps.store, mentorEmployeeId) : null,
+        ]);
+        if (mentorEmployeeId && (!mentor || (mentor.status !== 'regular' && mentor.status !== 'probation'))) throw new DomainError('ONBOARDING.MENTOR_UNKNOWN', 'mentorEmployeeId');
+        const superior = hire?.superiorId ? await getEmployee(deps.store, hire.superiorId) : null;
+        const at = nowIso(c);
+        const today = companyToday(deps.now());
+        const next = changeMentor(checklist, mentor ? { id: mentor.id, name: mentor.name } : null, superior ? { id: superior.id, name: superior.name } : null, at);
+        if (!next) return c.json(present(checklist, access, lang, today), 200);
+        const audit = auditPut(deps.store, {
+          entityType: 'onboardingChecklist', entityId: checklist.id, action: 'mentor', actor: actorOf(p), channel: c.get('channel'), at,
+          before: { mentorEmployeeId: checklist.mentorEmployeeId }, after: { mentorEmployeeId: next.mentorEmployeeId },
         });
         try {
           await transact(deps.store, [onboardingChecklistPut(deps.store, next, checklist), { write: audit }]);

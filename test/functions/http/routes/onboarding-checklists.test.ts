@@ -264,6 +264,52 @@ describe('POST /api/v1/onboarding-checklists/{id}/items/{key} (§2 step 6)', () 
   });
 });
 
+describe('PUT /api/v1/onboarding-checklists/{id}/mentor: naming another mentor after the report (000 第二节 四)', () => {
+  const setMentor = (id: string, mentorEmployeeId: string | null, token = tokens.hr) => api.request('PUT', `/api/v1/onboarding-checklists/${id}/mentor`, { token, body: { mentorEmployeeId } });
+  const mentorItem = (c: Checklist) => c.items.find((i) => i.key === 'mentor_guidance')!;
+
+  it('HR names agent A2 instead of A1: the mentor’s item moves to A2, who may tick it, and A1 no longer may; audited', async () => {
+    const newHire = await hireWithChecklist('新同事导师甲');
+    const res = await setMentor(newHire.id, org.agentA2.id);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const changed = (await res.json()) as Checklist & { mentorEmployeeId: string | null };
+    expect(changed.mentorEmployeeId).toBe(org.agentA2.id);
+    expect(mentorItem(changed)).toMatchObject({ ownerId: org.agentA2.id, ownerName: org.agentA2.name });
+    // A1 owns nothing on it any more: to them it is not there.
+    expect((await mark(newHire.id, 'mentor_guidance', tokens.mentor)).status).toBe(404);
+    const a2 = await api.signIn(['agent'], org.agentA2.id);
+    expect((await mark(newHire.id, 'mentor_guidance', a2)).status).toBe(200);
+    const trail = (await (await api.request('GET', `/api/v1/audit?entityType=onboardingChecklist&entityId=${newHire.id}`, { token: tokens.hr })).json()) as { items: { action: string; before: unknown; after: unknown }[] };
+    expect(trail.items).toContainEqual(expect.objectContaining({ action: 'mentor', before: { mentorEmployeeId: org.agentA1.id }, after: { mentorEmployeeId: org.agentA2.id } }));
+  });
+
+  it('an item already done stays with whoever did it; clearing the mentor gives an open one back to the superior; the same mentor again writes nothing', async () => {
+    const newHire = await hireWithChecklist('新同事导师乙');
+    const cleared = (await (await setMentor(newHire.id, null, tokens.supA)).json()) as Checklist & { mentorEmployeeId: string | null; version: number };
+    expect(cleared.mentorEmployeeId).toBeNull();
+    expect(mentorItem(cleared)).toMatchObject({ ownerId: org.supA.id, ownerName: org.supA.name });
+    expect((await mark(newHire.id, 'mentor_guidance', tokens.supA)).status).toBe(200);
+    const named = (await (await setMentor(newHire.id, org.agentA2.id)).json()) as Checklist & { version: number };
+    expect(mentorItem(named)).toMatchObject({ done: true, ownerId: org.supA.id, doneByName: expect.any(String) });
+    const again = (await (await setMentor(newHire.id, org.agentA2.id)).json()) as Checklist & { version: number };
+    expect(again.version).toBe(named.version);
+  });
+
+  it('refuses, changing nothing: the new hire as their own mentor or someone unknown (422 naming mentorEmployeeId), the mentor or another team’s supervisor (403 / 404)', async () => {
+    const newHire = await hireWithChecklist('新同事导师丙');
+    const self = await setMentor(newHire.id, newHire.id);
+    expect(self.status).toBe(422);
+    expect(((await self.json()) as Problem).errors?.[0]?.path).toBe('mentorEmployeeId');
+    const unknown = await setMentor(newHire.id, '0000000000000000');
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as Problem).code).toBe('ONBOARDING.MENTOR_UNKNOWN');
+    expect((await setMentor(newHire.id, org.agentA2.id, tokens.mentor)).status).toBe(403);
+    expect((await setMentor(newHire.id, org.agentA2.id, tokens.supB)).status).toBe(404);
+    const [unchanged] = await checklistOf(newHire.id, tokens.hr);
+    expect(mentorItem(unchanged!).ownerId).toBe(org.agentA1.id);
+  });
+});
+
 describe('a recruitment policy saved before onboarding items existed (POLICIES.md §2 step 6)', () => {
   it('reads with the default items (000 第二节) until HR saves it again: no migration needed', async () => {
     const { savePolicy } = await import('../../../../functions/storage/policies.js');
