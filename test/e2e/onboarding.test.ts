@@ -49,6 +49,18 @@ if (!hasChromium) warnNoChromium('onboarding e2e');
     await section.getByRole('checkbox', { name: '将「收取证件：身份证、学历证书、体检表」标记为未完成' }).waitFor();
     await expect.poll(async () => (await getChecklist(runtime.store, trainee.id))?.items.find((i) => i.key === 'documents')?.done).toBe(true);
 
+    // 更换导师: HR names a colleague; the mentor's item (the superior's while none was named) moves to them.
+    const colleague = items.find((e) => e.id !== trainee.id && e.id !== trainee.superiorId)!;
+    await section.getByRole('button', { name: '更换导师' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '导师（资深同事）' }).fill(colleague.name);
+    await page.getByRole('option', { name: new RegExp(colleague.name) }).first().click();
+    const dialogFindings = await seriousViolations(page);
+    expect(dialogFindings.length, describeFindings('the mentor dialog', dialogFindings)).toBe(0);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await section.locator('tr[data-item="mentor_guidance"]').getByText(`导师 · ${colleague.name}`).waitFor();
+    expect((await getChecklist(runtime.store, trainee.id))?.mentorEmployeeId).toBe(colleague.id);
+
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const findings = await seriousViolations(page);

@@ -4,6 +4,7 @@ import { HttpError, RecordContextProvider, useDataProvider, useNotify, useTransl
 import { LocaleDateField } from '../components/LocaleDateField';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { useConsoleQuery } from '../providers/useConsoleQuery';
+import { MentorButton } from './MentorButton';
 import type { OnboardingChecklist, OnboardingItem } from './types';
 
 const key = (path: string) => `resources.onboarding-checklists.${path}`;
@@ -25,7 +26,8 @@ export const OnboardingChecklistSection = ({ employeeId }: { employeeId: string 
     <Box data-testid="onboarding-checklist">
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate(key('summary'), { reportDate: checklist.reportDate, done, total: checklist.items.length })}{' '}
-        <Chip size="small" color={checklist.status === 'done' ? 'success' : 'primary'} label={translate(key(`status.${checklist.status}`))} />
+        <Chip size="small" color={checklist.status === 'done' ? 'success' : 'primary'} label={translate(key(`status.${checklist.status}`))} />{' '}
+        <MentorButton checklist={checklist} onSaved={setSaved} />
       </Typography>
       <Box sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={translate(key('title'))}>

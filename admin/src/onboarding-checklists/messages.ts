@@ -33,6 +33,14 @@ export const onboardingChecklistsMessages = {
     unmark: '将「%{label}」标记为未完成',
     not_yours: '仅负责人、人力资源部或其上级可勾选',
     saved: '已更新入职清单',
+    mentor: {
+      action: '更换导师',
+      title: '指定 %{name} 的导师',
+      field: '导师（资深同事）',
+      hint: '导师负责的未完成事项转给新导师；留空则由直属上级负责',
+      submit: '保存',
+      saved: '已更换导师',
+    },
   },
   en: {
     // The menu and the list's title read the plural: "Onboarding".
@@ -64,5 +72,13 @@ export const onboardingChecklistsMessages = {
     unmark: 'Mark “%{label}” not done',
     not_yours: 'Only the owner, HR or a manager over the new hire may tick this',
     saved: 'Onboarding checklist updated',
+    mentor: {
+      action: 'Change mentor',
+      title: 'Mentor of %{name}',
+      field: 'Mentor (a senior colleague)',
+      hint: 'The mentor’s items still to do move to the new mentor; empty: the direct superior sees to them',
+      submit: 'Save',
+      saved: 'Mentor changed',
+    },
   },
 } as const;

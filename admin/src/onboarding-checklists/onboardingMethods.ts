@@ -10,6 +10,8 @@ export interface OnboardingMethods {
   getOnboardingChecklist(employeeId: string): Promise<{ data: OnboardingChecklist | null }>;
   /** Ticks or unticks one item (its owner, HR, or a manager over the new hire; 403 otherwise). */
   markOnboardingItem(id: string, key: string, done: boolean): Promise<{ data: OnboardingChecklist }>;
+  /** Names, changes or clears (null) the new hire's mentor: their open mentor items move with it. */
+  setOnboardingMentor(id: string, mentorEmployeeId: string | null): Promise<{ data: OnboardingChecklist }>;
 }
 
 export function createOnboardingMethods(http: Http): OnboardingMethods {
@@ -20,6 +22,10 @@ export function createOnboardingMethods(http: Http): OnboardingMethods {
     },
     async markOnboardingItem(id, key, done) {
       const { json } = await http<OnboardingChecklist>(`/onboarding-checklists/${encodeURIComponent(id)}/items/${encodeURIComponent(key)}`, { method: 'POST', body: { done } });
+      return { data: json };
+    },
+    async setOnboardingMentor(id, mentorEmployeeId) {
+      const { json } = await http<OnboardingChecklist>(`/onboarding-checklists/${encodeURIComponent(id)}/mentor`, { method: 'PUT', body: { mentorEmployeeId } });
       return { data: json };
     },
   };

@@ -32,6 +32,8 @@ export interface OnboardingChecklist {
   version: number;
   /** Items done, all items, and items overdue today (company date). */
   counts: { done: number; total: number; overdue: number };
+  /** Whether the signed-in person may name the mentor (HR, a manager over the new hire). */
+  canSetMentor: boolean;
 }
 
 export const ONBOARDING_STATUSES = ['open', 'done'] as const;

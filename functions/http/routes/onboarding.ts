@@ -56,6 +56,7 @@ const ChecklistSchema = z
     id: z.string(), employeeId: z.string(), employeeName: z.string(), offerId: z.string().nullable(),
     reportDate: z.string(), mentorEmployeeId: z.string().nullable(), status: z.enum(['open', 'done']),
     items: z.array(ItemSchema), policyVersion: z.number().int(), createdAt: z.string(), updatedAt: z.string(), version: z.number().int(),
+    canSetMentor: z.boolean().openapi({ description: 'Whether the caller may name the mentor (PUT /onboarding-checklists/{id}/mentor): HR or a manager over the new hire' }),
     counts: z
       .object({ done: z.number().int(), total: z.number().int(), overdue: z.number().int() })
       .openapi({ description: 'Items done, all items, and items overdue (company date today)' }),
@@ -113,7 +114,7 @@ async function newHiresOf(c: Ctx, checklists: OnboardingChecklist[]): Promise<Ma
 function present(c: OnboardingChecklist, access: Access, lang: Lang, today: string): z.infer<typeof ChecklistSchema> {
   return {
     id: c.id, employeeId: c.employeeId, employeeName: c.employeeName, offerId: c.offerId, reportDate: c.reportDate, mentorEmployeeId: c.mentorEmployeeId,
-    status: c.status, policyVersion: c.policyVersion, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version,
+    status: c.status, policyVersion: c.policyVersion, createdAt: c.createdAt, updatedAt: c.updatedAt, version: c.version, canSetMentor: access.manages,
     items: c.items.map((i) => ({
       key: i.key, label: i.label[lang], labels: i.label, owner: i.owner, ownerLabel: OWNER_LABELS[i.owner][lang], ownerId: i.ownerId, ownerName: i.ownerName,
       dueDate: i.dueDate, overdue: isOverdue(i, today), done: i.done, doneAt: i.doneAt, doneByName: i.doneByName, canMark: access.mayMark(i),

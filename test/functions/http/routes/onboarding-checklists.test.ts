@@ -307,6 +307,9 @@ describe('PUT /api/v1/onboarding-checklists/{id}/mentor: naming another mentor a
     expect((await setMentor(newHire.id, org.agentA2.id, tokens.supB)).status).toBe(404);
     const [unchanged] = await checklistOf(newHire.id, tokens.hr);
     expect(mentorItem(unchanged!).ownerId).toBe(org.agentA1.id);
+    // What the console offers follows: HR may name the mentor, the mentor may not.
+    expect((unchanged as Checklist & { canSetMentor: boolean }).canSetMentor).toBe(true);
+    expect(((await checklistOf(newHire.id, tokens.mentor))[0] as Checklist & { canSetMentor: boolean }).canSetMentor).toBe(false);
   });
 });
 
