@@ -125,6 +125,7 @@ export class ControllableClock implements Clock {
   advance(ms: number): Promise<Date> {
     if (!Number.isFinite(ms) || ms < 0) return Promise.reject(new ClockMoveError('the clock only moves forward'));
     const run = this.moving.then(async () => {
+      const lead = this.offsetOrTime;
       const target = this.now().getTime() + ms;
       for (let guard = 0; guard < 100_000; guard++) {
         const next = this.pending[0];
@@ -134,6 +135,12 @@ export class ControllableClock implements Clock {
         await this.settle();
       }
       if (target > this.now().getTime()) this.setTime(target);
+      // Flowing, the lead grows by `ms` at least: the real milliseconds that passed while moving
+      // are not taken from it (a restart resumes the lead, so it must say "ms ahead").
+      if (this.opts.flowing && this.offsetOrTime < lead + ms) {
+        this.offsetOrTime = lead + ms;
+        this.arm();
+      }
       await this.fireDue();
       await this.settle();
       return this.now();

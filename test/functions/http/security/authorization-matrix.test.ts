@@ -135,6 +135,8 @@ const MATRIX: Record<string, Caller[]> = {
   // decides); a key only with HR's recruitment:manage.
   'GET /api/v1/onboarding-checklists': [...RECRUITERS, 'key:all'],
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': [...ALL_USERS, 'key:all'],
+  // HR, or a manager over the new hire (the handler decides: 403 MANAGERS_ONLY, 404 out of scope).
+  'PUT /api/v1/onboarding-checklists/{id}/mentor': [...ALL_USERS, 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -217,6 +219,7 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   // The list (no `employeeId`); with one, `employees:read`.
   'GET /api/v1/onboarding-checklists': ['recruitment:manage', 'recruitment:write'],
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': ['recruitment:manage'],
+  'PUT /api/v1/onboarding-checklists/{id}/mentor': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
