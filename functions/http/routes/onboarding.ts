@@ -126,6 +126,25 @@ function present(c: OnboardingChecklist, access: Access, lang: Lang, today: stri
 /** A stale version is a concurrent tick of another item: read again and apply ours on top (a few times). */
 const ATTEMPTS = 3;
 
+/**
+ * Writes the changed checklist with its audit record, if it is still the version read. False
+ * when another change came first and attempts remain: the caller reads again and reapplies.
+ */
+async function saved(
+  c: Ctx, p: Principal, next: OnboardingChecklist, previous: OnboardingChecklist,
+  change: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }, attempt: number,
+): Promise<boolean> {
+  const { store } = c.get('deps');
+  const audit = auditPut(store, { entityType: 'onboardingChecklist', entityId: previous.id, actor: actorOf(p), channel: c.get('channel'), at: next.updatedAt, ...change });
+  try {
+    await transact(store, [onboardingChecklistPut(store, next, previous), { write: audit }]);
+    return true;
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < ATTEMPTS) return false;
+    throw err;
+  }
+}
+
 export function onboardingRoutes() {
   const app = newRouter();
 
@@ -205,17 +224,9 @@ export function onboardingRoutes() {
         const next = markItem(checklist, key, done, actorOf(p), at);
         const today = companyToday(deps.now());
         if (!next) return c.json(present(checklist, access, lang, today), 200);
-        const audit = auditPut(deps.store, {
-          entityType: 'onboardingChecklist', entityId: checklist.id, action: done ? 'item_done' : 'item_undone', actor: actorOf(p), channel: c.get('channel'), at,
-          // Only what changed is kept (storage/audit.ts): the item by its key, and the checklist's status.
-          before: { [`items.${key}.done`]: item.done, status: checklist.status }, after: { [`items.${key}.done`]: done, status: next.status },
-        });
-        try {
-          await transact(deps.store, [onboardingChecklistPut(deps.store, next, checklist), { write: audit }]);
-        } catch (err) {
-          if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < ATTEMPTS) continue;
-          throw err;
-        }
+        // Only what changed is kept (storage/audit.ts): the item by its key, and the checklist's status.
+        const change = { action: done ? 'item_done' : 'item_undone', before: { [`items.${key}.done`]: item.done, status: checklist.status }, after: { [`items.${key}.done`]: done, status: next.status } };
+        if (!(await saved(c, p, next, checklist, change, attempt))) continue;
         return c.json(present(next, access, lang, today), 200);
       }
     },
@@ -255,16 +266,8 @@ export function onboardingRoutes() {
         const today = companyToday(deps.now());
         const next = changeMentor(checklist, mentor ? { id: mentor.id, name: mentor.name } : null, superior ? { id: superior.id, name: superior.name } : null, at);
         if (!next) return c.json(present(checklist, access, lang, today), 200);
-        const audit = auditPut(deps.store, {
-          entityType: 'onboardingChecklist', entityId: checklist.id, action: 'mentor', actor: actorOf(p), channel: c.get('channel'), at,
-          before: { mentorEmployeeId: checklist.mentorEmployeeId }, after: { mentorEmployeeId: next.mentorEmployeeId },
-        });
-        try {
-          await transact(deps.store, [onboardingChecklistPut(deps.store, next, checklist), { write: audit }]);
-        } catch (err) {
-          if (err instanceof DomainError && err.code === 'RECORD.VERSION_CONFLICT' && attempt < ATTEMPTS) continue;
-          throw err;
-        }
+        const change = { action: 'mentor', before: { mentorEmployeeId: checklist.mentorEmployeeId }, after: { mentorEmployeeId: next.mentorEmployeeId } };
+        if (!(await saved(c, p, next, checklist, change, attempt))) continue;
         return c.json(present(next, access, lang, today), 200);
       }
     },
