@@ -15,6 +15,7 @@ import orgPolicy from './org-policy';
 import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import recruitmentPolicy from './recruitment-policy';
+import offboardingPolicy from './offboarding-policy';
 import requests from './requests';
 import requisitions from './requisitions';
 import candidates from './candidates';
@@ -71,6 +72,7 @@ export const App = () => (
     <Resource name="probation-policy" {...probationPolicy} />
     <Resource name="approvals-policy" {...approvalsPolicy} />
     <Resource name="recruitment-policy" {...recruitmentPolicy} />
+    <Resource name="offboarding-policy" {...offboardingPolicy} />
     <Resource name="webhooks" {...webhooks} />
     <Resource name="delegation" {...delegation} />
     <Resource name="users" {...users} />

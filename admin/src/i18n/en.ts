@@ -4,6 +4,7 @@ import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
+import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
@@ -313,6 +314,8 @@ const en = {
     requisitions: requisitionsMessages['en'],
     offers: offersMessages['en'],
     'recruitment-policy': recruitmentPolicyMessages['en'],
+    // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
+    'offboarding-policy': offboardingPolicyMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     openings: openingsMessages['en'],
     candidates: { ...candidatesMessages['en'], ...candidatePipelineMessages['en'] },

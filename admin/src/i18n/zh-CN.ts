@@ -4,6 +4,7 @@ import { usersMessages } from '../users/messages.js';
 import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
+import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
@@ -524,6 +525,8 @@ const zhCN = {
     requisitions: requisitionsMessages['zh-CN'],
     offers: offersMessages['zh-CN'],
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
+    // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
+    'offboarding-policy': offboardingPolicyMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     openings: openingsMessages['zh-CN'],
     candidates: { ...candidatesMessages['zh-CN'], ...candidatePipelineMessages['zh-CN'] },
