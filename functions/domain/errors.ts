@@ -8,6 +8,7 @@ import type { WebhookErrorCode } from './webhooks/errors.js';
 import type { AccountErrorCode } from './auth/errors.js';
 import type { RecruitmentErrorCode } from './recruitment/errors.js';
 import type { OnboardingErrorCode } from './recruitment/onboarding-errors.js';
+import type { OffboardingErrorCode } from './offboarding/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
@@ -20,6 +21,8 @@ export type DomainErrorCode =
   | RecruitmentErrorCode
   // Onboarding checklists (issue #14): codes, words and statuses in recruitment/onboarding-errors.ts.
   | OnboardingErrorCode
+  // Leaving (issue #15): codes, words and statuses in offboarding/errors.ts.
+  | OffboardingErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -12,6 +12,7 @@ import { enumName, type Enum } from '../email/values.js';
 import { WEBHOOK_STATUS } from '../domain/webhooks/errors.js';
 import { RECRUITMENT_STATUS } from '../domain/recruitment/errors.js';
 import { ONBOARDING_STATUS } from '../domain/recruitment/onboarding-errors.js';
+import { OFFBOARDING_STATUS } from '../domain/offboarding/errors.js';
 
 export interface FieldError {
   path: string;
@@ -79,6 +80,7 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   // Recruitment (issue #14): statuses beside their codes.
   ...RECRUITMENT_STATUS,
   ...ONBOARDING_STATUS,
+  ...OFFBOARDING_STATUS,
   // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
   'USER.DISABLE_SELF': 409,
   'USER.DISABLED': 409,

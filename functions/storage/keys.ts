@@ -24,7 +24,8 @@
  * | resume marker     | RESUME                    | <stepId>        | — a decision not yet sent to its execution (the sweep)      |
  * | start marker      | STARTS                    | <at>#<kind>#<id>| — a request whose execution is still to start (the sweep)   |
  * | request (generic) | REQUEST#<kind>#<id>       | REQUEST         | gsi3 STARTED#<requesterId> / createdAt#kind#id (我发起的); stored whole (storage/requests.ts) |
- * | offboarding       | OFFBOARD#<employeeId>     | <at>            | — started by an ended probation                             |
+ * | offboarding       | OFFBOARDING#<id>          | OFFBOARDING     | gsi1 OFFBOARDINGS#EMP#<employeeId> / createdAt#id (an employee's) ; gsi2 OFFBOARDINGS#STATUS#<status> / lastDay#id (HR's leavers, by last day) ; gsi3 OFFBOARDINGS#DUE / <next timer date>#id while a reminder or the last day's work is still to run (the daily job's Query); stored whole (#15) |
+ * | leaving guard     | LEAVING#<employeeId>      | LEAVING         | — one open resignation or offboarding per employee (condition on create; removed when it ends) |
  * | session           | SESSION#<sha256(token)>   | SESSION         | — TTL expiresAt; `epoch` against the user's sessionEpoch     |
  * | password reset    | PWRESET#<sha256(token)>   | PWRESET         | — TTL expiresAt; single use (storage/password-resets.ts)     |
  * | API key           | APIKEY#<id>               | APIKEY          | gsi1 APIKEYS / createdAt                                     |
@@ -115,6 +116,13 @@ export const WEBHOOK_OUTBOX = 'WEBHOOK_OUTBOX';
 /** The onboarding checklist of a new hire (storage/onboarding.ts): one per employee, under their id. */
 export const onboardingChecklistKey = (employeeId: string) => ({ pk: `ONBOARDING#${employeeId}`, sk: 'CHECKLIST' });
 export const ONBOARDING_OPEN = 'ONBOARDING#open';
+
+/** Leaving (#15): an offboarding record, its lists, the daily job's due index and the one-at-a-time guard. */
+export const offboardingKey = (id: string) => ({ pk: `OFFBOARDING#${id}`, sk: 'OFFBOARDING' });
+export const offboardingsOfEmployeePk = (employeeId: string) => `OFFBOARDINGS#EMP#${employeeId}`;
+export const offboardingsByStatusPk = (status: string) => `OFFBOARDINGS#STATUS#${status}`;
+export const OFFBOARDINGS_DUE = 'OFFBOARDINGS#DUE';
+export const leavingKey = (employeeId: string) => ({ pk: `LEAVING#${employeeId}`, sk: 'LEAVING' });
 /** The checklists in one status, by report date (HR's list; migration 0004 indexes those stored before). */
 export const onboardingByStatusPk = (status: 'open' | 'done') => `ONBOARDING#STATUS#${status}`;
 

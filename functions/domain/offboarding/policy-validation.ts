@@ -4,7 +4,7 @@
  */
 import { checkApprover, checkKeyedEntries, isObj, Issues, type PolicyIssue } from '../probation/policy-validation.js';
 
-const KNOWN = ['notice', 'chain', 'stepDueHours', 'finalPay', 'reminderDaysBefore', 'tasksMoveTo', 'inventoryItems', 'exitReasons'];
+const KNOWN = ['notice', 'chain', 'stepDueHours', 'finalPay', 'reminderDaysBefore', 'inventoryItems', 'exitReasons'];
 
 export function validateOffboardingPolicy(values: unknown): PolicyIssue[] {
   const is = new Issues();
@@ -25,7 +25,6 @@ export function validateOffboardingPolicy(values: unknown): PolicyIssue[] {
     is.int(values.finalPay, 'monthsAfter', 'finalPay.monthsAfter', 0, 3);
   }
   is.int(values, 'reminderDaysBefore', 'reminderDaysBefore', 0, 30);
-  is.oneOf(values.tasksMoveTo, ['superior', 'hr'], 'tasksMoveTo');
   // Whole yuan: what a missing item costs the leaver (HR may record another amount).
   checkKeyedEntries(is, values.inventoryItems, 'inventoryItems', { max: 30 }, (item, at) => is.int(item, 'amount', `${at}.amount`, 0, 100_000));
   checkKeyedEntries(is, values.exitReasons, 'exitReasons', { max: 20 });

@@ -242,8 +242,6 @@ export interface OffboardingPolicy {
   finalPay: { dayOfMonth: number; monthsAfter: number };
   /** Owners of unsigned handover and inventory items are reminded this many days before the last day (gap: 3). */
   reminderDaysBefore: number;
-  /** Who receives the approval tasks a leaver still holds on the last day (gap: their superior; else HR). */
-  tasksMoveTo: 'superior' | 'hr';
   /** What is checked back (盘点), with the amount charged for a missing one (gap: the list and amounts). */
   inventoryItems: InventoryItemPolicy[];
   /** The exit form's reason categories (员工离职表; gap). */
@@ -373,7 +371,6 @@ export const DEFAULT_POLICIES: PolicySet = {
     stepDueHours: 48,
     finalPay: { dayOfMonth: 15, monthsAfter: 1 },
     reminderDaysBefore: 3,
-    tasksMoveTo: 'superior',
     inventoryItems: [
       { key: 'badge', labelZh: '工卡', labelEn: 'Staff badge', amount: 20 },
       { key: 'headset', labelZh: '耳麦', labelEn: 'Headset', amount: 150 },
@@ -399,7 +396,7 @@ export const POLICY_GAPS: Record<PolicyName, string[]> = {
   approvals: ['remindIntervalHours', 'sameApproverDecidesOnce', 'requesterIsApprover', 'approverLeft', 'attachments'],
   recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', 'interviewReminderHours', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
-  offboarding: ['chain', 'stepDueHours', 'reminderDaysBefore', 'tasksMoveTo', 'inventoryItems', 'exitReasons'],
+  offboarding: ['chain', 'stepDueHours', 'reminderDaysBefore', 'inventoryItems', 'exitReasons'],
 };
 
 export interface StoredPolicy<N extends PolicyName = PolicyName> {

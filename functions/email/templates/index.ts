@@ -17,3 +17,4 @@ export { offerToCandidate, type OfferToCandidateData } from './offer-to-candidat
 export { accountInvitation, type AccountInvitationData } from './account-invitation.js';
 export { interviewInvitation, type InterviewInvitationData } from './interview-invitation.js';
 export { interviewReminder, type InterviewReminderData } from './interview-reminder.js';
+export { offboardingNotice, type OffboardingEvent, type OffboardingNoticeData } from './offboarding-notice.js';

@@ -10,7 +10,7 @@ describe('the offboarding policy (POLICIES.md §9; 001 六)', () => {
     expect(policy.notice).toEqual({ months: 1, probationDays: 3 });
     expect(policy.finalPay).toEqual({ dayOfMonth: 15, monthsAfter: 1 });
     expect(policy.chain.map((s) => s.key)).toEqual(['supervisor', 'cs_manager', 'hr']);
-    expect(POLICY_GAPS.offboarding).toEqual(expect.arrayContaining(['chain', 'inventoryItems', 'tasksMoveTo']));
+    expect(POLICY_GAPS.offboarding).toEqual(expect.arrayContaining(['chain', 'inventoryItems', 'reminderDaysBefore']));
     expect(POLICY_GAPS.offboarding).not.toContain('notice');
     expect(validateOffboardingPolicy(policy)).toEqual([]);
   });
@@ -28,7 +28,8 @@ describe('the offboarding policy (POLICIES.md §9; 001 六)', () => {
     expect(issues({ inventoryItems })).toEqual([['inventoryItems[5].key', 'POLICY.DUPLICATE_KEY'], ['inventoryItems[5].amount', 'POLICY.INTEGER_RANGE']]);
     expect(issues({ exitReasons: [] })).toEqual([['exitReasons', 'POLICY.REQUIRED']]);
     expect(issues({ chain: [{ key: 'hr', labelZh: '', labelEn: 'HR', approver: { kind: 'role', role: 'hr', mode: 'any' } }] })).toEqual([['chain[0].labelZh', 'POLICY.REQUIRED']]);
-    expect(issues({ tasksMoveTo: 'gm' })).toEqual([['tasksMoveTo', 'POLICY.ONE_OF']]);
+    // Where a leaver's tasks go is the approvals policy's `approverLeft`, not a second setting here.
+    expect(issues({ tasksMoveTo: 'hr' })).toEqual([['tasksMoveTo', 'POLICY.ONE_OF']]);
     expect(issues({ severance: 1 })).toEqual([['severance', 'POLICY.ONE_OF']]);
   });
 });
