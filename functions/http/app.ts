@@ -31,6 +31,8 @@ import { requisitionsRoutes } from './routes/requisitions.js';
 import { openingsRoutes } from './routes/openings.js';
 import { candidatesRoutes } from './routes/candidates.js';
 import { interviewsRoutes } from './routes/interviews.js';
+import { offboardingsRoutes } from './routes/offboardings.js';
+import { resignationsRoutes } from './routes/resignations.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -91,6 +93,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/interviews', interviewsRoutes());
   app.route('/api/v1/offers', offersRoutes());
   app.route('/api/v1/onboarding-checklists', onboardingRoutes());
+  app.route('/api/v1/resignations', resignationsRoutes());
+  app.route('/api/v1/offboardings', offboardingsRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
   if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));

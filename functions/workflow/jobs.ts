@@ -8,6 +8,7 @@ import { remindInterviews } from './interview-reminders.js';
 import { openDueReviews } from './kinds/probation-start.js';
 import type { WorkflowDeps } from './kinds.js';
 import { flushOutbox } from './notify.js';
+import { offboardingDays } from './offboarding.js';
 import { remindOnboarding } from './onboarding-reminders.js';
 import { resumeAll } from './resume.js';
 import { startPending } from './start.js';
@@ -88,6 +89,14 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     schedule: { dailyAt: { hour: 9, minute: 0 } },
     retryAttempts: 2,
     run: (deps) => remindOnboarding(deps),
+  },
+  {
+    name: 'offboardingDays',
+    description: 'remind the owners of unsigned handover and inventory items before a leaver’s last day, and do the last day’s work once it is over: terminated, account disabled, tasks and reports moved (offboarding policy; functions/workflow/offboarding.ts)',
+    // 00:15 company time: the first run after a last day ends (the leaver works all of it).
+    schedule: { dailyAt: { hour: 0, minute: 15 } },
+    retryAttempts: 2,
+    run: (deps) => offboardingDays(deps),
   },
   {
     name: 'eraseCandidates',

@@ -8,8 +8,9 @@ import { probationKind } from './kinds/probation.js';
 import { requisitionKind } from './kinds/requisition.js';
 import { hiringKind } from './kinds/hiring.js';
 import { offerKind } from './kinds/offer.js';
+import { resignationKind } from './kinds/resignation.js';
 
-export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind, offerKind];
+export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind, offerKind, resignationKind];
 
 export function kindRegistry(extra: readonly RequestKind[] = []): KindRegistry {
   const map = new Map<string, RequestKind>();

@@ -32,6 +32,11 @@ export const PERMISSIONS = [
   'recruitment:read',
   'recruitment:write',
   'recruitment:manage',
+  // Leaving (POLICIES.md §9, #15): reading resignations and offboardings in one's scope; handing
+  // in one's own resignation and signing what is addressed to one; HR's work on every leaver.
+  'offboarding:read',
+  'offboarding:write',
+  'offboarding:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,7 +48,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write' && p !== 'webhooks:manage');
 
-const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write'];
+const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write', 'offboarding:read', 'offboarding:write'];
 
 const RECRUITING: Permission[] = ['recruitment:read', 'recruitment:write'];
 
@@ -57,7 +62,7 @@ const GRANTS: Record<Role, Permission[]> = {
   // who runs the department the product serves.
   cs_manager: [...EVERYONE, 'employees:arrange', 'dashboard:read', ...RECRUITING],
   gm: [...EVERYONE, 'users:read', 'dashboard:read', ...RECRUITING],
-  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read', ...RECRUITING, 'recruitment:manage'],
+  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read', ...RECRUITING, 'recruitment:manage', 'offboarding:manage'],
   admin: [...PERMISSIONS],
 };
 

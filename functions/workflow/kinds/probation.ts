@@ -23,6 +23,7 @@ import { findAccountOfEmployee, findUserByEmployee, getUser, type User } from '.
 import { chainKind, type KindDefinition } from '../chain-kind.js';
 import type { Lang, RequestSummary, WorkflowDeps } from '../kinds.js';
 import { guardMail, sendGuarded, type GuardedMail } from '../notify.js';
+import { openOffboarding } from '../offboarding.js';
 import { companyToday } from '../../domain/people/dates.js';
 import { enumName, formatDate, formatMoney } from '../../email/values.js';
 export { companyToday };
@@ -193,8 +194,11 @@ export const probationDefinition: KindDefinition<ProbationReview> = {
     const mails = await outcomeMails(deps, review, status, (lang) => outcomeRows(change, lang));
     const extra: TxItem[] = [...mails.map((m) => m.tx), reviewPut(deps.store, { ...review, status, currentStep: null, result, updatedAt: at, version: review.version + 1 }, review), ...finished(status)];
     if (chosen === 'end') {
-      // POLICIES.md §9: an ended probation starts offboarding; the record is its first step.
-      extra.push({ write: { Put: { TableName: deps.store.table, Item: { pk: `OFFBOARD#${employee.id}`, sk: at, entity: 'offboarding', employeeId: employee.id, reason: 'probation_ended', reviewId: review.id, createdAt: at } } } });
+      // POLICIES.md §9: an ended probation opens the offboarding every leaver gets (#15): the
+      // handover, the inventory and the exit form follow; the last day is today.
+      const opened = await openOffboarding(deps, { employee, reason: 'probation_not_converted', lastDay: today, reviewId: review.id, actor: null, channel: 'system', at });
+      extra.push(...opened.writes);
+      mails.push(...opened.mails);
       // They leave (离职) today: their account is disabled with the change (#13 item 4).
       const account = await findAccountOfEmployee(deps.store, employee.id);
       if (account?.status === 'active') extra.push(...userStatusWrites(deps.store, account, 'disabled', { actor: null, channel: 'system', at }, 'left'));

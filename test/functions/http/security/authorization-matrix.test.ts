@@ -137,6 +137,22 @@ const MATRIX: Record<string, Caller[]> = {
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': [...ALL_USERS, 'key:all'],
   // HR, or a manager over the new hire (the handler decides: 403 MANAGERS_ONLY, 404 out of scope).
   'PUT /api/v1/onboarding-checklists/{id}/mentor': [...ALL_USERS, 'key:all'],
+  // Leaving (#15): anyone hands in their own resignation (HR anyone's: the handler decides) and
+  // reads those in their scope; an offboarding is read and signed by the leaver's line, HR and
+  // whoever an item is addressed to (the handler decides: 404 / 403 NOT_YOUR_ITEM); the exit
+  // form, closing and cancelling are HR's.
+  'POST /api/v1/resignations': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/resignations': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/resignations/{id}': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/offboardings': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/offboardings/{id}': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/offboardings/{id}/handover': [...ALL_USERS, 'key:all'],
+  'PUT /api/v1/offboardings/{id}/handover/{itemId}': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/offboardings/{id}/handover/{itemId}/receive': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/offboardings/{id}/inventory/{itemId}': [...ALL_USERS, 'key:all'],
+  'PUT /api/v1/offboardings/{id}/exit-form': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/offboardings/{id}/close': ['hr', 'admin', 'key:all'],
+  'POST /api/v1/offboardings/{id}/cancel': ['hr', 'admin', 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -221,6 +237,18 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'POST /api/v1/onboarding-checklists/{id}/items/{key}': ['recruitment:manage'],
   'PUT /api/v1/onboarding-checklists/{id}/mentor': ['recruitment:manage'],
   'GET /api/v1/dashboard': ['dashboard:read'],
+  'POST /api/v1/resignations': ['offboarding:write'],
+  'GET /api/v1/resignations': ['offboarding:read'],
+  'GET /api/v1/resignations/{id}': ['offboarding:read'],
+  'GET /api/v1/offboardings': ['offboarding:read'],
+  'GET /api/v1/offboardings/{id}': ['offboarding:read'],
+  'POST /api/v1/offboardings/{id}/handover': ['offboarding:write'],
+  'PUT /api/v1/offboardings/{id}/handover/{itemId}': ['offboarding:write'],
+  'POST /api/v1/offboardings/{id}/handover/{itemId}/receive': ['offboarding:write'],
+  'POST /api/v1/offboardings/{id}/inventory/{itemId}': ['offboarding:write'],
+  'PUT /api/v1/offboardings/{id}/exit-form': ['offboarding:manage'],
+  'POST /api/v1/offboardings/{id}/close': ['offboarding:manage'],
+  'POST /api/v1/offboardings/{id}/cancel': ['offboarding:manage'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
   'POST /api/v1/auth/password-reset': 'anonymous',
