@@ -113,6 +113,8 @@ export async function collectHandover(deps: WorkflowDeps, employee: StoredEmploy
   listed('task', tasks, (t) => [t.id, `待审批：${t.title['zh-CN']}（${t.stepLabel['zh-CN']}）`, `To approve: ${t.title.en} (${t.stepLabel.en})`],
     (k) => [`另有 ${k} 项待审批任务`, `${k} more approval tasks`]);
   const open = started.filter(({ kind, record }) => {
+    // The resignation that opened this record is not work to hand over.
+    if (kind === 'resignation') return false;
     const def = deps.kinds.get(kind);
     return def?.started ? def.started.openStatuses.includes(String(record.status)) : false;
   });

@@ -107,6 +107,12 @@ describe('probation outcomes', () => {
     expect(account.status).toBe('disabled');
     const audit = (await (await api.request('GET', `/api/v1/audit?entityType=user&entityId=${account.id}`, { token: tokens.gm! })).json()) as { items: { action: string; channel: string; after: unknown }[] };
     expect(audit.items[0]).toMatchObject({ action: 'disable', channel: 'system', after: { status: 'disabled', reason: 'left' } });
+    // POLICIES.md §9 (#15): a probation ended without conversion opens the offboarding every
+    // leaver gets — the handover, the inventory and the exit form — with today as the last day.
+    const found = (await (await api.request('GET', `/api/v1/offboardings?employeeId=${employee.id}`, { token: org.hr })).json()) as { items: { reason: string; lastDay: string; reviewId: string; status: string; inventory: unknown[]; finalPayDate: string }[] };
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ reason: 'probation_not_converted', lastDay: '2026-11-02', reviewId: review.id, status: 'open', finalPayDate: '2026-12-15' });
+    expect(found.items[0]!.inventory.length).toBeGreaterThan(0);
   }, 60_000);
 
   it('an override without a comment is refused (§3: "with a comment")', async () => {
