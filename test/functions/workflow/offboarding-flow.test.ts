@@ -3,7 +3,7 @@ import { getEmployee } from '../../../functions/storage/employees.js';
 import { jobNamed } from '../../../functions/workflow/jobs.js';
 import { TEST_PASSWORD, testApi, type TestApi } from '../../support/api.js';
 import { decisionLinks, until, waitForMail } from '../../support/mail.js';
-import { buildOrg, createEmployee, type Employee, type TestOrg } from '../../support/org.js';
+import { buildOrg, createEmployee, type TestOrg } from '../../support/org.js';
 
 /**
  * Leaving the company (POLICIES.md §9; seed 001 六; #15) on the real engines and the test's
