@@ -125,9 +125,19 @@ export async function collectHandover(deps: WorkflowDeps, employee: StoredEmploy
   const owned = checklists.flatMap((c) => c.items.filter((i) => !i.done && i.ownerId === employee.id).map((i) => ({ c, i })));
   listed('onboarding', owned, ({ c, i }) => [c.id, `入职清单：${c.employeeName} — ${i.label['zh-CN']}`, `Onboarding: ${c.employeeName} — ${i.label.en}`],
     (k) => [`另有 ${k} 项入职清单事项`, `${k} more onboarding items`]);
+  if (user?.roles.includes('admin') && (await onlyAdmin(deps, user.id))) {
+    // Their account closes on the last day: someone else must hold the administrator's role by then.
+    add('account', user.id, '系统管理员：此人是唯一的管理员，最后工作日前须为他人开通管理员账号', 'System administrator: the only one; give someone else an administrator account before the last day');
+  }
   listed('report', reports, (e) => [e.id, `下属：${e.name}（${e.employeeNo}）— 须指定新的直属上级`, `Report: ${e.name} (${e.employeeNo}) — needs a new superior`],
     (k) => [`另有 ${k} 名下属`, `${k} more reports`]);
   return items;
+}
+
+/** Is this the only active administrator account? */
+async function onlyAdmin(deps: WorkflowDeps, userId: string): Promise<boolean> {
+  const admins = (await usersWithRole(deps.store, 'admin')).filter((u) => u.status === 'active');
+  return admins.length === 1 && admins[0]!.id === userId;
 }
 
 async function hrMembers(deps: WorkflowDeps): Promise<User[]> {
@@ -264,6 +274,8 @@ export async function leave(deps: WorkflowDeps, r: Offboarding): Promise<void> {
   const employee = await getEmployee(deps.store, r.employeeId);
   if (!employee) throw new Error(`offboarding ${r.id}: employee ${r.employeeId} not found`);
   const account = await findAccountOfEmployee(deps.store, employee.id);
+  // A leaver keeps no access, even the last administrator: HR is told how to make a new one.
+  const lastAdmin = account?.status === 'active' && account.roles.includes('admin') && (await onlyAdmin(deps, account.id));
   const disable = account?.status === 'active' ? userStatusWrites(deps.store, account, 'disabled', { actor: null, channel: 'system', at }, 'left') : [];
   if (employee.status !== 'terminated') {
     const left = { ...employee, status: 'terminated' as const, version: employee.version + 1, updatedAt: at };
@@ -282,6 +294,10 @@ export async function leave(deps: WorkflowDeps, r: Offboarding): Promise<void> {
   }
   await reassignTasksOfLeaver(deps, employee.id, null, 'system');
   const moved = await moveStrandedReports(deps, r, employee, at);
+  if (lastAdmin) {
+    deps.log('error', 'the only administrator account was disabled on its holder’s last day', { offboardingId: r.id, userId: account.id });
+    moved.push({ zh: '系统已没有可用的管理员账号：请运维人员运行 npm run admin:create 新建管理员', en: 'No administrator account is left: have operations run npm run admin:create to make one' });
+  }
   const hr = moved.length ? await hrMembers(deps) : [];
   const mails = hr.slice(0, MAX_MAILS).map((u) => noticeMail(deps, r, u, 'left', moved.map((m) => (u.language === 'zh-CN' ? m.zh : m.en))));
   const saved = await saveRecord(deps, r.id, (cur) => (cur.leftAt ? null : { ...cur, leftAt: at }), () => mails.map((m) => m.tx));

@@ -16,8 +16,8 @@ export type OffboardingReason = (typeof OFFBOARDING_REASONS)[number];
 export const OFFBOARDING_STATUSES = ['open', 'completed', 'cancelled'] as const;
 export type OffboardingStatus = (typeof OFFBOARDING_STATUSES)[number];
 
-/** Where a handover item comes from: the system's own records, or written in by hand. */
-export const HANDOVER_SOURCES = ['task', 'request', 'onboarding', 'report', 'other'] as const;
+/** Where a handover item comes from: the system's own records (`account`: they hold the only administrator account), or written in by hand. */
+export const HANDOVER_SOURCES = ['task', 'request', 'onboarding', 'report', 'account', 'other'] as const;
 export type HandoverSource = (typeof HANDOVER_SOURCES)[number];
 
 export interface HandoverItem {

@@ -250,6 +250,23 @@ describe('offboarding (离职办理, 001 六(二)(三)(四))', () => {
     expect((await api.request('GET', `/api/v1/offboardings/${opened.id}`, { token: tokens.agent })).status).toBe(404);
   }, 120_000);
 
+  it('the only administrator may resign: the handover says someone else must be made administrator, and on the last day the account still closes and HR is told how to make one', async () => {
+    await signInAll();
+    const admin = await createEmployee(api, tokens.hr!, { name: '蒋管理', level: 'senior', superiorId: org.supA.id, teamId: org.units.center });
+    const adminToken = await api.signIn(['admin'], admin.id, 'off.admin@example.com');
+    const today = new Date(api.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const created = (await (await resign(adminToken, { employeeId: admin.id, reason: '另谋高就', lastDay: today })).json()) as Resignation;
+    expect(created.shortenedNotice).toBe(true);
+    const done = await throughChain(created.id);
+    const opened = await readOffboarding(done.offboardingId!);
+    expect(opened.handover.filter((h) => h.source === 'account')).toHaveLength(1);
+    setDay(new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10));
+    expect((await runDays()).left).toContain(opened.id);
+    expect((await api.request('GET', '/api/v1/users/me', { token: adminToken })).status).toBe(401);
+    const told = await waitForMail(api.mail!, emails.hr, /蒋管理 已离职/);
+    expect(told.text).toContain('npm run admin:create');
+  }, 90_000);
+
   it('approved after the wished last day has passed, the last day becomes the day of approval (the account is not closed behind the chain’s back)', async () => {
     await signInAll();
     const agent = await createEmployee(api, tokens.hr!, { name: '卫迟批', level: 'junior', superiorId: org.leadA.id, teamId: org.units.center });
