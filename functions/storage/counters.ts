@@ -15,12 +15,14 @@
  *   candidates added, interviewed (round 1 scheduled), offered, accepted, declined, hired (报到),
  *   lapsed; and `hireDays|<YYYY-MM>`, the days from the opening to the report summed over that
  *   month's hires (time to hire = hireDays / hired)
+ * - `people.leavers`      `<reason>|<YYYY-MM of the last day>`           — leavers (#15), counted once when the
+ *   last day's work runs: resignation, probation_not_converted, dismissal (turnover on the dashboard)
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import type { TxItem } from './transact.js';
 
-export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews' | 'recruitment.funnel';
+export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews' | 'recruitment.funnel' | 'people.leavers';
 
 export const FUNNEL_EVENTS = ['candidates', 'interviewed', 'offered', 'accepted', 'declined', 'hired', 'lapsed'] as const;
 export type FunnelEvent = (typeof FUNNEL_EVENTS)[number] | 'hireDays';

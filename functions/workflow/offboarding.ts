@@ -12,6 +12,7 @@ import {
 import { offboardingNotice } from '../email/templates/index.js';
 import { listInbox } from '../storage/approvals.js';
 import { auditPut, type Channel } from '../storage/audit.js';
+import type { CountDelta } from '../storage/counters.js';
 import { getDescendants, getEmployee, listEmployees, updateEmployee, type StoredEmployee } from '../storage/employees.js';
 import { newId } from '../storage/ids.js';
 import { listChecklists } from '../storage/onboarding.js';
@@ -212,14 +213,15 @@ export async function offboardingDays(deps: WorkflowDeps): Promise<{ reminded: s
 }
 
 /** Reads the record, applies `change` (null: nothing to do) and saves it on its version; reads again once on a conflict. */
-export async function saveRecord(deps: WorkflowDeps, id: string, change: (r: Offboarding) => Offboarding | null, extra: (before: Offboarding, after: Offboarding) => TxItem[] = () => []): Promise<Offboarding | null> {
+export async function saveRecord(deps: WorkflowDeps, id: string, change: (r: Offboarding) => Offboarding | null, extra: (before: Offboarding, after: Offboarding) => TxItem[] = () => [], counts: CountDelta[] = []): Promise<Offboarding | null> {
   for (let attempt = 0; ; attempt++) {
     const current = await getOffboarding(deps.store, id);
     if (!current) return null;
     const next = change(current);
     if (!next) return current;
     try {
-      await transact(deps.store, [offboardingPut(deps.store, { ...next, version: current.version + 1, updatedAt: deps.now().toISOString() }, current), ...extra(current, next)]);
+      const put = offboardingPut(deps.store, { ...next, version: current.version + 1, updatedAt: deps.now().toISOString() }, current);
+      await transact(deps.store, [{ ...put, ...(counts.length ? { counts } : {}) }, ...extra(current, next)]);
       return { ...next, version: current.version + 1 };
     } catch (err) {
       if (attempt >= 2 || !(err instanceof Error) || !('code' in err) || (err as { code: string }).code !== 'RECORD.VERSION_CONFLICT') throw err;
@@ -300,7 +302,9 @@ export async function leave(deps: WorkflowDeps, r: Offboarding): Promise<void> {
   }
   const hr = moved.length ? await hrMembers(deps) : [];
   const mails = hr.slice(0, MAX_MAILS).map((u) => noticeMail(deps, r, u, 'left', moved.map((m) => (u.language === 'zh-CN' ? m.zh : m.en))));
-  const saved = await saveRecord(deps, r.id, (cur) => (cur.leftAt ? null : { ...cur, leftAt: at }), () => mails.map((m) => m.tx));
+  // Counted once, with the mark (turnover on the dashboard): by reason, in the month of the last day.
+  const counted: CountDelta[] = [{ metric: 'people.leavers', add: { [`${r.reason}|${r.lastDay.slice(0, 7)}`]: 1 } }];
+  const saved = await saveRecord(deps, r.id, (cur) => (cur.leftAt ? null : { ...cur, leftAt: at }), () => mails.map((m) => m.tx), counted);
   if (saved && !saved.leftAt) return;
   await Promise.all(mails.map((m) => sendGuarded(deps, m)));
 }

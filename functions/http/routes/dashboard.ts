@@ -26,8 +26,31 @@ const Dashboard = z
       ...Object.fromEntries(FUNNEL_EVENTS.map((e) => [e, z.number().int()])) as Record<(typeof FUNNEL_EVENTS)[number], z.ZodNumber>,
       averageDaysToHire: z.number().nullable().openapi({ description: 'Days from the opening to the report, averaged over the month’s hires (one decimal)' }),
     })).openapi({ description: 'The recruitment funnel by company month (#14): candidates added, interviewed, offered, accepted, declined, hired (报到), lapsed; and the time to hire' }),
+    turnover: z.array(z.object({
+      month: z.string(),
+      resignation: z.number().int(), probation_not_converted: z.number().int(), dismissal: z.number().int(), total: z.number().int(),
+      ratePercent: z.number().nullable().openapi({ description: 'The month’s leavers ÷ (people employed now + the month’s leavers) × 100, one decimal: the month’s turnover against today’s headcount' }),
+    })).openapi({ description: 'Leavers by the month of their last day and why (#15), counted when the last day’s work runs' }),
   })
   .openapi('Dashboard');
+
+const LEAVING_REASONS = ['resignation', 'probation_not_converted', 'dismissal'] as const;
+
+/** Leavers by month, oldest first, with the month's turnover against the headcount now. */
+function turnoverMonths(counts: Record<string, number>, employedNow: number) {
+  const months = new Map<string, Record<string, number>>();
+  for (const [key, n] of Object.entries(counts)) {
+    const [reason = '', month = ''] = key.split('|');
+    months.set(month, { ...(months.get(month) ?? {}), [reason]: n });
+  }
+  return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, c]) => {
+    const total = LEAVING_REASONS.reduce((sum, r) => sum + (c[r] ?? 0), 0);
+    return {
+      month, resignation: c.resignation ?? 0, probation_not_converted: c.probation_not_converted ?? 0, dismissal: c.dismissal ?? 0, total,
+      ratePercent: employedNow + total > 0 ? Math.round((total / (employedNow + total)) * 1000) / 10 : null,
+    };
+  });
+}
 
 /** The funnel counters by month, oldest first, each event's count and the average time to hire. */
 function funnelMonths(counts: Record<string, number>) {
@@ -52,7 +75,7 @@ export function dashboardRoutes() {
   app.openapi(
     createRoute({
       method: 'get', path: '/', operationId: 'getDashboard', tags: ['dashboard'],
-      summary: 'Pending approvals by step and age, the probation pipeline, headcount by team and level, decisions by channel (GM, HR, admin, CS manager; API keys with the `dashboard:read` scope)',
+      summary: 'Pending approvals by step and age, the probation pipeline, headcount by team and level, decisions by channel, the recruitment funnel and turnover (GM, HR, admin, CS manager; API keys with the `dashboard:read` scope)',
       middleware: [requires('dashboard:read')] as const,
       responses: { 200: json(Dashboard), ...problemResponses(401, 403) },
     }),
@@ -63,12 +86,13 @@ export function dashboardRoutes() {
       const { store, now, workflow } = c.get('deps');
       const lang = c.get('lang');
       const kinds = [...workflow.kinds.values()];
-      const [pending, decisions, headcount, reviews, funnel, units, ...kindLabels] = await Promise.all([
+      const [pending, decisions, headcount, reviews, funnel, leavers, units, ...kindLabels] = await Promise.all([
         readCounts(store, 'approvals.pending'),
         readCounts(store, 'approvals.decisions'),
         readCounts(store, 'people.headcount'),
         readCounts(store, 'probation.reviews'),
         readCounts(store, 'recruitment.funnel'),
+        readCounts(store, 'people.leavers'),
         listOrgUnits(store),
         ...kinds.map((kind) => kind.stepLabels(workflow)),
       ]);
@@ -99,6 +123,7 @@ export function dashboardRoutes() {
           return { month, channel, count };
         }).sort((a, b) => a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel)),
         recruitment: funnelMonths(funnel),
+        turnover: turnoverMonths(leavers, Object.entries(headcount).reduce((sum, [key, n]) => sum + (key.endsWith('|terminated') ? 0 : n), 0)),
       }, 200);
     },
   );

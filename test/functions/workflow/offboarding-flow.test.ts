@@ -221,6 +221,10 @@ describe('offboarding (离职办理, 001 六(二)(三)(四))', () => {
     expect((await runDays()).left).not.toContain(opened.id);
     leadId = '';
     await signInAll();
+    // Turnover on the dashboard: counted once, in the month of the last day, by reason.
+    const dashboard = (await (await api.request('GET', '/api/v1/dashboard', { token: tokens.hr })).json()) as { turnover: { month: string; resignation: number; total: number; ratePercent: number | null }[] };
+    expect(dashboard.turnover.find((m) => m.month === '2026-12')).toMatchObject({ resignation: 1, total: 1 });
+    expect(dashboard.turnover.find((m) => m.month === '2026-12')!.ratePercent).toBeGreaterThan(0);
 
     // HR cannot close while an item is unsigned and the exit form is empty.
     const early = await api.request('POST', `/api/v1/offboardings/${opened.id}/close`, { token: tokens.hr });
