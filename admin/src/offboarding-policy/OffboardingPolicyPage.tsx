@@ -1,15 +1,14 @@
 import { Box, Typography } from '@mui/material';
-import { ArrayInput, FormDataConsumer, NumberInput, SelectInput, SimpleFormIterator, TextInput, useTranslate } from 'react-admin';
+import { ArrayInput, Link, NumberInput, SimpleFormIterator, TextInput, useTranslate } from 'react-admin';
 import { ApprovalChainInput } from '../components/ApprovalChainInput';
 import { PolicyEditor } from '../components/PolicyEditor';
 import { GroupErrors, useGapHelper, usePolicyForm } from '../components/PolicyFormContext';
 import { Section } from '../components/Section';
 import { InventoryItemsInput } from './InventoryItemsInput';
-import { OFFBOARDING_GROUPS, TASKS_MOVE_TO, isOffboardingPolicyInput, toOffboardingForm, toOffboardingPolicy } from './offboardingPolicyForm';
+import { OFFBOARDING_GROUPS, isOffboardingPolicyInput, toOffboardingPolicy } from './offboardingPolicyForm';
 
 const grid = { display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' }, columnGap: 2, width: '100%' } as const;
 const key = (path: string) => `resources.offboarding-policy.${path}`;
-const tasksMoveToChoices = TASKS_MOVE_TO.map((id) => ({ id, name: key(`choices.tasksMoveTo.${id}`) }));
 
 /**
  * 离职制度 (POLICIES.md §9; 001 六): the notice a resignation gives and when final pay is
@@ -18,7 +17,7 @@ const tasksMoveToChoices = TASKS_MOVE_TO.map((id) => ({ id, name: key(`choices.t
  * form's reasons (ours, marked 系统默认). Read by everyone, saved by HR and admins as a new version.
  */
 const OffboardingPolicyPage = () => (
-  <PolicyEditor name="offboarding" title={key('name')} isInput={isOffboardingPolicyInput} toSave={toOffboardingPolicy} toForm={toOffboardingForm} groups={OFFBOARDING_GROUPS}>
+  <PolicyEditor name="offboarding" title={key('name')} isInput={isOffboardingPolicyInput} toSave={toOffboardingPolicy} groups={OFFBOARDING_GROUPS}>
     <NoticeInputs />
     <TimingInputs />
     <ApprovalChainInput resource="offboarding-policy" />
@@ -62,33 +61,22 @@ const NoticeInputs = () => {
   );
 };
 
-/** The approvers' time, the handover reminders and (while the API has it) where a leaver's open tasks go: all ours. */
+/**
+ * The approvers' time and the handover reminders: both ours. Where a leaver's open approval
+ * tasks go is not set here but by the approvals policy's `approverLeft`; the note links there.
+ */
 const TimingInputs = () => {
   const translate = useTranslate();
-  const { readOnly } = usePolicyForm();
-  const gap = useGapHelper();
   const number = usePolicyNumber();
-  const hint = translate(key('hints.tasksMoveTo'));
-  const marker = gap('tasksMoveTo', false);
   return (
     <Section title={translate(key('sections.timing'))}>
       <Box sx={grid}>
         {number('stepDueHours')}
         {number('reminderDaysBefore')}
-        <FormDataConsumer<{ values?: Record<string, unknown> }>>
-          {({ formData }) =>
-            formData.values && 'tasksMoveTo' in formData.values ? (
-              <SelectInput
-                source="values.tasksMoveTo"
-                label={key('fields.tasksMoveTo')}
-                choices={tasksMoveToChoices}
-                readOnly={readOnly}
-                helperText={marker ? <>{hint} · {marker}</> : hint}
-              />
-            ) : null
-          }
-        </FormDataConsumer>
       </Box>
+      <Typography variant="body2" color="text.secondary">
+        <Link to="/approvals-policy">{translate(key('tasks_note'))}</Link>
+      </Typography>
     </Section>
   );
 };

@@ -16,7 +16,6 @@ export const offboardingPolicyMessages = {
       },
       stepDueHours: '每步处理时限（小时）',
       reminderDaysBefore: '最后工作日前提醒（天）',
-      tasksMoveTo: '离职人员未处理的审批转给',
       chain: {
         key: '步骤标识',
         labelZh: '名称（中文）',
@@ -50,7 +49,6 @@ export const offboardingPolicyMessages = {
       },
       stepDueHours: '审批人须在此时长内处理，超过即为逾期（1–720）。',
       reminderDaysBefore: '最后工作日前此天数起，提醒尚未签收的交接和盘点事项的负责人（0–30）。',
-      tasksMoveTo: '最后工作日时，离职人员手中尚未处理的审批任务转交给谁。',
     },
     sections: {
       notice: '辞职通知期与工资结算',
@@ -59,6 +57,7 @@ export const offboardingPolicyMessages = {
       inventory: '离职盘点物品',
       reasons: '离职原因',
     },
+    tasks_note: '离职人员未处理的审批任务按「审批规则」中“审批人离职”的设置转交',
     notice_hint: '员工申请辞职，应提前递交书面辞职申请；相关手续全部结清后结算工资。',
     chain_hint: '辞职申请按此顺序审批，审批人从申请人的汇报线向上查找。',
     inventory_hint: '员工提出辞职后，所在部门按此清单盘点，确认离职人员责任；金额为物品未归还时向离职人员收取的赔偿（整数元），人力资源部可按实际情况另行记录。',
@@ -68,10 +67,6 @@ export const offboardingPolicyMessages = {
         superior: '申请人的直属上级',
         post_in_line: '申请人汇报线上最近的某岗位',
         role: '按角色',
-      },
-      tasksMoveTo: {
-        superior: '其直属上级',
-        hr: '人力资源部',
       },
     },
     mode_hint: '或签：一人同意即可；会签：须全部同意',
@@ -89,7 +84,6 @@ export const offboardingPolicyMessages = {
       },
       stepDueHours: 'Time for each step (hours)',
       reminderDaysBefore: 'Reminder before the last day (days)',
-      tasksMoveTo: 'A leaver’s open approvals go to',
       chain: {
         key: 'Step key',
         labelZh: 'Name (Chinese)',
@@ -123,7 +117,6 @@ export const offboardingPolicyMessages = {
       },
       stepDueHours: 'An approver has this long before the step is overdue (1–720).',
       reminderDaysBefore: 'From this many days before the last day, owners of handover and inventory items not yet signed for are reminded (0–30).',
-      tasksMoveTo: 'Who receives the approval tasks a leaver still holds on the last day.',
     },
     sections: {
       notice: 'Notice and final pay',
@@ -132,6 +125,7 @@ export const offboardingPolicyMessages = {
       inventory: 'Inventory on leaving',
       reasons: 'Reasons for leaving',
     },
+    tasks_note: 'A leaver’s open approval tasks move as the approval rules’ “approver left” setting says',
     notice_hint: 'A resignation is handed in writing ahead of the last day; final pay is settled once every handover step is done.',
     chain_hint: 'A resignation is approved in this order; approvers are found up the requester’s reporting line.',
     inventory_hint: 'When someone resigns, their department checks these items back to settle what the leaver answers for; the amount (whole yuan) is charged for an item not returned, and HR may record another.',
@@ -141,10 +135,6 @@ export const offboardingPolicyMessages = {
         superior: 'The requester’s direct superior',
         post_in_line: 'The nearest holder of a post above the requester',
         role: 'By role',
-      },
-      tasksMoveTo: {
-        superior: 'Their direct superior',
-        hr: 'HR',
       },
     },
     mode_hint: 'Any one: the first approval decides; everyone: all must approve',

@@ -18,20 +18,15 @@ export interface OffboardingPolicyValues {
   /** 001 六(三): pay is settled on the 15th of the month after the handover is complete. */
   finalPay: { dayOfMonth: number; monthsAfter: number };
   reminderDaysBefore: number;
-  /** Only while the API has it: where a leaver's open approval tasks go (an older API's setting). */
-  tasksMoveTo?: TasksMoveTo;
   /** What is checked back (盘点), with the whole yuan charged for a missing one. */
   inventoryItems: Array<KeyedLabel & { amount: number }>;
   exitReasons: KeyedLabel[];
 }
 
-export const TASKS_MOVE_TO = ['superior', 'hr'] as const;
-export type TasksMoveTo = (typeof TASKS_MOVE_TO)[number];
-
 const NUMBERS = ['stepDueHours', 'reminderDaysBefore'] as const;
 
 const INPUT_PATHS = [
-  /^values\.(stepDueHours|reminderDaysBefore|tasksMoveTo)$/,
+  /^values\.(stepDueHours|reminderDaysBefore)$/,
   /^values\.notice\.(months|probationDays)$/,
   /^values\.finalPay\.(dayOfMonth|monthsAfter)$/,
   /^values\.chain\.\d+\.(key|labelZh|labelEn|approver\.(kind|post|fallback|role|mode))$/,
@@ -54,19 +49,6 @@ type Loose = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
 const obj = (value: unknown): Loose => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {});
 const labels = (entry: Loose) => ({ key: text(entry?.key), labelZh: entry?.labelZh ?? '', labelEn: entry?.labelEn ?? '' });
-
-/**
- * The stored values as the form starts from them. `tasksMoveTo` follows the API's defaults:
- * where they have it and the stored version lacks it, it starts from the default; where they
- * do not (the API moved it to the approvals policy's `approverLeft`), it is left out, since
- * that API refuses the key — the same page works against either.
- */
-export function toOffboardingForm(values: Loose, defaults: Loose): Loose {
-  const out = { ...values };
-  if (!('tasksMoveTo' in defaults)) delete out.tasksMoveTo;
-  else if (!('tasksMoveTo' in out)) out.tasksMoveTo = defaults.tasksMoveTo;
-  return out;
-}
 
 /**
  * The form's values as PUT /policies/offboarding takes them: numbers as numbers (an emptied

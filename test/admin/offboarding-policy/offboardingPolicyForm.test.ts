@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFBOARDING_GROUPS, isOffboardingPolicyInput, toOffboardingForm, toOffboardingPolicy } from '../../../admin/src/offboarding-policy/offboardingPolicyForm.js';
+import { OFFBOARDING_GROUPS, isOffboardingPolicyInput, toOffboardingPolicy } from '../../../admin/src/offboarding-policy/offboardingPolicyForm.js';
 
 /** 离职制度 (POLICIES.md §9; 001 六) as the API stores it. */
 const stored = () => ({
@@ -45,16 +45,8 @@ describe('the offboarding policy form (离职制度, POLICIES.md §9)', () => {
     expect(out.exitReasons).toEqual([{ key: 'pay', labelZh: '薪酬待遇', labelEn: 'Pay' }]);
   });
 
-  it('shows and sends where a leaver’s tasks go only while the API has it (its defaults say so): an API without it refuses the key', () => {
-    const withIt = { ...stored(), tasksMoveTo: 'superior' };
-    expect(toOffboardingForm(withIt, stored())).not.toHaveProperty('tasksMoveTo');
-    expect(toOffboardingPolicy(toOffboardingForm(stored(), stored()))).not.toHaveProperty('tasksMoveTo');
-    expect(toOffboardingForm(stored(), withIt).tasksMoveTo).toBe('superior');
-    expect(toOffboardingForm({ ...stored(), tasksMoveTo: 'hr' }, withIt).tasksMoveTo).toBe('hr');
-  });
-
   it('puts the server’s errors under the inputs; an inventory cell’s on the grid; a list or a whole rule under its section', () => {
-    for (const path of ['values.notice.months', 'values.finalPay.dayOfMonth', 'values.stepDueHours', 'values.reminderDaysBefore', 'values.tasksMoveTo', 'values.chain.2.approver.post', 'values.exitReasons.1.key']) {
+    for (const path of ['values.notice.months', 'values.finalPay.dayOfMonth', 'values.stepDueHours', 'values.reminderDaysBefore', 'values.chain.2.approver.post', 'values.exitReasons.1.key']) {
       expect(isOffboardingPolicyInput(path), path).toBe(true);
     }
     for (const path of ['values.notice', 'values.finalPay', 'values.chain', 'values.chain.0.approver', 'values.inventoryItems.1.amount', 'values.inventoryItems', 'values.severance', 'finalPay.dayOfMonth']) {
