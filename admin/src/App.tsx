@@ -16,6 +16,7 @@ import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import recruitmentPolicy from './recruitment-policy';
 import offboardingPolicy from './offboarding-policy';
+import resignations from './resignations';
 import requests from './requests';
 import requisitions from './requisitions';
 import candidates from './candidates';
@@ -37,7 +38,7 @@ const ResetPasswordPage = lazy(() => import('./users/ResetPasswordPage'));
  * The console's table of contents: every resource it shows, in menu order (待我审批 first:
  * it is the daily work and the page everyone lands on — with no `dashboard`, react-admin opens
  * the first resource's list; 数据看板 is its own page and menu item, layout/ConsoleMenu.tsx;
- * 我的代理, also in the user menu; 账号 last, for those who read accounts). Resources without views are only looked up by others
+ * 申请离职 (everyone's own resignation) and 我的代理, also in the user menu, together; 账号 last, for those who read accounts). Resources without views are only looked up by others
  * (org-units for team choices, audit for the history, user-directory for the people pickers).
  */
 export const App = () => (
@@ -74,6 +75,7 @@ export const App = () => (
     <Resource name="recruitment-policy" {...recruitmentPolicy} />
     <Resource name="offboarding-policy" {...offboardingPolicy} />
     <Resource name="webhooks" {...webhooks} />
+    <Resource name="resignations" {...resignations} />
     <Resource name="delegation" {...delegation} />
     <Resource name="users" {...users} />
     <Resource name="org-units" />

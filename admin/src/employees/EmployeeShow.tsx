@@ -16,6 +16,7 @@ import { LocaleDateField } from '../components/LocaleDateField';
 import { Section } from '../components/Section';
 import { StartProbationReviewButton } from '../probation-reviews/StartProbationReviewButton';
 import { OnboardingChecklistSection } from '../onboarding-checklists/OnboardingChecklistSection';
+import { HandInResignationButton } from '../resignations/HandInResignationButton';
 import { levelChoices, postChoices, statusChoices } from './employeeChoices';
 import { EmployeeDirectReports } from './EmployeeDirectReports';
 import { EmployeeHistory } from './EmployeeHistory';
@@ -28,10 +29,11 @@ const CNY: Intl.NumberFormatOptions = { style: 'currency', currency: 'CNY' };
 // Tables span the page; on a phone they scroll sideways rather than break words letter by letter.
 const wide = { gridColumn: '1 / -1', overflowX: 'auto', '& th, & td': { whiteSpace: { xs: 'nowrap', md: 'normal' } } } as const;
 
-// Edit for HR (the button checks canAccess); 发起转正评审 for whoever may start one (§3).
+// Edit for HR (the button checks canAccess); 发起转正评审 for whoever may start one (§3); 代为提交辞职 for HR (§9).
 const actions = (
   <TopToolbar>
     <StartProbationReviewButton />
+    <HandInResignationButton />
     <EditButton />
   </TopToolbar>
 );

@@ -5,6 +5,7 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
+import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
@@ -316,6 +317,7 @@ const en = {
     'recruitment-policy': recruitmentPolicyMessages['en'],
     // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
     'offboarding-policy': offboardingPolicyMessages['en'],
+    resignations: resignationsMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     openings: openingsMessages['en'],
     candidates: { ...candidatesMessages['en'], ...candidatePipelineMessages['en'] },

@@ -5,6 +5,7 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
+import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
@@ -527,6 +528,7 @@ const zhCN = {
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
     'offboarding-policy': offboardingPolicyMessages['zh-CN'],
+    resignations: resignationsMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     openings: openingsMessages['zh-CN'],
     candidates: { ...candidatesMessages['zh-CN'], ...candidatePipelineMessages['zh-CN'] },

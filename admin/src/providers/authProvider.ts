@@ -79,6 +79,17 @@ export function canManageRecruitment(roles: readonly string[] | undefined): bool
   return !!roles?.some((role) => role === 'hr' || role === 'admin');
 }
 
+/**
+ * Who hands in a resignation for another employee (代为提交辞职) and runs offboarding: the roles
+ * the API grants `offboarding:manage` (HR, administrators). Everyone has offboarding:read/write:
+ * anyone with an employee record resigns for themselves.
+ */
+export const OFFBOARDING_MANAGERS: readonly Role[] = ['hr', 'admin'];
+
+export function canManageOffboarding(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (OFFBOARDING_MANAGERS as readonly string[]).includes(role));
+}
+
 /** The policy pages: everyone reads them, HR and admins save them. */
 const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy', 'offboarding-policy'];
 
@@ -213,6 +224,18 @@ export function createAuthProvider(
         if (action === 'edit' || action === 'delete') return false;
         const me = await getMe();
         return action === 'create' ? canRaiseRequisition(me) : canRecruit(me.roles);
+      }
+      // 辞职申请 (#15): 申请离职 (its "list": the form and one's own resignations) for anyone with an
+      // employee record; handed in for someone else (create, 代为提交) by HR; its page is the API's to
+      // allow (the leaver, their superiors, HR, the approvers); never edited as a record.
+      if (resource === 'resignations') {
+        if (action === 'edit' || action === 'delete') return false;
+        if (action === 'list') return !!(await getMe()).employeeId;
+        if (action === 'create') {
+          const me = await getMe();
+          return !!me.employeeId || canManageOffboarding(me.roles);
+        }
+        return true;
       }
       // 录用通知: HR's list (the API's recruitment:manage); an offer's page for the recruiters, whom the
       // API lets read the offers of candidates they see. Offers change through their verbs, never as records.

@@ -18,6 +18,11 @@ import { idempotent } from '../middleware/idempotency.js';
 import { peopleOnly, requires } from '../middleware/requires.js';
 import { DateString, LimitCursor, json, jsonBody, problemResponses, paragraphText, IDEMPOTENCY_KEY } from '../schemas.js';
 
+/** 撤回's optional why (辞职申请's 撤回 asks for one): kept in the request's audit record. */
+const WithdrawBody = z.object({
+  reason: paragraphText(500).optional().openapi({ description: 'Why it is withdrawn (optional; kept in the audit record)' }),
+}).strict().openapi('WithdrawRequest');
+
 const StartedItem = z.object({
   kind: z.string(),
   id: z.string(),
@@ -207,14 +212,19 @@ export function requestsRoutes(kinds: readonly string[]) {
       summary: '撤回: the requester withdraws an unfinished request; pending tasks are cancelled and their links say so; the execution ends',
       middleware: [peopleOnly(), requires('approvals:write'), idempotent()] as const,
       parameters: [IDEMPOTENCY_KEY],
-      request: { params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }) },
+      request: {
+        params: z.object({ kind: z.enum(KINDS), id: z.string().min(1).max(64) }),
+        // Optional, so a withdrawal without a body (every client until now) still works.
+        body: { ...jsonBody(WithdrawBody), required: false },
+      },
       responses: { 200: json(z.object({ status: z.literal('withdrawn') })), ...problemResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const p = principalOf(c);
       if (p.kind !== 'user') throw new DomainError('AUTH.FORBIDDEN');
       const { kind, id } = c.req.valid('param');
-      await withdraw(c.get('deps').workflow, { kind, requestId: id, actor: { id: p.id, name: p.name, roles: p.roles }, channel: c.get('channel') });
+      const reason = c.req.valid('json').reason?.trim() || null;
+      await withdraw(c.get('deps').workflow, { kind, requestId: id, actor: { id: p.id, name: p.name, roles: p.roles }, channel: c.get('channel'), reason });
       return c.json({ status: 'withdrawn' as const }, 200);
     },
   );
