@@ -23,6 +23,7 @@ import candidates from './candidates';
 import interviews from './interviews';
 import offers from './offers';
 import onboardingChecklists from './onboarding-checklists';
+import offboardings from './offboardings';
 import webhooks from './webhooks';
 import users from './users';
 import { authProvider, dataProvider, store } from './providers';
@@ -66,6 +67,7 @@ export const App = () => (
     <Resource name="interviews" {...interviews} />
     <Resource name="offers" {...offers} />
     <Resource name="onboarding-checklists" {...onboardingChecklists} />
+    <Resource name="offboardings" {...offboardings} />
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Clock } from '../../infra/local/clock.js';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime.js';
 
 /** Debian's chromium (apt-get install chromium); playwright-core ships no browser of its own. */
@@ -73,9 +74,11 @@ export async function switchLanguage(page: Page, from: string, to: string): Prom
  * What every console test file shares: the local runtime on a temp data dir with the demo
  * department (admin/dist is built, when stale, by the global setup), one browser, and a fresh
  * context per page (its own cookie and language), all closed after the file. Call inside a
- * `describe`; read `runtime` in tests, not at collection time.
+ * `describe`; read `runtime` in tests, not at collection time. A test that moves time passes the
+ * runtime a clock it holds (`new ControllableClock({ flowing: true })`: the real time until the
+ * test advances it, firing the daily jobs due on the way).
  */
-export function useConsoleRuntime(name: string): {
+export function useConsoleRuntime(name: string, options: { clock?: Clock } = {}): {
   readonly runtime: LocalRuntime;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
 } {
@@ -89,6 +92,7 @@ export function useConsoleRuntime(name: string): {
     runtime = await startLocalRuntime({
       dataDir, port: 0, host: '127.0.0.1', demo: true,
       adminEmail: 'admin@e2e.example', adminPassword: randomBytes(18).toString('base64url'), quiet: true,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     browser = await launchBrowser();
   }, 180_000);

@@ -17,6 +17,7 @@ import { Section } from '../components/Section';
 import { StartProbationReviewButton } from '../probation-reviews/StartProbationReviewButton';
 import { OnboardingChecklistSection } from '../onboarding-checklists/OnboardingChecklistSection';
 import { HandInResignationButton } from '../resignations/HandInResignationButton';
+import { EmployeeOffboardings } from '../offboardings/EmployeeOffboardings';
 import { levelChoices, postChoices, statusChoices } from './employeeChoices';
 import { EmployeeDirectReports } from './EmployeeDirectReports';
 import { EmployeeHistory } from './EmployeeHistory';
@@ -40,7 +41,7 @@ const actions = (
 
 /**
  * 员工档案: one page with the profile, the reporting line up to the top and the direct reports,
- * the onboarding checklist (入职清单), the probation reviews, the approvals about the person (each review's decisions) and the
+ * the onboarding checklist (入职清单), their offboardings (离职办理), the probation reviews, the approvals about the person (each review's decisions) and the
  * history of changes to the record.
  */
 const EmployeeShow = () => (
@@ -86,6 +87,9 @@ const EmployeeFile = () => {
       </Section>
       <Section title={translate('resources.onboarding-checklists.title')} id="onboarding" sx={wide}>
         <OnboardingChecklistSection employeeId={String(employee.id)} />
+      </Section>
+      <Section title={translate('resources.offboardings.title_plain')} id="offboardings" sx={wide}>
+        <EmployeeOffboardings employeeId={String(employee.id)} />
       </Section>
       <Section title={t('reviews')} id="reviews" sx={wide}>
         {isPending ? <CircularProgress size={20} /> : <EmployeeReviews reviews={reviews} />}

@@ -7,6 +7,7 @@ import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
+import { offboardingsMessages } from '../offboardings/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
@@ -319,6 +320,8 @@ const en = {
     'offboarding-policy': offboardingPolicyMessages['en'],
     resignations: resignationsMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
+    // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).
+    offboardings: offboardingsMessages['en'],
     openings: openingsMessages['en'],
     candidates: { ...candidatesMessages['en'], ...candidatePipelineMessages['en'] },
     interviews: interviewsMessages['en'],

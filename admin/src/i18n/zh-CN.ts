@@ -7,6 +7,7 @@ import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
+import { offboardingsMessages } from '../offboardings/messages.js';
 import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
@@ -530,6 +531,8 @@ const zhCN = {
     'offboarding-policy': offboardingPolicyMessages['zh-CN'],
     resignations: resignationsMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
+    // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).
+    offboardings: offboardingsMessages['zh-CN'],
     openings: openingsMessages['zh-CN'],
     candidates: { ...candidatesMessages['zh-CN'], ...candidatePipelineMessages['zh-CN'] },
     interviews: interviewsMessages['zh-CN'],

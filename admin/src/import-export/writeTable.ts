@@ -16,6 +16,8 @@ export interface SheetData {
   rows: string[][];
   /** Indexes of the columns that hold dates. */
   dateColumns: number[];
+  /** Indexes of the columns that hold plain numbers (amounts a payroll sheet adds up); written as number cells. */
+  numberColumns?: number[];
 }
 
 const EXPORT_COLUMNS = [...PEOPLE_COLUMNS, ...INFO_COLUMNS] as const;
@@ -83,7 +85,12 @@ export async function toXlsx(sheet: SheetData, sheetName: string): Promise<Uint8
   }));
   ws.getRow(1).font = { bold: true };
   for (const row of sheet.rows) {
-    ws.addRow(row.map((text, i) => (text === '' ? null : sheet.dateColumns.includes(i) && /^\d{4}-\d{2}-\d{2}$/u.test(text) ? new Date(`${text}T00:00:00Z`) : text)));
+    ws.addRow(row.map((text, i) => {
+      if (text === '') return null;
+      if (sheet.dateColumns.includes(i) && /^\d{4}-\d{2}-\d{2}$/u.test(text)) return new Date(`${text}T00:00:00Z`);
+      if (sheet.numberColumns?.includes(i) && /^-?\d+(\.\d+)?$/u.test(text)) return Number(text);
+      return text;
+    }));
   }
   if (sheet.headers.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.headers.length } };
   const buffer = await workbook.xlsx.writeBuffer();

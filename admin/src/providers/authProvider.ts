@@ -90,6 +90,17 @@ export function canManageOffboarding(roles: readonly string[] | undefined): bool
   return !!roles?.some((role) => (OFFBOARDING_MANAGERS as readonly string[]).includes(role));
 }
 
+/**
+ * Who reads the leavers' list (离职办理): HR and administrators (the API's offboarding:manage, all
+ * of them) and the managers (their part of the organisation). Everyone reads a record the API lets
+ * them see (the leaver, a receiver of a handover item), from a link.
+ */
+export const LEAVERS_LIST_READERS: readonly Role[] = ['team_lead', 'supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
+
+export function canSeeLeavers(roles: readonly string[] | undefined): boolean {
+  return !!roles?.some((role) => (LEAVERS_LIST_READERS as readonly string[]).includes(role));
+}
+
 /** The policy pages: everyone reads them, HR and admins save them. */
 const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy', 'offboarding-policy'];
 
@@ -247,6 +258,12 @@ export function createAuthProvider(
       // 入职清单: HR's list of every new hire's checklist (the API also lists a manager's own, not shown
       // in the console: they see the checklist on their people's files). Ticked there, never edited.
       if (resource === 'onboarding-checklists') return !writes && action !== 'show' && canManageRecruitment((await getMe()).roles);
+      // 离职办理: the leavers' list for HR and the managers; a record's page for whoever the API shows
+      // it to (receivers sign from a link). Changed through its verbs, never as a record.
+      if (resource === 'offboardings') {
+        if (writes) return false;
+        return action === 'list' ? canSeeLeavers((await getMe()).roles) : true;
+      }
       // 集成 / Webhooks (#13): the administrator's page (the API refuses everyone else too).
       if (resource === 'webhooks') return (await getMe()).roles.includes('admin');
       // 账号: a list for those who read accounts; changes are its row actions, never a form.

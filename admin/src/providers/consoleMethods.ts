@@ -8,6 +8,7 @@ import type { OnboardingMethods } from '../onboarding-checklists/onboardingMetho
 import type { OpeningMethods } from '../openings/openingMethods.js';
 import type { CandidateMethods } from '../candidates/candidateMethods.js';
 import type { InterviewMethods } from '../interviews/interviewMethods.js';
+import type { OffboardingMethods } from '../offboardings/offboardingMethods.js';
 import type { ResignationMethods } from '../resignations/resignationMethods.js';
 
 /**
@@ -253,7 +254,7 @@ export interface ListMethods {
   getAll(resource: string, params: ListAllParams): Promise<{ data: Json[] }>;
 }
 
-export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods & OpeningMethods & CandidateMethods & InterviewMethods & ResignationMethods;
+export type ConsoleDataProvider = DataProvider & ConsoleMethods & ListMethods & WebhookMethods & RequisitionMethods & OnboardingMethods & OfferMethods & OpeningMethods & CandidateMethods & InterviewMethods & OffboardingMethods & ResignationMethods;
 
 const segment = (id: string) => encodeURIComponent(id);
 

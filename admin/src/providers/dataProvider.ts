@@ -7,6 +7,7 @@ import { createOnboardingMethods } from '../onboarding-checklists/onboardingMeth
 import { createOpeningMethods } from '../openings/openingMethods.js';
 import { createCandidateMethods } from '../candidates/candidateMethods.js';
 import { createInterviewMethods } from '../interviews/interviewMethods.js';
+import { createOffboardingMethods } from '../offboardings/offboardingMethods.js';
 import { createResignationMethods } from '../resignations/resignationMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
@@ -64,6 +65,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   offers: { path: '/offers', sortable: [] },
   // 入职清单 (HR): one `status` (open | done, default open), newest report first; ticked on the new hire's file (onboardingMethods.ts).
   'onboarding-checklists': { path: '/onboarding-checklists', sortable: [] },
+  // 离职办理: one `employeeId`'s (newest first), or one `status` (default open) by last day (`from`, `to`); changed by its verbs (offboardingMethods.ts).
+  offboardings: { path: '/offboardings', sortable: [] },
   // 辞职申请: newest first, of one `employeeId` or one `status`; handed in by POST (its chain starts at once).
   resignations: { path: '/resignations', sortable: [] },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
@@ -215,7 +218,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createInterviewMethods(http), ...createOfferMethods(http, forget), ...createResignationMethods(http, forget) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createInterviewMethods(http), ...createOffboardingMethods(http, forget), ...createOfferMethods(http, forget), ...createResignationMethods(http, forget) };
 }
 
 /**
