@@ -17,7 +17,7 @@ import { companyToday } from '../../domain/people/dates.js';
 import { auditPut } from '../../storage/audit.js';
 import { getEmployee } from '../../storage/employees.js';
 import { getLeavingGuard, getOffboarding, leavingGuardDelete, listOffboardings, offboardingPut, offboardingsOfEmployee } from '../../storage/offboardings.js';
-import { getPolicy } from '../../storage/policies.js';
+import { requestPolicy } from '../request-memo.js';
 import { transact, type TxItem } from '../../storage/transact.js';
 import { moveReport, offboardingPath, REASON_LABELS } from '../../workflow/offboarding.js';
 import { actorOf, newRouter, principalOf, type AppEnv } from '../env.js';
@@ -141,7 +141,7 @@ async function visible(c: Ctx, p: Principal, id: string): Promise<{ r: Offboardi
 async function present(c: Ctx, r: Offboarding, access: Access | null): Promise<z.infer<typeof OffboardingSchema>> {
   const lang = c.get('lang');
   const zh = lang === 'zh-CN';
-  const policy = access?.hr ? await getPolicy(c.get('deps').store, 'offboarding') : null;
+  const policy = access?.hr ? await requestPolicy(c, 'offboarding') : null;
   const pay = payDate(r);
   const reason = policy?.values.exitReasons.find((e) => e.key === r.exitForm.reasonCategory);
   return {
@@ -376,7 +376,7 @@ export function offboardingsRoutes() {
       const p = principalOf(c);
       const body = c.req.valid('json');
       const deps = c.get('deps');
-      const policy = await getPolicy(deps.store, 'offboarding');
+      const policy = await requestPolicy(c, 'offboarding');
       if (!policy.values.exitReasons.some((e) => e.key === body.reasonCategory)) throw new DomainError('OFFBOARDING.EXIT_REASON_UNKNOWN', 'reasonCategory');
       const saved = await changeRecord(c, p, c.req.valid('param').id, 'exit_form', (r) => ({
         ...r, exitForm: { reasonCategory: body.reasonCategory, interviewNotes: body.interviewNotes?.trim() || null, rehireEligible: body.rehireEligible, updatedAt: deps.now().toISOString(), updatedByName: p.name },
@@ -396,7 +396,7 @@ export function offboardingsRoutes() {
     async (c) => {
       const p = principalOf(c);
       const deps = c.get('deps');
-      const policy = await getPolicy(deps.store, 'offboarding');
+      const policy = await requestPolicy(c, 'offboarding');
       const id = c.req.valid('param').id;
       const saved = await changeRecord(c, p, id, 'close', (r) => {
         const [first] = closeBlockers(r, policy.values.exitReasons);
