@@ -16,8 +16,13 @@ export async function getPolicy<N extends PolicyName>(store: Store, name: N): Pr
     // Not seeded yet (a fresh table): the defaults act as version 0 until someone saves.
     return { name, version: 0, values: DEFAULT_POLICIES[name], updatedAt: '1970-01-01T00:00:00.000Z', updatedBy: null };
   }
-  return { name, version: out.Item.version as number, // Fields added to a policy after it was saved read as their defaults until HR saves again.
-    values: { ...DEFAULT_POLICIES[name], ...(out.Item.values as PolicySet[N]) }, updatedAt: out.Item.updatedAt as string, updatedBy: (out.Item.updatedBy as string | null) ?? null };
+  // Fields added to a policy after it was saved read as their defaults until HR saves again; a
+  // field retired from it (offboarding.tasksMoveTo, #15) reads as gone, so the values read can be
+  // saved back as they are.
+  const defaults = DEFAULT_POLICIES[name] as unknown as Record<string, unknown>;
+  const stored = Object.entries((out.Item.values ?? {}) as Record<string, unknown>).filter(([key]) => key in defaults);
+  return { name, version: out.Item.version as number,
+    values: { ...defaults, ...Object.fromEntries(stored) } as unknown as PolicySet[N], updatedAt: out.Item.updatedAt as string, updatedBy: (out.Item.updatedBy as string | null) ?? null };
 }
 
 export async function savePolicy<N extends PolicyName>(

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { policyCurrentKey } from '../../../../functions/storage/keys.js';
 import { testApi, type TestApi } from '../../../support/api.js';
 import { buildOrg, type TestOrg } from '../../../support/org.js';
 
@@ -49,5 +51,15 @@ describe('the offboarding policy over HTTP (POLICIES.md §9)', () => {
     const before = await read();
     const res = await api.request('PUT', '/api/v1/policies/offboarding', { token: agent, body: { version: before.version, values: before.values } });
     expect(res.status).toBe(403);
+  });
+
+  it('a version stored with a field since retired (tasksMoveTo: the approvals policy decides it) reads without it and saves back as read', async () => {
+    const before = await read();
+    await api.store.doc.send(new UpdateCommand({ TableName: api.store.table, Key: policyCurrentKey('offboarding'), UpdateExpression: 'SET #v.tasksMoveTo = :t', ExpressionAttributeNames: { '#v': 'values' }, ExpressionAttributeValues: { ':t': 'superior' } }));
+    const stored = await read();
+    expect(stored.values).not.toHaveProperty('tasksMoveTo');
+    const saved = await api.request('PUT', '/api/v1/policies/offboarding', { token: org.hr, body: { version: stored.version, values: stored.values } });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    expect((await read()).version).toBe(before.version + 1);
   });
 });
