@@ -201,7 +201,7 @@ const SHOTS = '/tmp';
     await page.mouse.click(surface.x + surface.width * 0.6, at.y + at.height / 2);
   }
 
-  it('the dashboards draw pending approvals, the probation pipeline and headcount, and a bar opens the filtered list', async () => {
+  it('the dashboards draw pending approvals, the probation pipeline, headcount and turnover, and a bar opens the filtered list', async () => {
     const { trainee } = await aReviewInProgress();
     const gm = demoLogins(harness.runtime, 'gm')[0]!;
     const page = await pageAs(gm, { width: 1400, height: 1000 });
@@ -210,11 +210,17 @@ const SHOTS = '/tmp';
     const bars = (chart: string) => page.getByTestId(`chart-${chart}`).locator('.MuiBarChart-element').filter({ visible: true });
     for (const chart of ['pending', 'probation', 'headcount']) await bars(chart).first().waitFor();
     expect(Number(await page.getByTestId('stat-pending').locator('.MuiTypography-h4').innerText())).toBeGreaterThan(0);
+    // 离职 (#15): drawn by month and reason when anyone has left, else the card says no one has yet.
+    const api = await apiAs(harness.runtime, gm);
+    const { turnover } = await api<{ turnover: Array<{ total: number }> }>('/dashboard');
+    const turnoverCard = page.getByTestId('chart-turnover');
+    await turnoverCard.getByRole('heading', { name: '离职人数与离职率：按月份与原因' }).waitFor();
+    if (turnover.some((m) => m.total > 0)) await bars('turnover').first().waitFor();
+    else await turnoverCard.getByText('暂无离职人员').waitFor();
     await page.waitForTimeout(500); // the bars grow in
     await page.screenshot({ path: `${SHOTS}/import-export-dashboard.png`, fullPage: true });
 
     // A team's bar: the people list filtered to that team.
-    const api = await apiAs(harness.runtime, gm);
     const teams = (await api<{ items: Array<{ id: string; name: string }> }>('/org-units')).items;
     const scenic = teams.find((u) => u.name === '景区客服')!;
     await clickBar(page, 'headcount', scenic.name);

@@ -41,7 +41,7 @@ const ChartCard = ({ chart, data }: { chart: (typeof DASHBOARD_CHARTS)[number]; 
         sx={{ pb: 0 }}
       />
       <CardContent sx={{ pt: 1 }}>
-        {filled ? <Chart data={data} /> : <Typography color="text.secondary">{translate('app.dashboard.no_data')}</Typography>}
+        {filled ? <Chart data={data} /> : <Typography color="text.secondary">{translate(chart.empty ?? 'app.dashboard.no_data')}</Typography>}
       </CardContent>
     </Card>
   );

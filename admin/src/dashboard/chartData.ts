@@ -121,3 +121,28 @@ export function recruitmentFunnel(data: DashboardData, months = 6): { funnel: St
     averageDaysToHire: hired ? Math.round((days / hired) * 10) / 10 : null,
   };
 }
+
+/** Why people left, in the order the turnover chart stacks them (POLICIES.md §9): the offboarding record's reasons. */
+export const LEAVING_REASONS = ['resignation', 'probation_not_converted', 'dismissal'] as const;
+export type LeavingReason = (typeof LEAVING_REASONS)[number];
+
+/**
+ * Leavers per month by reason (stacked) over `months` consecutive months ending with the latest
+ * one that had leavers, the quiet ones as empty bars; beside each bar the month's turnover rate
+ * as the API computes it (the month's leavers ÷ (employed now + the month's leavers) × 100). A
+ * quiet month's rate is 0 while anyone is employed. No leavers yet: no months.
+ */
+export function turnoverByMonth(data: DashboardData, months = 6): Stacked<LeavingReason> & { rates: Array<number | null> } {
+  const rows = (data.turnover ?? []).filter((r) => r.total > 0);
+  const latest = rows.map((r) => r.month).sort().at(-1);
+  if (!latest) return { categories: [], series: [], rates: [] };
+  const [year, month] = latest.split('-').map(Number) as [number, number];
+  const monthKeys = Array.from({ length: months }, (_, i) => new Date(Date.UTC(year, month - 1 - (months - 1 - i), 1)).toISOString().slice(0, 7));
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const employed = headlineNumbers(data).headcount;
+  return {
+    categories: monthKeys.map((m) => ({ key: m, label: m })),
+    series: LEAVING_REASONS.map((reason) => ({ key: reason, data: monthKeys.map((m) => byMonth.get(m)?.[reason] ?? 0) })),
+    rates: monthKeys.map((m) => byMonth.get(m)?.ratePercent ?? (employed > 0 ? 0 : null)),
+  };
+}

@@ -12,6 +12,7 @@ import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 import { interviewsMessages } from '../interviews/messages.js';
+import { turnoverMessages } from '../dashboard/charts/turnoverMessages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -103,6 +104,8 @@ const en = {
           time_to_hire: 'Average time to hire: %{days} days (opening to report)',
           no_hires: 'No hires yet',
         },
+        // Turnover (#15): its own part (admin/src/dashboard/charts/turnoverMessages.ts).
+        turnover: turnoverMessages['en'],
       },
     },
     import_export: {
@@ -409,7 +412,7 @@ const en = {
         from: 'Started from',
         to: 'Started until',
       },
-      kinds: { probation: 'Probation review', requisition: 'Requisition' },
+      kinds: { probation: 'Probation review', requisition: 'Requisition', resignation: 'Resignation' },
       states: { open: 'Running', closed: 'Finished' },
       preview: {
         title: 'Who will be asked (from the org chart and the policy as they stand)',

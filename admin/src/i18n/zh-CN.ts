@@ -12,6 +12,7 @@ import { openingsMessages } from '../openings/messages.js';
 import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 import { interviewsMessages } from '../interviews/messages.js';
+import { turnoverMessages } from '../dashboard/charts/turnoverMessages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -314,6 +315,8 @@ const zhCN = {
           time_to_hire: '平均招聘周期 %{days} 天（职位开放至报到）',
           no_hires: '暂无报到入职',
         },
+        // Turnover (#15): its own part (admin/src/dashboard/charts/turnoverMessages.ts).
+        turnover: turnoverMessages['zh-CN'],
       },
     },
     import_export: {
@@ -620,7 +623,7 @@ const zhCN = {
         from: '发起日期从',
         to: '发起日期至',
       },
-      kinds: { probation: '转正评审', requisition: '人才增补单' },
+      kinds: { probation: '转正评审', requisition: '人才增补单', resignation: '辞职申请' },
       states: { open: '进行中', closed: '已结束' },
       preview: {
         title: '审批流程预览（按当前组织架构与制度）',

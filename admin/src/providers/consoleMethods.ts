@@ -145,6 +145,8 @@ export interface DashboardData {
   decisions: Array<{ month: string; channel: string; count: number }>;
   /** The recruitment funnel by company month (#14); absent from a server before it. */
   recruitment?: Array<{ month: string; candidates: number; interviewed: number; offered: number; accepted: number; declined: number; hired: number; lapsed: number; averageDaysToHire: number | null }>;
+  /** Leavers by the month of their last day and why, with the month's rate (#15); absent from a server before it. */
+  turnover?: Array<{ month: string; resignation: number; probation_not_converted: number; dismissal: number; total: number; ratePercent: number | null }>;
 }
 
 /** GET /approvals/counts: the numbers on the inbox tabs and the menu (each counted up to `cap`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionsByMonth, filteredListPath, headcountByTeam, headlineNumbers, pendingByStep, probationPipeline } from '../../../admin/src/dashboard/chartData.js';
+import { decisionsByMonth, filteredListPath, headcountByTeam, headlineNumbers, pendingByStep, probationPipeline, turnoverByMonth } from '../../../admin/src/dashboard/chartData.js';
 import type { DashboardData } from '../../../admin/src/providers/consoleMethods.js';
 
 const ages = (lt1d = 0, d1to3 = 0, d3to7 = 0, gt7d = 0) => ({ lt1d, d1to3, d3to7, gt7d });
@@ -95,5 +95,36 @@ describe('recruitmentFunnel (#14: the recruitment funnel and time to hire)', () 
     // (20×1 + 12×3) / 4 hires = 14.
     expect(f.averageDaysToHire).toBe(14);
     expect(recruitmentFunnel({ ...DATA, recruitment: [] }).funnel.categories).toEqual([]);
+  });
+});
+
+describe('turnoverByMonth (#15: leavers by month and why, with the month’s rate)', () => {
+  const row = (month: string, resignation: number, probation_not_converted: number, dismissal: number, ratePercent: number | null) =>
+    ({ month, resignation, probation_not_converted, dismissal, total: resignation + probation_not_converted + dismissal, ratePercent });
+
+  it('stacks 辞职 / 试用期未转正 / 辞退 over consecutive months up to the latest with leavers, each with its rate; a quiet month is an empty bar at 0%', () => {
+    const data = { ...DATA, turnover: [row('2026-03', 1, 0, 1, 11.1), row('2026-01', 2, 1, 0, 15.8)] };
+    expect(turnoverByMonth(data, 4)).toEqual({
+      categories: [{ key: '2025-12', label: '2025-12' }, { key: '2026-01', label: '2026-01' }, { key: '2026-02', label: '2026-02' }, { key: '2026-03', label: '2026-03' }],
+      series: [
+        { key: 'resignation', data: [0, 2, 0, 1] },
+        { key: 'probation_not_converted', data: [0, 1, 0, 0] },
+        { key: 'dismissal', data: [0, 0, 0, 1] },
+      ],
+      rates: [0, 15.8, 0, 11.1],
+    });
+    expect(turnoverByMonth(data).categories.map((c) => c.key)).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+  });
+
+  it('no leavers yet (or a server from before #15): no months, so the card shows its empty state', () => {
+    const none = { categories: [], series: [], rates: [] };
+    expect(turnoverByMonth({ ...DATA, turnover: [] })).toEqual(none);
+    expect(turnoverByMonth(DATA)).toEqual(none);
+    expect(turnoverByMonth({ ...DATA, turnover: [row('2026-03', 0, 0, 0, 0)] })).toEqual(none);
+  });
+
+  it('a quiet month’s rate is unknown when nobody is employed', () => {
+    const everyoneGone = { ...DATA, headcount: [{ teamId: 't1', teamName: '客户服务中心', level: 'junior', status: 'terminated', count: 3 }], turnover: [row('2026-02', 3, 0, 0, 100)] };
+    expect(turnoverByMonth(everyoneGone, 2).rates).toEqual([null, 100]);
   });
 });

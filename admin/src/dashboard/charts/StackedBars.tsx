@@ -27,6 +27,8 @@ export function StackedBars<K extends string>({ data, seriesLabel, colors, to, h
   const translate = useTranslate();
   const navigate = useNavigate();
   const theme = useTheme();
+  // A label of two lines (a month and its rate) needs a taller axis under a vertical chart.
+  const twoLines = !horizontal && data.categories.some((c) => c.label.includes('\n'));
   const band = [{ scaleType: 'band' as const, data: data.categories.map((c) => c.label), tickLabelStyle: { fontSize: 12 } }];
   const value = [{ tickMinStep: 1 }];
   // Long team and step names need room beside a horizontal chart.
@@ -37,7 +39,7 @@ export function StackedBars<K extends string>({ data, seriesLabel, colors, to, h
       height={horizontal ? Math.max(150, data.categories.length * 40 + (hideLegend ? 70 : 110)) : height}
       hideLegend={hideLegend}
       layout={horizontal ? 'horizontal' : 'vertical'}
-      xAxis={horizontal ? value : band}
+      xAxis={horizontal ? value : band.map((a) => (twoLines ? { ...a, height: 44 } : a))}
       yAxis={horizontal ? band.map((a) => ({ ...a, width: labelWidth })) : value}
       series={data.series.map((s) => ({
         id: s.key,

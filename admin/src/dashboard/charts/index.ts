@@ -1,9 +1,10 @@
-import { decisionsByMonth, headcountByTeam, pendingByStep, probationPipeline, recruitmentFunnel } from '../chartData';
+import { decisionsByMonth, headcountByTeam, pendingByStep, probationPipeline, recruitmentFunnel, turnoverByMonth } from '../chartData';
 import { RecruitmentFunnelChart } from './RecruitmentFunnelChart';
 import { DecisionsChart } from './DecisionsChart';
 import { HeadcountChart } from './HeadcountChart';
 import { PendingApprovalsChart } from './PendingApprovalsChart';
 import { ProbationPipelineChart } from './ProbationPipelineChart';
+import { TurnoverChart } from './TurnoverChart';
 import type { DashboardChart } from './types';
 
 export type { DashboardChart, DashboardChartProps } from './types';
@@ -21,4 +22,8 @@ export const DASHBOARD_CHARTS: readonly DashboardChart[] = [
   { key: 'headcount', title: 'app.dashboard.charts.headcount.title', hint: CLICK, Chart: HeadcountChart, hasData: (d) => headcountByTeam(d, '').categories.length > 0 },
   { key: 'decisions', title: 'app.dashboard.charts.decisions.title', Chart: DecisionsChart, hasData: (d) => decisionsByMonth(d).categories.length > 0 },
   { key: 'recruitment', title: 'app.dashboard.charts.recruitment.title', hint: 'app.dashboard.charts.recruitment.hint', Chart: RecruitmentFunnelChart, hasData: (d) => recruitmentFunnel(d).funnel.categories.length > 0 },
+  {
+    key: 'turnover', title: 'app.dashboard.charts.turnover.title', hint: 'app.dashboard.charts.turnover.hint', empty: 'app.dashboard.charts.turnover.empty',
+    Chart: TurnoverChart, hasData: (d) => turnoverByMonth(d).categories.length > 0,
+  },
 ];

@@ -13,6 +13,8 @@ export interface DashboardChart {
   title: string;
   /** Catalog key of a line under the title (what a click does), if any. */
   hint?: string;
+  /** Catalog key of what an empty card says, if more than app.dashboard.no_data. */
+  empty?: string;
   Chart: ComponentType<DashboardChartProps>;
   /** Whether the data has anything for this chart; an empty card says so instead of drawing axes. */
   hasData: (data: DashboardData) => boolean;
