@@ -9,6 +9,7 @@ import type { AccountErrorCode } from './auth/errors.js';
 import type { RecruitmentErrorCode } from './recruitment/errors.js';
 import type { OnboardingErrorCode } from './recruitment/onboarding-errors.js';
 import type { OffboardingErrorCode } from './offboarding/errors.js';
+import type { DisciplineErrorCode } from './discipline/errors.js';
 
 export type DomainErrorCode =
   // Attachments (issue #12): codes and words in attachments/errors.ts.
@@ -23,6 +24,8 @@ export type DomainErrorCode =
   | OnboardingErrorCode
   // Leaving (issue #15): codes, words and statuses in offboarding/errors.ts.
   | OffboardingErrorCode
+  // Discipline (issue #16): codes, words and statuses in discipline/errors.ts.
+  | DisciplineErrorCode
   | 'EMPLOYEE.NOT_FOUND'
   | 'EMPLOYEE.NUMBER_TAKEN'
   | 'EMPLOYEE.EMAIL_TAKEN'

@@ -9,13 +9,14 @@ import { ACCOUNT_MESSAGES } from '../domain/auth/errors.js';
 import { RECRUITMENT_MESSAGES } from '../domain/recruitment/errors.js';
 import { ONBOARDING_MESSAGES } from '../domain/recruitment/onboarding-errors.js';
 import { OFFBOARDING_MESSAGES } from '../domain/offboarding/errors.js';
+import { DISCIPLINE_MESSAGES } from '../domain/discipline/errors.js';
 import { formatDateTime } from '../email/render.js';
 import { formatDate } from '../email/values.js';
 
 export type Language = 'zh-CN' | 'en';
 
 /** The areas that keep their words beside their codes (domain/<area>/errors.ts). */
-const AREAS = { ...ATTACHMENT_MESSAGES, ...ACCOUNT_MESSAGES, ...WEBHOOK_MESSAGES, ...RECRUITMENT_MESSAGES, ...ONBOARDING_MESSAGES, ...OFFBOARDING_MESSAGES };
+const AREAS = { ...ATTACHMENT_MESSAGES, ...ACCOUNT_MESSAGES, ...WEBHOOK_MESSAGES, ...RECRUITMENT_MESSAGES, ...ONBOARDING_MESSAGES, ...OFFBOARDING_MESSAGES, ...DISCIPLINE_MESSAGES };
 
 type Catalog = Record<DomainErrorCode | 'REQUEST.INVALID' | 'REQUEST.MALFORMED_JSON' | 'REQUEST.TOO_LARGE' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.INVALID_CURSOR' | 'REQUEST.NOT_FOUND' | 'SERVER.UNAVAILABLE' | 'SERVER.ERROR', string>;
 

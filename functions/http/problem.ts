@@ -13,6 +13,7 @@ import { WEBHOOK_STATUS } from '../domain/webhooks/errors.js';
 import { RECRUITMENT_STATUS } from '../domain/recruitment/errors.js';
 import { ONBOARDING_STATUS } from '../domain/recruitment/onboarding-errors.js';
 import { OFFBOARDING_STATUS } from '../domain/offboarding/errors.js';
+import { DISCIPLINE_STATUS } from '../domain/discipline/errors.js';
 
 export interface FieldError {
   path: string;
@@ -81,6 +82,7 @@ const STATUS: Partial<Record<DomainErrorCode, ContentfulStatusCode>> = {
   ...RECRUITMENT_STATUS,
   ...ONBOARDING_STATUS,
   ...OFFBOARDING_STATUS,
+  ...DISCIPLINE_STATUS,
   // Accounts (issue #13 item 4). A wrong current password is no 401: the console would sign out.
   'USER.DISABLE_SELF': 409,
   'USER.DISABLED': 409,

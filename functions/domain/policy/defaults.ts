@@ -7,6 +7,7 @@
 import type { ApproverRule } from '../approvals/chain.js';
 import type { ArrangeableField, Level } from '../people/model.js';
 import type { AttachmentsPolicy } from '../attachments/types.js';
+import { DEFAULT_VIOLATIONS, type Violation } from '../discipline/catalogue.js';
 
 export interface OrgPolicy {
   /** Monthly base salary per level, CNY (POLICIES.md §1, 003 篇2). */
@@ -248,16 +249,48 @@ export interface OffboardingPolicy {
   exitReasons: ExitReasonPolicy[];
 }
 
+/**
+ * Discipline: warnings that roll up to dismissal (POLICIES.md §4; seed 004 第五条). Every number is
+ * HR's to change; the catalogue of violations is a sheet (functions/domain/discipline/catalogue.ts).
+ */
+export interface DisciplinePolicy {
+  /** 受三次口头警告等同一次书面警告 / 受三次书面警告等同一次最后警告 (004 第五条(一)(二)). */
+  ladder: { verbalToWritten: number; writtenToFinal: number };
+  windows: {
+    /** A warning counts towards the ladder for this many months after it happened (gap: 12). */
+    countingMonths: number;
+    /** Days the employee has to sign the 处罚单, or two witnesses to sign for a refusal; then it lapses (gap: 7). */
+    signDays: number;
+    /** Days after the notice is served within which the employee may appeal in writing (004 (六)1: 三日内). */
+    appealDays: number;
+    /** Days the issuer's superior has to answer an appeal before reminders and escalation (004 (六)2: 一周内). */
+    appealAnswerDays: number;
+  };
+  options: {
+    /** 乐捐: whether actions carry the catalogue's fine (a company may turn fines off; deducting them from wages is restricted by local labour law). */
+    fines: boolean;
+    /** Witnesses who must sign for a refused notice to take effect (004 (六)3: 两个以上见证人). */
+    witnesses: number;
+  };
+  /** 辞退: who approves a dismissal proposal, in order; every step is signed-in only (gap: the order). */
+  dismissalChain: OffboardingChainStep[];
+  /** Hours an approver of a dismissal proposal has for a step before it is overdue (gap: 48). */
+  stepDueHours: number;
+  /** The catalogue: each violation's code, level, fine and words (004 第五条(一)–(四)). */
+  violations: Violation[];
+}
+
 export interface PolicySet {
   org: OrgPolicy;
   probation: ProbationPolicy;
   approvals: ApprovalsPolicy;
   recruitment: RecruitmentPolicy;
   offboarding: OffboardingPolicy;
+  discipline: DisciplinePolicy;
 }
 
 export type PolicyName = keyof PolicySet;
-export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals', 'recruitment', 'offboarding'];
+export const POLICY_NAMES: readonly PolicyName[] = ['org', 'probation', 'approvals', 'recruitment', 'offboarding', 'discipline'];
 
 export const DEFAULT_POLICIES: PolicySet = {
   approvals: {
@@ -388,6 +421,22 @@ export const DEFAULT_POLICIES: PolicySet = {
       { key: 'other', labelZh: '其他', labelEn: 'Other' },
     ],
   },
+  // 004 第五条: the ladder (3 = 1 twice), the fines, 3 days to appeal, an answer within a week,
+  // two witnesses for a refusal. The counting window, the signing days and the dismissal
+  // chain's order are ours (gap).
+  discipline: {
+    ladder: { verbalToWritten: 3, writtenToFinal: 3 },
+    windows: { countingMonths: 12, signDays: 7, appealDays: 3, appealAnswerDays: 7 },
+    options: { fines: true, witnesses: 2 },
+    dismissalChain: [
+      { key: 'supervisor', approver: { kind: 'post_in_line', post: 'supervisor', fallback: 'superior' }, labelZh: '主管审批', labelEn: 'Supervisor approval' },
+      { key: 'cs_manager', approver: { kind: 'post_in_line', post: 'cs_manager' }, labelZh: '客服经理审批', labelEn: 'CS manager approval' },
+      { key: 'hr', approver: { kind: 'role', role: 'hr', mode: 'any' }, labelZh: '人力资源部审核', labelEn: 'HR review' },
+      { key: 'gm', approver: { kind: 'role', role: 'gm', mode: 'any' }, labelZh: '总经理审批', labelEn: 'GM approval' },
+    ],
+    stepDueHours: 48,
+    violations: DEFAULT_VIOLATIONS.map((v) => ({ ...v, label: { ...v.label } })),
+  },
 };
 
 /** Which default values fill a gap in the source documents (shown as such in the console). */
@@ -397,6 +446,7 @@ export const POLICY_GAPS: Record<PolicyName, string[]> = {
   recruitment: ['maxHeadcount', 'stepDueHours', 'salaryRangePercent', 'candidateRetentionDays', 'interviewReminderHours', ...[0, 1, 2, 3, 4, 5].map((i) => `onboardingItems[${i}].dueDays`)],
   probation: ['reviewLeadDays', 'weights', 'bands[2]', 'bands[4]', 'extensionMonths', 'stepDueHours', 'linkExpiryDays', 'cc'],
   offboarding: ['chain', 'stepDueHours', 'reminderDaysBefore', 'inventoryItems', 'exitReasons'],
+  discipline: ['windows.countingMonths', 'windows.signDays', 'dismissalChain', 'stepDueHours'],
 };
 
 export interface StoredPolicy<N extends PolicyName = PolicyName> {

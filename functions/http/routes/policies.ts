@@ -3,6 +3,7 @@ import { ARRANGEABLE_FIELDS, LEVELS } from '../../domain/people/model.js';
 import { validateProbationPolicy, type PolicyIssue } from '../../domain/probation/policy-validation.js';
 import { validateAttachmentsPolicy } from '../../domain/attachments/policy-validation.js';
 import { validateOffboardingPolicy } from '../../domain/offboarding/policy-validation.js';
+import { validateDisciplinePolicy } from '../../domain/discipline/policy-validation.js';
 import { validateRecruitmentPolicy } from '../../domain/recruitment/policy-validation.js';
 import { DomainError } from '../../domain/errors.js';
 import { DEFAULT_POLICIES, POLICY_GAPS, POLICY_NAMES, type PolicyName, type PolicySet } from '../../domain/policy/defaults.js';
@@ -33,6 +34,7 @@ const VALIDATORS: Record<PolicyName, (values: Record<string, unknown>) => Policy
   approvals: validateApprovalsPolicy,
   recruitment: validateRecruitmentPolicy,
   offboarding: validateOffboardingPolicy,
+  discipline: validateDisciplinePolicy,
 };
 
 /** Policies are data HR edits; each save is a new version and decisions record the one they used. */
