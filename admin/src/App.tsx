@@ -16,6 +16,7 @@ import probationPolicy from './probation-policy';
 import probationReviews from './probation-reviews';
 import recruitmentPolicy from './recruitment-policy';
 import offboardingPolicy from './offboarding-policy';
+import disciplinePolicy from './discipline-policy';
 import resignations from './resignations';
 import requests from './requests';
 import requisitions from './requisitions';
@@ -76,6 +77,7 @@ export const App = () => (
     <Resource name="approvals-policy" {...approvalsPolicy} />
     <Resource name="recruitment-policy" {...recruitmentPolicy} />
     <Resource name="offboarding-policy" {...offboardingPolicy} />
+    <Resource name="discipline-policy" {...disciplinePolicy} />
     <Resource name="webhooks" {...webhooks} />
     <Resource name="resignations" {...resignations} />
     <Resource name="delegation" {...delegation} />

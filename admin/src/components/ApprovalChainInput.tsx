@@ -18,17 +18,18 @@ const parseFallback = (checked: boolean) => (checked ? 'superior' : '');
 type StepForm = { approver?: { kind?: string } };
 
 /**
- * A policy's approval chain (`values.chain`), in order: each step's key, its names in both
- * languages and who decides it — the direct superior, the nearest superior holding a post, or
+ * A policy's approval chain (`values.<source>`: `values.chain` by default, the discipline
+ * policy's `values.dismissalChain`), in order: each step's key, its names in both languages and
+ * who decides it — the direct superior, the nearest superior holding a post, or
  * everyone with a role (或签 any one, 会签 all) — plus what `children` adds to a step (what it
  * records, a headcount condition). Labels come from `resources.<resource>.fields.chain.*`,
  * `choices.approver.*`, `sections.chain`, `chain_hint` and `mode_hint`; when the API names the
  * chain as a gap in the source documents, the hint carries the 系统默认 mark.
  */
-export const ApprovalChainInput = ({ resource, children }: { resource: string; children?: ReactNode }) => {
+export const ApprovalChainInput = ({ resource, source = 'chain', children }: { resource: string; source?: string; children?: ReactNode }) => {
   const translate = useTranslate();
   const { readOnly } = usePolicyForm();
-  const marker = useGapHelper()('chain', false);
+  const marker = useGapHelper()(source, false);
   const key = (path: string) => `resources.${resource}.${path}`;
   const field = (path: string) => key(`fields.chain.${path}`);
   const approverKinds = APPROVER_KINDS.map((id) => ({ id, name: key(`choices.approver.${id}`) }));
@@ -38,7 +39,7 @@ export const ApprovalChainInput = ({ resource, children }: { resource: string; c
         {translate(key('chain_hint'))}
         {marker ? <> · {marker}</> : null}
       </Typography>
-      <ArrayInput source="values.chain" label={false}>
+      <ArrayInput source={`values.${source}`} label={false}>
         <SimpleFormIterator disabled={readOnly} disableClear getItemLabel={(index) => `${index + 1}.`}>
           <Box sx={grid}>
             <TextInput source="key" label={field('key')} readOnly={readOnly} defaultValue="" />
@@ -71,7 +72,7 @@ export const ApprovalChainInput = ({ resource, children }: { resource: string; c
           </Box>
         </SimpleFormIterator>
       </ArrayInput>
-      <GroupErrors group="values.chain" />
+      <GroupErrors group={`values.${source}`} />
     </Section>
   );
 };

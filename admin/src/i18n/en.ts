@@ -5,6 +5,7 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
+import { disciplinePolicyMessages } from '../discipline-policy/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { offboardingsMessages } from '../offboardings/messages.js';
@@ -321,6 +322,8 @@ const en = {
     'recruitment-policy': recruitmentPolicyMessages['en'],
     // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
     'offboarding-policy': offboardingPolicyMessages['en'],
+    // Discipline (#16): its own part (admin/src/discipline-policy/messages.ts).
+    'discipline-policy': disciplinePolicyMessages['en'],
     resignations: resignationsMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).

@@ -5,6 +5,7 @@ import { requisitionsMessages } from '../requisitions/messages.js';
 import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
+import { disciplinePolicyMessages } from '../discipline-policy/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { offboardingsMessages } from '../offboardings/messages.js';
@@ -532,6 +533,8 @@ const zhCN = {
     'recruitment-policy': recruitmentPolicyMessages['zh-CN'],
     // Offboarding (#15): its own part (admin/src/offboarding-policy/messages.ts).
     'offboarding-policy': offboardingPolicyMessages['zh-CN'],
+    // Discipline (#16): its own part (admin/src/discipline-policy/messages.ts).
+    'discipline-policy': disciplinePolicyMessages['zh-CN'],
     resignations: resignationsMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).

@@ -102,7 +102,7 @@ export function canSeeLeavers(roles: readonly string[] | undefined): boolean {
 }
 
 /** The policy pages: everyone reads them, HR and admins save them. */
-const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy', 'offboarding-policy'];
+const POLICY_RESOURCES = ['org-policy', 'probation-policy', 'approvals-policy', 'recruitment-policy', 'offboarding-policy', 'discipline-policy'];
 
 /** Resources that are read (and acted on through their own verbs), never created or edited as records. */
 const READ_ONLY_RESOURCES = ['approvals', 'probation-reviews'];
