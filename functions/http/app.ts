@@ -33,6 +33,7 @@ import { candidatesRoutes } from './routes/candidates.js';
 import { interviewsRoutes } from './routes/interviews.js';
 import { offboardingsRoutes } from './routes/offboardings.js';
 import { resignationsRoutes } from './routes/resignations.js';
+import { disciplinaryActionsRoutes } from './routes/disciplinary-actions.js';
 import { onboardingRoutes } from './routes/onboarding.js';
 import { requestsRoutes } from './routes/requests.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api/v1/onboarding-checklists', onboardingRoutes());
   app.route('/api/v1/resignations', resignationsRoutes());
   app.route('/api/v1/offboardings', offboardingsRoutes());
+  app.route('/api/v1/disciplinary-actions', disciplinaryActionsRoutes());
   app.route('/api/v1/requests', requestsRoutes([...deps.workflow.kinds.keys()]));
   app.route('/api/v1/dashboard', dashboardRoutes());
   if (deps.localClock) app.route('/api/v1/local/clock', localClockRoutes(deps.localClock));

@@ -18,6 +18,7 @@ const TAGS = [
   { name: 'probation', description: 'Probation reviews 转正 (POLICIES.md §3)' },
   { name: 'recruitment', description: 'Requisitions 人才增补单, openings and candidates (POLICIES.md §2)' },
   { name: 'offboarding', description: 'Resignations 辞职申请 and offboarding 离职办理: handover, inventory, exit form, the last day and final pay (POLICIES.md §9)' },
+  { name: 'discipline', description: 'Disciplinary actions 处罚: the 处罚单 signed or witnessed, the appeal, warnings that roll up, dismissal (POLICIES.md §4)' },
   { name: 'dashboard', description: 'The department’s numbers' },
   { name: 'webhooks', description: 'Receivers an administrator registers for request events, and their deliveries (docs/webhooks.md)' },
   { name: 'health', description: 'Liveness, for load balancers and operators' },

@@ -126,6 +126,17 @@ export const leavingKey = (employeeId: string) => ({ pk: `LEAVING#${employeeId}`
 /** The checklists in one status, by report date (HR's list; migration 0004 indexes those stored before). */
 export const onboardingByStatusPk = (status: 'open' | 'done') => `ONBOARDING#STATUS#${status}`;
 
+/**
+ * Discipline (#16): an employee's ledger (their record as the ladder reads it, one item, every
+ * counting change conditional on its version), the actions of an employee (gsi4, by when it
+ * happened), the fines that took effect in a month (gsi5, sparse) and the open actions by their
+ * next deadline (gsi6, sparse; the department's view).
+ */
+export const disciplineLedgerKey = (employeeId: string) => ({ pk: `DISCLEDGER#${employeeId}`, sk: 'LEDGER' });
+export const disciplineOfEmployeePk = (employeeId: string) => `DISC#EMP#${employeeId}`;
+export const disciplineFinesPk = (month: string) => `DISC#FINES#${month}`;
+export const DISCIPLINE_OPEN = 'DISC#OPEN';
+
 /** Attachment metadata (storage/attachments.ts); the file itself is in object storage. */
 export const attachmentKey = (id: string) => ({ pk: `ATTACH#${id}`, sk: 'ATTACH' });
 

@@ -104,6 +104,12 @@ export async function headObject(os: ObjectStore, key: string): Promise<{ size: 
   }
 }
 
+/** Stores bytes the API itself received (a handwritten signature); a retry stores the same object again. */
+export async function putObject(os: ObjectStore, key: string, body: Uint8Array, contentType: string): Promise<void> {
+  const [{ PutObjectCommand }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);
+  await s3.send(new PutObjectCommand({ Bucket: os.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }));
+}
+
 /** Copies within the bucket; with `ifMatch`, only the very object that was checked. */
 export async function copyObject(os: ObjectStore, from: string, to: string, ifMatch: string | null): Promise<void> {
   const [{ CopyObjectCommand }, s3] = await Promise.all([import('./s3-sdk.js'), os.s3()]);

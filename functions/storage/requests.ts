@@ -18,7 +18,10 @@ export interface StoredRequestBase {
   version: number;
 }
 
-function item<T extends StoredRequestBase>(kind: string, record: T): Record<string, unknown> {
+/** A kind's own index attributes on its record (gsi4–gsi6; the generic lists use gsi1–gsi3). */
+export type RequestIndexes = Record<string, string>;
+
+function item<T extends StoredRequestBase>(kind: string, record: T, indexes: RequestIndexes = {}): Record<string, unknown> {
   const r = record as unknown as Record<string, unknown>;
   const requesterId = typeof r.requesterId === 'string' ? r.requesterId : null;
   const createdAt = typeof r.createdAt === 'string' ? r.createdAt : undefined;
@@ -28,7 +31,7 @@ function item<T extends StoredRequestBase>(kind: string, record: T): Record<stri
     gsi1pk: requestsOfKindPk(kind), gsi1sk: `${createdAt}#${record.id}`,
     ...(status ? { gsi2pk: requestsByStatusPk(kind, status), gsi2sk: `${createdAt}#${record.id}` } : {}),
   } : {};
-  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...r, ...lists, ...startedIndex(kind, { id: record.id, requesterId, createdAt }) };
+  return { ...requestKey(kind, record.id), entity: 'request', requestKind: kind, ...r, ...lists, ...startedIndex(kind, { id: record.id, requesterId, createdAt }), ...indexes };
 }
 
 export async function getRequest<T extends StoredRequestBase>(store: Store, kind: string, id: string): Promise<T | null> {
@@ -44,18 +47,23 @@ export async function getRequests<T extends StoredRequestBase>(store: Store, kin
 }
 
 /** A new request with its audit record and whatever must be written with it (its start marker). */
-export async function createRequest<T extends StoredRequestBase>(store: Store, kind: string, record: T, audit: AuditInput, extra: TxItem[] = []): Promise<void> {
+export async function createRequest<T extends StoredRequestBase>(store: Store, kind: string, record: T, audit: AuditInput, extra: TxItem[] = [], indexes?: RequestIndexes): Promise<void> {
   await transact(store, [
-    { write: { Put: { TableName: store.table, Item: item(kind, record), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    { write: { Put: { TableName: store.table, Item: item(kind, record, indexes), ConditionExpression: 'attribute_not_exists(pk)' } } },
     { write: auditPut(store, audit) },
     ...extra,
   ]);
 }
 
+/** A transaction item creating a request (a request another request's write creates with it). */
+export function requestCreate<T extends StoredRequestBase>(store: Store, kind: string, record: T, indexes?: RequestIndexes): TxItem {
+  return { write: { Put: { TableName: store.table, Item: item(kind, record, indexes), ConditionExpression: 'attribute_not_exists(pk)' } } };
+}
+
 /** A transaction item replacing the request if it is still at `previous.version`. */
-export function requestPut<T extends StoredRequestBase>(store: Store, kind: string, next: T, previous: Pick<T, 'version'>): TxItem {
+export function requestPut<T extends StoredRequestBase>(store: Store, kind: string, next: T, previous: Pick<T, 'version'>, indexes?: RequestIndexes): TxItem {
   return {
-    write: { Put: { TableName: store.table, Item: item(kind, next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
+    write: { Put: { TableName: store.table, Item: item(kind, next, indexes), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } },
     onConditionFailed: () => new DomainError('RECORD.VERSION_CONFLICT', undefined, { version: previous.version }),
   };
 }

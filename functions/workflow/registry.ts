@@ -9,8 +9,10 @@ import { requisitionKind } from './kinds/requisition.js';
 import { hiringKind } from './kinds/hiring.js';
 import { offerKind } from './kinds/offer.js';
 import { resignationKind } from './kinds/resignation.js';
+import { disciplineKind } from './kinds/discipline.js';
+import { dismissalKind } from './kinds/dismissal.js';
 
-export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind, offerKind, resignationKind];
+export const REQUEST_KINDS: readonly RequestKind[] = [probationKind, requisitionKind, hiringKind, offerKind, resignationKind, disciplineKind, dismissalKind];
 
 export function kindRegistry(extra: readonly RequestKind[] = []): KindRegistry {
   const map = new Map<string, RequestKind>();

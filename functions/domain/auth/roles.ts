@@ -37,6 +37,12 @@ export const PERMISSIONS = [
   'offboarding:read',
   'offboarding:write',
   'offboarding:manage',
+  // Discipline (POLICIES.md §4, #16): reading actions in one's scope (and one's own, and those
+  // one witnesses or answers), signing, refusing and appealing one's own; recording an action
+  // for someone under one (a team lead or above); HR's fines for payroll.
+  'discipline:read',
+  'discipline:write',
+  'discipline:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,21 +54,23 @@ export type Permission = (typeof PERMISSIONS)[number];
  */
 export const API_KEY_SCOPES = PERMISSIONS.filter((p) => p !== 'api-keys:write' && p !== 'users:write' && p !== 'webhooks:manage');
 
-const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write', 'offboarding:read', 'offboarding:write'];
+const EVERYONE: Permission[] = ['employees:read', 'org:read', 'audit:read', 'policies:read', 'approvals:read', 'approvals:write', 'probation:read', 'probation:write', 'offboarding:read', 'offboarding:write', 'discipline:read'];
+/** A team lead or above records a disciplinary action for people under them (#16). */
+const LEADS: Permission[] = [...EVERYONE, 'discipline:write'];
 
 const RECRUITING: Permission[] = ['recruitment:read', 'recruitment:write'];
 
 const GRANTS: Record<Role, Permission[]> = {
   agent: EVERYONE,
-  team_lead: EVERYONE,
+  team_lead: LEADS,
   // 主管 and 客服经理 arrange their own people (team, superior, contact); HR owns the rest.
   // A supervisor or above asks for headcount (人才增补单, §2).
-  supervisor: [...EVERYONE, 'employees:arrange', ...RECRUITING],
+  supervisor: [...LEADS, 'employees:arrange', ...RECRUITING],
   // The company-wide numbers: the roles that see the whole organisation, and the CS manager,
   // who runs the department the product serves.
-  cs_manager: [...EVERYONE, 'employees:arrange', 'dashboard:read', ...RECRUITING],
-  gm: [...EVERYONE, 'users:read', 'dashboard:read', ...RECRUITING],
-  hr: [...EVERYONE, 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read', ...RECRUITING, 'recruitment:manage', 'offboarding:manage'],
+  cs_manager: [...LEADS, 'employees:arrange', 'dashboard:read', ...RECRUITING],
+  gm: [...LEADS, 'users:read', 'dashboard:read', ...RECRUITING],
+  hr: [...LEADS, 'discipline:manage', 'employees:write', 'org:write', 'users:read', 'policies:write', 'dashboard:read', ...RECRUITING, 'recruitment:manage', 'offboarding:manage'],
   admin: [...PERMISSIONS],
 };
 

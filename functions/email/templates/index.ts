@@ -18,3 +18,4 @@ export { accountInvitation, type AccountInvitationData } from './account-invitat
 export { interviewInvitation, type InterviewInvitationData } from './interview-invitation.js';
 export { interviewReminder, type InterviewReminderData } from './interview-reminder.js';
 export { offboardingNotice, type OffboardingEvent, type OffboardingNoticeData } from './offboarding-notice.js';
+export { disciplineNotice, type DisciplineEvent, type DisciplineNoticeData } from './discipline-notice.js';

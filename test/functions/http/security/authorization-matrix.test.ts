@@ -17,6 +17,7 @@ const USERS: Caller[] = ['agent', 'team_lead', 'supervisor', 'cs_manager', 'gm',
 const ALL_USERS = USERS;
 const KEYS_READ: Caller[] = ['key:all', 'key:employees'];
 const RECRUITERS: Caller[] = ['supervisor', 'cs_manager', 'gm', 'hr', 'admin'];
+const LEADS: Caller[] = ['team_lead', ...RECRUITERS];
 
 /** route → callers allowed (everyone else is denied). */
 const MATRIX: Record<string, Caller[]> = {
@@ -153,6 +154,19 @@ const MATRIX: Record<string, Caller[]> = {
   'PUT /api/v1/offboardings/{id}/exit-form': ['hr', 'admin', 'key:all'],
   'POST /api/v1/offboardings/{id}/close': ['hr', 'admin', 'key:all'],
   'POST /api/v1/offboardings/{id}/cancel': ['hr', 'admin', 'key:all'],
+  // Discipline (#16): a team lead or above records (for people under them); everyone reads their
+  // own and their scope's, and signs, refuses, witnesses or appeals as the handler checks (a key is
+  // refused there: these are a person's acts); HR reads the month's fines.
+  'POST /api/v1/disciplinary-actions': [...LEADS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/preview': [...LEADS, 'key:all'],
+  'GET /api/v1/disciplinary-actions': [...ALL_USERS, 'key:all'],
+  'GET /api/v1/disciplinary-actions/fines': ['hr', 'admin', 'key:all'],
+  'GET /api/v1/disciplinary-actions/{id}': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/{id}/acknowledge': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/{id}/refuse': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/{id}/witnesses': [...LEADS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/{id}/witness': [...ALL_USERS, 'key:all'],
+  'POST /api/v1/disciplinary-actions/{id}/appeal': [...ALL_USERS, 'key:all'],
   // Company-wide numbers: the roles that run the department, and integrations given `dashboard:read`
   // (reading people is not enough: #13 item 7).
   'GET /api/v1/dashboard': ['cs_manager', 'gm', 'hr', 'admin', 'key:all'],
@@ -249,6 +263,16 @@ const KEY_NEEDS: Record<string, Permission[] | 'people' | 'any' | 'anonymous'> =
   'PUT /api/v1/offboardings/{id}/exit-form': ['offboarding:manage'],
   'POST /api/v1/offboardings/{id}/close': ['offboarding:manage'],
   'POST /api/v1/offboardings/{id}/cancel': ['offboarding:manage'],
+  'POST /api/v1/disciplinary-actions': ['discipline:write'],
+  'POST /api/v1/disciplinary-actions/preview': ['discipline:write'],
+  'GET /api/v1/disciplinary-actions': ['discipline:read'],
+  'GET /api/v1/disciplinary-actions/fines': ['discipline:manage'],
+  'GET /api/v1/disciplinary-actions/{id}': ['discipline:read'],
+  'POST /api/v1/disciplinary-actions/{id}/acknowledge': ['discipline:read'],
+  'POST /api/v1/disciplinary-actions/{id}/refuse': ['discipline:read'],
+  'POST /api/v1/disciplinary-actions/{id}/witnesses': ['discipline:write'],
+  'POST /api/v1/disciplinary-actions/{id}/witness': ['discipline:read'],
+  'POST /api/v1/disciplinary-actions/{id}/appeal': ['discipline:read'],
   // Accounts (#13 item 4): 忘记密码 and its link are for someone who cannot sign in; one's own
   // password is a person's; the administrator's verbs need users:write, which no key holds.
   'POST /api/v1/auth/password-reset': 'anonymous',
