@@ -58,7 +58,7 @@ export function approverMail(
   summary: RequestSummary,
   stepLabel: Record<Lang, string>,
   extra: {
-    fromName?: string; comment?: string | null; /** A reminder: the due time it speaks of (default the task's). */ dueAt?: string; /** A 催办: who sent it. */ byName?: string; signedInOnly?: boolean;
+    fromName?: string; comment?: string | null; /** A reminder: the due time it speaks of (default the task's). */ dueAt?: string; /** A 催办: who sent it. */ byName?: string; signedInOnly?: boolean; /** The subject's own step (sign, appeal, accept). */ subjectStep?: boolean;
     /** A step asked again after a 退回: who returned it, from which step, why. */
     returned?: Returned;
   } = {},
@@ -82,6 +82,7 @@ export function approverMail(
         ...data,
         ...(extra.returned ? { returned: { byName: extra.returned.byName, fromStepLabel: extra.returned.fromStepLabel[lang], comment: extra.returned.comment } } : {}),
         ...(task.stepKey === REQUESTER_STEP ? { resubmit: true } : {}),
+        ...(extra.subjectStep ? { subjectStep: true } : {}),
       }, lang)
       : kind === 'reminder'
         ? approvalReminder({ ...data, dueAt: extra.dueAt ?? task.dueAt, at: deps.now().toISOString(), ...(extra.byName ? { byName: extra.byName } : {}) }, lang)

@@ -72,7 +72,7 @@ function chainOf(r: DisciplinaryAction): ChainStep[] {
       spec: { ...SUBJECT_STEP, type: 'waitForSubject', fields: SIGN_FIELDS, deadlineHours: r.terms.signDays * 24, onDeadline: 'reject' },
     },
     {
-      key: APPEAL_STEP, labelZh: '申诉期', labelEn: 'Appeal window', approver: { kind: 'subject' },
+      key: APPEAL_STEP, labelZh: '申诉期（如有异议可申诉）', labelEn: 'Appeal window (appeal if you disagree)', approver: { kind: 'subject' },
       spec: { ...SUBJECT_STEP, type: 'waitForSubject', fields: APPEAL_FIELDS, deadlineHours: appealHours(r), onDeadline: 'approve' },
     },
   ];
@@ -196,7 +196,8 @@ export const disciplineDefinition: KindDefinition<DisciplinaryAction> = {
     const terms = { countingMonths: values.windows.countingMonths, signDays: values.windows.signDays, appealDays: values.windows.appealDays, appealAnswerDays: values.windows.appealAnswerDays, witnesses: values.options.witnesses };
     return chainOf({ level: 'verbal', terms, servedAt: null, appealUntil: null, appeal: { reason: '', at: '', reviewerIds: [], reviewerNames: [] } } as unknown as DisciplinaryAction);
   },
-  stepDueHours: (r) => (r.currentStep === REVIEW_STEP ? r.terms.appealAnswerDays * 24 : r.terms.signDays * 24),
+  // The step's own time: the signing days, the appeal window as served, the days to answer.
+  stepDueHours: (r) => (r.currentStep === REVIEW_STEP ? r.terms.appealAnswerDays * 24 : r.currentStep === APPEAL_STEP ? appealHours(r) : r.terms.signDays * 24),
   ccOnFinish: () => [],
   // An action is not withdrawn: an appeal voids it, or HR corrects it by a new decision.
   mayWithdraw: () => false,

@@ -70,7 +70,7 @@ export async function requestApproval(deps: WorkflowDeps, p: RequestApprovalInpu
     step.activeStage = 0;
     // Each approver's mail is in the outbox with the step: a crash after the commit delays it, never loses it.
     const returned = await returnedBy(deps, p, summary);
-    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly, ...(returned ? { returned } : {}) })));
+    const mails = tasks.map((t, i) => guardMail(deps, approverMail(deps, 'request', t, assignees[i]!.user, summary, label, { signedInOnly: spec.signedInOnly, subjectStep: spec.subjectActs, ...(returned ? { returned } : {}) })));
     // The decision that planned this step sent it here without clearing its marker: done now, with the opening.
     const resumed = p.resumes ? resumedItems(deps.store, p.resumes, at) : [];
     const event = opened({ requestKind: p.requestKind, requestId: p.requestId, stepKey: p.stepKey, stepId: step.id, dueAt, approverIds: tasks.map((t) => t.approverId) });

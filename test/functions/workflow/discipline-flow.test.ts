@@ -122,6 +122,11 @@ describe('the ladder, the notice, witnesses, the appeal window and the appeal (P
     expect(a1).toMatchObject({ status: 'pending_signature', level: 'verbal', counted: [], fine: 10, rule: { code: 'as_catalogued' } });
     expect(a1.notice.rows.map((r) => r[0])).toEqual(expect.arrayContaining(['违纪条款', '处理意见', '申诉', '签收说明']));
     expect(a1.notice.text).toContain('签字仅表示已收到本处罚单，不代表同意处罚内容');
+    // The notice reaches the employee as their own step, with its rows, and no decision links.
+    const mail = await waitForMail(api.mail!, emails.agent, /待您办理/);
+    expect(mail.text).toContain('签收处罚单');
+    expect(mail.text).toContain('上班迟到 20 分钟');
+    expect(mail.text).not.toMatch(/\/a\/[A-Za-z0-9_.-]+/);
     // Nobody else signs it; the issuer cannot either.
     await waitFor(a1.id, (a) => !!a.can?.acknowledge, 'the notice step', 'agent');
     expect((await post('lead', a1.id, 'acknowledge', { signature: SIGNATURE })).status).toBe(403);
