@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { seesWholeOrganisation } from '../../domain/auth/roles.js';
 import { DomainError } from '../../domain/errors.js';
 import { listAudit } from '../../storage/audit.js';
+import { DISCIPLINE } from '../../storage/discipline.js';
+import { getRequest } from '../../storage/requests.js';
 import { authorize, newRouter } from '../env.js';
 import { requires } from '../middleware/requires.js';
 import { LimitCursor, json, problemResponses } from '../schemas.js';
@@ -22,7 +24,7 @@ const AuditSchema = z
   })
   .openapi('AuditRecord');
 
-const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment', 'candidate', 'onboardingChecklist'] as const;
+const ENTITY_TYPES = ['employee', 'user', 'orgUnit', 'apiKey', 'policy', 'approvalTask', 'probationReview', 'attachment', 'candidate', 'onboardingChecklist', 'resignation', 'offboarding', 'disciplinaryAction', 'dismissal'] as const;
 
 export function auditRoutes() {
   const app = newRouter();
@@ -48,6 +50,12 @@ export function auditRoutes() {
       // Employees' trails follow data scope; everything else is for organisation-wide roles.
       // An onboarding checklist has its employee's id and follows their scope.
       if (q.entityType === 'employee' || q.entityType === 'onboardingChecklist') await visibleEmployee(c, p, q.entityId);
+      else if (q.entityType === 'disciplinaryAction' && !seesWholeOrganisation(p)) {
+        // A disciplinary action's trail follows its employee's scope (the 处罚单's record, #16).
+        const action = await getRequest<{ id: string; version: number; employeeId: string }>(c.get('deps').store, DISCIPLINE, q.entityId);
+        if (!action) throw new DomainError('AUTH.OUT_OF_SCOPE', 'entityId');
+        await visibleEmployee(c, p, action.employeeId);
+      }
       else if (!seesWholeOrganisation(p)) throw new DomainError('AUTH.OUT_OF_SCOPE', 'entityId');
       const page = await listAudit(c.get('deps').store, q);
       return c.json(page, 200);

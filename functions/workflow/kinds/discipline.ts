@@ -28,6 +28,7 @@ import { companyToday } from '../../domain/people/dates.js';
 import { disciplineNotice, type DisciplineEvent } from '../../email/templates/index.js';
 import { formatDateTime } from '../../email/render.js';
 import { DISCIPLINE, disciplineIndexes, getLedger, LedgerChanged, ledgerPut, type Ledger } from '../../storage/discipline.js';
+import { auditPut } from '../../storage/audit.js';
 import { getEmployee } from '../../storage/employees.js';
 import { headObject } from '../../storage/objects.js';
 import { getPolicy } from '../../storage/policies.js';
@@ -288,7 +289,12 @@ async function finishOnce(deps: WorkflowDeps, r: DisciplinaryAction, outcome: 'a
       next = { ...r, status: 'effective', effectiveAt: at, currentStep: null, updatedAt: at, version: r.version + 1, result: { outcome: 'effective' } };
       event = 'effective';
     }
-    writes.unshift(actionPut(deps, next, r), ...finished(next.status));
+    writes.unshift(actionPut(deps, next, r), ...finished(next.status), {
+      write: auditPut(deps.store, {
+        entityType: 'disciplinaryAction', entityId: r.id, action: next.status === 'voided' ? 'void' : 'effective', actor: null, channel: 'system', at,
+        before: { status: r.status }, after: { status: next.status, ...(next.voided ? { reason: next.voided.reason, restored: next.voided.restored } : {}) },
+      }),
+    });
     const comment = voidedFor === 'appeal_upheld' ? (r.ruling?.comment ?? null) : voidedFor === 'not_served' ? '处罚单未在期限内签收或见证，已失效 / Not signed or witnessed in time: lapsed' : null;
     const mails = await actionMails(deps, next, event, { comment });
     await transact(deps.store, [...writes, ...mails.map((m) => m.tx)]);

@@ -13,6 +13,7 @@ import { explainRule } from '../../domain/discipline/ladder.js';
 import { companyToday } from '../../domain/people/dates.js';
 import type { OffboardingChainStep } from '../../domain/policy/defaults.js';
 import { getLedger, ledgerPut, LedgerChanged } from '../../storage/discipline.js';
+import { auditPut } from '../../storage/audit.js';
 import { getEmployee } from '../../storage/employees.js';
 import { requestKey } from '../../storage/keys.js';
 import { getPolicy } from '../../storage/policies.js';
@@ -159,7 +160,12 @@ async function finishOnce(deps: WorkflowDeps, r: Dismissal, outcome: 'approved' 
       start = started.start;
       mails.push(...(await actionMails(deps, after, 'dismissal_rejected', { comment: r.rejection?.comment ?? null })));
     }
-    writes.push(actionPut(deps, after, action), ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(after)]), ledger));
+    writes.push(actionPut(deps, after, action), ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(after)]), ledger), {
+      write: auditPut(deps.store, {
+        entityType: 'disciplinaryAction', entityId: action.id, action: status === 'approved' ? 'dismiss' : 'dismissal_rejected', actor: null, channel: 'system', at,
+        before: { status: action.status, level: action.level }, after: { status: after.status, level: after.level, dismissalId: r.id },
+      }),
+    });
   }
   await transact(deps.store, [requestPut(deps.store, DISMISSAL, next, r), ...writes, ...mails.map((m) => m.tx)]);
   await Promise.all([...opened, ...mails].map((m) => sendGuarded(deps, m)));

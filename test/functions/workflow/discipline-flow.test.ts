@@ -206,6 +206,9 @@ describe('the ladder, the notice, witnesses, the appeal window and the appeal (P
     expect(res.status, await res.clone().text()).toBe(200);
     const voided = await waitFor(a2.id, (x) => x.status === 'voided', 'voided');
     expect(voided.voided?.reason).toBe('appeal_upheld');
+    // Every step is on the action's audit trail (the decisions on their tasks' trails).
+    const trail = (await (await api.request('GET', `/api/v1/audit?entityType=disciplinaryAction&entityId=${a2.id}&limit=50`, { token: tokens.lead })).json()) as { items: { action: string }[] };
+    expect(trail.items.map((i) => i.action).reverse()).toEqual(['create', 'refuse', 'name_witnesses', 'witness', 'witness', 'void']);
   });
 
   it('3 verbal = 1 written, citing the two counted; voiding that written warning undoes its roll-up', async () => {
