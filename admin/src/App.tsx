@@ -25,6 +25,7 @@ import interviews from './interviews';
 import offers from './offers';
 import onboardingChecklists from './onboarding-checklists';
 import offboardings from './offboardings';
+import disciplinaryActions from './disciplinary-actions';
 import webhooks from './webhooks';
 import users from './users';
 import { authProvider, dataProvider, store } from './providers';
@@ -33,6 +34,7 @@ const { Route } = reactRouterProvider;
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const EmployeeImportPage = lazy(() => import('./import-export/EmployeeImportPage'));
 const ProbationReviewPrint = lazy(() => import('./probation-reviews/ProbationReviewPrint'));
+const DisciplinaryActionPrint = lazy(() => import('./disciplinary-actions/DisciplinaryActionPrint'));
 const ForgotPasswordPage = lazy(() => import('./users/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./users/ResetPasswordPage'));
 
@@ -69,6 +71,9 @@ export const App = () => (
     <Resource name="offers" {...offers} />
     <Resource name="onboarding-checklists" {...onboardingChecklists} />
     <Resource name="offboardings" {...offboardings} />
+    <Resource name="disciplinary-actions" {...disciplinaryActions}>
+      <Route path=":id/print" element={<DisciplinaryActionPrint />} />
+    </Resource>
     <Resource name="employees" {...employees}>
       <Route path="import" element={<EmployeeImportPage />} />
     </Resource>

@@ -1,7 +1,8 @@
 import { Alert, Box, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Show, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
+import { Navigate, Show, useGetIdentity, useRecordContext, useTranslate } from 'react-admin';
 import { Section } from '../components/Section';
+import { ownPageOfTask } from '../disciplinary-actions/taskPage';
 import { ApprovalAddApprovers } from './ApprovalAddApprovers';
 import { ApprovalCcButton } from './ApprovalCcButton';
 import { ApprovalDecisionPanel } from './ApprovalDecisionPanel';
@@ -42,6 +43,9 @@ const ApprovalShowLayout = () => {
   // Kept here, not in the form: the page re-reads the task, which then is no longer open.
   const [conflict, setConflict] = useState<string | null>(null);
   if (!task) return null;
+  // A task done on its request's own page (签收 or 申诉 on a 处罚单): the person goes there.
+  const ownPage = ownPageOfTask(task);
+  if (ownPage) return <Navigate to={ownPage} replace />;
   // Opened from the inbox, the list's row is shown first: the step's fields and the timeline
   // come with the task's own read. No decision form before then (it could miss the scores).
   const detailed = Array.isArray(task.fields) && Array.isArray(task.timeline);

@@ -4,7 +4,7 @@ import { useConsoleQuery } from '../providers/useConsoleQuery';
 import { ApprovalTabs } from '../approvals/ApprovalTabs';
 import { requestRoute, type StartedRequest } from './types';
 
-const KIND_CHOICES = ['probation', 'requisition', 'resignation'].map((id) => ({ id, name: `resources.requests.kinds.${id}` }));
+const KIND_CHOICES = ['probation', 'requisition', 'resignation', 'discipline', 'dismissal'].map((id) => ({ id, name: `resources.requests.kinds.${id}` }));
 const pagination = <Pagination rowsPerPageOptions={[10, 25, 50]} />;
 // A request moves on while the page is open (an approver decides): re-read it now and then.
 const queryOptions = { refetchInterval: 60_000 } as const;
