@@ -22,7 +22,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client.js';
 import type { TxItem } from './transact.js';
 
-export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews' | 'recruitment.funnel' | 'people.leavers';
+export type Metric = 'approvals.pending' | 'approvals.decisions' | 'people.headcount' | 'probation.reviews' | 'recruitment.funnel' | 'people.leavers' | 'discipline.actions';
 
 export const FUNNEL_EVENTS = ['candidates', 'interviewed', 'offered', 'accepted', 'declined', 'hired', 'lapsed'] as const;
 export type FunnelEvent = (typeof FUNNEL_EVENTS)[number] | 'hireDays';
@@ -31,6 +31,11 @@ export type FunnelEvent = (typeof FUNNEL_EVENTS)[number] | 'hireDays';
 export function funnelCount(event: FunnelEvent, at: string, by = 1): CountDelta[] {
   const month = new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 7);
   return [{ metric: 'recruitment.funnel', add: { [`${event}|${month}`]: by } }];
+}
+
+/** Disciplinary actions (#16) by the level issued, the employee's team and the month it happened; a void takes it out (`by` −1). */
+export function disciplineCount(level: string, teamId: string | null, occurredOn: string, by: 1 | -1): CountDelta[] {
+  return [{ metric: 'discipline.actions', add: { [`${level}|${teamId ?? '-'}|${occurredOn.slice(0, 7)}`]: by } }];
 }
 
 export interface CountDelta {

@@ -14,6 +14,7 @@ import { auditPut } from '../storage/audit.js';
 import type { Channel } from '../storage/audit.js';
 import { decideStep, getTasks, listSteps, StepChanged, type ApprovalTask } from '../storage/approvals.js';
 import { claimAttachments, type Claim } from '../storage/attachments.js';
+import { disciplineCount } from '../storage/counters.js';
 import { getLedger, LedgerChanged, ledgerPut } from '../storage/discipline.js';
 import type { StoredEmployee } from '../storage/employees.js';
 import { getEmployees } from '../storage/employees.js';
@@ -129,7 +130,7 @@ export async function recordAction(outer: WorkflowDeps, p: RecordAction): Promis
     let record: DisciplinaryAction = {
       id, status: dismissal ? 'dismissal_pending' : 'pending_signature', level: outcome.level, catalogueLevel: violation.level,
       violation: { code: violation.code, level: violation.level, fine: violation.fine, label: { ...violation.label } }, fine: fineOf(values, violation, outcome.level),
-      employeeId: p.employee.id, employeeName: p.employee.name, employeeNo: p.employee.employeeNo, employeePath: p.employee.path, employeeUserId: account?.id ?? null,
+      employeeId: p.employee.id, employeeName: p.employee.name, employeeNo: p.employee.employeeNo, employeePath: p.employee.path, employeeUserId: account?.id ?? null, teamId: p.employee.teamId ?? null,
       issuerEmployeeId: p.actor.employeeId, requesterId: requester.id, requesterName: requester.name,
       facts: p.facts, occurredAt: p.occurredAt, occurredOn, evidence: claim.refs,
       counted: outcome.counted, countedSummary: summary, rule: ruleWords(values, outcome, summary), rolledUpInto: null, restored: null,
@@ -145,7 +146,7 @@ export async function recordAction(outer: WorkflowDeps, p: RecordAction): Promis
     const rolled = outcome.rolledUp.length ? await getRequests<DisciplinaryAction>(deps.store, DISCIPLINE, outcome.rolledUp) : [];
     const rolledAfter = rolled.map((a) => ({ ...a, rolledUpInto: id, updatedAt: at, version: a.version + 1 }));
     extra.push(...rolledAfter.map((a, i) => actionPut(deps, a, rolled[i]!)));
-    extra.push(ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(record), ...rolledAfter.map(ledgerEntry)]), ledger));
+    extra.push({ ...ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(record), ...rolledAfter.map(ledgerEntry)]), ledger), counts: disciplineCount(record.level, record.teamId, occurredOn, 1) });
     let start: () => Promise<void>;
     if (dismissal) {
       const proposal: Dismissal = {

@@ -60,6 +60,8 @@ export interface DisciplineRecordFields {
   /** The employee's reporting path: their superiors see the action. */
   employeePath: string;
   employeeUserId: string | null;
+  /** The employee's team when the action was recorded (the dashboard counts by it). */
+  teamId: string | null;
   issuerEmployeeId: string | null;
   facts: string;
   occurredAt: string;

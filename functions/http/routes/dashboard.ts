@@ -31,6 +31,9 @@ const Dashboard = z
       resignation: z.number().int(), probation_not_converted: z.number().int(), dismissal: z.number().int(), total: z.number().int(),
       ratePercent: z.number().nullable().openapi({ description: 'The month’s leavers ÷ (people employed now + the month’s leavers) × 100, one decimal: the month’s turnover against today’s headcount' }),
     })).openapi({ description: 'Leavers by the month of their last day and why (#15), counted when the last day’s work runs' }),
+    discipline: z.array(z.object({
+      month: z.string(), level: z.string(), teamId: z.string().nullable(), teamName: z.string().nullable(), count: z.number().int(),
+    })).openapi({ description: 'Disciplinary actions (#16) by the month they happened, the level issued (a rejected dismissal counts as final) and the employee’s team; voided ones are taken out' }),
   })
   .openapi('Dashboard');
 
@@ -86,13 +89,14 @@ export function dashboardRoutes() {
       const { store, now, workflow } = c.get('deps');
       const lang = c.get('lang');
       const kinds = [...workflow.kinds.values()];
-      const [pending, decisions, headcount, reviews, funnel, leavers, units, ...kindLabels] = await Promise.all([
+      const [pending, decisions, headcount, reviews, funnel, leavers, discipline, units, ...kindLabels] = await Promise.all([
         readCounts(store, 'approvals.pending'),
         readCounts(store, 'approvals.decisions'),
         readCounts(store, 'people.headcount'),
         readCounts(store, 'probation.reviews'),
         readCounts(store, 'recruitment.funnel'),
         readCounts(store, 'people.leavers'),
+        readCounts(store, 'discipline.actions'),
         listOrgUnits(store),
         ...kinds.map((kind) => kind.stepLabels(workflow)),
       ]);
@@ -124,6 +128,10 @@ export function dashboardRoutes() {
         }).sort((a, b) => a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel)),
         recruitment: funnelMonths(funnel),
         turnover: turnoverMonths(leavers, Object.entries(headcount).reduce((sum, [key, n]) => sum + (key.endsWith('|terminated') ? 0 : n), 0)),
+        discipline: Object.entries(discipline).map(([key, count]) => {
+          const [level = '', teamId = '-', month = ''] = key.split('|');
+          return { month, level, teamId: teamId === '-' ? null : teamId, teamName: teamId === '-' ? null : teamNames.get(teamId) ?? null, count };
+        }).sort((a, b) => a.month.localeCompare(b.month) || a.level.localeCompare(b.level)),
       }, 200);
     },
   );

@@ -29,6 +29,7 @@ import { disciplineNotice, type DisciplineEvent } from '../../email/templates/in
 import { formatDateTime } from '../../email/render.js';
 import { DISCIPLINE, disciplineIndexes, getLedger, LedgerChanged, ledgerPut, type Ledger } from '../../storage/discipline.js';
 import { auditPut } from '../../storage/audit.js';
+import { disciplineCount } from '../../storage/counters.js';
 import { getEmployee } from '../../storage/employees.js';
 import { headObject } from '../../storage/objects.js';
 import { getPolicy } from '../../storage/policies.js';
@@ -139,7 +140,7 @@ export async function voidWrites(deps: WorkflowDeps, r: DisciplinaryAction, at: 
   const rolled = r.counted.length ? await getRequests<DisciplinaryAction>(deps.store, DISCIPLINE, r.counted) : [];
   const restored = rolled.filter((a) => a.rolledUpInto === r.id).map((a) => ({ ...a, rolledUpInto: null, restored: { fromActionId: r.id, at }, updatedAt: at, version: a.version + 1 }));
   const writes: TxItem[] = restored.map((a) => actionPut(deps, a, { version: a.version - 1 }));
-  writes.push(ledgerPut(deps.store, ledgerWith(ledger, [{ ...ledgerEntry(r), status: 'voided' }, ...restored.map(ledgerEntry)]), ledger));
+  writes.push({ ...ledgerPut(deps.store, ledgerWith(ledger, [{ ...ledgerEntry(r), status: 'voided' }, ...restored.map(ledgerEntry)]), ledger), counts: disciplineCount(r.level, r.teamId ?? null, r.occurredOn, -1) });
   return { writes, restored: restored.map((a) => a.id) };
 }
 

@@ -14,6 +14,7 @@ import { companyToday } from '../../domain/people/dates.js';
 import type { OffboardingChainStep } from '../../domain/policy/defaults.js';
 import { getLedger, ledgerPut, LedgerChanged } from '../../storage/discipline.js';
 import { auditPut } from '../../storage/audit.js';
+import { disciplineCount } from '../../storage/counters.js';
 import { getEmployee } from '../../storage/employees.js';
 import { requestKey } from '../../storage/keys.js';
 import { getPolicy } from '../../storage/policies.js';
@@ -160,7 +161,9 @@ async function finishOnce(deps: WorkflowDeps, r: Dismissal, outcome: 'approved' 
       start = started.start;
       mails.push(...(await actionMails(deps, after, 'dismissal_rejected', { comment: r.rejection?.comment ?? null })));
     }
-    writes.push(actionPut(deps, after, action), ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(after)]), ledger), {
+    // Counted as the level it ends at: a rejected dismissal is a final warning.
+    const moved = after.level === action.level ? [] : [...disciplineCount(action.level, action.teamId ?? null, action.occurredOn, -1), ...disciplineCount(after.level, action.teamId ?? null, action.occurredOn, 1)];
+    writes.push(actionPut(deps, after, action), { ...ledgerPut(deps.store, ledgerWith(ledger, [ledgerEntry(after)]), ledger), counts: moved }, {
       write: auditPut(deps.store, {
         entityType: 'disciplinaryAction', entityId: action.id, action: status === 'approved' ? 'dismiss' : 'dismissal_rejected', actor: null, channel: 'system', at,
         before: { status: action.status, level: action.level }, after: { status: after.status, level: after.level, dismissalId: r.id },

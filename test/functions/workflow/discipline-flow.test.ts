@@ -302,4 +302,14 @@ describe('dismissal (辞退, 004 第五条(四)): signed-in approvers supervisor
     const signed = await sign(d.id, 'agent2');
     expect(signed.status).toBe('appeal_window');
   });
+
+  it('the dashboard counts actions by level and team (voided ones out; a rejected dismissal as final)', async () => {
+    const dash = (await (await api.request('GET', '/api/v1/dashboard', { token: tokens.hr })).json()) as { discipline: { month: string; level: string; teamName: string | null; count: number }[] };
+    const count = (level: string, team: string) => dash.discipline.filter((d) => d.month === '2026-11' && d.level === level && d.teamName === team).reduce((s, d) => s + d.count, 0);
+    // 客户服务中心: a1, a3, and agentA2's three verbal (a2 and a4 voided); agentA2's written, f1 and the rejected dismissal as final.
+    expect(count('verbal', '客户服务中心')).toBe(5);
+    expect(count('written', '客户服务中心')).toBe(1);
+    expect(count('final', '客户服务中心')).toBe(2);
+    expect(count('dismissal', '景区客服')).toBe(1);
+  });
 });
