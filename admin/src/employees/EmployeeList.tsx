@@ -1,4 +1,5 @@
 import { List } from 'react-admin';
+import { FinesExportButton } from '../discipline-record';
 import { PeopleFileButtons } from '../import-export';
 import { SHEET_LIST_PROPS } from '../sheet/Sheet';
 import { SHEET_LISTS } from '../sheet/sheetLists';
@@ -9,7 +10,14 @@ import { EmployeeSheet } from './EmployeeSheet';
 // counts); the list keeps the filters and the sort in the URL.
 const EmployeeList = () => (
   <List filters={employeeFilters} sort={SHEET_LISTS.employees.sort} {...SHEET_LIST_PROPS}>
-    <EmployeeSheet toolbarExtra={<PeopleFileButtons />} />
+    <EmployeeSheet
+      toolbarExtra={
+        <>
+          <PeopleFileButtons />
+          <FinesExportButton />
+        </>
+      }
+    />
   </List>
 );
 

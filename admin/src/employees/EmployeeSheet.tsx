@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useDataProvider } from 'react-admin';
+import { useRecordViolationColumn } from '../discipline-record';
 import type { ConsoleDataProvider } from '../providers/consoleMethods';
 import { Sheet } from '../sheet/Sheet';
 import type { BatchRowResult, BatchWrite, RefOption, SheetColumn } from '../sheet/types';
@@ -47,23 +48,31 @@ export const EmployeeSheet = ({ toolbarExtra }: { toolbarExtra?: ReactNode }) =>
   const [rowsShown, setRowsShown] = useState(false);
   const onRowsShown = useCallback(() => setRowsShown(true), []);
   const { ready, superiors, teams } = useSheetRefOptions(rowsShown && (editing.fields.has('superiorId') || editing.fields.has('teamId')));
-  const columns = useMemo(() => editableColumns(columnsWith(superiors, teams, ready), editing), [superiors, teams, ready, editing]);
+  // 记录违纪 as a row action, for a team lead or above (discipline-record/).
+  const discipline = useRecordViolationColumn();
+  const columns = useMemo(
+    () => editableColumns([...columnsWith(superiors, teams, ready), ...(discipline.column ? [discipline.column] : [])], editing),
+    [superiors, teams, ready, editing, discipline.column],
+  );
   const editor = columns.some((c) => c.editable);
   const batchWrite = useCallback<BatchWrite>(
     async (items, { dryRun }) => (await dataProvider.batchEmployees(items, dryRun)).data.results as BatchRowResult[],
     [dataProvider],
   );
   return (
-    <Sheet<Employee>
-      sheetId="employees"
-      columns={columns}
-      editable={editor}
-      batchWrite={editor ? batchWrite : undefined}
-      rowLabel={rowLabel}
-      openLink={editing.full ? 'edit' : 'show'}
-      selectable
-      toolbarExtra={toolbarExtra}
-      onRowsShown={onRowsShown}
-    />
+    <>
+      <Sheet<Employee>
+        sheetId="employees"
+        columns={columns}
+        editable={editor}
+        batchWrite={editor ? batchWrite : undefined}
+        rowLabel={rowLabel}
+        openLink={editing.full ? 'edit' : 'show'}
+        selectable
+        toolbarExtra={toolbarExtra}
+        onRowsShown={onRowsShown}
+      />
+      {discipline.dialog}
+    </>
   );
 };

@@ -18,6 +18,7 @@ import { StartProbationReviewButton } from '../probation-reviews/StartProbationR
 import { OnboardingChecklistSection } from '../onboarding-checklists/OnboardingChecklistSection';
 import { HandInResignationButton } from '../resignations/HandInResignationButton';
 import { EmployeeOffboardings } from '../offboardings/EmployeeOffboardings';
+import { DisciplineHistory, RecordViolationButton } from '../discipline-record';
 import { levelChoices, postChoices, statusChoices } from './employeeChoices';
 import { EmployeeDirectReports } from './EmployeeDirectReports';
 import { EmployeeHistory } from './EmployeeHistory';
@@ -30,18 +31,19 @@ const CNY: Intl.NumberFormatOptions = { style: 'currency', currency: 'CNY' };
 // Tables span the page; on a phone they scroll sideways rather than break words letter by letter.
 const wide = { gridColumn: '1 / -1', overflowX: 'auto', '& th, & td': { whiteSpace: { xs: 'nowrap', md: 'normal' } } } as const;
 
-// Edit for HR (the button checks canAccess); 发起转正评审 for whoever may start one (§3); 代为提交辞职 for HR (§9).
+// Edit for HR (the button checks canAccess); 发起转正评审 for whoever may start one (§3); 代为提交辞职 for HR (§9); 记录违纪 for a team lead or above (§4).
 const actions = (
   <TopToolbar>
     <StartProbationReviewButton />
     <HandInResignationButton />
+    <RecordViolationButton />
     <EditButton />
   </TopToolbar>
 );
 
 /**
  * 员工档案: one page with the profile, the reporting line up to the top and the direct reports,
- * the onboarding checklist (入职清单), their offboardings (离职办理), the probation reviews, the approvals about the person (each review's decisions) and the
+ * the onboarding checklist (入职清单), their offboardings (离职办理), their disciplinary actions (违纪记录), the probation reviews, the approvals about the person (each review's decisions) and the
  * history of changes to the record.
  */
 const EmployeeShow = () => (
@@ -90,6 +92,9 @@ const EmployeeFile = () => {
       </Section>
       <Section title={translate('resources.offboardings.title_plain')} id="offboardings" sx={wide}>
         <EmployeeOffboardings employeeId={String(employee.id)} />
+      </Section>
+      <Section title={translate('resources.discipline-record.name')} id="discipline" sx={wide}>
+        <DisciplineHistory employeeId={String(employee.id)} />
       </Section>
       <Section title={t('reviews')} id="reviews" sx={wide}>
         {isPending ? <CircularProgress size={20} /> : <EmployeeReviews reviews={reviews} />}
