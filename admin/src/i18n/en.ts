@@ -6,6 +6,8 @@ import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { disciplinePolicyMessages } from '../discipline-policy/messages.js';
+import { disciplinaryActionsMessages } from '../disciplinary-actions/messages.js';
+import { disciplineRecordMessages } from '../discipline-record/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { offboardingsMessages } from '../offboardings/messages.js';
@@ -324,6 +326,10 @@ const en = {
     'offboarding-policy': offboardingPolicyMessages['en'],
     // Discipline (#16): its own part (admin/src/discipline-policy/messages.ts).
     'discipline-policy': disciplinePolicyMessages['en'],
+    // 处罚记录 (#16): its own part (admin/src/disciplinary-actions/messages.ts).
+    'disciplinary-actions': disciplinaryActionsMessages['en'],
+    // 记录违纪 (#16): its own part (admin/src/discipline-record/messages.ts).
+    'discipline-record': disciplineRecordMessages['en'],
     resignations: resignationsMessages['en'],
     'onboarding-checklists': onboardingChecklistsMessages['en'],
     // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).
@@ -415,7 +421,7 @@ const en = {
         from: 'Started from',
         to: 'Started until',
       },
-      kinds: { probation: 'Probation review', requisition: 'Requisition', resignation: 'Resignation' },
+      kinds: { probation: 'Probation review', requisition: 'Requisition', resignation: 'Resignation', discipline: 'Penalty notice', dismissal: 'Dismissal' },
       states: { open: 'Running', closed: 'Finished' },
       preview: {
         title: 'Who will be asked (from the org chart and the policy as they stand)',

@@ -6,6 +6,8 @@ import { offersMessages } from '../offers/messages.js';
 import { recruitmentPolicyMessages } from '../recruitment-policy/messages.js';
 import { offboardingPolicyMessages } from '../offboarding-policy/messages.js';
 import { disciplinePolicyMessages } from '../discipline-policy/messages.js';
+import { disciplinaryActionsMessages } from '../disciplinary-actions/messages.js';
+import { disciplineRecordMessages } from '../discipline-record/messages.js';
 import { resignationsMessages } from '../resignations/messages.js';
 import { onboardingChecklistsMessages } from '../onboarding-checklists/messages.js';
 import { offboardingsMessages } from '../offboardings/messages.js';
@@ -535,6 +537,10 @@ const zhCN = {
     'offboarding-policy': offboardingPolicyMessages['zh-CN'],
     // Discipline (#16): its own part (admin/src/discipline-policy/messages.ts).
     'discipline-policy': disciplinePolicyMessages['zh-CN'],
+    // 处罚记录 (#16): its own part (admin/src/disciplinary-actions/messages.ts).
+    'disciplinary-actions': disciplinaryActionsMessages['zh-CN'],
+    // 记录违纪 (#16): its own part (admin/src/discipline-record/messages.ts).
+    'discipline-record': disciplineRecordMessages['zh-CN'],
     resignations: resignationsMessages['zh-CN'],
     'onboarding-checklists': onboardingChecklistsMessages['zh-CN'],
     // 离职办理 (#15): its own part (admin/src/offboardings/messages.ts).
@@ -626,7 +632,7 @@ const zhCN = {
         from: '发起日期从',
         to: '发起日期至',
       },
-      kinds: { probation: '转正评审', requisition: '人才增补单', resignation: '辞职申请' },
+      kinds: { probation: '转正评审', requisition: '人才增补单', resignation: '辞职申请', discipline: '处罚单', dismissal: '辞退审批' },
       states: { open: '进行中', closed: '已结束' },
       preview: {
         title: '审批流程预览（按当前组织架构与制度）',

@@ -9,6 +9,9 @@ import { createCandidateMethods } from '../candidates/candidateMethods.js';
 import { createInterviewMethods } from '../interviews/interviewMethods.js';
 import { createOffboardingMethods } from '../offboardings/offboardingMethods.js';
 import { createResignationMethods } from '../resignations/resignationMethods.js';
+import { createDisciplinaryActionMethods } from '../disciplinary-actions/disciplinaryActionMethods.js';
+import { disciplinaryActionsQuery } from '../disciplinary-actions/listQuery.js';
+import { createDisciplineRecordMethods } from '../discipline-record/disciplineRecordMethods.js';
 import { CursorPages } from './cursorPages.js';
 import type { Http, QueryValue } from './http.js';
 
@@ -69,6 +72,8 @@ const RESOURCES: Record<string, ResourceConfig> = {
   offboardings: { path: '/offboardings', sortable: [] },
   // 辞职申请: newest first, of one `employeeId` or one `status`; handed in by POST (its chain starts at once).
   resignations: { path: '/resignations', sortable: [] },
+  // 处罚记录: the open ones by deadline (`status` = open, the console's 待处理), one `status`, or one `employeeId`'s; changed by its verbs (disciplinaryActionMethods.ts).
+  'disciplinary-actions': { path: '/disciplinary-actions', sortable: [], filterQuery: disciplinaryActionsQuery },
   // 账号: the accounts (GM, HR and administrators read them; administrators act on them).
   users: { path: '/users', sortable: [] },
   // Who a task can be transferred to (names only); the API's largest page is the whole list.
@@ -218,7 +223,7 @@ export function createDataProvider(http: Http): ConsoleDataProvider {
 
   // A decision or a new review changes what the lists show: their page cursors start again.
   const forget = (resource: string) => pages.forget(resource);
-  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createInterviewMethods(http), ...createOffboardingMethods(http, forget), ...createOfferMethods(http, forget), ...createResignationMethods(http, forget) };
+  return { ...provider, getAll, ...createConsoleMethods(http, forget), ...createWebhookMethods(http), ...createRequisitionMethods(http, forget), ...createOnboardingMethods(http), ...createOpeningMethods(http, forget), ...createCandidateMethods(http, forget), ...createInterviewMethods(http), ...createOffboardingMethods(http, forget), ...createOfferMethods(http, forget), ...createResignationMethods(http, forget), ...createDisciplinaryActionMethods(http, forget), ...createDisciplineRecordMethods(http, forget) };
 }
 
 /**
