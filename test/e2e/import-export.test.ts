@@ -217,6 +217,12 @@ const SHOTS = '/tmp';
     await turnoverCard.getByRole('heading', { name: '离职人数与离职率：按月份与原因' }).waitFor();
     if (turnover.some((m) => m.total > 0)) await bars('turnover').first().waitFor();
     else await turnoverCard.getByText('暂无离职人员').waitFor();
+    // 违纪处罚 (#16): drawn when there are actions, else its empty state.
+    const { discipline } = await api<{ discipline: Array<{ count: number }> }>('/dashboard');
+    const disciplineCard = page.getByTestId('chart-discipline');
+    await disciplineCard.getByRole('heading', { name: '违纪处罚：按团队与级别（近 12 个月）' }).waitFor();
+    if (discipline.some((d) => d.count > 0)) await bars('discipline').first().waitFor();
+    else await disciplineCard.getByText('暂无违纪处罚').waitFor();
     await page.waitForTimeout(500); // the bars grow in
     await page.screenshot({ path: `${SHOTS}/import-export-dashboard.png`, fullPage: true });
 

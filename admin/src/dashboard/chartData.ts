@@ -146,3 +146,33 @@ export function turnoverByMonth(data: DashboardData, months = 6): Stacked<Leavin
     rates: monthKeys.map((m) => byMonth.get(m)?.ratePercent ?? (employed > 0 ? 0 : null)),
   };
 }
+
+/** The ladder's levels, in the order the discipline chart stacks them (POLICIES.md §4). */
+export const DISCIPLINE_LEVELS = ['verbal', 'written', 'final', 'dismissal'] as const;
+export type DisciplineLevel = (typeof DISCIPLINE_LEVELS)[number];
+
+/**
+ * Disciplinary actions per team (bars, most first) by level (stacked), over the `months` months
+ * ending with the latest one that had any; voided actions are not counted (the API takes them
+ * out). A team's actions without a team are one bar keyed `-`. No actions yet: no bars.
+ */
+export function disciplineByTeam(data: DashboardData, noTeam: string, months = 12): Stacked<DisciplineLevel> {
+  const rows = (data.discipline ?? []).filter((r) => r.count > 0);
+  const latest = rows.map((r) => r.month).sort().at(-1);
+  if (!latest) return { categories: [], series: [] };
+  const [year, month] = latest.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - months, 1)).toISOString().slice(0, 7);
+  const teams = new Map<string, { label: string; counts: Record<string, number>; total: number }>();
+  for (const r of rows.filter((x) => x.month >= first)) {
+    const key = r.teamId ?? '-';
+    const team = teams.get(key) ?? { label: r.teamName ?? noTeam, counts: {}, total: 0 };
+    team.counts[r.level] = (team.counts[r.level] ?? 0) + r.count;
+    team.total += r.count;
+    teams.set(key, team);
+  }
+  const ordered = [...teams].sort(([, a], [, b]) => b.total - a.total);
+  return {
+    categories: ordered.map(([key, t]) => ({ key, label: t.label })),
+    series: DISCIPLINE_LEVELS.map((level) => ({ key: level, data: ordered.map(([, t]) => t.counts[level] ?? 0) })),
+  };
+}

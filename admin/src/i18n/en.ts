@@ -16,6 +16,7 @@ import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 import { interviewsMessages } from '../interviews/messages.js';
 import { turnoverMessages } from '../dashboard/charts/turnoverMessages.js';
+import { disciplineMessages } from '../dashboard/charts/disciplineMessages.js';
 /**
  * The console's own English messages. react-admin's (`ra.*`) come from ra-language-english
  * and are merged in i18n/index.ts. Every key here must also be in zh-CN.ts
@@ -109,6 +110,8 @@ const en = {
         },
         // Turnover (#15): its own part (admin/src/dashboard/charts/turnoverMessages.ts).
         turnover: turnoverMessages['en'],
+        // Discipline (#16): its own part (admin/src/dashboard/charts/disciplineMessages.ts).
+        discipline: disciplineMessages['en'],
       },
     },
     import_export: {

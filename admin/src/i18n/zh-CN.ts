@@ -16,6 +16,7 @@ import { candidatesMessages } from '../candidates/messages.js';
 import { candidatePipelineMessages } from '../candidates/pipelineMessages.js';
 import { interviewsMessages } from '../interviews/messages.js';
 import { turnoverMessages } from '../dashboard/charts/turnoverMessages.js';
+import { disciplineMessages } from '../dashboard/charts/disciplineMessages.js';
 /**
  * 简体中文 catalog: react-admin v5's messages (same key structure as ra-language-english,
  * whose v5 keys no published Chinese package covers) plus the console's own keys (same
@@ -320,6 +321,8 @@ const zhCN = {
         },
         // Turnover (#15): its own part (admin/src/dashboard/charts/turnoverMessages.ts).
         turnover: turnoverMessages['zh-CN'],
+        // Discipline (#16): its own part (admin/src/dashboard/charts/disciplineMessages.ts).
+        discipline: disciplineMessages['zh-CN'],
       },
     },
     import_export: {

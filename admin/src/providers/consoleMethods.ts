@@ -147,6 +147,8 @@ export interface DashboardData {
   recruitment?: Array<{ month: string; candidates: number; interviewed: number; offered: number; accepted: number; declined: number; hired: number; lapsed: number; averageDaysToHire: number | null }>;
   /** Leavers by the month of their last day and why, with the month's rate (#15); absent from a server before it. */
   turnover?: Array<{ month: string; resignation: number; probation_not_converted: number; dismissal: number; total: number; ratePercent: number | null }>;
+  /** Disciplinary actions (#16) by the month they happened, the level issued and the team. */
+  discipline?: Array<{ month: string; level: string; teamId: string | null; teamName: string | null; count: number }>;
 }
 
 /** GET /approvals/counts: the numbers on the inbox tabs and the menu (each counted up to `cap`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionsByMonth, filteredListPath, headcountByTeam, headlineNumbers, pendingByStep, probationPipeline, turnoverByMonth } from '../../../admin/src/dashboard/chartData.js';
+import { decisionsByMonth, disciplineByTeam, filteredListPath, headcountByTeam, headlineNumbers, pendingByStep, probationPipeline, turnoverByMonth } from '../../../admin/src/dashboard/chartData.js';
 import type { DashboardData } from '../../../admin/src/providers/consoleMethods.js';
 
 const ages = (lt1d = 0, d1to3 = 0, d3to7 = 0, gt7d = 0) => ({ lt1d, d1to3, d3to7, gt7d });
@@ -126,5 +126,31 @@ describe('turnoverByMonth (#15: leavers by month and why, with the month’s rat
   it('a quiet month’s rate is unknown when nobody is employed', () => {
     const everyoneGone = { ...DATA, headcount: [{ teamId: 't1', teamName: '客户服务中心', level: 'junior', status: 'terminated', count: 3 }], turnover: [row('2026-02', 3, 0, 0, 100)] };
     expect(turnoverByMonth(everyoneGone, 2).rates).toEqual([null, 100]);
+  });
+});
+
+describe('disciplineByTeam (违纪处罚 by team and level, #16)', () => {
+  const base = { pendingApprovals: [], probation: {}, headcount: [], decisions: [] } as unknown as DashboardData;
+  it('stacks the levels per team, most actions first, over the 12 months ending with the latest; no actions → no bars', () => {
+    expect(disciplineByTeam(base, '未分配团队')).toEqual({ categories: [], series: [] });
+    const data = {
+      ...base,
+      discipline: [
+        { month: '2026-11', level: 'verbal', teamId: 't1', teamName: '客户服务中心', count: 3 },
+        { month: '2026-10', level: 'written', teamId: 't1', teamName: '客户服务中心', count: 1 },
+        { month: '2026-11', level: 'dismissal', teamId: 't2', teamName: '景区客服', count: 1 },
+        { month: '2026-11', level: 'final', teamId: null, teamName: null, count: 2 },
+        // 13 months before the latest: out of the window.
+        { month: '2025-10', level: 'final', teamId: 't2', teamName: '景区客服', count: 5 },
+      ],
+    } as DashboardData;
+    const shaped = disciplineByTeam(data, '未分配团队');
+    expect(shaped.categories).toEqual([{ key: 't1', label: '客户服务中心' }, { key: '-', label: '未分配团队' }, { key: 't2', label: '景区客服' }]);
+    expect(shaped.series).toEqual([
+      { key: 'verbal', data: [3, 0, 0] },
+      { key: 'written', data: [1, 0, 0] },
+      { key: 'final', data: [0, 2, 0] },
+      { key: 'dismissal', data: [0, 0, 1] },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
-import { decisionsByMonth, headcountByTeam, pendingByStep, probationPipeline, recruitmentFunnel, turnoverByMonth } from '../chartData';
+import { decisionsByMonth, disciplineByTeam, headcountByTeam, pendingByStep, probationPipeline, recruitmentFunnel, turnoverByMonth } from '../chartData';
 import { RecruitmentFunnelChart } from './RecruitmentFunnelChart';
 import { DecisionsChart } from './DecisionsChart';
 import { HeadcountChart } from './HeadcountChart';
 import { PendingApprovalsChart } from './PendingApprovalsChart';
 import { ProbationPipelineChart } from './ProbationPipelineChart';
 import { TurnoverChart } from './TurnoverChart';
+import { DisciplineChart } from './DisciplineChart';
 import type { DashboardChart } from './types';
 
 export type { DashboardChart, DashboardChartProps } from './types';
@@ -25,5 +26,9 @@ export const DASHBOARD_CHARTS: readonly DashboardChart[] = [
   {
     key: 'turnover', title: 'app.dashboard.charts.turnover.title', hint: 'app.dashboard.charts.turnover.hint', empty: 'app.dashboard.charts.turnover.empty',
     Chart: TurnoverChart, hasData: (d) => turnoverByMonth(d).categories.length > 0,
+  },
+  {
+    key: 'discipline', title: 'app.dashboard.charts.discipline.title', hint: 'app.dashboard.charts.discipline.hint', empty: 'app.dashboard.charts.discipline.empty',
+    Chart: DisciplineChart, hasData: (d) => disciplineByTeam(d, '').categories.length > 0,
   },
 ];
