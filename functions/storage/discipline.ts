@@ -53,6 +53,22 @@ export class LedgerChanged extends DomainError {
   }
 }
 
+/**
+ * Runs `attempt` on `first`, and again on a fresh read (`reload`) while another change to the
+ * employee's ledger gets in between (at most 5 more times).
+ */
+export async function retryOnLedgerChange<T, R>(first: T, reload: () => Promise<T | null>, attempt: (record: T) => Promise<R>): Promise<R> {
+  for (let n = 0; ; n++) {
+    const record = n === 0 ? first : await reload();
+    if (!record) throw new Error('the record went missing while its ledger changed');
+    try {
+      return await attempt(record);
+    } catch (err) {
+      if (!(err instanceof LedgerChanged) || n >= 5) throw err;
+    }
+  }
+}
+
 type IndexedFields = Pick<DisciplineRecordFields, 'employeeId' | 'occurredAt' | 'status' | 'fine' | 'effectiveAt'> & { id: string; appealUntil: string | null; createdAt: string; signDeadline?: string };
 
 /**

@@ -306,10 +306,10 @@ export function disciplinaryActionsRoutes() {
     },
   );
 
-  app.openapi(
+  /** 签收 and 见证签字: a person signs the notice by hand, after the same checks and with the same answer. */
+  const signatureRoute = (verb: 'acknowledge' | 'witness', operationId: string, summary: string, sign: typeof acknowledge) => app.openapi(
     createRoute({
-      method: 'post', path: '/{id}/acknowledge', operationId: 'acknowledgeDisciplinaryAction', tags: ['discipline'],
-      summary: '签收: the employee signs the 处罚单 by hand (signing is receipt, not agreement); the appeal window opens',
+      method: 'post', path: `/{id}/${verb}`, operationId, tags: ['discipline'], summary,
       description: 'The image, the time, the channel and the hash of the notice text are kept with the action and shown on the printed notice.',
       middleware: [requires('discipline:read')] as const,
       request: { params: IdParam, body: jsonBody(SignatureBody) },
@@ -319,10 +319,12 @@ export function disciplinaryActionsRoutes() {
       const actor = person(c);
       const { id } = c.req.valid('param');
       await visibleAction(c, principalOf(c), id);
-      const r = await acknowledge(c.get('deps').workflow, { actor, id, signature: c.req.valid('json').signature, channel: c.get('channel') });
+      const r = await sign(c.get('deps').workflow, { actor, id, signature: c.req.valid('json').signature, channel: c.get('channel') });
       return c.json(single(r, c), 200);
     },
   );
+
+  signatureRoute('acknowledge', 'acknowledgeDisciplinaryAction', '签收: the employee signs the 处罚单 by hand (signing is receipt, not agreement); the appeal window opens', acknowledge);
 
   app.openapi(
     createRoute({
@@ -365,22 +367,7 @@ export function disciplinaryActionsRoutes() {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post', path: '/{id}/witness', operationId: 'witnessDisciplinaryAction', tags: ['discipline'],
-      summary: '见证签字: a named witness signs for the employee’s refusal; with the last one the notice is served and the appeal window opens',
-      middleware: [requires('discipline:read')] as const,
-      request: { params: IdParam, body: jsonBody(SignatureBody) },
-      responses: { 200: json(DisciplinaryActionSchema), ...problemResponses(400, 401, 403, 404, 409) },
-    }),
-    async (c) => {
-      const actor = person(c);
-      const { id } = c.req.valid('param');
-      await visibleAction(c, principalOf(c), id);
-      const r = await witnessSign(c.get('deps').workflow, { actor, id, signature: c.req.valid('json').signature, channel: c.get('channel') });
-      return c.json(single(r, c), 200);
-    },
-  );
+  signatureRoute('witness', 'witnessDisciplinaryAction', '见证签字: a named witness signs for the employee’s refusal; with the last one the notice is served and the appeal window opens', witnessSign);
 
   app.openapi(
     createRoute({

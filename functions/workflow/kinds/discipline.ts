@@ -27,7 +27,7 @@ import { DomainError } from '../../domain/errors.js';
 import { companyToday } from '../../domain/people/dates.js';
 import { disciplineNotice, type DisciplineEvent } from '../../email/templates/index.js';
 import { formatDateTime } from '../../email/render.js';
-import { DISCIPLINE, disciplineIndexes, getLedger, LedgerChanged, ledgerPut, type Ledger } from '../../storage/discipline.js';
+import { DISCIPLINE, disciplineIndexes, getLedger, ledgerPut, retryOnLedgerChange, type Ledger } from '../../storage/discipline.js';
 import { auditPut } from '../../storage/audit.js';
 import { disciplineCount } from '../../storage/counters.js';
 import { getEmployee } from '../../storage/employees.js';
@@ -255,52 +255,43 @@ export const disciplineDefinition: KindDefinition<DisciplinaryAction> = {
     return {};
   },
 
-  async finish(deps, first, outcome, finished) {
-    // Another change to the employee's record at the same moment: read both again and retry.
-    for (let attempt = 0; ; attempt++) {
-      const r = attempt === 0 ? first : await getRequest<DisciplinaryAction>(deps.store, DISCIPLINE, first.id);
-      if (!r) throw new Error(`discipline ${first.id} is missing`);
-      try {
-        return await finishOnce(deps, r, outcome, finished);
-      } catch (err) {
-        if (!(err instanceof LedgerChanged) || attempt >= 5) throw err;
-      }
-    }
-  },
+  // Another change to the employee's record at the same moment: read it again and retry.
+  finish: (deps, first, outcome, finished) =>
+    retryOnLedgerChange(first, () => getRequest<DisciplinaryAction>(deps.store, DISCIPLINE, first.id), (r) => finishOnce(deps, r, outcome, finished)),
 };
 
 async function finishOnce(deps: WorkflowDeps, r: DisciplinaryAction, outcome: 'approved' | 'rejected' | 'failed', finished: (status: string) => TxItem[]): Promise<Record<string, unknown>> {
-    const at = deps.now().toISOString();
-    if (r.result) return r.result;
-    if (outcome === 'failed') {
-      const next = { ...r, result: { outcome: 'failed' }, updatedAt: at, version: r.version + 1 };
-      await transact(deps.store, [actionPut(deps, next, r), ...finished(r.status)]);
-      return next.result;
-    }
-    const voidedFor = !r.servedAt ? 'not_served' : r.ruling?.outcome === 'upheld' ? 'appeal_upheld' : null;
-    const writes: TxItem[] = [];
-    let next: DisciplinaryAction;
-    let event: DisciplineEvent;
-    if (voidedFor) {
-      const v = await voidWrites(deps, r, at);
-      writes.push(...v.writes);
-      next = { ...r, status: 'voided', voided: { reason: voidedFor, at, restored: v.restored }, currentStep: null, updatedAt: at, version: r.version + 1, result: { outcome: 'voided', reason: voidedFor } };
-      event = 'voided';
-    } else {
-      next = { ...r, status: 'effective', effectiveAt: at, currentStep: null, updatedAt: at, version: r.version + 1, result: { outcome: 'effective' } };
-      event = 'effective';
-    }
-    writes.unshift(actionPut(deps, next, r), ...finished(next.status), {
-      write: auditPut(deps.store, {
-        entityType: 'disciplinaryAction', entityId: r.id, action: next.status === 'voided' ? 'void' : 'effective', actor: null, channel: 'system', at,
-        before: { status: r.status }, after: { status: next.status, ...(next.voided ? { reason: next.voided.reason, restored: next.voided.restored } : {}) },
-      }),
-    });
-    const comment = voidedFor === 'appeal_upheld' ? (r.ruling?.comment ?? null) : voidedFor === 'not_served' ? '处罚单未在期限内签收或见证，已失效 / Not signed or witnessed in time: lapsed' : null;
-    const mails = await actionMails(deps, next, event, { comment });
-    await transact(deps.store, [...writes, ...mails.map((m) => m.tx)]);
-    await Promise.all(mails.map((m) => sendGuarded(deps, m)));
-    return next.result!;
+  const at = deps.now().toISOString();
+  if (r.result) return r.result;
+  if (outcome === 'failed') {
+    const next = { ...r, result: { outcome: 'failed' }, updatedAt: at, version: r.version + 1 };
+    await transact(deps.store, [actionPut(deps, next, r), ...finished(r.status)]);
+    return next.result;
+  }
+  const voidedFor = !r.servedAt ? 'not_served' : r.ruling?.outcome === 'upheld' ? 'appeal_upheld' : null;
+  const writes: TxItem[] = [];
+  let next: DisciplinaryAction;
+  let event: DisciplineEvent;
+  if (voidedFor) {
+    const v = await voidWrites(deps, r, at);
+    writes.push(...v.writes);
+    next = { ...r, status: 'voided', voided: { reason: voidedFor, at, restored: v.restored }, currentStep: null, updatedAt: at, version: r.version + 1, result: { outcome: 'voided', reason: voidedFor } };
+    event = 'voided';
+  } else {
+    next = { ...r, status: 'effective', effectiveAt: at, currentStep: null, updatedAt: at, version: r.version + 1, result: { outcome: 'effective' } };
+    event = 'effective';
+  }
+  writes.unshift(actionPut(deps, next, r), ...finished(next.status), {
+    write: auditPut(deps.store, {
+      entityType: 'disciplinaryAction', entityId: r.id, action: next.status === 'voided' ? 'void' : 'effective', actor: null, channel: 'system', at,
+      before: { status: r.status }, after: { status: next.status, ...(next.voided ? { reason: next.voided.reason, restored: next.voided.restored } : {}) },
+    }),
+  });
+  const comment = voidedFor === 'appeal_upheld' ? (r.ruling?.comment ?? null) : voidedFor === 'not_served' ? '处罚单未在期限内签收或见证，已失效 / Not signed or witnessed in time: lapsed' : null;
+  const mails = await actionMails(deps, next, event, { comment });
+  await transact(deps.store, [...writes, ...mails.map((m) => m.tx)]);
+  await Promise.all(mails.map((m) => sendGuarded(deps, m)));
+  return next.result!;
 }
 
 export const SIGNATURE_MAX_KB = 200;

@@ -12,7 +12,7 @@ import { DECISION_STEP } from '../../domain/approvals/step-spec.js';
 import { explainRule } from '../../domain/discipline/ladder.js';
 import { companyToday } from '../../domain/people/dates.js';
 import type { OffboardingChainStep } from '../../domain/policy/defaults.js';
-import { getLedger, ledgerPut, LedgerChanged } from '../../storage/discipline.js';
+import { getLedger, ledgerPut, retryOnLedgerChange } from '../../storage/discipline.js';
 import { auditPut } from '../../storage/audit.js';
 import { disciplineCount } from '../../storage/counters.js';
 import { getEmployee } from '../../storage/employees.js';
@@ -105,17 +105,8 @@ export const dismissalDefinition: KindDefinition<Dismissal> = {
     return { rejection: { stepKey: d.stepKey, byName: d.actor.name, comment: d.comment } };
   },
 
-  async finish(deps, first, outcome, finished) {
-    for (let attempt = 0; ; attempt++) {
-      const r = attempt === 0 ? first : await getRequest<Dismissal>(deps.store, DISMISSAL, first.id);
-      if (!r) throw new Error(`dismissal ${first.id} is missing`);
-      try {
-        return await finishOnce(deps, r, outcome, finished);
-      } catch (err) {
-        if (!(err instanceof LedgerChanged) || attempt >= 5) throw err;
-      }
-    }
-  },
+  finish: (deps, first, outcome, finished) =>
+    retryOnLedgerChange(first, () => getRequest<Dismissal>(deps.store, DISMISSAL, first.id), (r) => finishOnce(deps, r, outcome, finished)),
 };
 
 async function finishOnce(deps: WorkflowDeps, r: Dismissal, outcome: 'approved' | 'rejected' | 'failed', finished: (status: string) => TxItem[]): Promise<Record<string, unknown>> {
