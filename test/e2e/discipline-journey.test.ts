@@ -196,11 +196,14 @@ const DECISION_LINK = /\/a\/[A-Za-z0-9_.-]+/;
   }
 
   /** Signs in as the approver, opens the task from 待我审批, writes a comment and presses 同意. */
-  async function approveInInbox(login: DemoLogin, task: Task, agentName: string, comment: string): Promise<void> {
+  async function approveInInbox(login: DemoLogin, task: Task, agentName: string, comment: string, signedInOnly = false): Promise<void> {
     const page = await signedIn(login);
     await openFromInbox(page, harness.runtime.url, agentName);
     expect(page.url()).toMatch(new RegExp(`#/approvals/${task.id}/show$`));
     await page.getByRole('textbox', { name: '审批意见' }).fill(comment);
+    // A dismissal's step says on the page that only a signed-in decision counts; an appeal's answer does not.
+    if (signedInOnly) expect(await page.getByTestId('signed-in-only').textContent()).toContain('不能通过邮件链接决定');
+    else expect(await page.getByTestId('signed-in-only').count()).toBe(0);
     await page.getByRole('button', { name: '同意' }).click();
     await page.waitForURL(/#\/approvals$/);
   }
@@ -326,7 +329,7 @@ const DECISION_LINK = /\/a\/[A-Za-z0-9_.-]+/;
       expect(mail.text).not.toMatch(DECISION_LINK);
       expect(mail.html).not.toMatch(DECISION_LINK);
       expect(mail.text).toContain('须登录系统后处理，不能通过邮件决定');
-      await approveInInbox(login, task, agent.name, `同意辞退（${role}）`);
+      await approveInInbox(login, task, agent.name, `同意辞退（${role}）`, true);
     }
 
     // 7. 已辞退; 查看离职办理 opens the agent's offboarding, reason 辞退; the agent's file lists it.

@@ -92,6 +92,9 @@ const ApprovalShowLayout = () => {
         {detailed ? (
           <Stack spacing={2}>
             <ApprovalStateNote task={task} />
+            {task.status === 'pending' && task.step.signedInOnly && (
+              <Alert severity="info" data-testid="signed-in-only">{translate('resources.approvals.signed_in_only')}</Alert>
+            )}
             {task.status === 'pending' && <ApprovalDecisionPanel task={task} onConflict={setConflict} />}
             {task.status === 'pending' && task.stepKey !== REQUESTER_STEP && task.step.verbs.length > 0 && (
               // The other verbs the step offers, close together under the decision: secondary, and short on a phone.

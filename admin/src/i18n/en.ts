@@ -449,6 +449,8 @@ const en = {
     },
     approvals: {
       name: 'Approval |||| My approvals',
+      // A signed-in-only step (a dismissal, ARCHITECTURE.md: irreversible): said on the task's page.
+      signed_in_only: 'This step cannot be undone: it is decided only when signed in, never from an email link.',
       fields: {
         title: 'Request',
         stepLabel: 'Step',

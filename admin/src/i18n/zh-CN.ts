@@ -660,6 +660,8 @@ const zhCN = {
     },
     approvals: {
       name: '待我审批',
+      // A signed-in-only step (a dismissal, ARCHITECTURE.md: irreversible): said on the task's page.
+      signed_in_only: '此环节不可撤销，只能登录系统后处理，不能通过邮件链接决定。',
       fields: {
         title: '事项',
         stepLabel: '审批环节',
