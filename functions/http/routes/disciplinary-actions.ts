@@ -18,10 +18,10 @@ import { companyToday } from '../../domain/people/dates.js';
 import { getTasks, listSteps } from '../../storage/approvals.js';
 import { listActionsOfEmployee, listFinesOfMonth, listOpenActions } from '../../storage/discipline.js';
 import { presignDownload } from '../../storage/objects.js';
-import { listRequests } from '../../storage/requests.js';
+import { getRequest, listRequests } from '../../storage/requests.js';
 import { engineCall } from '../../workflow/kinds.js';
 import {
-  acknowledge, appeal, loadAction, nameWitnesses, previewAction, recordAction, refuse, witnessSign,
+  acknowledge, appeal, nameWitnesses, previewAction, recordAction, refuse, witnessSign,
 } from '../../workflow/discipline.js';
 import {
   actionRows, actionTitle, APPEAL_REASON_MAX, APPEAL_STEP, DISCIPLINE, NOTICE_STEP, presentedStatus, type DisciplinaryAction,
@@ -133,11 +133,25 @@ function present(r: DisciplinaryAction, lang: Lang, now: Date): z.infer<typeof D
 /** An action the reader may see: the employee, whoever's scope holds them, the issuer, the named witnesses and whoever holds or held a task on it; else 404. */
 async function visibleAction(c: Context<AppEnv>, p: Principal, id: string): Promise<DisciplinaryAction> {
   const deps = c.get('deps');
-  const [r, scope] = await Promise.all([loadAction(deps.workflow, id).catch(() => null), scopeOf(c, p)]);
+  const [r, scope] = await Promise.all([getRequest<DisciplinaryAction>(deps.store, DISCIPLINE, id), scopeOf(c, p)]);
   if (!r) throw new DomainError('DISCIPLINE.NOT_FOUND', 'id');
   if (scope !== undefined && inScope(scope, r.employeePath)) return r;
   if (p.kind === 'user' && (r.employeeUserId === p.id || r.requesterId === p.id || r.witnessIds.includes(p.id) || (await tookPart(deps.store, DISCIPLINE, r.id, p.id)))) return r;
   throw new DomainError('DISCIPLINE.NOT_FOUND', 'id');
+}
+
+/**
+ * The employee an action (or its preview) is about: never oneself, and someone in the caller's
+ * part of the organisation (422 naming `employeeId`; any other failure is not hidden as one).
+ */
+async function subjectOf(c: Context<AppEnv>, p: Principal, employeeId: string) {
+  if (p.kind === 'user' && p.employeeId === employeeId) throw new DomainError('DISCIPLINE.SELF', 'employeeId');
+  try {
+    return await visibleEmployee(c, p, employeeId);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'EMPLOYEE.NOT_FOUND') throw new DomainError('DISCIPLINE.EMPLOYEE_NOT_FOUND', 'employeeId');
+    throw err;
+  }
 }
 
 /** A person's own act (sign, refuse, witness, appeal): never an API key. */
@@ -171,11 +185,7 @@ export function disciplinaryActionsRoutes() {
       const p = principalOf(c);
       const deps = c.get('deps');
       const body = c.req.valid('json');
-      if (p.kind === 'user' && p.employeeId === body.employeeId) throw new DomainError('DISCIPLINE.SELF', 'employeeId');
-      const employee = await visibleEmployee(c, p, body.employeeId).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === 'EMPLOYEE.NOT_FOUND') throw new DomainError('DISCIPLINE.EMPLOYEE_NOT_FOUND', 'employeeId');
-        throw err;
-      });
+      const employee = await subjectOf(c, p, body.employeeId);
       if (employee.status === 'terminated') throw new DomainError('DISCIPLINE.EMPLOYEE_LEFT', 'employeeId');
       const actor = actorOf(p);
       const r = await recordAction(deps.workflow, {
@@ -201,10 +211,7 @@ export function disciplinaryActionsRoutes() {
       const p = principalOf(c);
       const body = c.req.valid('json');
       const lang = c.get('lang');
-      if (p.kind === 'user' && p.employeeId === body.employeeId) throw new DomainError('DISCIPLINE.SELF', 'employeeId');
-      await visibleEmployee(c, p, body.employeeId).catch(() => {
-        throw new DomainError('DISCIPLINE.EMPLOYEE_NOT_FOUND', 'employeeId');
-      });
+      await subjectOf(c, p, body.employeeId);
       const out = await previewAction(c.get('deps').workflow, body);
       return c.json({ level: out.outcome.level, levelLabel: levelLabel(out.outcome.level, lang), rule: { code: out.rule.code, rules: out.rule.rules, text: out.rule.text[lang] }, counted: out.outcome.counted, fine: out.fine, policyVersion: out.policyVersion }, 200);
     },
